@@ -1,0 +1,49 @@
+/// A JSONata expression written `{% … %}` in a JSONata-mode field.
+///
+/// For now only the text between the delimiters is kept, after checking that brackets balance
+/// and string literals and comments close; the JSONata target compiles it later.
+///
+///     JSONataExpression.parse("{% $states.input.a + 1 %}").source   // "$states.input.a + 1"
+///     JSONataExpression.parse("{% $sum([1, 2 %}")                   // throws: unclosed '['
+public struct JSONataExpression: Sendable, Hashable {
+    /// The text inside the delimiters, trimmed of surrounding whitespace.
+    public let source: String
+
+    public init(source: String) { self.source = source }
+
+    /// Parses a whole field string including its `{%` and `%}` delimiters.
+    /// - Throws: ``JSONataSyntaxError`` with the UTF-8 offset in `text`.
+    public static func parse(_ text: String) throws(JSONataSyntaxError) -> JSONataExpression {
+        guard isExpression(text) else {
+            throw JSONataSyntaxError(message: "expected a string starting with '{%' and ending with '%}'", offset: 0)
+        }
+        let bytes = Array(text.utf8)
+        let inner = String(decoding: bytes[2..<(bytes.count - 2)], as: UTF8.self)
+        let trimmed = inner.trimmingJSONataWhitespace()
+        return JSONataExpression(source: trimmed)
+    }
+
+    /// Whether a string is a JSONata expression: it starts with `{%` and ends with `%}`.
+    public static func isExpression(_ text: String) -> Bool {
+        text.utf8.count >= 4 && text.hasPrefix("{%") && text.hasSuffix("%}")
+    }
+}
+
+/// Why a JSONata expression's text is not well formed, and where.
+public struct JSONataSyntaxError: Error, Sendable, Hashable {
+    public let message: String
+    /// UTF-8 offset in the whole field string (including `{%`).
+    public let offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
+}
+
+extension String {
+    fileprivate func trimmingJSONataWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        return String(self.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+}

@@ -1,0 +1,97 @@
+import JSONCore
+
+// The rule ids for the strings ASL compiles (paths, payload templates, intrinsic calls, JSONata
+// text), with every message they produce at the bottom of this file.
+
+extension RuleID {
+    /// ASL-E300: a path field (`InputPath`, `"key.$"`, `Variable`, `ItemsPath`, …) is not valid
+    /// JSONPath. Source: AWS Step Functions Developer Guide, "Paths in Amazon States Language"
+    /// and "Reference Paths".
+    public static let invalidPath: RuleID = "ASL-E300"
+    /// ASL-E301: an intrinsic function call is malformed: unknown function (with did-you-mean),
+    /// wrong argument count, literal argument of the wrong type, unbalanced quotes or parentheses.
+    /// Source: Developer Guide, "Intrinsic functions for JSONPath in Step Functions".
+    public static let invalidIntrinsic: RuleID = "ASL-E301"
+    /// ASL-E302: a `"key.$"` field whose value is not a string. Source: Developer Guide,
+    /// "Manipulate parameters in Step Functions workflows" (Parameters: "the value must be a path").
+    public static let dynamicFieldNotString: RuleID = "ASL-E302"
+    /// ASL-E303: a `{% … %}` JSONata string whose text is not well formed (unbalanced brackets,
+    /// unclosed string or comment, empty). Source: Developer Guide, "Transforming data with
+    /// JSONata in Step Functions".
+    public static let invalidJSONata: RuleID = "ASL-E303"
+    /// ASL-E304: a `"key.$"` (or path field) whose path is valid JSONPath but not allowed in that
+    /// position (e.g. a non-reference path where a Reference Path is required). Reserved.
+    /// Source: Developer Guide, "Reference Paths".
+    public static let pathNotAllowedHere: RuleID = "ASL-E304"
+}
+
+extension Diagnostic {
+    /// ASL-E300 for a path field: `"InputPath" has invalid path "$.a[": expected ']' at column 5`.
+    static func invalidPath(field: String, text: String, error: PathSyntaxError, at pointer: JSONPointer)
+        -> Diagnostic
+    {
+        Diagnostic(
+            rule: .invalidPath, severity: .error,
+            message: "\"\(field)\" has invalid path \"\(text)\": \(error.message) at column \(error.offset + 1)",
+            pointer: pointer)
+    }
+
+    /// ASL-E301 for an intrinsic call: `"Msg.$" has invalid intrinsic call: Unknown intrinsic function …`.
+    static func invalidIntrinsic(field: String, text: String, error: IntrinsicSyntaxError, at pointer: JSONPointer)
+        -> Diagnostic
+    {
+        var fixIt: String?
+        if let suggestion = error.suggestion { fixIt = "use \"\(suggestion)\"" }
+        return Diagnostic(
+            rule: .invalidIntrinsic, severity: .error,
+            message:
+                "\"\(field)\" has invalid intrinsic call \"\(text)\": \(error.message) at column \(error.offset + 1)",
+            pointer: pointer, fixIt: fixIt)
+    }
+
+    /// ASL-E300/E301 for the value of a `"key.$"` field, by what kind of string it is.
+    static func invalidDynamicValue(key: String, text: String, error: DynamicValueError, at pointer: JSONPointer)
+        -> Diagnostic
+    {
+        switch error.kind {
+        case .invalidPath(let pathError):
+            return invalidPath(field: key, text: text, error: pathError, at: pointer)
+        case .invalidIntrinsic(let callError):
+            return invalidIntrinsic(field: key, text: text, error: callError, at: pointer)
+        case .notPathOrIntrinsic:
+            return Diagnostic(
+                rule: .invalidPath, severity: .error,
+                message: "\"\(key)\" has value \"\(text)\", which is neither a path nor an intrinsic function call",
+                pointer: pointer,
+                notes: [DiagnosticNote("a key ending in \".$\" takes a path ($…, $$…, $name…) or States.…(…)")],
+                fixIt: "remove \".$\" from the key to use the string as written")
+        }
+    }
+
+    /// ASL-E302: `"Input.$" must be a string (a path or intrinsic call), not number`; points at the key.
+    static func dynamicFieldNotString(key: String, type: String, at pointer: JSONPointer) -> Diagnostic {
+        Diagnostic(
+            rule: .dynamicFieldNotString, severity: .error,
+            message: "\"\(key)\" must be a string holding a path or intrinsic function call, not \(type)",
+            pointer: pointer, anchor: .key,
+            fixIt: "remove \".$\" from the key to use the value as written")
+    }
+
+    /// ASL-E303: `"Arguments" has invalid JSONata expression: unclosed '(' at column 4`.
+    static func invalidJSONata(field: String, error: JSONataSyntaxError, at pointer: JSONPointer) -> Diagnostic {
+        Diagnostic(
+            rule: .invalidJSONata, severity: .error,
+            message: "\"\(field)\" has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
+            pointer: pointer)
+    }
+
+    /// ASL-E304: `"ResultPath" needs a reference path, but "$.a[*]" can select several values`.
+    static func pathNotAllowedHere(field: String, path: Path, requirement: String, at pointer: JSONPointer)
+        -> Diagnostic
+    {
+        Diagnostic(
+            rule: .pathNotAllowedHere, severity: .error,
+            message: "\"\(field)\" needs \(requirement), but \"\(path.source)\" is not one",
+            pointer: pointer)
+    }
+}

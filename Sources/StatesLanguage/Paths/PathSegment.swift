@@ -1,0 +1,46 @@
+/// The root a path starts from.
+public enum PathRoot: Sendable, Hashable {
+    /// `$`: the state's (effective) input.
+    case input
+    /// `$$`: the context object (`$$.Execution.Id`, `$$.Map.Item.Value`, …).
+    case context
+    /// `$name`: a workflow variable set by `Assign` (name without the `$`).
+    case variable(String)
+}
+
+/// One step of a JSONPath after its root.
+///
+/// A path is a root followed by segments, applied left to right, each mapping the current
+/// set of values to a new set:
+///
+///     $.store.book[0]['title']     → [.name("store"), .name("book"), .index(0), .name("title")]
+///     $..author                    → [.recursiveDescent(.name("author"))]
+///     $.a[1:3]                     → [.name("a"), .slice(start: 1, end: 3, step: nil)]
+///     $.a[?(@.price < 10)]         → [.name("a"), .filter(.comparison(…))]
+public indirect enum PathSegment: Sendable, Hashable {
+    /// `.name`, `['name']` or `["name"]`: the member with this key of an object.
+    case name(String)
+    /// `[3]` or `[-1]`: the element at this index of an array; negative counts from the end.
+    case index(Int)
+    /// `.*` or `[*]`: every member value of an object or every element of an array.
+    case wildcard
+    /// `[start:end:step]` with any part omitted: a Python-style slice of an array.
+    case slice(start: Int?, end: Int?, step: Int?)
+    /// `[0,1]` or `['a','b']`: the concatenation of several selectors (names, indexes, slices).
+    case union([PathSegment])
+    /// `..name`, `..*` or `..[…]`: the inner selector applied to the current value and all its
+    /// descendants, in document order.
+    case recursiveDescent(PathSegment)
+    /// `[?(…)]`: the elements (or member values) for which the expression holds.
+    case filter(FilterExpression)
+}
+
+extension PathSegment {
+    /// Whether this segment selects at most one value from one value (`.name` or `.index`).
+    public var isSingular: Bool {
+        switch self {
+        case .name, .index: true
+        default: false
+        }
+    }
+}

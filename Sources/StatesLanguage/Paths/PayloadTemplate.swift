@@ -1,0 +1,110 @@
+public import JSONCore
+
+/// A compiled payload template: `Parameters`, `ResultSelector`, `ItemSelector`, Pass `Parameters`.
+///
+/// In a JSONPath-mode template, a key ending in `.$` takes its value from a path or an
+/// intrinsic call; every other key is copied as written, recursively. The suffix is removed
+/// from the compiled key. Worked example:
+///
+///     {                                          .object([
+///       "comment": "hi",                           Field(key: "comment", value: .template(.literal("hi"))),
+///       "id.$": "$.order.id",                      Field(key: "id", value: .dynamic(.path($.order.id))),
+///       "when.$": "$$.Execution.StartTime",        Field(key: "when", value: .dynamic(.path($$.Execution.StartTime))),
+///       "msg.$": "States.Format('#{}', $.n)",      Field(key: "msg", value: .dynamic(.intrinsic(States.Format…))),
+///       "items": [ { "x.$": "$.x" }, 3 ]           Field(key: "items", value: .template(.array([
+///     }                                              .object([Field(key: "x", value: .dynamic(.path($.x)))]),
+///                                                    .literal(3)])))
+///                                                ])
+///
+/// A subtree with no `.$` key anywhere compiles to one `.literal` so the executor copies it.
+/// Problems do not stop compilation: an invalid field becomes a diagnostic and is left out of
+/// the template (a definition with errors is never executed).
+public indirect enum PayloadTemplate: Sendable, Hashable {
+    /// A value copied as is (no `.$` keys inside).
+    case literal(JSON)
+    /// An object with at least one dynamic field somewhere below it, fields in written order.
+    case object([PayloadTemplate.Field])
+    /// An array with at least one dynamic field somewhere below it.
+    case array([PayloadTemplate])
+
+    /// One member of a compiled object.
+    public struct Field: Sendable, Hashable {
+        /// The output key, without any `.$` suffix.
+        public let key: String
+        public let value: Value
+
+        public init(key: String, value: Value) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// What a field produces.
+    public enum Value: Sendable, Hashable {
+        /// A nested template (or literal).
+        case template(PayloadTemplate)
+        /// A path or intrinsic call, from a `"key.$"` field.
+        case dynamic(DynamicValue)
+    }
+
+    /// Compiles a template; problems become diagnostics at precise pointers (the `.$` key for a non-string value,
+    /// the value for a bad path/intrinsic), leaving the invalid field out but keeping going.
+    ///
+    /// - Parameters:
+    ///   - json: The template as written in the definition.
+    ///   - pointer: Where `json` sits in the definition (e.g. `/States/Load/Parameters`).
+    /// - Returns: The template and the diagnostics (ASL-E300, ASL-E301, ASL-E302), in document order.
+    public static func compile(_ json: JSON, at pointer: JSONPointer) -> (
+        template: PayloadTemplate, diagnostics: [Diagnostic]
+    ) {
+        var diagnostics: [Diagnostic] = []
+        let template = compileValue(json, at: pointer, into: &diagnostics)
+        return (template, diagnostics)
+    }
+
+    /// The key suffix that marks a dynamic field.
+    static let dynamicSuffix = ".$"
+
+    private static func compileValue(_ json: JSON, at pointer: JSONPointer, into diagnostics: inout [Diagnostic])
+        -> PayloadTemplate
+    {
+        switch json {
+        case .object(let object):
+            var fields: [Field] = []
+            var isDynamic = false
+            for (key, value) in object {
+                let memberPointer = pointer / key
+                if key.hasSuffix(dynamicSuffix) {
+                    isDynamic = true
+                    let outputKey = String(key.dropLast(dynamicSuffix.count))
+                    guard case .string(let text) = value else {
+                        diagnostics.append(.dynamicFieldNotString(key: key, type: value.typeName, at: memberPointer))
+                        continue
+                    }
+                    do {
+                        let dynamic = try DynamicValue.parse(text)
+                        fields.append(Field(key: outputKey, value: .dynamic(dynamic)))
+                    } catch {
+                        diagnostics.append(.invalidDynamicValue(key: key, text: text, error: error, at: memberPointer))
+                    }
+                } else {
+                    let nested = compileValue(value, at: memberPointer, into: &diagnostics)
+                    if case .literal = nested {} else { isDynamic = true }
+                    fields.append(Field(key: key, value: .template(nested)))
+                }
+            }
+            return isDynamic ? .object(fields) : .literal(json)
+        case .array(let elements):
+            var compiled: [PayloadTemplate] = []
+            var isDynamic = false
+            for (index, element) in elements.enumerated() {
+                let nested = compileValue(element, at: pointer / index, into: &diagnostics)
+                if case .literal = nested {} else { isDynamic = true }
+                compiled.append(nested)
+            }
+            return isDynamic ? .array(compiled) : .literal(json)
+        default:
+            return .literal(json)
+        }
+    }
+}
