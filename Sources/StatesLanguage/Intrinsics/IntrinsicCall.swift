@@ -25,11 +25,18 @@ public struct IntrinsicCall: Sendable, Hashable {
     public let arguments: [IntrinsicArgument]
     /// The call as written.
     public let source: String
+    /// For `States.Format` with a literal first argument, that argument split at its `{}`
+    /// placeholders with escapes honoured (`\{}` is text); `nil` otherwise.
+    public let formatTemplate: FormatTemplate?
 
-    public init(function: IntrinsicFunction, arguments: [IntrinsicArgument], source: String) {
+    public init(
+        function: IntrinsicFunction, arguments: [IntrinsicArgument], source: String,
+        formatTemplate: FormatTemplate? = nil
+    ) {
         self.function = function
         self.arguments = arguments
         self.source = source
+        self.formatTemplate = formatTemplate
     }
 
     /// Parses and checks a call: the function must exist, the argument count must match its

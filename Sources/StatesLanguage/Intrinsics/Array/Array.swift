@@ -1,0 +1,8 @@
+/// `States.Array`: Returns a JSON array of its arguments' values, in order; takes zero or more arguments.
+///
+/// AWS's example: Input `{"Id": 123456}`, call `States.Array('Foo', 2020, $.Id)`, result `["Foo", 2020, 123456]`.
+///
+/// Source: AWS Step Functions Developer Guide, "Intrinsic functions for JSONPath states".
+enum StatesArray {
+    static let signature = IntrinsicSignature(.array, parameters: [], variadic: .any, minimumArguments: 0)
+}

@@ -1,0 +1,61 @@
+/// The first argument of `States.Format` split into text and `{}` placeholders, compiled once.
+///
+///     'Hello, {}! \{} is literal'  → [.text("Hello, "), .placeholder, .text("! {} is literal")]
+///
+/// A `{}` whose brace is escaped (`\{}` or `{\}`) is text; a lone `{` or `}` is text.
+public struct FormatTemplate: Sendable, Hashable {
+    public enum Piece: Sendable, Hashable {
+        case text(String)
+        case placeholder
+    }
+
+    public let pieces: [Piece]
+
+    public init(pieces: [Piece]) { self.pieces = pieces }
+
+    /// Reads a template that has no escapes (a string that came from a path at run time):
+    /// every `{}` is a placeholder.
+    public init(unescaped text: String) {
+        var builder = Builder()
+        for byte in text.utf8 { builder.append(byte, escaped: false) }
+        self = builder.template
+    }
+
+    public var placeholderCount: Int {
+        pieces.reduce(0) { count, piece in piece == .placeholder ? count + 1 : count }
+    }
+
+    /// Accumulates a string literal byte by byte, remembering which bytes were escaped.
+    struct Builder {
+        private var bytes: [UInt8] = []
+        private var escaped: [Bool] = []
+
+        mutating func append(_ byte: UInt8, escaped isEscaped: Bool) {
+            bytes.append(byte)
+            escaped.append(isEscaped)
+        }
+
+        var decoded: String { String(decoding: bytes, as: UTF8.self) }
+
+        var template: FormatTemplate {
+            var pieces: [Piece] = []
+            var text: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "{"), !escaped[index], index + 1 < bytes.count,
+                    bytes[index + 1] == UInt8(ascii: "}"), !escaped[index + 1]
+                {
+                    if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
+                    text = []
+                    pieces.append(.placeholder)
+                    index += 2
+                } else {
+                    text.append(bytes[index])
+                    index += 1
+                }
+            }
+            if !text.isEmpty { pieces.append(.text(String(decoding: text, as: UTF8.self))) }
+            return FormatTemplate(pieces: pieces)
+        }
+    }
+}

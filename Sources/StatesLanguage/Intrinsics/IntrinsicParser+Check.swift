@@ -1,0 +1,118 @@
+/// The static checks of a parsed call: argument count, literal argument types, and the few
+/// literal values AWS restricts (Format's placeholders, Hash's algorithm, JsonMerge's flag).
+extension IntrinsicParser {
+    func check(
+        _ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int,
+        template: FormatTemplate?
+    ) throws(IntrinsicSyntaxError) {
+        let signature = function.signature
+        if arguments.count < signature.minimumArguments {
+            throw IntrinsicSyntaxError(
+                message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
+                offset: close)
+        }
+        if let maximum = signature.maximumArguments, arguments.count > maximum {
+            throw IntrinsicSyntaxError(
+                message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
+                offset: offsets[maximum])
+        }
+        for (index, argument) in arguments.enumerated() {
+            guard let kind = signature.kind(at: index), !kind.accepts(argument) else { continue }
+            throw IntrinsicSyntaxError(
+                message:
+                    "argument \(index + 1) of \(function.rawValue) must be \(kind.phrase), not \(argument.literalTypePhrase)",
+                offset: offsets[index])
+        }
+        switch function {
+        case .format:
+            if let template, case .string = arguments.first, template.placeholderCount != arguments.count - 1 {
+                throw IntrinsicSyntaxError(
+                    message:
+                        "States.Format's template has \(template.placeholderCount) '{}' placeholder(s) but \(arguments.count - 1) value(s) follow it",
+                    offset: offsets[0])
+            }
+        case .hash:
+            if arguments.count == 2, case .string(let algorithm) = arguments[1],
+                !StatesHash.algorithms.contains(algorithm)
+            {
+                throw IntrinsicSyntaxError(
+                    message:
+                        "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
+                    offset: offsets[1])
+            }
+        default:
+            break
+        }
+    }
+
+    private func given(_ count: Int) -> String {
+        count == 1 ? "1 was given" : "\(count) were given"
+    }
+}
+
+extension IntrinsicSignature {
+    /// "takes 1 argument", "takes 2 or 3 arguments", "takes at least 1 argument", "takes no arguments".
+    var arityPhrase: String {
+        func arguments(_ count: Int) -> String { count == 1 ? "1 argument" : "\(count) arguments" }
+        guard let maximum = maximumArguments else {
+            return minimumArguments == 0
+                ? "takes any number of arguments" : "takes at least \(arguments(minimumArguments))"
+        }
+        if maximum == 0 { return "takes no arguments" }
+        if maximum == minimumArguments { return "takes \(arguments(maximum))" }
+        if maximum == minimumArguments + 1 { return "takes \(minimumArguments) or \(arguments(maximum))" }
+        return "takes \(minimumArguments) to \(arguments(maximum))"
+    }
+}
+
+extension IntrinsicArgument {
+    /// How a literal's type reads in a message.
+    var literalTypePhrase: String {
+        switch self {
+        case .string: "a string"
+        case .number(let number): number.integralValue == nil && !number.isInteger ? "a non-integer number" : "a number"
+        case .bool(let value): "the boolean \(value)"
+        case .null: "null"
+        case .path: "a path"
+        case .call: "an intrinsic call"
+        }
+    }
+}
+
+extension IntrinsicFunction {
+    /// The nearest function name to a misspelt one, or `nil` when nothing is close.
+    ///
+    /// Case differences and a missing `States.` prefix always match; otherwise the edit distance
+    /// must be at most a third of the name's length (at least 2).
+    static func suggestion(for name: String) -> String? {
+        let lowered = name.lowercased()
+        let withPrefix = lowered.hasPrefix("states.") ? lowered : "states." + lowered
+        var best: (name: String, distance: Int)?
+        for function in allCases {
+            let candidate = function.rawValue.lowercased()
+            let distance = min(editDistance(lowered, candidate), editDistance(withPrefix, candidate))
+            if best == nil || distance < (best?.distance ?? .max) {
+                best = (function.rawValue, distance)
+            }
+        }
+        guard let best, best.distance <= max(2, name.count / 3) else { return nil }
+        return best.name
+    }
+
+    private static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs.unicodeScalars)
+        let b = Array(rhs.unicodeScalars)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
