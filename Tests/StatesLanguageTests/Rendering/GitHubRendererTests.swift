@@ -1,0 +1,51 @@
+import JSONCore
+import StatesLanguage
+import Testing
+
+@Suite struct GitHubRendererTests {
+    @Test func workflowCommandPerDiagnostic() {
+        var located = RenderingSamples.unknownNext
+        located.notes = []
+        located.fixIt = nil
+        let output = GitHubRenderer().render(
+            [located, RenderingSamples.unlocatedWarning], in: RenderingSamples.source)
+        #expect(
+            output == """
+                ::error file=Examples/x.json,line=6,col=15,title=ASL-E104::\(located.message)
+                ::warning file=Examples/x.json,title=ASL-W201::Definition has no Comment
+
+                """)
+    }
+
+    @Test func notesBecomeNotices() {
+        let note = Diagnostic(rule: "ASL-N001", severity: .note, message: "fyi", pointer: .root)
+        #expect(GitHubRenderer().render([note], in: RenderingSamples.source).hasPrefix("::notice "))
+    }
+
+    struct EscapeCase: Sendable, CustomTestStringConvertible {
+        var input: String
+        var data: String
+        var property: String
+        var testDescription: String { input.debugDescription }
+    }
+
+    static let escapeCases: [EscapeCase] = [
+        EscapeCase(input: "100%", data: "100%25", property: "100%25"),
+        EscapeCase(input: "a\nb\r\nc", data: "a%0Ab%0D%0Ac", property: "a%0Ab%0D%0Ac"),
+        EscapeCase(input: "x:1,y", data: "x:1,y", property: "x%3A1%2Cy"),
+        EscapeCase(input: "%0A", data: "%250A", property: "%250A"),
+    ]
+
+    @Test(arguments: escapeCases)
+    func escaping(_ c: EscapeCase) {
+        let source = SourceFile(path: c.input, text: "{}")
+        let diagnostic = Diagnostic(rule: "ASL-E001", severity: .error, message: c.input, pointer: .root)
+        let output = GitHubRenderer().render([diagnostic], in: source)
+        #expect(output == "::error file=\(c.property),title=ASL-E001::\(c.data)\n")
+    }
+
+    @Test func fixItAndNotesFollowOnEscapedLines() {
+        let output = GitHubRenderer().render([RenderingSamples.unknownNext], in: RenderingSamples.source)
+        #expect(output.hasSuffix(#"%0Afix-it: use "Load"%0Anote: "Load" is defined here"# + "\n"))
+    }
+}
