@@ -1,26 +1,88 @@
 import Foundation
 
-/// Exit codes: 0 success, 1 errors found or a failed run, 2 usage or I/O problems.
-public struct ExitCode: Sendable, Hashable {
-    public let rawValue: Int32
-    public init(_ rawValue: Int32) { self.rawValue = rawValue }
-    public static let success = ExitCode(0)
-    public static let failure = ExitCode(1)
-    public static let usage = ExitCode(2)
-}
-
-/// The process environment a command sees: standard streams, environment and working directory.
+/// Everything a command may touch of its process: standard streams, files, environment, working
+/// directory and whether standard error is a terminal.
+///
+/// Only `ASLCommands` sees these, and only through this value, so tests run commands in-process
+/// with fakes (a dictionary of files, captured output) and ``standard`` wires the real ones.
 public struct CommandIO: Sendable {
+    /// Writes to standard output.
     public var writeOutput: @Sendable (String) -> Void
+    /// Writes to standard error.
     public var writeError: @Sendable (String) -> Void
+    /// Reads all of standard input.
+    public var readStandardInput: @Sendable () throws -> [UInt8]
+    /// Reads a whole file by the path the user gave. A thrown ``FileReadError`` supplies the
+    /// reason printed after `cannot read 'path':`.
+    public var readFile: @Sendable (String) throws -> [UInt8]
+    public var environment: [String: String]
+    public var currentDirectory: String
+    public var stderrIsTerminal: Bool
 
-    public init(writeOutput: @escaping @Sendable (String) -> Void, writeError: @escaping @Sendable (String) -> Void) {
+    public init(
+        writeOutput: @escaping @Sendable (String) -> Void,
+        writeError: @escaping @Sendable (String) -> Void,
+        readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
+        readFile: @escaping @Sendable (String) throws -> [UInt8] = { _ in
+            throw FileReadError(reason: "No such file or directory")
+        },
+        environment: [String: String] = [:],
+        currentDirectory: String = "/",
+        stderrIsTerminal: Bool = false
+    ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
+        self.readStandardInput = readStandardInput
+        self.readFile = readFile
+        self.environment = environment
+        self.currentDirectory = currentDirectory
+        self.stderrIsTerminal = stderrIsTerminal
     }
 
-    public static let standard = CommandIO(
-        writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        writeError: { FileHandle.standardError.write(Data($0.utf8)) }
-    )
+    /// The real process: file descriptors 0, 1 and 2, POSIX file reads, `ProcessInfo`'s
+    /// environment and working directory.
+    public static var standard: CommandIO {
+        CommandIO(
+            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
+            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+            readStandardInput: { try FileReadError.readAll(descriptor: STDIN_FILENO) },
+            readFile: { path in
+                let descriptor = open(path, O_RDONLY)
+                guard descriptor >= 0 else { throw FileReadError.fromErrno() }
+                defer { close(descriptor) }
+                return try FileReadError.readAll(descriptor: descriptor)
+            },
+            environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath,
+            stderrIsTerminal: isatty(STDERR_FILENO) == 1
+        )
+    }
+}
+
+/// Why a file could not be read, in the words of `strerror` ("No such file or directory").
+public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var reason: String
+
+    public init(reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+
+    static func fromErrno() -> FileReadError {
+        FileReadError(reason: String(cString: strerror(errno)))
+    }
+
+    /// Reads a descriptor to its end, retrying interrupted reads.
+    static func readAll(descriptor: Int32) throws(FileReadError) -> [UInt8] {
+        var contents: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw fromErrno()
+            }
+            if count == 0 { return contents }
+            contents.append(contentsOf: buffer[0..<count])
+        }
+    }
 }

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import ASLCommands
+
+@Suite struct MainTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var exit: ExitCode
+        var stdout: String? = nil
+        var stderr: String? = nil
+        var testDescription: String { arguments.isEmpty ? "(none)" : arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(arguments: [], exit: .usage, stderr: "USAGE: asl <command> [options]"),
+        Case(arguments: ["--help"], exit: .success, stdout: "COMMANDS:\n  validate"),
+        Case(arguments: ["-h"], exit: .success, stdout: "OVERVIEW: A local toolkit"),
+        Case(arguments: ["help"], exit: .success, stdout: "OVERVIEW: A local toolkit"),
+        Case(arguments: ["help", "validate"], exit: .success, stdout: "USAGE: asl validate FILE..."),
+        Case(arguments: ["validate", "-h"], exit: .success, stdout: "USAGE: asl validate FILE..."),
+        Case(
+            arguments: ["help", "valdate"], exit: .usage,
+            stderr: "error: unknown command 'valdate' (did you mean 'validate'?)\n"),
+        Case(arguments: ["--version"], exit: .success, stdout: "asl \(ASLMain.version)\n"),
+        Case(
+            arguments: ["valiate", "x.json"], exit: .usage,
+            stderr: "error: unknown command 'valiate' (did you mean 'validate'?)\nusage: asl <command> [options]\n"),
+        Case(arguments: ["frobnicate"], exit: .usage, stderr: "error: unknown command 'frobnicate'\n"),
+        Case(
+            arguments: ["--verison"], exit: .usage,
+            stderr: "error: unknown option '--verison' (did you mean '--version'?)\n"),
+        Case(
+            arguments: ["run", "x.json"], exit: .usage,
+            stderr: "error: 'asl run' is not available in this version; it arrives with the executor\n"),
+    ]
+
+    @Test(arguments: cases)
+    func dispatch(_ c: Case) async {
+        let fake = FakeIO()
+        let code = await ASLMain.main(arguments: ["asl"] + c.arguments, io: fake.io) { _, _ in [] }
+        #expect(code == c.exit)
+        if let stdout = c.stdout { #expect(fake.stdout.contains(stdout), "stdout was:\n\(fake.stdout)") }
+        if let stderr = c.stderr { #expect(fake.stderr.contains(stderr), "stderr was:\n\(fake.stderr)") }
+    }
+
+    @Test func exitCodesCombineToTheWorst() {
+        #expect(ExitCode.success.combined(with: .failure) == .failure)
+        #expect(ExitCode.usage.combined(with: .failure) == .usage)
+        #expect(ExitCode.failure.combined(with: .usage) == .usage)
+    }
+}
