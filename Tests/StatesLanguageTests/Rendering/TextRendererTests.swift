@@ -1,7 +1,8 @@
 import JSONCore
-import StatesLanguage
 import StatesTestSupport
 import Testing
+
+@testable import StatesLanguage
 
 @Suite struct TextRendererTests {
     @Test func errorWithExcerptFixItAndNote() {
@@ -76,6 +77,44 @@ import Testing
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         try #require(lines.count >= 3)
         #expect(lines[1...2].joined(separator: "\n") + "\n" == c.excerpt)
+    }
+
+    @Test(arguments: [
+        // (line, caret index, width) → expected (line, prefix)
+        ("abcdefghij", 5, 20, "abcdefghij", "abcde"),
+        ("abcdefghij", 5, 6, "…defghi…", "…de"),
+        ("abcdefghij", 0, 6, "abcdef…", ""),
+        ("abcdefghij", 10, 6, "…efghij", "…efghij"),
+        ("abcdefghij", 9, 6, "…efghij", "…efghi"),
+    ])
+    func longLinesAreWindowed(line: String, caret: Int, width: Int, shown: String, prefix: String) {
+        let result = TextRenderer.window(line: line, prefix: String(line.prefix(caret)), width: width)
+        #expect(result.line == shown)
+        #expect(result.prefix == prefix)
+    }
+
+    @Test func minifiedDefinitionShowsAWindow() throws {
+        let filler = String(repeating: #""k": 1, "#, count: 40)
+        let marked = MarkedText("{" + filler + #""Next": 1️⃣"Lod"}"#)
+        let source = SourceFile(path: "min.json", text: marked.text)
+        let offset = try #require(marked.offset(of: "1️⃣"))
+        let diagnostic = Diagnostic(rule: "ASL-E104", severity: .error, message: "m", pointer: .root, offset: offset)
+        let lines = TextRenderer(maximumExcerptWidth: 30).render([diagnostic], in: source)
+            .split(separator: "\n")
+        try #require(lines.count == 3)
+        #expect(lines[1].hasPrefix("1 | …"))
+        #expect(lines[1].hasSuffix(#""Next": "Lod"}"#))
+        let caretColumn = try #require(lines[2].firstIndex(of: "^"))
+        let quoteColumn = try #require(lines[1].range(of: #""Lod""#)?.lowerBound)
+        #expect(
+            lines[2].distance(from: lines[2].startIndex, to: caretColumn)
+                == lines[1].distance(from: lines[1].startIndex, to: quoteColumn))
+    }
+
+    @Test func emptyLineHasNoTrailingSpace() {
+        let source = SourceFile(path: "e.json", text: "{\n\n")
+        let diagnostic = Diagnostic(rule: "ASL-E001", severity: .error, message: "m", pointer: .root, offset: 2)
+        #expect(TextRenderer().render([diagnostic], in: source).contains("\n2 |\n  | ^\n"))
     }
 
     @Test func colourOnlyWhenAsked() {

@@ -17,10 +17,14 @@ public struct TextRenderer: DiagnosticRenderer {
     public var showsExcerpt: Bool
     /// Wrap severities, locations and carets in ANSI escape sequences.
     public var usesColor: Bool
+    /// Longer source lines (a minified definition is one line) are cut to this many characters
+    /// around the caret, with `…` marking the cuts.
+    public var maximumExcerptWidth: Int
 
-    public init(showsExcerpt: Bool = true, usesColor: Bool = false) {
+    public init(showsExcerpt: Bool = true, usesColor: Bool = false, maximumExcerptWidth: Int = 120) {
         self.showsExcerpt = showsExcerpt
         self.usesColor = usesColor
+        self.maximumExcerptWidth = maximumExcerptWidth
     }
 
     public func render(_ reports: [DiagnosticReport]) -> String {
@@ -69,11 +73,27 @@ public struct TextRenderer: DiagnosticRenderer {
     {
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
-        let padding = Self.caretPadding(source.linePrefix(line: location.line, column: location.column))
+        let (shownLine, shownPrefix) = Self.window(
+            line: source.lineText(location.line),
+            prefix: source.linePrefix(line: location.line, column: location.column),
+            width: maximumExcerptWidth)
         var caret = "^"
         if let label { caret += " \(label)" }
-        return "\(lineNumber) | \(source.lineText(location.line))\n"
-            + "\(gutter) | \(padding)\(style(Self.color(of: severity), caret))\n"
+        return "\(lineNumber) |" + (shownLine.isEmpty ? "" : " \(shownLine)") + "\n"
+            + "\(gutter) | \(Self.caretPadding(shownPrefix))\(style(Self.color(of: severity), caret))\n"
+    }
+
+    /// The part of a long line to show around the caret, with `…` where text was cut, and the
+    /// shown text before the caret. Lines up to `width` characters are shown whole.
+    static func window(line: String, prefix: String, width: Int) -> (line: String, prefix: String) {
+        let characters = Array(line)
+        guard characters.count > width, width > 0 else { return (line, prefix) }
+        let caret = min(Array(prefix).count, characters.count)
+        let start = max(0, min(caret - width / 3, characters.count - width))
+        let end = min(characters.count, start + width)
+        let lead = start > 0 ? "…" : ""
+        let shown = lead + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        return (shown, lead + String(characters[start..<max(start, min(caret, end))]))
     }
 
     /// Blank space as wide on a terminal as `prefix`, keeping its tabs so the caret lines up.
