@@ -39,8 +39,8 @@ public enum ASLMain {
         case "help":
             return help(topic: rest.dropFirst().first, context: context)
         case "run":
-            io.writeError(
-                "error: '\(context.program) run' is not available in this version; it arrives with the executor\n")
+            context.writeErrorMessage(
+                "'\(context.program) run' is not available in this version; it arrives with the executor")
             return .usage
         default:
             break

@@ -180,7 +180,15 @@ import Testing
         #expect(code == .failure)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(fake.stdout.utf8)) as? [String: Any])
         #expect(log["version"] as? String == "2.1.0")
-        #expect(fake.stdout.contains(#""version": "\#(ASLMain.version)""#))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = (run["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        #expect(driver?["version"] as? String == ASLMain.version)
+    }
+
+    @Test func errorPrefixIsColouredOnATerminal() async {
+        let (fake, code) = await Self.run(["nope.json"], terminal: true)
+        #expect(code == .usage)
+        #expect(fake.stderr == "\u{1B}[1;31merror:\u{1B}[0m cannot read 'nope.json': No such file or directory\n")
     }
 
     @Test(arguments: [

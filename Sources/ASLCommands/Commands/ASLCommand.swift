@@ -16,9 +16,17 @@ protocol ASLCommand {
 }
 
 extension CommandContext {
+    /// Writes `error: <message>` and a newline to standard error, `error:` in bold red when
+    /// standard error is a colour terminal.
+    func writeErrorMessage(_ message: String) {
+        let prefix = TerminalColor.isEnabled(for: io) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
+        io.writeError("\(prefix) \(message)\n")
+    }
+
     /// Prints `error: …`, the usage line and a pointer to `--help`; returns ``ExitCode/usage``.
     func reportUsageError(_ error: UsageError, spec: CommandSpec?) -> ExitCode {
-        var text = "error: \(error.message)\n"
+        writeErrorMessage(error.message)
+        var text = ""
         if let spec {
             text += "usage: \(spec.usage(program: program))\n"
             text += "See '\(program) \(spec.name) --help' for more information.\n"

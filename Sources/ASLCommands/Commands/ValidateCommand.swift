@@ -54,7 +54,7 @@ enum ValidateCommand: ASLCommand {
             switch Substitutions.load(substitutionsPath, io: io) {
             case .success(let substitutions): options.substitutions = substitutions
             case .failure(let error):
-                io.writeError("error: \(error.message)\n")
+                context.writeErrorMessage(error.message)
                 return .usage
             }
         }
@@ -75,7 +75,7 @@ enum ValidateCommand: ASLCommand {
             do {
                 bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
             } catch {
-                io.writeError("error: cannot read '\(name)': \(Self.reason(error))\n")
+                context.writeErrorMessage("cannot read '\(name)': \(Self.reason(error))")
                 exitCode = exitCode.combined(with: .usage)
                 continue
             }
