@@ -1,9 +1,11 @@
-/// The static checks of a parsed call: argument count, literal argument types, and the few
-/// literal values AWS restricts (Format's placeholders, Hash's algorithm, JsonMerge's flag).
+/// The static checks of a parsed call: argument count, literal argument types, and the literal
+/// values AWS restricts (Hash's algorithm, JsonMerge's flag).
+///
+/// Rationale: `States.Format`'s placeholder count is *not* checked here: AWS's own nine-call
+/// example (`States.Format('{}.{}.{}', a, b)`) has three placeholders and two values.
 extension IntrinsicParser {
     func check(
-        _ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int,
-        template: FormatTemplate?
+        _ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int
     ) throws(IntrinsicSyntaxError) {
         let signature = function.signature
         if arguments.count < signature.minimumArguments {
@@ -23,25 +25,13 @@ extension IntrinsicParser {
                     "argument \(index + 1) of \(function.rawValue) must be \(kind.phrase), not \(argument.literalTypePhrase)",
                 offset: offsets[index])
         }
-        switch function {
-        case .format:
-            if let template, case .string = arguments.first, template.placeholderCount != arguments.count - 1 {
-                throw IntrinsicSyntaxError(
-                    message:
-                        "States.Format's template has \(template.placeholderCount) '{}' placeholder(s) but \(arguments.count - 1) value(s) follow it",
-                    offset: offsets[0])
-            }
-        case .hash:
-            if arguments.count == 2, case .string(let algorithm) = arguments[1],
-                !StatesHash.algorithms.contains(algorithm)
-            {
-                throw IntrinsicSyntaxError(
-                    message:
-                        "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
-                    offset: offsets[1])
-            }
-        default:
-            break
+        if function == .hash, arguments.count == 2, case .string(let algorithm) = arguments[1],
+            !StatesHash.algorithms.contains(where: { $0.lowercased() == algorithm.lowercased() })
+        {
+            throw IntrinsicSyntaxError(
+                message:
+                    "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
+                offset: offsets[1])
         }
     }
 
@@ -87,13 +77,16 @@ extension IntrinsicFunction {
     static func suggestion(for name: String) -> String? {
         let lowered = name.lowercased()
         let withPrefix = lowered.hasPrefix("states.") ? lowered : "states." + lowered
-        var best: (name: String, distance: Int)?
+        var best: (name: String, distance: Int, extends: Bool)?
         for function in allCases {
             let candidate = function.rawValue.lowercased()
             let distance = min(editDistance(lowered, candidate), editDistance(withPrefix, candidate))
-            if best == nil || distance < (best?.distance ?? .max) {
-                best = (function.rawValue, distance)
+            // On a tie prefer a name the input is a truncation of ("ArrayLen" → "ArrayLength").
+            let extends = candidate.hasPrefix(withPrefix)
+            if let current = best, distance > current.distance || (distance == current.distance && !extends) {
+                continue
             }
+            best = (function.rawValue, distance, extends)
         }
         guard let best, best.distance <= max(2, name.count / 3) else { return nil }
         return best.name

@@ -88,7 +88,7 @@ struct IntrinsicParser {
             }
         }
         let close = position - 1
-        try check(function, arguments, offsets: offsets, close: close, template: formatTemplate)
+        try check(function, arguments, offsets: offsets, close: close)
         return IntrinsicCall(
             function: function, arguments: arguments, source: string(start, position),
             formatTemplate: function == .format ? formatTemplate : nil)

@@ -18,14 +18,19 @@ public struct JSONataExpression: Sendable, Hashable {
             throw JSONataSyntaxError(message: "expected a string starting with '{%' and ending with '%}'", offset: 0)
         }
         let bytes = Array(text.utf8)
+        try JSONataTextScanner(bytes: bytes, start: 2, end: bytes.count - 2).check()
         let inner = String(decoding: bytes[2..<(bytes.count - 2)], as: UTF8.self)
         let trimmed = inner.trimmingJSONataWhitespace()
+        guard !trimmed.isEmpty else {
+            throw JSONataSyntaxError(message: "empty JSONata expression", offset: 2)
+        }
         return JSONataExpression(source: trimmed)
     }
 
-    /// Whether a string is a JSONata expression: it starts with `{%` and ends with `%}`.
+    /// Whether a field string is a JSONata expression: it starts with `{%` and ends with `%}`,
+    /// exactly, with no blanks outside the delimiters (anything else is a literal string).
     public static func isExpression(_ text: String) -> Bool {
-        text.utf8.count >= 4 && text.hasPrefix("{%") && text.hasSuffix("%}")
+        text.utf8.count >= 4 && text.utf8.starts(with: "{%".utf8) && text.utf8.reversed().starts(with: "}%".utf8)
     }
 }
 
