@@ -15,7 +15,8 @@ public enum DynamicValue: Sendable, Hashable {
     /// (so `States.Formatt(…)` gets the intrinsic parser's did-you-mean).
     /// - Throws: ``DynamicValueError`` wrapping the path or intrinsic error.
     public static func parse(_ text: String) throws(DynamicValueError) -> DynamicValue {
-        if text.utf8.first == UInt8(ascii: "$") {
+        // Jayway trims blanks around a path, so a value like " $.a" is still a path.
+        if text.utf8.first(where: { !PathByte.isPathWhitespace($0) }) == PathByte.dollar {
             do {
                 return .path(try Path.parse(text))
             } catch {

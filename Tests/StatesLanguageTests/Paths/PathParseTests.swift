@@ -122,6 +122,20 @@ import Testing
             segments: [.name("a"), .filter(.current([.name("b"), .filter(.current([.name("c")]))]))]),
     ]
 
+    /// Forms seen in real definitions and Jayway's documentation, checked only for acceptance.
+    static let acceptedForms = [
+        "$['store']['book'][0]", "$[0][1]", "$.a[ 'b' ]", "$..book[?(@.price<10)]", "$..book[-1:]",
+        "$.store.book[?(@.author =~ /.*REES/i)]", "$.a[?(@.b == 'x' )].c", #"$['a"b']"#, #"$["a'b"]"#,
+        "$.a[?(@.b in [\"x\", 1, true, null])]", "$.a[?(@.b nin [])]", "$.a[?(@.b size 2)]",
+        "$.a[?(@.b empty false)]", "$.a[?(@.b anyof ['x'])]", "$.a[?(!(@.b == 1))]", "$.a[?(@.b != 'x')]",
+        "$$.Map.Item.Index", "$$.State.EnteredTime", "$$.Task.Token", "$.Payload.body", "$.a[?(@.x == 1e3)]",
+    ]
+
+    @Test(arguments: Self.acceptedForms)
+    func acceptsForm(_ source: String) {
+        #expect(throws: Never.self) { try Path.parse(source) }
+    }
+
     @Test(arguments: Self.accepted)
     func accepts(_ c: Accepted) throws {
         let path = try Path.parse(c.source)

@@ -101,6 +101,7 @@ import Testing
 
     @Test func dynamicValueClassifies() throws {
         #expect(try DynamicValue.parse("$") == .path(Path.parse("$")))
+        #expect(try DynamicValue.parse(" $.a ") == .path(Path.parse(" $.a ")))
         #expect(throws: DynamicValueError.self) { try DynamicValue.parse("order.id") }
         #expect(throws: DynamicValueError.self) { try DynamicValue.parse("") }
         let intrinsic = try DynamicValue.parse("States.UUID()")
