@@ -1,0 +1,250 @@
+import JSONCore
+
+// Typed field readers. Each reads `object[key]`, reports a wrong JSON type (ASL-E105) at
+// `pointer / key`, and returns `nil` when the field is absent, mistyped, or a lone `${Name}`
+// placeholder (when placeholders are allowed).
+
+extension DefinitionBuilder {
+    // MARK: Placeholders
+
+    /// Whether `json` is a string made of exactly one `${Name}` placeholder (and they are allowed).
+    func isPlaceholder(_ json: JSON) -> Bool {
+        guard options.allowsPlaceholders, case .string(let text) = json else { return false }
+        return PlaceholderText.isWhole(text)
+    }
+
+    func containsPlaceholder(_ text: String) -> Bool {
+        options.allowsPlaceholders && PlaceholderText.contains(text)
+    }
+
+    /// Keeps diagnostics from the path/template compilers, except those about a string that
+    /// holds a placeholder: its text is only known after substitution.
+    mutating func keep(_ found: [Diagnostic]) {
+        for diagnostic in found {
+            if options.allowsPlaceholders, case .string(let text)? = document[diagnostic.pointer],
+                PlaceholderText.contains(text)
+            {
+                continue
+            }
+            diagnostics.append(diagnostic)
+        }
+    }
+
+    // MARK: Plain JSON types
+
+    mutating func string(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> String? {
+        guard let value = object[key] else { return nil }
+        if case .string(let text) = value { return text }
+        diagnostics.append(ParserDiagnostics.wrongType(key, expected: "a string", actual: value, at: pointer / key))
+        return nil
+    }
+
+    mutating func bool(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> Bool? {
+        guard let value = object[key] else { return nil }
+        if case .bool(let flag) = value { return flag }
+        if isPlaceholder(value) { return nil }
+        diagnostics.append(ParserDiagnostics.wrongType(key, expected: "a boolean", actual: value, at: pointer / key))
+        return nil
+    }
+
+    mutating func objectField(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> JSONObject? {
+        guard let value = object[key] else { return nil }
+        if case .object(let nested) = value { return nested }
+        if isPlaceholder(value) { return nil }
+        diagnostics.append(ParserDiagnostics.wrongType(key, expected: "an object", actual: value, at: pointer / key))
+        return nil
+    }
+
+    mutating func arrayField(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> [JSON]? {
+        guard let value = object[key] else { return nil }
+        if case .array(let elements) = value { return elements }
+        if isPlaceholder(value) { return nil }
+        diagnostics.append(ParserDiagnostics.wrongType(key, expected: "an array", actual: value, at: pointer / key))
+        return nil
+    }
+
+    mutating func integer(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> Int64? {
+        guard let value = object[key] else { return nil }
+        return integerValue(value, field: key, at: pointer / key)
+    }
+
+    /// An integer: `1.5` is ASL-E105; `1.0`/`1e2` are accepted with an ASL-E105 warning (see NOTES.md).
+    mutating func integerValue(_ value: JSON, field: String, at pointer: JSONPointer) -> Int64? {
+        guard case .number(let number) = value else {
+            if !isPlaceholder(value) {
+                diagnostics.append(
+                    ParserDiagnostics.wrongType(field, expected: "an integer", actual: value, at: pointer))
+            }
+            return nil
+        }
+        if number.isInteger {
+            if let exact = number.int64Value { return exact }
+            diagnostics.append(ParserDiagnostics.integerOutOfRange(field, number: number, at: pointer))
+            return nil
+        }
+        if let integral = number.integralValue {
+            diagnostics.append(ParserDiagnostics.integralDecimal(field, number: number, value: integral, at: pointer))
+            return integral
+        }
+        diagnostics.append(ParserDiagnostics.notAnInteger(field, number: number, at: pointer))
+        return nil
+    }
+
+    mutating func number(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> JSONNumber? {
+        guard let value = object[key] else { return nil }
+        return numberValue(value, field: key, at: pointer / key)
+    }
+
+    mutating func numberValue(_ value: JSON, field: String, at pointer: JSONPointer) -> JSONNumber? {
+        if case .number(let number) = value { return number }
+        if !isPlaceholder(value) {
+            diagnostics.append(ParserDiagnostics.wrongType(field, expected: "a number", actual: value, at: pointer))
+        }
+        return nil
+    }
+
+    // MARK: Paths
+
+    mutating func parsePath(_ text: String, field: String, at pointer: JSONPointer) -> Path? {
+        if containsPlaceholder(text) { return nil }
+        do {
+            return try Path.parse(text)
+        } catch {
+            diagnostics.append(.invalidPath(field: field, text: text, error: error, at: pointer))
+            return nil
+        }
+    }
+
+    /// A path field that takes no `null` (`ItemsPath`, `Variable`, `…Path` numbers).
+    mutating func path(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> Path? {
+        guard let text = string(key, in: object, at: pointer) else { return nil }
+        return parsePath(text, field: key, at: pointer / key)
+    }
+
+    /// `InputPath`, `OutputPath`, `ResultPath`: a path or `null`.
+    mutating func pathOrNull(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> PathOrNull? {
+        guard let value = object[key] else { return nil }
+        switch value {
+        case .null: return .null
+        case .string(let text): return parsePath(text, field: key, at: pointer / key).map(PathOrNull.path)
+        default:
+            diagnostics.append(
+                ParserDiagnostics.wrongType(key, expected: "a path string or null", actual: value, at: pointer / key))
+            return nil
+        }
+    }
+
+    // MARK: Templates and JSONata
+
+    mutating func payloadTemplate(_ json: JSON, at pointer: JSONPointer) -> PayloadTemplate {
+        let compiled = PayloadTemplate.compile(json, at: pointer)
+        keep(compiled.diagnostics)
+        return compiled.template
+    }
+
+    mutating func jsonataTemplate(_ json: JSON, at pointer: JSONPointer) -> JSONataTemplate {
+        let compiled = JSONataTemplate.compile(json, at: pointer)
+        keep(compiled.diagnostics)
+        return compiled.template
+    }
+
+    /// A template field in the state's language (`Parameters`/`Arguments`, `ItemSelector`, …).
+    mutating func template(_ key: String, in object: JSONObject, at pointer: JSONPointer, language: QueryLanguage)
+        -> DynamicTemplate?
+    {
+        guard let value = object[key], !isPlaceholder(value) else { return nil }
+        switch language {
+        case .jsonPath: return .jsonPath(payloadTemplate(value, at: pointer / key))
+        case .jsonata: return .jsonata(jsonataTemplate(value, at: pointer / key))
+        }
+    }
+
+    /// `Assign`: an object whose values are templates of the state's language.
+    mutating func assign(in object: JSONObject, at pointer: JSONPointer, language: QueryLanguage) -> DynamicTemplate? {
+        guard objectField("Assign", in: object, at: pointer) != nil else { return nil }
+        return template("Assign", in: object, at: pointer, language: language)
+    }
+
+    mutating func jsonataExpression(_ text: String, field: String, at pointer: JSONPointer) -> JSONataExpression? {
+        do {
+            return try JSONataExpression.parse(text)
+        } catch {
+            diagnostics.append(.invalidJSONata(field: field, error: error, at: pointer))
+            return nil
+        }
+    }
+
+    /// The common input/output fields in the state's language; a kind's builder then drops
+    /// what the kind does not accept (already reported by ``checkFields``).
+    mutating func inputOutput(_ context: StateContext) -> InputOutput {
+        let object = context.object
+        let pointer = context.pointer
+        let allowed = FieldCatalog.fields(for: context.kind)
+        var io = InputOutput()
+        func has(_ key: String) -> Bool { allowed[key]?.allows(context.language) ?? false }
+        if has("InputPath") { io.inputPath = pathOrNull("InputPath", in: object, at: pointer) }
+        if has("OutputPath") { io.outputPath = pathOrNull("OutputPath", in: object, at: pointer) }
+        if has("ResultPath") { io.resultPath = pathOrNull("ResultPath", in: object, at: pointer) }
+        if has("ResultSelector"), let value = object["ResultSelector"], !isPlaceholder(value) {
+            io.resultSelector = payloadTemplate(value, at: pointer / "ResultSelector")
+        }
+        if context.kind != .map {
+            if has("Parameters") {
+                io.parameters = template("Parameters", in: object, at: pointer, language: .jsonPath)
+            }
+            if has("Arguments") { io.parameters = template("Arguments", in: object, at: pointer, language: .jsonata) }
+        }
+        if has("Output"), let value = object["Output"], !isPlaceholder(value) {
+            io.output = jsonataTemplate(value, at: pointer / "Output")
+        }
+        return io
+    }
+
+    // MARK: Exclusive pairs
+
+    /// ASL-E107 when both fields are present, pointing at the second's key.
+    @discardableResult
+    mutating func exclusive(_ first: String, _ second: String, in object: JSONObject, at pointer: JSONPointer)
+        -> Bool
+    {
+        guard object[first] != nil, object[second] != nil else { return false }
+        diagnostics.append(ParserDiagnostics.exclusiveFields(first, second, at: pointer / second))
+        return true
+    }
+}
+
+/// `${Name}` placeholders (CloudFormation/SAM `DefinitionSubstitutions`), as far as the parser
+/// needs them: `${` + one or more characters other than `}` and whitespace + `}`; `${!x}` is
+/// Fn::Sub's escape for a literal and not a placeholder.
+enum PlaceholderText {
+    static func ranges(in text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var found: [Range<Int>] = []
+        var index = 0
+        while index + 2 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            var end = index + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: "}"), !isSpace(bytes[end]) { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > index + 2,
+                bytes[index + 2] != UInt8(ascii: "!")
+            {
+                found.append(index..<(end + 1))
+                index = end + 1
+            } else {
+                index += 2
+            }
+        }
+        return found
+    }
+
+    static func contains(_ text: String) -> Bool { !ranges(in: text).isEmpty }
+
+    static func isWhole(_ text: String) -> Bool { ranges(in: text) == [0..<text.utf8.count] }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

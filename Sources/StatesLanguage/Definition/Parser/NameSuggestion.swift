@@ -1,0 +1,44 @@
+/// "Did you mean" for misspelt field names, state names and enumeration values.
+///
+/// The nearest candidate by optimal-string-alignment distance (a transposition such as
+/// `"Taks"` → `"Task"` costs 1), case-insensitively, under a threshold that grows with the
+/// word's length; an exact case-insensitive match (`"resultPath"` → `"ResultPath"`) always wins.
+///
+///     NameSuggestion.nearest("Reslt", in: ["Result", "ResultPath"])   // "Result"
+///     NameSuggestion.nearest("Zzz", in: ["Next", "End"])             // nil
+enum NameSuggestion {
+    static func nearest<S: Sequence<String>>(_ name: String, in candidates: S) -> String? {
+        let lowered = Array(name.lowercased().unicodeScalars)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates where candidate != name {
+            let other = Array(candidate.lowercased().unicodeScalars)
+            let distance = editDistance(lowered, other)
+            let limit = max(1, min(3, max(lowered.count, other.count) / 3))
+            guard distance <= limit, distance < max(lowered.count, 1) || distance == 0 else { continue }
+            if best == nil || distance < best?.distance ?? Int.max { best = (candidate, distance) }
+        }
+        return best?.candidate
+    }
+
+    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
+        if lhs.isEmpty { return rhs.count }
+        if rhs.isEmpty { return lhs.count }
+        var previousPrevious = [Int](repeating: 0, count: rhs.count + 1)
+        var previous = Array(0...rhs.count)
+        var current = [Int](repeating: 0, count: rhs.count + 1)
+        for i in 1...lhs.count {
+            current[0] = i
+            for j in 1...rhs.count {
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    value = min(value, previousPrevious[j - 2] + 1)
+                }
+                current[j] = value
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[rhs.count]
+    }
+}
