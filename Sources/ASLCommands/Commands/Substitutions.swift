@@ -18,7 +18,7 @@ enum Substitutions {
         }
         let value: JSON
         do {
-            value = try JSONReader.read(bytes, options: .init()).value
+            value = try JSONReader.read(bytes).value
         } catch {
             let location = SourceFile(path: name, bytes: bytes).location(ofOffset: error.offset)
             return .failure(

@@ -42,7 +42,7 @@ public struct JSONRenderer: DiagnosticRenderer {
                 "notes": JSON(integerLiteral: counts.notes),
             ],
         ]
-        return RenderingJSONWriter.write(document, pretty: pretty) + "\n"
+        return (pretty ? JSONWriter.pretty(document) : JSONWriter.compact(document)) + "\n"
     }
 
     static func json(for diagnostic: Diagnostic, in source: SourceFile) -> JSON {

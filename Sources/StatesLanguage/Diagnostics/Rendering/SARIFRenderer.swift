@@ -71,7 +71,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
             "results": .array(results),
         ]
         let log: JSON = ["$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": [run]]
-        return RenderingJSONWriter.write(log, pretty: true) + "\n"
+        return JSONWriter.pretty(log) + "\n"
     }
 
     private func result(for diagnostic: Diagnostic, ruleIndex: Int, in source: SourceFile) -> JSON {
