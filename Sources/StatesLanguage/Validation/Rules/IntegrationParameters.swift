@@ -1,0 +1,88 @@
+import JSONCore
+
+/// ASL-E216: a literal parameter of an optimized integration that can never work: SNS
+/// `TopicArn`/`TargetArn` that is not an ARN, Lambda `FunctionName` that is empty or holds
+/// whitespace, Athena `ResultConfiguration.OutputLocation` that is not an `s3://` URI, Glue
+/// `JobName` that is empty.
+///
+/// Source: the service API references (SNS Publish: TopicArn/TargetArn are ARNs; Lambda Invoke:
+/// FunctionName is a name, ARN or partial ARN without spaces; Athena ResultConfiguration:
+/// "OutputLocation … such as s3://path/to/query/bucket/"; Glue StartJobRun: JobName length ≥ 1)
+/// and AWS developer guide, "Integrating optimized services", which says Step Functions checks
+/// optimized-integration Parameters against the API shape.
+///
+/// Rationale: whether CreateStateMachine itself rejects these values is not confirmed (the
+/// shape check is certain for required fields, types and enums, not for these formats), but
+/// every execution reaching the state fails on them, so they are errors: the typical case is a
+/// template placeholder text such as `"arn value of your topic"` that was never filled in.
+/// Values computed at run time (`.$`, `{% %}`) and `${…}` placeholders are skipped.
+enum IntegrationParameters: ValidationRule {
+    static let description = RuleDescription(
+        id: "ASL-E216", severity: .error,
+        summary: "An optimized-integration parameter whose literal value can never work "
+            + "(SNS TopicArn, Lambda FunctionName, Athena OutputLocation, Glue JobName)",
+        source: "Service API references; AWS developer guide, \"Integrating optimized services\"")
+    static let targets: [RuleTarget] = [.state(.task)]
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        for parameter in IntegrationParameter.find(
+            in: state, service: "sns", action: "publish", paths: [["TopicArn"], ["TargetArn"]])
+        where !isARN(parameter.value) {
+            diagnostics.append(
+                diagnostic(
+                    notARNMessage(state.name, parameter: parameter), at: parameter.pointer,
+                    fixIt: "use the topic's ARN, e.g. \"arn:aws:sns:us-east-1:123456789012:MyTopic\", "
+                        + "or \"\(parameter.path.joined(separator: ".")).$\" with a path"))
+        }
+        for parameter in IntegrationParameter.find(
+            in: state, service: "lambda", action: "invoke", paths: [["FunctionName"]])
+        where parameter.value.isEmpty || parameter.value.contains(where: \.isWhitespace) {
+            diagnostics.append(
+                diagnostic(
+                    functionNameMessage(state.name, parameter: parameter), at: parameter.pointer,
+                    fixIt:
+                        "use the function's name or ARN, e.g. \"arn:aws:lambda:us-east-1:123456789012:function:Name\""))
+        }
+        for parameter in IntegrationParameter.find(
+            in: state, service: "athena", action: "startQueryExecution",
+            paths: [["ResultConfiguration", "OutputLocation"]])
+        where !parameter.value.hasPrefix("s3://") {
+            diagnostics.append(
+                diagnostic(
+                    outputLocationMessage(state.name, parameter: parameter), at: parameter.pointer,
+                    fixIt: "use an S3 URI such as \"s3://my-athena-results/\""))
+        }
+        for parameter in IntegrationParameter.find(
+            in: state, service: "glue", action: "startJobRun", paths: [["JobName"]])
+        where parameter.value.isEmpty {
+            diagnostics.append(diagnostic(emptyJobNameMessage(state.name), at: parameter.pointer))
+        }
+    }
+
+    /// `arn:` followed by at least partition, service, region, account and resource, no spaces.
+    static func isARN(_ text: String) -> Bool {
+        text.hasPrefix("arn:") && !text.contains(where: \.isWhitespace)
+            && text.split(separator: ":", omittingEmptySubsequences: false).count >= 6
+    }
+}
+
+extension IntegrationParameters {
+    fileprivate static func notARNMessage(_ state: String, parameter: IntegrationParameter) -> String {
+        "\(parameter.path.joined(separator: ".")) \"\(parameter.value)\" of state \"\(state)\" is not an ARN: "
+            + "sns:publish needs the ARN of an SNS topic (arn:aws:sns:<region>:<account>:<topic>)"
+    }
+
+    fileprivate static func functionNameMessage(_ state: String, parameter: IntegrationParameter) -> String {
+        "FunctionName \"\(parameter.value)\" of state \"\(state)\" is not a Lambda function name or ARN "
+            + "(names hold letters, digits, - and _ and no spaces)"
+    }
+
+    fileprivate static func outputLocationMessage(_ state: String, parameter: IntegrationParameter) -> String {
+        "ResultConfiguration.OutputLocation \"\(parameter.value)\" of state \"\(state)\" is not an S3 location: "
+            + "Athena needs an s3://bucket/prefix/ URI for query results"
+    }
+
+    fileprivate static func emptyJobNameMessage(_ state: String) -> String {
+        "JobName of state \"\(state)\" is empty: glue:startJobRun needs the name of a Glue job"
+    }
+}

@@ -1,0 +1,53 @@
+import JSONCore
+
+/// ASL-E213: an `ItemReader` Resource other than `s3:getObject`/`s3:listObjectsV2`, or a
+/// `ResultWriter` Resource other than `s3:putObject`, under `arn:<partition>:states:::`.
+///
+/// Source: AWS developer guide, "ItemReader (Map)" and "ResultWriter (Map)"; AWS answers
+/// other values with `The field 'Resource' does not match any of the allowed values`
+/// (reported by an emulator that copies AWS's wording). `${…}` placeholders are skipped.
+enum MapResource: ValidationRule {
+    static let readerActions = ["s3:getObject", "s3:listObjectsV2"]
+    static let writerActions = ["s3:putObject"]
+
+    static let description = RuleDescription(
+        id: "ASL-E213", severity: .error,
+        summary: "ItemReader Resource must be s3:getObject or s3:listObjectsV2; ResultWriter s3:putObject",
+        source: "AWS developer guide, \"ItemReader (Map)\", \"ResultWriter (Map)\"")
+    static let targets: [RuleTarget] = [.state(.map)]
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        guard case .map(let map) = state else { return }
+        for (field, component, allowed) in [
+            ("ItemReader", map.itemReader, readerActions), ("ResultWriter", map.resultWriter, writerActions),
+        ] {
+            guard let component, let resource = component.resource, !resource.containsPlaceholder else { continue }
+            if isAllowed(resource, actions: allowed) { continue }
+            let suggestion = NameSuggestion.nearest(
+                resource.split(separator: ":", omittingEmptySubsequences: false).suffix(2).joined(separator: ":"),
+                in: allowed)
+            diagnostics.append(
+                diagnostic(
+                    message(state.name, field: field, resource: resource, allowed: allowed),
+                    at: component.pointer / "Resource",
+                    fixIt: suggestion.map { "use \"arn:aws:states:::\($0)\"" }))
+        }
+    }
+
+    /// `arn:<partition>:states:::<action>` with one of `actions`.
+    static func isAllowed(_ resource: String, actions: [String]) -> Bool {
+        let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 7, parts[0] == "arn", TaskResourceShape.isPartition(parts[1]), parts[2] == "states",
+            parts[3].isEmpty, parts[4].isEmpty
+        else { return false }
+        return actions.contains("\(parts[5]):\(parts[6])")
+    }
+}
+
+extension MapResource {
+    fileprivate static func message(_ state: String, field: String, resource: String, allowed: [String]) -> String {
+        let list = allowed.map { "arn:aws:states:::\($0)" }.joined(separator: " or ")
+        return "\(field) Resource \"\(resource)\" of Map state \"\(state)\" does not match any of the allowed "
+            + "values: use \(list)"
+    }
+}

@@ -1,0 +1,38 @@
+import JSONCore
+
+/// ASL-W202: an activity or `.waitForTaskToken` Task without `TimeoutSeconds` (or
+/// `HeartbeatSeconds`): if the worker or the callback never comes, the execution waits for
+/// AWS's default of 99999999 seconds (about a year).
+///
+/// Source: AWS developer guide, "Best practices for Step Functions" ("Use timeouts to avoid
+/// stuck executions"), "Task workflow state" (default TimeoutSeconds). Rationale: limited to
+/// activities and callbacks, which really wait on something outside the service; Lambda and
+/// `.sync` calls end on their own, so warning on them would fire on nearly every definition.
+enum TaskWithoutTimeout: ValidationRule {
+    static let description = RuleDescription(
+        id: "ASL-W202", severity: .warning,
+        summary: "An activity or .waitForTaskToken Task without TimeoutSeconds or HeartbeatSeconds",
+        source: "AWS developer guide, \"Best practices for Step Functions\" (use timeouts)")
+    static let targets: [RuleTarget] = [.state(.task)]
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        guard case .task(let task) = state, task.timeoutSeconds == nil, task.heartbeatSeconds == nil else { return }
+        let kind: String
+        switch TaskResourceShape.parse(task.resource) {
+        case .activity: kind = "an activity"
+        case .optimized(_, _, ".waitForTaskToken"), .sdk(_, _, ".waitForTaskToken"): kind = "a task-token callback"
+        default: return
+        }
+        diagnostics.append(
+            diagnostic(
+                message(state.name, kind: kind), at: state.common.pointer, anchor: .key,
+                fixIt: "add \"TimeoutSeconds\" (and \"HeartbeatSeconds\" if the worker can report progress)"))
+    }
+}
+
+extension TaskWithoutTimeout {
+    fileprivate static func message(_ state: String, kind: String) -> String {
+        "Task \"\(state)\" waits for \(kind) without TimeoutSeconds or HeartbeatSeconds; if no answer comes it "
+            + "waits 99999999 seconds (about a year)"
+    }
+}

@@ -1,0 +1,37 @@
+import JSONCore
+
+/// ASL-W212: a JSONPath path reads a variable (`$name…`) that no `Assign` anywhere in the
+/// state machine sets.
+///
+/// Source: AWS developer guide, "Passing data between states with variables" (a variable
+/// exists once an earlier state assigned it). Reading an unset variable fails at run time;
+/// since the check is machine-wide and not flow-sensitive, and values could come from a
+/// redriven or parent execution in ways this tool cannot see, it is only a warning. JSONata
+/// expressions are not inspected (their `$name` may be a local binding).
+enum UnassignedVariable: ValidationRule {
+    static let description = RuleDescription(
+        id: "ASL-W212", severity: .warning,
+        summary: "A path reads a variable that no Assign in the state machine sets",
+        source: "AWS developer guide, \"Passing data between states with variables\"")
+    static let targets: [RuleTarget] = RuleTarget.allStates
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        var reported: Set<String> = []
+        for use in PathCollector(state).uses {
+            guard case .variable(let name) = use.path.root, !context.assignedVariables.contains(name),
+                reported.insert(name).inserted
+            else { continue }
+            let suggestion = NameSuggestion.nearest(name, in: context.assignedVariables.sorted())
+            diagnostics.append(
+                diagnostic(
+                    message(state.name, field: use.field, name: name), at: state.common.pointer,
+                    anchor: .key, fixIt: suggestion.map { "did you mean \"$\($0)\"?" }))
+        }
+    }
+}
+
+extension UnassignedVariable {
+    fileprivate static func message(_ state: String, field: String, name: String) -> String {
+        "State \"\(state)\" reads variable \"$\(name)\" in \(field), but no Assign in the state machine sets \"\(name)\""
+    }
+}

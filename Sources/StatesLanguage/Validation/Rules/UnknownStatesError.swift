@@ -1,0 +1,43 @@
+import JSONCore
+
+/// ASL-W205: an `ErrorEquals` name with the reserved `States.` prefix that is not one of the
+/// predefined error names, most likely a typo (`States.Timout`); it never matches.
+///
+/// Source: ASL spec, "Errors" (the `States.` prefix is reserved for the service); AWS developer
+/// guide, "Handling errors" (the predefined names, plus `States.Http.Socket`). AWS accepts
+/// such names, so this is a warning.
+enum UnknownStatesError: ValidationRule {
+    static let known: [String] = StatesErrorName.predefined.map(\.rawValue) + ["States.Http.Socket"]
+
+    static let description = RuleDescription(
+        id: "ASL-W205", severity: .warning,
+        summary: "An ErrorEquals name starting with States. that is not a predefined error",
+        source: "ASL spec, \"Errors\"; AWS developer guide, \"Handling errors\"")
+    static let targets: [RuleTarget] = RuleTarget.errorHandlingStates
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        guard let handlers = state.handlersForValidation else { return }
+        let entries =
+            handlers.retriers.map { ($0.errorEquals, $0.pointer) }
+            + handlers.catchers.map { ($0.errorEquals, $0.pointer) }
+        for (names, pointer) in entries {
+            for (index, name) in names.enumerated() where name.isStatesPrefixed && !known.contains(name.rawValue) {
+                let suggestion = NameSuggestion.nearest(name.rawValue, in: known)
+                diagnostics.append(
+                    diagnostic(
+                        message(state.name, name: name.rawValue, suggestion: suggestion),
+                        at: pointer / "ErrorEquals" / index, fixIt: suggestion.map { "use \"\($0)\"" }))
+            }
+        }
+    }
+}
+
+extension UnknownStatesError {
+    fileprivate static func message(_ state: String, name: String, suggestion: String?) -> String {
+        var text =
+            "\"\(name)\" in state \"\(state)\" is not a predefined Step Functions error, and names starting "
+            + "with \"States.\" are reserved, so it never matches"
+        if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
+        return text
+    }
+}

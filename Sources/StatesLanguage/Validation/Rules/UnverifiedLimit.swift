@@ -1,0 +1,83 @@
+import JSONCore
+
+/// ASL-W209: a value beyond a limit AWS is believed, but not documented, to enforce. Each case
+/// is a warning because an error would risk rejecting a definition AWS accepts:
+/// - a state name over 80 UTF-16 units but within 80 Unicode characters (AWS, a Java service,
+///   may count UTF-16 units; the spec counts characters; see ASL-E202);
+/// - a top-level `TimeoutSeconds` of 0 (AWS's schema allows 0, statelint wants it positive);
+/// - a Retrier `MaxDelaySeconds` above 31622400 (one year, recalled, not re-verified);
+/// - a Distributed Map `Label` longer than 40 characters, or with whitespace or characters
+///   such as `<>{}[]?*"#%\^|~`$&,;:/` (recalled from the Map state page; AWS has an
+///   INVALID_LABEL_NAME diagnostic).
+enum UnverifiedLimit: ValidationRule {
+    static let maximumRetryDelay: Int64 = 31_622_400
+    static let maximumLabelLength = 40
+    static let labelForbidden = Set(" \t\n\r<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars)
+
+    static let description = RuleDescription(
+        id: "ASL-W209", severity: .warning,
+        summary: "A value beyond a limit AWS is believed but not documented to enforce "
+            + "(UTF-16 name length, TimeoutSeconds 0, MaxDelaySeconds, Label)",
+        source: "Research notes §2.2, §2.3, §1.2 (AWS limits not confirmed)")
+    static let targets: [RuleTarget] = [.machine] + RuleTarget.allStates
+
+    static func check(machine: StateMachine, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        if machine.timeoutSeconds == 0 {
+            diagnostics.append(
+                diagnostic(
+                    zeroTimeoutMessage(), at: ["TimeoutSeconds"],
+                    fixIt: "remove TimeoutSeconds for the service maximum, or give a positive number"))
+        }
+    }
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        let name = state.name
+        if name.unicodeScalars.count <= StateNameLength.maximumLength,
+            name.utf16.count > StateNameLength.maximumLength
+        {
+            diagnostics.append(
+                diagnostic(utf16NameMessage(name, units: name.utf16.count), at: state.common.pointer, anchor: .key))
+        }
+        for retrier in state.handlersForValidation?.retriers ?? [] {
+            if let delay = retrier.maxDelaySeconds, delay > maximumRetryDelay {
+                diagnostics.append(
+                    diagnostic(retryDelayMessage(name, delay: delay), at: retrier.pointer / "MaxDelaySeconds"))
+            }
+        }
+        if case .map(let map) = state, let label = map.label {
+            let pointer = state.common.pointer / "Label"
+            if label.unicodeScalars.count > maximumLabelLength {
+                diagnostics.append(diagnostic(labelLengthMessage(name, label: label), at: pointer))
+            } else if label.unicodeScalars.contains(where: { labelForbidden.contains($0) || $0.value < 0x20 }) {
+                diagnostics.append(diagnostic(labelCharacterMessage(name, label: label), at: pointer))
+            }
+        }
+    }
+}
+
+extension UnverifiedLimit {
+    fileprivate static func zeroTimeoutMessage() -> String {
+        "The state machine's TimeoutSeconds is 0; it should be a positive number of seconds (AWS's handling of 0 "
+            + "is not documented)"
+    }
+
+    fileprivate static func utf16NameMessage(_ name: String, units: Int) -> String {
+        "State name \"\(name.prefix(20))…\" is \(units) UTF-16 units long; AWS may count it as more than 80 "
+            + "characters and reject it"
+    }
+
+    fileprivate static func retryDelayMessage(_ state: String, delay: Int64) -> String {
+        "MaxDelaySeconds \(delay) in a Retry of state \"\(state)\" is above 31622400 (one year), which AWS is "
+            + "believed to reject"
+    }
+
+    fileprivate static func labelLengthMessage(_ state: String, label: String) -> String {
+        "Label \"\(label)\" of Map state \"\(state)\" is longer than \(maximumLabelLength) characters, which AWS "
+            + "is believed to reject"
+    }
+
+    fileprivate static func labelCharacterMessage(_ state: String, label: String) -> String {
+        "Label \"\(label)\" of Map state \"\(state)\" contains whitespace or a special character, which AWS is "
+            + "believed to reject"
+    }
+}

@@ -1,0 +1,60 @@
+import JSONCore
+
+/// ASL-W211: an `Assign` key that is not a plain identifier (a letter or `_`, then letters,
+/// digits or `_`), starts with `$`, or is longer than 80 characters.
+///
+/// Source: AWS developer guide, "Passing data between states with variables": names are
+/// written without `$` in `Assign` and read as `$name`. The identifier syntax and the
+/// 80-character limit are believed, not confirmed (research notes §2.10), so this is a warning;
+/// a name outside that syntax cannot be read back as `$name` in a JSONPath path anyway.
+enum VariableNameShape: ValidationRule {
+    static let maximumLength = 80
+
+    static let description = RuleDescription(
+        id: "ASL-W211", severity: .warning,
+        summary: "An Assign variable name that is not an identifier, starts with $, or is over 80 characters",
+        source: "AWS developer guide, \"Passing data between states with variables\"")
+    static let targets: [RuleTarget] = RuleTarget.allStates
+
+    static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        for site in state.assignSites {
+            for key in site.object.keys {
+                let name = site.variableName(fromKey: key)
+                let pointer = site.pointer / key
+                if name.hasPrefix("$") {
+                    diagnostics.append(
+                        diagnostic(
+                            dollarMessage(state.name, name: name), at: pointer, anchor: .key,
+                            fixIt: "write the name without \"$\": \"\(name.drop(while: { $0 == "$" }))\""))
+                } else if !isIdentifier(name) {
+                    diagnostics.append(diagnostic(shapeMessage(state.name, name: name), at: pointer, anchor: .key))
+                } else if name.unicodeScalars.count > maximumLength {
+                    diagnostics.append(diagnostic(lengthMessage(state.name, name: name), at: pointer, anchor: .key))
+                }
+            }
+        }
+    }
+
+    /// A letter or `_`, then letters, digits or `_` (Unicode letters and digits included).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter || first == "_" else { return false }
+        return name.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+}
+
+extension VariableNameShape {
+    fileprivate static func dollarMessage(_ state: String, name: String) -> String {
+        "Variable \"\(name)\" assigned in state \"\(state)\" starts with \"$\"; Assign keys name the variable "
+            + "without \"$\", and it is read as $name"
+    }
+
+    fileprivate static func shapeMessage(_ state: String, name: String) -> String {
+        "Variable \"\(name)\" assigned in state \"\(state)\" is not an identifier (a letter or _, then letters, "
+            + "digits or _), so it cannot be read back as $\(name)"
+    }
+
+    fileprivate static func lengthMessage(_ state: String, name: String) -> String {
+        "Variable name \"\(name.prefix(20))…\" assigned in state \"\(state)\" is longer than \(maximumLength) "
+            + "characters, which AWS is believed to reject"
+    }
+}

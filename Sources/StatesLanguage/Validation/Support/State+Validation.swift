@@ -1,0 +1,80 @@
+import JSONCore
+
+/// An `Assign` object as written: on a state, on a top-level Choice rule, or on a Catcher.
+struct AssignSite {
+    /// The object, keys as written (`"x.$"` included).
+    var object: JSONObject
+    /// Pointer to the `Assign` member.
+    var pointer: JSONPointer
+    /// Whether the state is JSONPath (a key ending `.$` takes a path) rather than JSONata.
+    var isJSONPath: Bool
+
+    /// The variable a key sets: the key without a `.$` suffix in JSONPath states.
+    func variableName(fromKey key: String) -> String {
+        isJSONPath && key.hasSuffix(".$") ? String(key.dropLast(2)) : key
+    }
+}
+
+extension State {
+    /// `Retry`/`Catch` of the kinds that have them.
+    var handlersForValidation: ErrorHandling? {
+        switch self {
+        case .task(let state): state.errorHandling
+        case .parallel(let state): state.errorHandling
+        case .map(let state): state.errorHandling
+        default: nil
+        }
+    }
+
+    /// The input/output fields of the kinds that have them.
+    var ioForValidation: InputOutput? {
+        switch self {
+        case .pass(let state): state.io
+        case .task(let state): state.io
+        case .choice(let state): state.io
+        case .wait(let state): state.io
+        case .succeed(let state): state.io
+        case .parallel(let state): state.io
+        case .map(let state): state.io
+        case .fail: nil
+        }
+    }
+
+    var isJSONPath: Bool { common.queryLanguage == .jsonPath }
+
+    /// Every `Assign` object of this state, in document order: the state's own, those of its
+    /// top-level Choice rules, those of its Catchers.
+    var assignSites: [AssignSite] {
+        let json = common.json
+        let pointer = common.pointer
+        var sites: [AssignSite] = []
+        if let object = json["Assign"]?.objectValue {
+            sites.append(AssignSite(object: object, pointer: pointer / "Assign", isJSONPath: isJSONPath))
+        }
+        for field in ["Choices", "Catch"] {
+            guard let elements = json[field]?.arrayValue else { continue }
+            for (index, element) in elements.enumerated() {
+                if let object = element["Assign"]?.objectValue {
+                    sites.append(
+                        AssignSite(object: object, pointer: pointer / field / index / "Assign", isJSONPath: isJSONPath))
+                }
+            }
+        }
+        return sites
+    }
+}
+
+extension String {
+    /// Whether the text holds a `${…}` template placeholder (CloudFormation/SAM/Terraform
+    /// definition substitutions), which the deploy tool replaces before AWS sees the value.
+    var containsPlaceholder: Bool {
+        var sawOpening = false
+        var previous: Character?
+        for character in self {
+            if previous == "$" && character == "{" { sawOpening = true }
+            if sawOpening && character == "}" { return true }
+            previous = character
+        }
+        return false
+    }
+}
