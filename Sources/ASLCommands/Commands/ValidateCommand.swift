@@ -109,7 +109,7 @@ enum ValidateCommand: ASLCommand {
         case .json:
             io.writeOutput(JSONRenderer().render(reports))
         case .sarif:
-            io.writeOutput(SARIFRenderer(toolVersion: ASLMain.version).render(reports))
+            io.writeOutput(SARIFRenderer(toolVersion: ASLMain.version, sourceRoot: io.currentDirectory).render(reports))
         case .github:
             io.writeOutput(GitHubRenderer().render(reports))
         }

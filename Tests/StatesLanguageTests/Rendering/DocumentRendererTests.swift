@@ -106,6 +106,27 @@ import Testing
         #expect(uri as? String == "file:///abs/dir%20with%20space/b.json")
     }
 
+    @Test func sourceRootMakesRelativeURIsResolvable() throws {
+        let renderer = SARIFRenderer(sourceRoot: "/home/me/proj")
+        let log = try Self.parse(
+            renderer.render([
+                DiagnosticReport(source: RenderingSamples.source, diagnostics: [RenderingSamples.unlocatedWarning]),
+                DiagnosticReport(
+                    source: SourceFile(path: "/elsewhere/b.json", text: "{}"),
+                    diagnostics: [RenderingSamples.unlocatedWarning]),
+            ]))
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let bases = try #require(run["originalUriBaseIds"] as? [String: Any])
+        #expect((bases["%SRCROOT%"] as? [String: Any])?["uri"] as? String == "file:///home/me/proj/")
+        let artifacts = try #require(run["results"] as? [[String: Any]]).map { result in
+            ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                "artifactLocation"] as? [String: Any]
+        }
+        #expect(artifacts[0]?["uriBaseId"] as? String == "%SRCROOT%")
+        #expect(artifacts[0]?["uri"] as? String == "Examples/x.json")
+        #expect(artifacts[1]?["uriBaseId"] == nil)
+    }
+
     struct ColumnCase: Sendable, CustomTestStringConvertible {
         var name: String
         var marked: String

@@ -27,17 +27,23 @@ public struct SARIFRenderer: DiagnosticRenderer {
     /// One-line summaries by rule, for `shortDescription`; a rule without one uses the message of
     /// its first result.
     public var ruleSummaries: [RuleID: String]
+    /// The absolute directory relative paths are relative to. When set, relative artifact URIs
+    /// carry `"uriBaseId": "%SRCROOT%"` and the run maps `%SRCROOT%` to this directory, which
+    /// lets code-scanning services resolve them.
+    public var sourceRoot: String?
 
     public init(
         toolName: String = "asl",
         toolVersion: String? = nil,
         informationURI: String = "https://states-language.net/spec.html",
-        ruleSummaries: [RuleID: String] = [:]
+        ruleSummaries: [RuleID: String] = [:],
+        sourceRoot: String? = nil
     ) {
         self.toolName = toolName
         self.toolVersion = toolVersion
         self.informationURI = informationURI
         self.ruleSummaries = ruleSummaries
+        self.sourceRoot = sourceRoot
     }
 
     public func render(_ reports: [DiagnosticReport]) -> String {
@@ -65,18 +71,21 @@ public struct SARIFRenderer: DiagnosticRenderer {
         if let toolVersion { driver["version"] = .string(toolVersion) }
         driver["informationUri"] = .string(informationURI)
         driver["rules"] = .array(rules)
-        let run: JSON = [
-            "tool": ["driver": .object(driver)],
-            "columnKind": "utf16CodeUnits",
-            "results": .array(results),
-        ]
-        let log: JSON = ["$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": [run]]
+        var run = JSONObject()
+        run["tool"] = ["driver": .object(driver)]
+        if let sourceRoot, sourceRoot.hasPrefix("/") {
+            let root = Self.uri(forPath: sourceRoot.hasSuffix("/") ? sourceRoot : sourceRoot + "/")
+            run["originalUriBaseIds"] = [Self.sourceRootID: ["uri": .string(root)]]
+        }
+        run["columnKind"] = "utf16CodeUnits"
+        run["results"] = .array(results)
+        let log: JSON = ["$schema": .string(Self.schemaURI), "version": "2.1.0", "runs": [.object(run)]]
         return JSONWriter.pretty(log) + "\n"
     }
 
     private func result(for diagnostic: Diagnostic, ruleIndex: Int, in source: SourceFile) -> JSON {
         var location = JSONObject()
-        location["physicalLocation"] = Self.physicalLocation(source, offset: diagnostic.offset)
+        location["physicalLocation"] = physicalLocation(source, offset: diagnostic.offset)
         location["logicalLocations"] = [["fullyQualifiedName": .string(diagnostic.pointer.description)]]
         var result = JSONObject()
         result["ruleId"] = .string(diagnostic.rule.rawValue)
@@ -88,7 +97,7 @@ public struct SARIFRenderer: DiagnosticRenderer {
             if let offset = note.offset {
                 var relatedLocation = JSONObject()
                 relatedLocation["id"] = .number(JSONNumber(related.count))
-                relatedLocation["physicalLocation"] = Self.physicalLocation(source, offset: offset)
+                relatedLocation["physicalLocation"] = physicalLocation(source, offset: offset)
                 relatedLocation["message"] = ["text": .string(note.message)]
                 related.append(.object(relatedLocation))
             } else {
@@ -102,9 +111,16 @@ public struct SARIFRenderer: DiagnosticRenderer {
         return .object(result)
     }
 
-    private static func physicalLocation(_ source: SourceFile, offset: Int?) -> JSON {
+    static let sourceRootID = "%SRCROOT%"
+
+    private func physicalLocation(_ source: SourceFile, offset: Int?) -> JSON {
+        var artifact = JSONObject()
+        artifact["uri"] = .string(Self.uri(forPath: source.path))
+        if sourceRoot != nil, !source.path.hasPrefix("/"), source.path != "<stdin>" {
+            artifact["uriBaseId"] = .string(Self.sourceRootID)
+        }
         var physical = JSONObject()
-        physical["artifactLocation"] = ["uri": .string(uri(forPath: source.path))]
+        physical["artifactLocation"] = .object(artifact)
         if let offset {
             let location = source.location(ofOffset: offset)
             physical["region"] = [
