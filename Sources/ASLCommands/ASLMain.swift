@@ -63,7 +63,7 @@ public enum ASLMain {
 
     /// Every command, in the order help lists them.
     static var commands: [any ASLCommand.Type] {
-        [ValidateCommand.self]
+        [ValidateCommand.self, RulesCommand.self]
     }
 
     /// Names the user may type: the commands plus `help` and the not-yet-available `run`.

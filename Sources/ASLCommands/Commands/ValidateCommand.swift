@@ -109,11 +109,19 @@ enum ValidateCommand: ASLCommand {
         case .json:
             io.writeOutput(JSONRenderer().render(reports))
         case .sarif:
-            io.writeOutput(SARIFRenderer(toolVersion: ASLMain.version, sourceRoot: io.currentDirectory).render(reports))
+            io.writeOutput(
+                SARIFRenderer(
+                    toolVersion: ASLMain.version, ruleSummaries: Self.ruleSummaries, sourceRoot: io.currentDirectory
+                ).render(reports))
         case .github:
             io.writeOutput(GitHubRenderer().render(reports))
         }
         return exitCode
+    }
+
+    /// Each registered rule's summary, for SARIF's `shortDescription`.
+    static var ruleSummaries: [RuleID: String] {
+        Dictionary(RuleRegistry.all.map { ($0.id, $0.summary) }, uniquingKeysWith: { first, _ in first })
     }
 
     static func reason(_ error: any Error) -> String {
