@@ -6,7 +6,9 @@ extension RuleDescription {
 /// Every rule the toolkit reports, with its default severity, for `asl rules` and for
 /// documentation.
 public enum RuleRegistry {
-    /// All rules: the analyzer's, the parser's (ASL-E1xx), the path and intrinsic rules
-    /// (ASL-E30x) and the validator's (ASL-E2xx/W2xx), in id order.
-    public static let all: [RuleDescription] = RuleDescription.validatorRules.sorted { $0.id < $1.id }
+    /// All rules: the analyzer's, the parser's (ASL-E1xx) and the validator's (ASL-E2xx/W2xx),
+    /// in id order.
+    public static let all: [RuleDescription] =
+        (RuleDescription.analyzerRules + RuleDescription.parserRules + RuleDescription.validatorRules)
+        .sorted { $0.id < $1.id }
 }

@@ -16,6 +16,7 @@ enum NoPathToEnd: ValidationRule {
     static func check(scope: Scope, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         let machine = context.machine
         guard ScopeGraph.transitionsComplete(in: scope, of: machine),
+            ScopeGraph.referencesResolved(in: scope, of: machine),
             let graph = ScopeGraph(scope, in: machine), let start = scope.startAt?.id
         else { return }
         let ending = ScopeGraph.canReachEnd(in: scope, of: machine)

@@ -4,10 +4,16 @@ import JSONCore
 /// predefined error names, most likely a typo (`States.Timout`); it never matches.
 ///
 /// Source: ASL spec, "Errors" (the `States.` prefix is reserved for the service); AWS developer
-/// guide, "Handling errors" (the predefined names, plus `States.Http.Socket`). AWS accepts
-/// such names, so this is a warning.
+/// guide, "Handling errors" (the predefined names, plus the HTTP Task family `States.Http.…`,
+/// e.g. `States.Http.Socket` and `States.Http.StatusCode.429`). AWS accepts such names, so this
+/// is a warning.
 enum UnknownStatesError: ValidationRule {
     static let known: [String] = StatesErrorName.predefined.map(\.rawValue) + ["States.Http.Socket"]
+
+    /// A predefined name, or one of the HTTP Task's `States.Http.*` errors.
+    static func isKnown(_ name: String) -> Bool {
+        known.contains(name) || name.hasPrefix("States.Http.")
+    }
 
     static let description = RuleDescription(
         id: "ASL-W205", severity: .warning,
@@ -21,7 +27,7 @@ enum UnknownStatesError: ValidationRule {
             handlers.retriers.map { ($0.errorEquals, $0.pointer) }
             + handlers.catchers.map { ($0.errorEquals, $0.pointer) }
         for (names, pointer) in entries {
-            for (index, name) in names.enumerated() where name.isStatesPrefixed && !known.contains(name.rawValue) {
+            for (index, name) in names.enumerated() where name.isStatesPrefixed && !isKnown(name.rawValue) {
                 let suggestion = NameSuggestion.nearest(name.rawValue, in: known)
                 diagnostics.append(
                     diagnostic(

@@ -14,7 +14,9 @@ enum UnreachableState: ValidationRule {
     static let targets: [RuleTarget] = [.scope]
 
     static func check(scope: Scope, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        guard let graph = ScopeGraph(scope, in: context.machine) else { return }
+        guard ScopeGraph.referencesResolved(in: scope, of: context.machine),
+            let graph = ScopeGraph(scope, in: context.machine)
+        else { return }
         for id in scope.states where !graph.reachable.contains(id) {
             let state = context.machine[id]
             diagnostics.append(

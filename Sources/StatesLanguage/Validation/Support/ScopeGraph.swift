@@ -42,6 +42,23 @@ struct ScopeGraph {
         return result
     }
 
+    /// Whether every `Next`, `Default` and Catcher `Next` of the scope names a state of the
+    /// scope; when one does not, the parser has reported it (ASL-E104) and reachability rules
+    /// stay quiet rather than also calling its intended target unreachable.
+    static func referencesResolved(in scope: Scope, of machine: StateMachine) -> Bool {
+        scope.states.allSatisfy { id in
+            let state = machine[id]
+            if case .next(let reference) = state.transition, reference.id == nil { return false }
+            switch state {
+            case .choice(let choice):
+                return choice.choices.allSatisfy { $0.next.id != nil }
+                    && choice.defaultState.map { $0.id != nil } ?? true
+            default:
+                return state.handlersForValidation?.catchers.allSatisfy { $0.next.id != nil } ?? true
+            }
+        }
+    }
+
     /// Whether every non-Choice/Succeed/Fail state of the scope has `Next` or `End`; when one
     /// lacks both the parser has reported it (ASL-E110) and graph rules stay quiet.
     static func transitionsComplete(in scope: Scope, of machine: StateMachine) -> Bool {
