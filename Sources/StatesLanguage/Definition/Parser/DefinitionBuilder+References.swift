@@ -26,6 +26,8 @@ extension DefinitionBuilder {
             reference.id = id
             return
         }
+        // A missing `Next` was reported as ASL-E106 already; a mistyped one as ASL-E105.
+        guard case .string? = document[reference.pointer] else { return }
         if unbuiltNames[scope.index].contains(reference.name) { return }
         if containsPlaceholder(reference.name) { return }
         let candidates = Array(scopes[scope.index].stateNames.keys) + unbuiltNames[scope.index]
