@@ -10,11 +10,11 @@ extension DefinitionBuilder {
     /// Whether `json` is a string made of exactly one `${Name}` placeholder (and they are allowed).
     func isPlaceholder(_ json: JSON) -> Bool {
         guard options.allowsPlaceholders, case .string(let text) = json else { return false }
-        return PlaceholderText.isWhole(text)
+        return Placeholders.isPlaceholder(text)
     }
 
     func containsPlaceholder(_ text: String) -> Bool {
-        options.allowsPlaceholders && PlaceholderText.contains(text)
+        options.allowsPlaceholders && Placeholders.contains(text)
     }
 
     /// Keeps diagnostics from the path/template compilers, except those about a string that
@@ -22,7 +22,7 @@ extension DefinitionBuilder {
     mutating func keep(_ found: [Diagnostic]) {
         for diagnostic in found {
             if options.allowsPlaceholders, case .string(let text)? = document[diagnostic.pointer],
-                PlaceholderText.contains(text)
+                Placeholders.contains(text)
             {
                 continue
             }
@@ -210,41 +210,5 @@ extension DefinitionBuilder {
         guard object[first] != nil, object[second] != nil else { return false }
         diagnostics.append(ParserDiagnostics.exclusiveFields(first, second, at: pointer / second))
         return true
-    }
-}
-
-/// `${Name}` placeholders (CloudFormation/SAM `DefinitionSubstitutions`), as far as the parser
-/// needs them: `${` + one or more characters other than `}` and whitespace + `}`; `${!x}` is
-/// Fn::Sub's escape for a literal and not a placeholder.
-enum PlaceholderText {
-    static func ranges(in text: String) -> [Range<Int>] {
-        let bytes = Array(text.utf8)
-        var found: [Range<Int>] = []
-        var index = 0
-        while index + 2 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            var end = index + 2
-            while end < bytes.count, bytes[end] != UInt8(ascii: "}"), !isSpace(bytes[end]) { end += 1 }
-            if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > index + 2,
-                bytes[index + 2] != UInt8(ascii: "!")
-            {
-                found.append(index..<(end + 1))
-                index = end + 1
-            } else {
-                index += 2
-            }
-        }
-        return found
-    }
-
-    static func contains(_ text: String) -> Bool { !ranges(in: text).isEmpty }
-
-    static func isWhole(_ text: String) -> Bool { ranges(in: text) == [0..<text.utf8.count] }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
