@@ -10,7 +10,7 @@ public import Testing
 ///     assertDiagnostics(
 ///         #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": 1️⃣"B"}}}"#,
 ///         [DiagnosticSpec("1️⃣", rule: "ASL-E104", message: "not a state")],
-///         analyze: { DefinitionAnalyzer.analyze($0, options: .init()).diagnostics })
+///         analyze: { source in myAnalysis(source) })
 ///
 /// - Parameters:
 ///   - markedSource: The definition with markers (see ``MarkedText``).
@@ -32,6 +32,26 @@ public func assertDiagnostics(
         Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation)
     }
     return actual
+}
+
+/// ``assertDiagnostics(_:_:path:analyze:sourceLocation:)`` over the full pipeline,
+/// ``DefinitionAnalyzer/analyze(_:options:)``: reading, substitution, parsing and validation.
+///
+///     assertDiagnostics(
+///         #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": 1️⃣"B"}}}"#,
+///         [DiagnosticSpec("1️⃣", rule: "ASL-E104"), …])
+@discardableResult
+public func assertDiagnostics(
+    _ markedSource: String,
+    _ expected: [DiagnosticSpec],
+    options: AnalysisOptions = AnalysisOptions(),
+    path: String = "test.asl.json",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> [Diagnostic] {
+    assertDiagnostics(
+        markedSource, expected, path: path,
+        analyze: { DefinitionAnalyzer.analyze($0, options: options).diagnostics },
+        sourceLocation: sourceLocation)
 }
 
 /// The comparison behind ``assertDiagnostics(_:_:path:analyze:sourceLocation:)``, returning its
