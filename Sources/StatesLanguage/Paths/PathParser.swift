@@ -97,7 +97,57 @@ struct PathParser {
             position += 1
             return .wildcard
         }
-        return .name(try parseDotName(inFilter: inFilter, after: "'.'"))
+        let nameStart = position
+        let name = try parseDotName(inFilter: inFilter, after: "'.'", allowsFunction: !inFilter)
+        if peek() == PathByte.openParen {
+            return try parseFunction(name, at: nameStart)
+        }
+        return .name(name)
+    }
+
+    /// `.length()`, `.concat('x')`, …: a Jayway path function, allowed only at the end of a path
+    /// outside filters. Its arguments are kept as written (the executor evaluates them).
+    mutating func parseFunction(_ name: String, at start: Int) throws(PathSyntaxError) -> PathSegment {
+        guard PathSegment.functionNames.contains(name) else {
+            throw PathSyntaxError(
+                message: "unknown path function \(name)(); Step Functions paths know "
+                    + PathSegment.functionNames.sorted().map { "\($0)()" }.joined(separator: ", "),
+                offset: start)
+        }
+        position += 1
+        let argumentsStart = position
+        var depth = 1
+        var quote: UInt8?
+        while let byte = peek() {
+            if let open = quote {
+                if byte == PathByte.backslash {
+                    position += 1
+                } else if byte == open {
+                    quote = nil
+                }
+            } else if byte == PathByte.quote || byte == PathByte.doubleQuote {
+                quote = byte
+            } else if byte == PathByte.openParen {
+                depth += 1
+            } else if byte == PathByte.closeParen {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            position += 1
+        }
+        guard peek() == PathByte.closeParen else {
+            throw PathSyntaxError(message: "expected ')' to close \(name)(", offset: start)
+        }
+        var argumentsEnd = position
+        var trimmedStart = argumentsStart
+        while trimmedStart < argumentsEnd, PathByte.isPathWhitespace(bytes[trimmedStart]) { trimmedStart += 1 }
+        while argumentsEnd > trimmedStart, PathByte.isPathWhitespace(bytes[argumentsEnd - 1]) { argumentsEnd -= 1 }
+        let arguments = string(trimmedStart, argumentsEnd)
+        position += 1
+        if position < end, !PathByte.isPathWhitespace(bytes[position]) {
+            throw error("a path function such as \(name)() must end the path")
+        }
+        return .function(name: name, arguments: arguments)
     }
 
     /// After `..`: `name`, `*` or a bracket.
@@ -114,7 +164,9 @@ struct PathParser {
         return .name(try parseDotName(inFilter: inFilter, after: "'..'"))
     }
 
-    mutating func parseDotName(inFilter: Bool, after: String) throws(PathSyntaxError) -> String {
+    mutating func parseDotName(inFilter: Bool, after: String, allowsFunction: Bool = false) throws(PathSyntaxError)
+        -> String
+    {
         let start = position
         while !isNameEnd(peek(), inFilter: inFilter) { position += 1 }
         guard position > start else {
@@ -126,9 +178,9 @@ struct PathParser {
             }
             throw error("expected a name after \(after)")
         }
-        if peek() == PathByte.openParen {
+        if peek() == PathByte.openParen, !allowsFunction {
             throw PathSyntaxError(
-                message: "path functions such as \(string(start, position))() are not supported by Step Functions",
+                message: "a path function such as \(string(start, position))() can only end a path, outside filters",
                 offset: start)
         }
         return string(start, position)

@@ -33,6 +33,19 @@ public indirect enum PathSegment: Sendable, Hashable {
     case recursiveDescent(PathSegment)
     /// `[?(…)]`: the elements (or member values) for which the expression holds.
     case filter(FilterExpression)
+    /// `.length()`, `.sum()`, `.concat('x')`, …: a Jayway path function applied to what the path
+    /// selected so far; always the last segment. `arguments` is the text between the parentheses.
+    ///
+    /// Source: the developer guide ("Paths") rules functions out of *reference* paths only;
+    /// other paths follow Jayway JsonPath, whose functions AWS evaluates.
+    case function(name: String, arguments: String)
+}
+
+extension PathSegment {
+    /// The functions Jayway JsonPath defines.
+    public static let functionNames: Set<String> = [
+        "min", "max", "avg", "stddev", "length", "sum", "keys", "concat", "append", "first", "last", "index",
+    ]
 }
 
 extension PathSegment {

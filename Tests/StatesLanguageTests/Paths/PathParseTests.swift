@@ -37,6 +37,15 @@ import Testing
         .init(source: #"$.a["x", 'y']"#, root: .input, segments: [.name("a"), .union([.name("x"), .name("y")])]),
         .init(source: "$.detail-type", root: .input, segments: [.name("detail-type")]),
         .init(source: "$.a_b", root: .input, segments: [.name("a_b")]),
+        .init(
+            source: "$.items.length()", root: .input,
+            segments: [.name("items"), .function(name: "length", arguments: "")]),
+        .init(
+            source: "$.a[*].b.sum()", root: .input,
+            segments: [.name("a"), .wildcard, .name("b"), .function(name: "sum", arguments: "")]),
+        .init(
+            source: "$.a.concat('x)', $.b)", root: .input,
+            segments: [.name("a"), .function(name: "concat", arguments: "'x)', $.b")]),
         .init(source: "$.ünïcode", root: .input, segments: [.name("ünïcode")]),
         .init(source: "$.a$b", root: .input, segments: [.name("a$b")]),
         .init(source: "$.a:b", root: .input, segments: [.name("a:b")]),
@@ -166,7 +175,10 @@ import Testing
         .init(source: "$.a[b]", offset: 4, message: "expected a quoted name, index, slice"),
         .init(source: "$.a b", offset: 3, message: "unexpected character ' '"),
         .init(source: "$.a]", offset: 3, message: "unexpected character ']'"),
-        .init(source: "$.a.length()", offset: 4, message: "path functions such as length() are not supported"),
+        .init(source: "$.a.length().b", offset: 12, message: "a path function such as length() must end the path"),
+        .init(source: "$.a.lenght()", offset: 4, message: "unknown path function lenght()"),
+        .init(source: "$.a.concat('x'", offset: 4, message: "expected ')' to close concat("),
+        .init(source: "$..a()", offset: 3, message: "a path function such as a() can only end a path"),
         .init(source: "$...a", offset: 3, message: "expected a name, '*' or '[' after '..'"),
         .init(source: "$..", offset: 3, message: "expected a name, '*' or '[' after '..'"),
         .init(source: "$1", offset: 1, message: "a variable name must start with a letter or '_'"),

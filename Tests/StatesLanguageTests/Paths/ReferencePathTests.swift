@@ -22,6 +22,7 @@ import Testing
         .init(source: "$.a[0,1]", isReference: false),
         .init(source: "$['a','b']", isReference: false),
         .init(source: "$.a[?(@.b)]", isReference: false),
+        .init(source: "$.a.length()", isReference: false),
     ]
 
     @Test(arguments: Self.cases)
