@@ -39,9 +39,7 @@ public enum ASLMain {
         case "help":
             return help(topic: rest.dropFirst().first, context: context)
         case "run":
-            context.writeErrorMessage(
-                "'\(context.program) run' is not available in this version; it arrives with the executor")
-            return .usage
+            return runIsUnavailable(context)
         default:
             break
         }
@@ -71,10 +69,20 @@ public enum ASLMain {
         commands.map { $0.spec.name } + ["help", "run"]
     }
 
+    private static func runIsUnavailable(_ context: CommandContext) -> ExitCode {
+        context.writeErrorMessage(
+            "'\(context.program) run' is not available in this version; it arrives with the executor")
+        return .usage
+    }
+
     private static func unknownCommand(_ name: String) -> UsageError {
         if name.hasPrefix("-") {
             let suggestion = Suggestions.nearest(to: name, in: ["--help", "--version"])
             return .unknownOption(name, suggestion: suggestion, at: 0)
+        }
+        // `asl machine.json`: a file where the command belongs.
+        if name.hasSuffix(".json") || name.contains("/") {
+            return UsageError("unknown command '\(name)' (did you mean 'asl validate \(name)'?)", at: 0)
         }
         let suggestion = Suggestions.nearest(to: name, in: commandNames)
         return UsageError("unknown command '\(name)'" + Suggestions.didYouMean(suggestion), at: 0)
@@ -85,6 +93,7 @@ public enum ASLMain {
             context.io.writeOutput(overview(program: context.program))
             return .success
         }
+        if topic == "run" { return runIsUnavailable(context) }
         guard let command = commands.first(where: { $0.spec.name == topic }) else {
             return context.reportUsageError(unknownCommand(topic), spec: nil)
         }

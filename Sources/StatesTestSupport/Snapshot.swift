@@ -40,8 +40,8 @@ public func assertSnapshot(
 /// A short description of where two texts first differ, line by line.
 public enum SnapshotDiff {
     public static func firstDifference(expected: String, actual: String) -> String {
-        let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let expectedLines = lines(expected)
+        let actualLines = lines(actual)
         for index in 0..<max(expectedLines.count, actualLines.count) {
             let left = index < expectedLines.count ? String(expectedLines[index]) : "<end of file>"
             let right = index < actualLines.count ? String(actualLines[index]) : "<end of file>"
@@ -49,6 +49,13 @@ public enum SnapshotDiff {
                 return "line \(index + 1):\n  expected: \(left)\n  actual:   \(right)"
             }
         }
-        return "the texts differ only in line endings"
+        return "the texts are equal"
+    }
+
+    /// Lines split at each `\n` scalar (so `\r\n`, one `Character`, still splits and keeps its `\r`).
+    private static func lines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 }

@@ -30,6 +30,12 @@ import Testing
             arguments: ["--verison"], exit: .usage,
             stderr: "error: unknown option '--verison' (did you mean '--version'?)\n"),
         Case(
+            arguments: ["machine.json"], exit: .usage,
+            stderr: "error: unknown command 'machine.json' (did you mean 'asl validate machine.json'?)\n"),
+        Case(
+            arguments: ["help", "run"], exit: .usage,
+            stderr: "error: 'asl run' is not available in this version; it arrives with the executor\n"),
+        Case(
             arguments: ["run", "x.json"], exit: .usage,
             stderr: "error: 'asl run' is not available in this version; it arrives with the executor\n"),
     ]

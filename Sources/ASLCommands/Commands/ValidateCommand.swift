@@ -96,7 +96,8 @@ enum ValidateCommand: ASLCommand {
                 io.writeError(textRenderer.render([report]))
                 if counts.errors == 0 && !quiet {
                     let warnings = counts.warnings > 0 ? " (\(plural(counts.warnings, "warning")))" : ""
-                    io.writeError("✓ \(name) is valid\(warnings)\n")
+                    let check = TerminalColor.isEnabled(for: io) ? "\u{1B}[1;32m✓\u{1B}[0m" : "✓"
+                    io.writeError("\(check) \(name) is valid\(warnings)\n")
                 }
             }
         }
