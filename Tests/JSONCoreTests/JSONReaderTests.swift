@@ -162,6 +162,28 @@ import Testing
         #expect(try JSONReader.read(distinctPrefix).value.objectValue?.count == 40)
     }
 
+    @Test func similarKeysKeepTheirOwnText() throws {
+        let text = #"[{"abcdefgh_1": 1, "abcdefgh_2": 2}, {"abcdefgh_2": 3, "abcdefgh_1": 4, "": 5}, {"": 6}]"#
+        let value = try JSONReader.read(text).value
+        #expect(value == [["abcdefgh_1": 1, "abcdefgh_2": 2], ["abcdefgh_2": 3, "abcdefgh_1": 4, "": 5], ["": 6]])
+        #expect(value[1]?.objectValue?.keys == ["abcdefgh_2", "abcdefgh_1", ""])
+    }
+
+    @Test func manyDistinctKeysReadBackExactly() throws {
+        var objects: [JSON] = []
+        for index in 0..<2_000 {
+            var object = JSONObject()
+            object["k\(index)"] = .number(JSONNumber(index))
+            object["key-\(index % 97)-\(String(repeating: "x", count: index % 13))"] = .string("v\(index)")
+            object["shared"] = .bool(index % 2 == 0)
+            objects.append(.object(object))
+        }
+        let value = JSON.array(objects)
+        let read = try JSONReader.read(JSONWriter.compact(value)).value
+        #expect(read == value)
+        #expect(read[1_999]?.objectValue?.keys == ["k1999", "key-59-xxxxxxxxxx", "shared"])
+    }
+
     @Test func sourceMapCanBeSwitchedOff() throws {
         let document = try JSONReader.read(#"{"a": [1]}"#, options: .init(recordsSourceMap: false))
         #expect(document.value == ["a": [1]])

@@ -6,6 +6,14 @@ extension ByteCursor {
     /// a time, other sequences by RFC 3629's table of well-formed byte sequences.
     mutating func readString() throws(JSONSyntaxError) -> String {
         let start = index + 1
+        if let decoded = try readStringDeferringPlain() { return decoded }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index - 1]), as: UTF8.self)
+    }
+
+    /// Reads a string like ``readString()``, but returns `nil` for an escape-free string without
+    /// building it: its content is then the bytes between the quotes, `openingQuote + 1 ..< index - 1`.
+    mutating func readStringDeferringPlain() throws(JSONSyntaxError) -> String? {
+        let start = index + 1
         var position = start
         while true {
             position = scanPlain(from: position)
@@ -15,8 +23,7 @@ extension ByteCursor {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 index = position + 1
-                lastStringHadEscapes = false
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                return nil
             }
             if byte == UInt8(ascii: "\\") {
                 return try readEscapedString(start: start, firstEscape: position)
@@ -42,7 +49,6 @@ extension ByteCursor {
             if byte == UInt8(ascii: "\"") {
                 scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                 index = position + 1
-                lastStringHadEscapes = true
                 return String(decoding: scratch, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") {

@@ -25,8 +25,6 @@ struct ByteCursor {
     var index: Int
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
-    /// Whether the last string read held an escape (so its raw bytes differ from its value).
-    var lastStringHadEscapes = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes

@@ -28,6 +28,12 @@ extension JSONReader {
         var head: UInt64
     }
 
+    /// A key met earlier in this document (``Reader/cachedKey(_:)``).
+    struct KeyCacheEntry {
+        var span: KeySpan
+        var key: String
+    }
+
     /// The state of one read: the cursor, the container stack, and the source map being built.
     ///
     /// The innermost open container is `current`, kept out of the `parents` array so members are
@@ -41,6 +47,7 @@ extension JSONReader {
         var depth = 0
         var values: [JSON] = []
         var keySpans: [KeySpan] = []
+        var keyCache: [KeyCacheEntry] = []
         var nodes: [SourceMap.Node] = []
         var children: [UInt32] = []
         var pendingChildren: [UInt32] = []
@@ -190,17 +197,21 @@ extension JSONReader {
             guard byte == UInt8(ascii: "\"") else {
                 throw JSONSyntaxError(.unexpectedCharacter(byte, expected: "a string key"), at: keyOffset)
             }
-            let key = try cursor.readString()
+            let key: String
             let duplicate: Int
-            if current.keysHaveEscapes || cursor.lastStringHadEscapes
-                || current.object.count >= JSONObject.maximumUnhashedCount
-            {
-                current.keysHaveEscapes = current.keysHaveEscapes || cursor.lastStringHadEscapes
+            if let decoded = try cursor.readStringDeferringPlain() {
+                key = decoded
+                current.keysHaveEscapes = true
                 duplicate = current.object.index(forKey: key) ?? -1
             } else {
                 let span = keySpan(start: keyOffset + 1, count: cursor.index - keyOffset - 2)
-                duplicate = rawKeyPosition(span)
-                if duplicate < 0 { keySpans.append(span) }
+                key = cachedKey(span)
+                if current.keysHaveEscapes || current.object.count >= JSONObject.maximumUnhashedCount {
+                    duplicate = current.object.index(forKey: key) ?? -1
+                } else {
+                    duplicate = rawKeyPosition(span)
+                    if duplicate < 0 { keySpans.append(span) }
+                }
             }
             if duplicate >= 0, options.duplicateKeys == .reject {
                 throw JSONSyntaxError(.duplicateKey(key), at: keyOffset)
@@ -233,17 +244,43 @@ extension JSONReader {
             return KeySpan(start: start, count: count, head: head)
         }
 
+        /// The `String` for an escape-free key, reused from an earlier key with the same bytes when the
+        /// cache has one (keys repeat across a document; building them is a large part of reading).
+        private mutating func cachedKey(_ span: KeySpan) -> String {
+            if keyCache.isEmpty {
+                keyCache = Array(
+                    repeating: KeyCacheEntry(span: KeySpan(start: 0, count: -1, head: 0), key: ""), count: 256)
+            }
+            let slot = Int(truncatingIfNeeded: ((span.head &+ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            let cached = keyCache[slot].span
+            if cached.head == span.head, cached.count == span.count, sameTail(cached, span) {
+                return keyCache[slot].key
+            }
+            let bytes = cursor.bytes
+            let key = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.start + span.count]), as: UTF8.self)
+            keyCache[slot] = KeyCacheEntry(span: span, key: key)
+            return key
+        }
+
+        /// Whether two spans with equal heads and counts also agree beyond their first eight bytes.
+        @inline(__always)
+        private func sameTail(_ left: KeySpan, _ right: KeySpan) -> Bool {
+            let bytes = cursor.bytes
+            var position = 8
+            while position < right.count, bytes[left.start + position] == bytes[right.start + position] {
+                position += 1
+            }
+            return position >= right.count
+        }
+
         /// The member position of an earlier key of the current object with the same raw bytes, or -1.
         private func rawKeyPosition(_ span: KeySpan) -> Int {
-            let bytes = cursor.bytes
             for slot in current.keySpansStart..<keySpans.count {
                 let other = keySpans[slot]
-                guard other.head == span.head, other.count == span.count else { continue }
-                var position = 8
-                while position < span.count, bytes[other.start + position] == bytes[span.start + position] {
-                    position += 1
+                if other.head == span.head, other.count == span.count, sameTail(other, span) {
+                    return slot - current.keySpansStart
                 }
-                if position >= span.count { return slot - current.keySpansStart }
             }
             return -1
         }
