@@ -44,13 +44,13 @@ public enum ASLMain {
             break
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
-            return context.reportUsageError(unknownCommand(first), spec: nil)
+            return context.reportUsageError(unknownCommand(first), spec: nil, arguments: rest)
         }
         let parsed: ParsedArguments
         do {
             parsed = try ArgumentParser.parse(Array(rest.dropFirst()), as: command.spec)
         } catch {
-            return context.reportUsageError(error, spec: command.spec)
+            return context.reportUsageError(error, spec: command.spec, arguments: Array(rest.dropFirst()))
         }
         if parsed.wantsHelp {
             io.writeOutput(command.spec.help(program: context.program))
@@ -75,17 +75,17 @@ public enum ASLMain {
         return .usage
     }
 
-    private static func unknownCommand(_ name: String) -> UsageError {
+    private static func unknownCommand(_ name: String, at index: Int = 0) -> UsageError {
         if name.hasPrefix("-") {
             let suggestion = Suggestions.nearest(to: name, in: ["--help", "--version"])
-            return .unknownOption(name, suggestion: suggestion, at: 0)
+            return .unknownOption(name, suggestion: suggestion, at: index)
         }
         // `asl machine.json`: a file where the command belongs.
         if name.hasSuffix(".json") || name.contains("/") {
-            return UsageError("unknown command '\(name)' (did you mean 'asl validate \(name)'?)", at: 0)
+            return UsageError("unknown command '\(name)' (did you mean 'asl validate \(name)'?)", at: index)
         }
         let suggestion = Suggestions.nearest(to: name, in: commandNames)
-        return UsageError("unknown command '\(name)'" + Suggestions.didYouMean(suggestion), at: 0)
+        return UsageError("unknown command '\(name)'" + Suggestions.didYouMean(suggestion), at: index)
     }
 
     private static func help(topic: String?, context: CommandContext) -> ExitCode {
@@ -95,7 +95,8 @@ public enum ASLMain {
         }
         if topic == "run" { return runIsUnavailable(context) }
         guard let command = commands.first(where: { $0.spec.name == topic }) else {
-            return context.reportUsageError(unknownCommand(topic), spec: nil)
+            return context.reportUsageError(
+                unknownCommand(topic, at: 1), spec: nil, arguments: ["help", topic])
         }
         context.io.writeOutput(command.spec.help(program: context.program))
         return .success

@@ -24,7 +24,10 @@ import Testing
         Case(arguments: ["--version"], exit: .success, stdout: "asl \(ASLMain.version)\n"),
         Case(
             arguments: ["valiate", "x.json"], exit: .usage,
-            stderr: "error: unknown command 'valiate' (did you mean 'validate'?)\nusage: asl <command> [options]\n"),
+            stderr: "error: unknown command 'valiate' (did you mean 'validate'?)\n  asl valiate x.json\n      ^~~~~~~\n"
+                + "usage: asl <command> [options]\n"),
+        Case(
+            arguments: ["help", "valdate"], exit: .usage, stderr: "  asl help valdate\n           ^~~~~~~\n"),
         Case(arguments: ["frobnicate"], exit: .usage, stderr: "error: unknown command 'frobnicate'\n"),
         Case(
             arguments: ["--verison"], exit: .usage,
@@ -47,6 +50,15 @@ import Testing
         #expect(code == c.exit)
         if let stdout = c.stdout { #expect(fake.stdout.contains(stdout), "stdout was:\n\(fake.stdout)") }
         if let stderr = c.stderr { #expect(fake.stderr.contains(stderr), "stderr was:\n\(fake.stderr)") }
+    }
+
+    @Test(arguments: [
+        (["--format", "x y"], 1, "  asl validate --format 'x y'\n                        ^~~~~\n"),
+        (["it's"], 0, "  asl validate 'it'\\''s'\n               ^~~~~~~~~\n"),
+        ([""], 0, "  asl validate ''\n               ^~\n"),
+    ])
+    func pointerUnderlinesTheArgument(arguments: [String], index: Int, expected: String) {
+        #expect(CommandContext.pointer(at: index, in: arguments, prefix: ["asl", "validate"]) == expected)
     }
 
     @Test func exitCodesCombineToTheWorst() {

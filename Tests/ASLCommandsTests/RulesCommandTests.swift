@@ -29,6 +29,9 @@ import Testing
         let fake = FakeIO()
         let code = await ASLMain.main(arguments: ["asl", "rules", "ASL-E104"], io: fake.io)
         #expect(code == .usage)
-        #expect(fake.stderr.hasPrefix("error: unexpected argument 'ASL-E104'\nusage: asl rules [--format text|json]\n"))
+        #expect(
+            fake.stderr.hasPrefix(
+                "error: unexpected argument 'ASL-E104'\n  asl rules ASL-E104\n            ^~~~~~~~\n"
+                    + "usage: asl rules [--format text|json]\n"))
     }
 }

@@ -129,7 +129,10 @@ import Testing
         Case(
             name: "usage error points at the option", arguments: ["--formt", "json", "ok.json"], exit: .usage,
             stderr: [
-                "error: unknown option '--formt' (did you mean '--format'?)\nusage: asl validate FILE... [--format"
+                "error: unknown option '--formt' (did you mean '--format'?)\n"
+                    + "  asl validate --formt json ok.json\n"
+                    + "               ^~~~~~~\n"
+                    + "usage: asl validate FILE... [--format"
             ]),
         Case(name: "no files", arguments: [], exit: .usage, stderr: ["error: missing argument 'FILE'\n"]),
         Case(

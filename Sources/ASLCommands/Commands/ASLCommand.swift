@@ -23,10 +23,23 @@ extension CommandContext {
         io.writeError("\(prefix) \(message)\n")
     }
 
-    /// Prints `error: …`, the usage line and a pointer to `--help`; returns ``ExitCode/usage``.
-    func reportUsageError(_ error: UsageError, spec: CommandSpec?) -> ExitCode {
+    /// Prints `error: …`, the command line with the offending argument underlined (when the
+    /// error names one), the usage line and a pointer to `--help`; returns ``ExitCode/usage``.
+    ///
+    ///     error: unknown option '--formt' (did you mean '--format'?)
+    ///       asl validate x.json --formt json
+    ///                           ^~~~~~~
+    ///     usage: asl validate FILE... [--format text|json|sarif|github] …
+    ///     See 'asl validate --help' for more information.
+    ///
+    /// - Parameter arguments: The arguments `error.argumentIndex` counts in: those after the
+    ///   command name, or after the program name when `spec` is `nil`.
+    func reportUsageError(_ error: UsageError, spec: CommandSpec?, arguments: [String] = []) -> ExitCode {
         writeErrorMessage(error.message)
         var text = ""
+        if let index = error.argumentIndex, arguments.indices.contains(index) {
+            text += Self.pointer(at: index, in: arguments, prefix: [program] + (spec.map { [$0.name] } ?? []))
+        }
         if let spec {
             text += "usage: \(spec.usage(program: program))\n"
             text += "See '\(program) \(spec.name) --help' for more information.\n"
@@ -36,5 +49,28 @@ extension CommandContext {
         }
         io.writeError(text)
         return .usage
+    }
+
+    /// Two lines: the command line as typed (arguments with spaces or quotes shell-quoted) and
+    /// `^~~~` under `arguments[index]`.
+    static func pointer(at index: Int, in arguments: [String], prefix: [String]) -> String {
+        let shown = arguments.map(shellQuoted)
+        let before = (prefix + shown[..<index]).joined(separator: " ")
+        let line = (prefix + shown).joined(separator: " ")
+        let width = max(1, shown[index].count)
+        return "  \(line)\n  " + String(repeating: " ", count: before.count + 1) + "^"
+            + String(repeating: "~", count: width - 1) + "\n"
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        let plain =
+            !argument.isEmpty
+            && argument.unicodeScalars.allSatisfy { !" \t\n'\"\\$`".unicodeScalars.contains($0) }
+        if plain { return argument }
+        var quoted = "'"
+        for character in argument {
+            quoted += character == "'" ? #"'\''"# : String(character)
+        }
+        return quoted + "'"
     }
 }

@@ -87,6 +87,12 @@ print("document: \(document.count) bytes, \(iterations) iterations each")
 
 do {
     let fast = JSONReader.Options(recordsSourceMap: false)
+    if only == "map" {
+        try measure("JSONReader, with source map", bytes: document.count, iterations: iterations) {
+            try JSONReader.read(document)
+        }
+        exit(0)
+    }
     try measure("JSONReader, no source map", bytes: document.count, iterations: iterations) {
         try JSONReader.read(document, options: fast)
     }
