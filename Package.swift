@@ -11,12 +11,31 @@ let package = Package(
     products: [
         .library(name: "JSONCore", targets: ["JSONCore"]),
         .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
+        .library(name: "StatesRuntime", targets: ["StatesRuntime"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "Clickstream", targets: ["Clickstream"]),
         .executable(name: "asl", targets: ["asl"]),
     ],
     targets: [
-        .target(name: "JSONCore", swiftSettings: strict),
-        .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
-        .target(name: "ASLCommands", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
+        .target(name: "JSONCore", exclude: ["Writing/ESCAPING.md"], swiftSettings: strict),
+        .target(
+            name: "StatesLanguage",
+            dependencies: ["JSONCore"],
+            exclude: ["Definition/NOTES.md", "Paths/NOTES.md", "Validation/NOTES.md"],
+            swiftSettings: strict
+        ),
+        .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
+        .target(name: "Parquet", swiftSettings: strict),
+        .target(
+            name: "Clickstream",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ASLCommands",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Clickstream"],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
         .target(
             name: "StatesTestSupport",
@@ -31,6 +50,21 @@ let package = Package(
         .testTarget(
             name: "StatesLanguageTests",
             dependencies: ["JSONCore", "StatesLanguage", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "StatesRuntimeTests",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ParquetTests",
+            dependencies: ["Parquet"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ClickstreamTests",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "Clickstream", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

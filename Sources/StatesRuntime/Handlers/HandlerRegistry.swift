@@ -1,0 +1,113 @@
+public import JSONCore
+import StatesLanguage
+
+/// Finds the ``TaskHandler`` for a Task state's `Resource`.
+///
+/// Resolution order: a handler registered for the exact resource text; for a Lambda function ARN
+/// (or `arn:aws:states:::lambda:invoke` with a `FunctionName`), the handler registered for that
+/// function; then the handler registered for the integration `service:action` (any pattern
+/// suffix). `arn:aws:states:::lambda:invoke` needs no registration of its own: it calls the
+/// function's handler and wraps its result as AWS does (``LambdaInvokeIntegration``).
+///
+///     var registry = HandlerRegistry()
+///     registry.register(ClosureTaskHandler { request in request.parameters }, lambdaFunction: "echo")
+///     registry.register(GlueHandler(…), service: "glue", action: "startJobRun")
+public struct HandlerRegistry: Sendable {
+    private var exact: [String: any TaskHandler] = [:]
+    private var functions: [String: any TaskHandler] = [:]
+    private var integrations: [String: any TaskHandler] = [:]
+
+    public init() {}
+
+    /// Serves exactly this `Resource` text.
+    public mutating func register(_ handler: any TaskHandler, resource: String) {
+        exact[resource] = handler
+    }
+
+    /// Serves the Lambda function with this name (or ARN; a version or alias qualifier is ignored),
+    /// whether the state calls it by its ARN or through `arn:aws:states:::lambda:invoke`.
+    public mutating func register(_ handler: any TaskHandler, lambdaFunction nameOrARN: String) {
+        functions[Self.functionName(nameOrARN)] = handler
+    }
+
+    /// Serves `arn:<partition>:states:::service:action` with any pattern suffix
+    /// (`.sync`, `.waitForTaskToken`).
+    public mutating func register(_ handler: any TaskHandler, service: String, action: String) {
+        integrations["\(service):\(action)"] = handler
+    }
+
+    /// The handler for a resource, or `nil`. For `lambda:invoke`, `parameters` supplies `FunctionName`;
+    /// pass `nil` when it is not known yet (before the run), to resolve by the integration alone.
+    public func resolve(_ resource: ResourceARN, parameters: JSON? = nil) -> (any TaskHandler)? {
+        if let handler = exact[resource.text] { return handler }
+        switch resource.kind {
+        case .lambdaFunction(let name, _):
+            return functions[name]
+        case .integration(let service, let action, _):
+            if let handler = integrations["\(service):\(action)"] { return handler }
+            if service == "lambda" && action == "invoke" { return LambdaInvokeIntegration(functions: functions) }
+            return nil
+        case .activity, .other:
+            return nil
+        }
+    }
+
+    /// Whether a Lambda function has a handler.
+    public func hasFunction(_ nameOrARN: String) -> Bool {
+        functions[Self.functionName(nameOrARN)] != nil
+    }
+
+    /// The function name in a name, a partial ARN (`123456789012:function:name`) or a full ARN,
+    /// without version or alias: what Lambda's `FunctionName` parameter accepts.
+    public static func functionName(_ nameOrARN: String) -> String {
+        let parts = nameOrARN.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if let index = parts.firstIndex(of: "function"), index + 1 < parts.count { return parts[index + 1] }
+        return parts.first ?? nameOrARN
+    }
+}
+
+/// `arn:aws:states:::lambda:invoke`: calls the handler of `Parameters.FunctionName` with
+/// `Parameters.Payload` and returns the Invoke API's response, the function's result under
+/// `Payload`.
+///
+/// Source: AWS developer guide, "Invoke an AWS Lambda function with Step Functions" (output
+/// shape `ExecutedVersion`, `Payload`, `SdkHttpMetadata`, `SdkResponseMetadata`, `StatusCode`).
+public struct LambdaInvokeIntegration: TaskHandler {
+    let functions: [String: any TaskHandler]
+
+    public func handle(_ request: TaskRequest) async throws -> JSON {
+        guard let name = request.parameters["FunctionName"]?.stringValue else {
+            throw StatesError(
+                .taskFailed, "The field 'FunctionName' is required by arn:aws:states:::lambda:invoke")
+        }
+        let functionName = HandlerRegistry.functionName(name)
+        guard let handler = functions[functionName] else {
+            throw StatesError(
+                "Lambda.ResourceNotFoundException",
+                "Function not found: arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)"
+                    + " (no local handler is registered for it; add it under 'functions' in the run configuration)")
+        }
+        var inner = request
+        inner.resource = ResourceARN("arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)")
+        inner.parameters = request.parameters["Payload"] ?? .object(JSONObject())
+        let payload = try await handler.handle(inner)
+        let requestID = request.context["Execution"]?["Name"]?.stringValue ?? "local"
+        return [
+            "ExecutedVersion": "$LATEST",
+            "Payload": payload,
+            "SdkHttpMetadata": [
+                "AllHttpHeaders": [
+                    "X-Amz-Executed-Version": ["$LATEST"],
+                    "Content-Type": ["application/json"],
+                ],
+                "HttpHeaders": [
+                    "X-Amz-Executed-Version": "$LATEST",
+                    "Content-Type": "application/json",
+                ],
+                "HttpStatusCode": 200,
+            ],
+            "SdkResponseMetadata": ["RequestId": .string(requestID)],
+            "StatusCode": 200,
+        ]
+    }
+}
