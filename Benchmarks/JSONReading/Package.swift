@@ -1,7 +1,11 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 // Run: swift run -c release --scratch-path .build
+// The root package's identity is its folder's name, whatever the clone was called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+let rootIdentity = root.lastPathComponent.lowercased()
 let package = Package(
     name: "JSONReadingBenchmark",
     platforms: [.macOS(.v15)],
@@ -9,7 +13,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "JSONReadingBenchmark",
-            dependencies: [.product(name: "JSONCore", package: "main")],
+            dependencies: [.product(name: "JSONCore", package: rootIdentity)],
             swiftSettings: [.treatAllWarnings(as: .error)]
         )
     ],

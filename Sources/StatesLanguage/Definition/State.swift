@@ -1,7 +1,7 @@
 public import JSONCore
 
 /// One state of the machine: a closed set of kinds, one struct each.
-public enum State: Sendable {
+public indirect enum State: Sendable {
     case pass(PassState)
     case task(TaskState)
     case choice(ChoiceState)

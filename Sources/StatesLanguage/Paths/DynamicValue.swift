@@ -35,6 +35,19 @@ public enum DynamicValue: Sendable, Hashable {
 
     /// Whether the text has the shape `Name.Name(…`, i.e. is meant as a function call.
     static func looksLikeCall(_ text: String) -> Bool {
+        var utf8 = text.utf8[...]
+        utf8 = utf8.drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        guard let first = utf8.first, first.isCallNameStart else {
+            // Non-ASCII first characters: decide with Unicode letter properties.
+            return utf8.first.map { $0 >= 0x80 } == true && looksLikeCallSlow(text)
+        }
+        let head = utf8.prefix(while: { $0.isCallNameByte })
+        if head.count < utf8.count, utf8[head.endIndex] >= 0x80 { return looksLikeCallSlow(text) }
+        let rest = utf8[head.endIndex...].drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        return rest.first == UInt8(ascii: "(")
+    }
+
+    private static func looksLikeCallSlow(_ text: String) -> Bool {
         let trimmed = text.drop(while: { $0 == " " || $0 == "\t" })
         guard let first = trimmed.first, first.isLetter || first == "_" else { return false }
         let head = trimmed.prefix(while: { $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" })
@@ -74,5 +87,17 @@ public struct DynamicValueError: Error, Sendable, Hashable {
         case .invalidIntrinsic(let error): error.offset
         case .notPathOrIntrinsic: 0
         }
+    }
+}
+
+extension UInt8 {
+    /// An ASCII letter or `_`.
+    fileprivate var isCallNameStart: Bool {
+        (self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z") || self == UInt8(ascii: "_")
+    }
+
+    /// An ASCII letter, digit, `.` or `_`.
+    fileprivate var isCallNameByte: Bool {
+        isCallNameStart || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9")) || self == UInt8(ascii: ".")
     }
 }

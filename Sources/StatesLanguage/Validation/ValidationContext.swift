@@ -10,20 +10,57 @@ public struct ValidationContext: Sendable {
     /// Every variable name some `Assign` (of a state, a Choice rule or a Catcher) sets, without
     /// any `.$` suffix.
     public let assignedVariables: Set<String>
+    /// Graph facts of every state, by ``StateID/index``, computed once so that graph rules do not
+    /// copy states out of the machine again and again.
+    let successors: [[StateID]]
+    let isTerminal: [Bool]
+    /// Whether the state names all its `Next`/`Default`/Catcher targets resolvably and has a
+    /// transition where its kind needs one.
+    let referencesResolved: [Bool]
+    let hasTransition: [Bool]
+    /// The Task `Resource` of each Task state, taken apart once (`nil` for other kinds).
+    let resourceShapes: [TaskResourceShape?]
 
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
         self.options = options
         var first: [String: StateID] = [:]
         var assigned: Set<String> = []
+        var successors: [[StateID]] = []
+        var isTerminal: [Bool] = []
+        var resolved: [Bool] = []
+        var hasTransition: [Bool] = []
+        var shapes: [TaskResourceShape?] = []
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }
             for site in state.assignSites {
                 for name in site.object.keys { assigned.insert(site.variableName(fromKey: name)) }
             }
+            successors.append(state.successors)
+            isTerminal.append(state.isTerminal)
+            resolved.append(ScopeGraph.referencesResolved(of: state))
+            switch state {
+            case .choice, .succeed, .fail: hasTransition.append(true)
+            default: hasTransition.append(state.transition != nil)
+            }
+            if case .task(let task) = state {
+                shapes.append(TaskResourceShape.parse(task.resource))
+            } else {
+                shapes.append(nil)
+            }
         }
         self.firstStateNamed = first
         self.assignedVariables = assigned
+        self.successors = successors
+        self.isTerminal = isTerminal
+        self.referencesResolved = resolved
+        self.hasTransition = hasTransition
+        self.resourceShapes = shapes
+    }
+
+    /// The Task `Resource` of `state` taken apart, or `nil` when it is not a Task.
+    func resourceShape(of state: State) -> TaskResourceShape? {
+        resourceShapes[state.id.index]
     }
 
     /// Human-readable description of a scope for messages: `the top level`,

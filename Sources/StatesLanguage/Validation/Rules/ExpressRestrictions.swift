@@ -19,7 +19,7 @@ enum ExpressRestrictions: ValidationRule {
         switch state {
         case .task(let task):
             guard !task.resource.containsPlaceholder else { return }
-            switch TaskResourceShape.parse(task.resource) {
+            switch context.resourceShape(of: state) {
             case .activity:
                 diagnostics.append(diagnostic(activityMessage(state.name), at: task.resourcePointer))
             case .optimized(_, _, let pattern), .sdk(_, _, let pattern):

@@ -15,7 +15,7 @@ enum IntegrationParameterShape: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for parameter in IntegrationParameter.find(
-            in: state, service: "sqs", action: "sendMessage", paths: [["QueueUrl"]])
+            in: state, context: context, service: "sqs", action: "sendMessage", paths: [["QueueUrl"]])
         where !(parameter.value.hasPrefix("https://") || parameter.value.hasPrefix("http://")) {
             diagnostics.append(
                 diagnostic(

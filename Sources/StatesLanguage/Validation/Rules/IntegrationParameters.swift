@@ -26,7 +26,7 @@ enum IntegrationParameters: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for parameter in IntegrationParameter.find(
-            in: state, service: "sns", action: "publish", paths: [["TopicArn"], ["TargetArn"]])
+            in: state, context: context, service: "sns", action: "publish", paths: [["TopicArn"], ["TargetArn"]])
         where !isARN(parameter.value) {
             diagnostics.append(
                 diagnostic(
@@ -35,7 +35,7 @@ enum IntegrationParameters: ValidationRule {
                         + "or \"\(parameter.path.joined(separator: ".")).$\" with a path"))
         }
         for parameter in IntegrationParameter.find(
-            in: state, service: "lambda", action: "invoke", paths: [["FunctionName"]])
+            in: state, context: context, service: "lambda", action: "invoke", paths: [["FunctionName"]])
         where parameter.value.isEmpty || parameter.value.contains(where: \.isWhitespace) {
             diagnostics.append(
                 diagnostic(
@@ -44,7 +44,7 @@ enum IntegrationParameters: ValidationRule {
                         "use the function's name or ARN, e.g. \"arn:aws:lambda:us-east-1:123456789012:function:Name\""))
         }
         for parameter in IntegrationParameter.find(
-            in: state, service: "athena", action: "startQueryExecution",
+            in: state, context: context, service: "athena", action: "startQueryExecution",
             paths: [["ResultConfiguration", "OutputLocation"]])
         where !parameter.value.hasPrefix("s3://") {
             diagnostics.append(
@@ -53,7 +53,7 @@ enum IntegrationParameters: ValidationRule {
                     fixIt: "use an S3 URI such as \"s3://my-athena-results/\""))
         }
         for parameter in IntegrationParameter.find(
-            in: state, service: "glue", action: "startJobRun", paths: [["JobName"]])
+            in: state, context: context, service: "glue", action: "startJobRun", paths: [["JobName"]])
         where parameter.value.isEmpty {
             diagnostics.append(diagnostic(emptyJobNameMessage(state.name), at: parameter.pointer))
         }

@@ -13,9 +13,8 @@ enum MissingEndState: ValidationRule {
     static let targets: [RuleTarget] = [.scope]
 
     static func check(scope: Scope, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        let machine = context.machine
-        guard !scope.states.isEmpty, ScopeGraph.transitionsComplete(in: scope, of: machine) else { return }
-        guard !scope.states.contains(where: { machine[$0].isTerminal }) else { return }
+        guard !scope.states.isEmpty, ScopeGraph.transitionsComplete(in: scope, of: context) else { return }
+        guard !scope.states.contains(where: { context.isTerminal[$0.index] }) else { return }
         diagnostics.append(
             diagnostic(
                 message(context.describe(scope)), at: scope.pointer / "States", anchor: .key,

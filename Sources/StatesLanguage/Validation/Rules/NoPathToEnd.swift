@@ -15,16 +15,16 @@ enum NoPathToEnd: ValidationRule {
 
     static func check(scope: Scope, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         let machine = context.machine
-        guard ScopeGraph.transitionsComplete(in: scope, of: machine),
-            ScopeGraph.referencesResolved(in: scope, of: machine),
-            let graph = ScopeGraph(scope, in: machine), let start = scope.startAt?.id
+        guard ScopeGraph.transitionsComplete(in: scope, of: context),
+            ScopeGraph.referencesResolved(in: scope, of: context),
+            let graph = ScopeGraph(scope, in: context), let start = scope.startAt?.id
         else { return }
-        let ending = ScopeGraph.canReachEnd(in: scope, of: machine)
+        let ending = ScopeGraph.canReachEnd(in: scope, of: context)
         guard !ending.isEmpty else { return }  // ASL-E201 already reports the scope
         var entries: Set<StateID> = []
         if !ending.contains(start) { entries.insert(start) }
         for id in scope.states where graph.reachable.contains(id) && ending.contains(id) {
-            for next in machine[id].successors where !ending.contains(next) { entries.insert(next) }
+            for next in context.successors[id.index] where !ending.contains(next) { entries.insert(next) }
         }
         for id in scope.states where entries.contains(id) {
             let state = machine[id]

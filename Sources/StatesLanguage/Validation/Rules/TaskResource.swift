@@ -21,7 +21,9 @@ enum TaskResource: ValidationRule {
         guard case .task(let task) = state, !task.resource.containsPlaceholder else { return }
         let resource = task.resource
         let pointer = task.resourcePointer
-        switch TaskResourceShape.parse(resource) {
+        switch context.resourceShape(of: state) {
+        case nil:
+            break
         case .invalid(let problem):
             diagnostics.append(diagnostic(invalidMessage(resource, problem: problem), at: pointer))
         case .lambdaFunction, .activity:

@@ -18,7 +18,7 @@ enum TaskWithoutTimeout: ValidationRule {
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .task(let task) = state, task.timeoutSeconds == nil, task.heartbeatSeconds == nil else { return }
         let kind: String
-        switch TaskResourceShape.parse(task.resource) {
+        switch context.resourceShape(of: state) {
         case .activity: kind = "an activity"
         case .optimized(_, _, ".waitForTaskToken"), .sdk(_, _, ".waitForTaskToken"): kind = "a task-token callback"
         default: return

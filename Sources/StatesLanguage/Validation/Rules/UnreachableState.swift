@@ -14,8 +14,8 @@ enum UnreachableState: ValidationRule {
     static let targets: [RuleTarget] = [.scope]
 
     static func check(scope: Scope, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        guard ScopeGraph.referencesResolved(in: scope, of: context.machine),
-            let graph = ScopeGraph(scope, in: context.machine)
+        guard ScopeGraph.referencesResolved(in: scope, of: context),
+            let graph = ScopeGraph(scope, in: context)
         else { return }
         for id in scope.states where !graph.reachable.contains(id) {
             let state = context.machine[id]

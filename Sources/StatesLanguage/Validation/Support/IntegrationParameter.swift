@@ -14,10 +14,12 @@ struct IntegrationParameter {
     var pointer: JSONPointer
 
     /// The literal string parameters at `paths` of a Task's call, if the Task calls `service:action`.
-    static func find(in state: State, service: String, action: String, paths: [[String]]) -> [IntegrationParameter] {
-        guard case .task(let task) = state, !task.resource.containsPlaceholder,
-            case .optimized(let actualService, let actualAction, _) = TaskResourceShape.parse(task.resource),
-            actualService == service, actualAction == action
+    static func find(
+        in state: State, context: ValidationContext, service: String, action: String, paths: [[String]]
+    ) -> [IntegrationParameter] {
+        guard case .optimized(let actualService, let actualAction, _) = context.resourceShape(of: state),
+            actualService == service, actualAction == action,
+            case .task(let task) = state, !task.resource.containsPlaceholder
         else { return [] }
         let field = state.isJSONPath ? "Parameters" : "Arguments"
         guard let parameters = state.common.json[field] else { return [] }

@@ -8,13 +8,13 @@ struct ScopeGraph {
     /// States reachable from `StartAt`, including it.
     let reachable: Set<StateID>
 
-    init?(_ scope: Scope, in machine: StateMachine) {
+    init?(_ scope: Scope, in context: ValidationContext) {
         guard let start = scope.startAt?.id else { return nil }
         self.scope = scope
         var seen: Set<StateID> = [start]
         var queue = [start]
         while let id = queue.popLast() {
-            for next in machine[id].successors where seen.insert(next).inserted {
+            for next in context.successors[id.index] where seen.insert(next).inserted {
                 queue.append(next)
             }
         }
@@ -22,14 +22,13 @@ struct ScopeGraph {
     }
 
     /// States from which some terminal state (Succeed, Fail, `End: true`) can be reached.
-    static func canReachEnd(in scope: Scope, of machine: StateMachine) -> Set<StateID> {
+    static func canReachEnd(in scope: Scope, of context: ValidationContext) -> Set<StateID> {
         var predecessors: [StateID: [StateID]] = [:]
         var result: Set<StateID> = []
         var queue: [StateID] = []
         for id in scope.states {
-            let state = machine[id]
-            for next in state.successors { predecessors[next, default: []].append(id) }
-            if state.isTerminal {
+            for next in context.successors[id.index] { predecessors[next, default: []].append(id) }
+            if context.isTerminal[id.index] {
                 result.insert(id)
                 queue.append(id)
             }
@@ -45,28 +44,25 @@ struct ScopeGraph {
     /// Whether every `Next`, `Default` and Catcher `Next` of the scope names a state of the
     /// scope; when one does not, the parser has reported it (ASL-E104) and reachability rules
     /// stay quiet rather than also calling its intended target unreachable.
-    static func referencesResolved(in scope: Scope, of machine: StateMachine) -> Bool {
-        scope.states.allSatisfy { id in
-            let state = machine[id]
-            if case .next(let reference) = state.transition, reference.id == nil { return false }
-            switch state {
-            case .choice(let choice):
-                return choice.choices.allSatisfy { $0.next.id != nil }
-                    && choice.defaultState.map { $0.id != nil } ?? true
-            default:
-                return state.handlersForValidation?.catchers.allSatisfy { $0.next.id != nil } ?? true
-            }
+    static func referencesResolved(in scope: Scope, of context: ValidationContext) -> Bool {
+        scope.states.allSatisfy { context.referencesResolved[$0.index] }
+    }
+
+    /// Whether one state's `Next`, `Default` and Catcher `Next`s all resolve.
+    static func referencesResolved(of state: State) -> Bool {
+        if case .next(let reference) = state.transition, reference.id == nil { return false }
+        switch state {
+        case .choice(let choice):
+            return choice.choices.allSatisfy { $0.next.id != nil }
+                && choice.defaultState.map { $0.id != nil } ?? true
+        default:
+            return state.handlersForValidation?.catchers.allSatisfy { $0.next.id != nil } ?? true
         }
     }
 
     /// Whether every non-Choice/Succeed/Fail state of the scope has `Next` or `End`; when one
     /// lacks both the parser has reported it (ASL-E110) and graph rules stay quiet.
-    static func transitionsComplete(in scope: Scope, of machine: StateMachine) -> Bool {
-        scope.states.allSatisfy { id in
-            switch machine[id] {
-            case .choice, .succeed, .fail: true
-            case let state: state.transition != nil
-            }
-        }
+    static func transitionsComplete(in scope: Scope, of context: ValidationContext) -> Bool {
+        scope.states.allSatisfy { context.hasTransition[$0.index] }
     }
 }
