@@ -17,13 +17,8 @@ let package = Package(
         .executable(name: "asl", targets: ["asl"]),
     ],
     targets: [
-        .target(name: "JSONCore", exclude: ["Writing/ESCAPING.md"], swiftSettings: strict),
-        .target(
-            name: "StatesLanguage",
-            dependencies: ["JSONCore"],
-            exclude: ["Definition/NOTES.md", "Paths/NOTES.md", "Validation/NOTES.md"],
-            swiftSettings: strict
-        ),
+        .target(name: "JSONCore", swiftSettings: strict),
+        .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
         .target(

@@ -1,7 +1,7 @@
 /// Writes `JSON` as text the way AWS Step Functions does, compact or indented.
 ///
 /// Numbers are written as their literal text, object members in the object's order, and strings
-/// escaped like Jackson's default `JsonGenerator` (see `ESCAPING.md` beside this file): `"` and `\`
+/// escaped like Jackson's default `JsonGenerator` (see SPEC-NOTES.md §1, "Writing: string escaping"): `"` and `\`
 /// escaped, U+0008/09/0A/0C/0D as `\b \t \n \f \r`, other controls below U+0020 as `\u00XX` with
 /// uppercase hex, `/` and everything from U+007F up written as is (raw UTF-8).
 ///

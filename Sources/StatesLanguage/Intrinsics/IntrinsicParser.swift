@@ -1,6 +1,6 @@
 import JSONCore
 
-/// Parser and checker for intrinsic calls; see ``IntrinsicCall`` and `Paths/NOTES.md`.
+/// Parser and checker for intrinsic calls; see ``IntrinsicCall`` and SPEC-NOTES.md §3.
 ///
 ///     call     := name '(' [argument (',' argument)*] ')'       blanks allowed between tokens
 ///     argument := 'string' | number | true | false | null | path | call

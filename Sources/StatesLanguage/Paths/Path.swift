@@ -14,7 +14,7 @@
 ///     Path.parse("$.a[")                  throws PathSyntaxError(message: "expected ']'", offset: 4)
 ///
 /// The dialect is Jayway JSONPath, which AWS documents for Step Functions paths; see
-/// `Paths/NOTES.md` for every decision and its source.
+/// SPEC-NOTES.md §3 for every decision and its source.
 public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// The path as written.
     public let source: String

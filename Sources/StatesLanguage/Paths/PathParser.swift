@@ -1,4 +1,4 @@
-/// Recursive-descent parser for the JSONPath dialect; see ``Path`` and `Paths/NOTES.md`.
+/// Recursive-descent parser for the JSONPath dialect; see ``Path`` and SPEC-NOTES.md §3.
 ///
 /// Works on UTF-8 bytes; every error carries the byte offset where it was found. Recursion
 /// (filters, parentheses) is capped at ``maximumDepth`` so hostile input cannot overflow the stack.

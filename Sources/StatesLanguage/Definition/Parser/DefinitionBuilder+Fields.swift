@@ -68,7 +68,7 @@ extension DefinitionBuilder {
         return integerValue(value, field: key, at: pointer / key)
     }
 
-    /// An integer: `1.5` is ASL-E105; `1.0`/`1e2` are accepted with an ASL-E105 warning (see NOTES.md).
+    /// An integer: `1.5` is ASL-E105; `1.0`/`1e2` are accepted with an ASL-E105 warning (see SPEC-NOTES.md §2).
     mutating func integerValue(_ value: JSON, field: String, at pointer: JSONPointer) -> Int64? {
         guard case .number(let number) = value else {
             if !isPlaceholder(value) {

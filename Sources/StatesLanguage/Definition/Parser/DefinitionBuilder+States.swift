@@ -143,7 +143,7 @@ extension DefinitionBuilder {
     /// A Parallel branch or a Map item processor: fields, `StartAt`/`States`, and its states.
     ///
     /// A `QueryLanguage` written on the branch or processor object is accepted and becomes the
-    /// default of its states (generous: AWS's stance is unconfirmed; see NOTES.md). Otherwise
+    /// default of its states (generous: AWS's stance is unconfirmed; see SPEC-NOTES.md §2). Otherwise
     /// nested states default to the top-level language, as the developer guide says.
     mutating func buildNestedScope(
         _ object: JSONObject, kind: Scope.Kind, allowed: FieldSet, what: String, at pointer: JSONPointer

@@ -169,7 +169,7 @@ struct DefinitionBuilder {
             diagnostics.append(ParserDiagnostics.queryLanguageDowngrade(state: name, at: pointer / "QueryLanguage"))
         }
         // Developer guide (QueryLanguage): a state without its own uses the top-level one (or
-        // the one its branch or processor object declares; see NOTES.md).
+        // the one its branch or processor object declares; see SPEC-NOTES.md §2).
         let language = declared ?? scopes[scope.index].queryLanguage
         checkFields(
             object, at: pointer, allowed: FieldCatalog.fields(for: kind), language: language,

@@ -15,9 +15,9 @@ enum FieldLanguage: Sendable {
 
 /// The fields an object of one kind accepts, as data.
 ///
-/// Source: the field matrix in `research/aws-asl-facts.md` §1.2 (AWS developer guide pages per
+/// Source: the field matrix in the AWS developer guide pages per
 /// state type, "Transforming data with JSONata", "Passing data between states with variables",
-/// statelint's test cases); every generous choice is in `Definition/NOTES.md`.
+/// statelint's test cases); every generous choice is in SPEC-NOTES.md §2.
 struct FieldSet: Sendable {
     let fields: [String: FieldLanguage]
 

@@ -2,7 +2,7 @@ import JSONCore
 
 // The structural rules the definition parser reports (ASL-E100…E111), their registry entries,
 // and every message they produce (`ParserDiagnostics`, at the bottom of this file). The
-// decisions behind each rule are in `Definition/NOTES.md`.
+// decisions behind each rule are in SPEC-NOTES.md §2.
 
 extension RuleID {
     /// ASL-E100: the document is not an object, lacks `StartAt`/`States`, or `States` is not a
