@@ -24,6 +24,9 @@ public struct TaskRequest: Sendable {
     public var clock: any ExecutionClock
     /// Called by long-running handlers to report progress (`SendTaskHeartbeat`).
     public var heartbeat: @Sendable () -> Void
+    /// Called by `.sync` handlers with the response of the call that started the job (Glue's
+    /// `StartJobRun`, Athena's `StartQueryExecution`); the executor records it as `TaskSubmitted`.
+    public var submitted: @Sendable (JSON) -> Void
     /// The region and account of the execution, for ARNs a handler builds.
     public var region: String
     public var account: String
@@ -39,6 +42,7 @@ public struct TaskRequest: Sendable {
         credentials: JSON? = nil,
         clock: any ExecutionClock = SystemClock(),
         heartbeat: @escaping @Sendable () -> Void = {},
+        submitted: @escaping @Sendable (JSON) -> Void = { _ in },
         region: String = "us-east-1",
         account: String = "123456789012"
     ) {
@@ -52,6 +56,7 @@ public struct TaskRequest: Sendable {
         self.credentials = credentials
         self.clock = clock
         self.heartbeat = heartbeat
+        self.submitted = submitted
         self.region = region
         self.account = account
     }

@@ -1,0 +1,64 @@
+import Foundation
+import JSONCore
+
+/// The context object (`$$`), kept as typed fields and turned into JSON only when a `$$` path
+/// is evaluated, so states that never read it cost nothing.
+///
+/// Shape (AWS developer guide, "Accessing execution data from the Context object"):
+///
+///     {"Execution": {"Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount"},
+///      "State": {"EnteredTime", "Name", "RetryCount"},
+///      "StateMachine": {"Id", "Name"},
+///      "Task": {"Token"},                          (tasks with a token only)
+///      "Map": {"Item": {"Index", "Value"}}}        (inside an ItemSelector / iteration only)
+struct ContextObject: Sendable {
+    /// Facts fixed for the whole execution.
+    struct Execution: Sendable {
+        var id: String
+        var input: JSON
+        var name: String
+        var roleArn: String
+        var startTime: String
+        var stateMachineID: String
+        var stateMachineName: String
+    }
+
+    var execution: Execution
+    var stateName: String = ""
+    /// When the current state was entered; formatted only when `$$` is read.
+    var enteredTime: Date = Date(timeIntervalSince1970: 0)
+    var retryCount: Int = 0
+    var taskToken: String?
+    /// `$$.Map.Item` while an ItemSelector or an iteration runs.
+    var mapItem: (index: Int, value: JSON)?
+
+    /// The context object as JSON.
+    var json: JSON {
+        var executionObject = JSONObject()
+        executionObject.appendUnchecked(key: "Id", value: .string(execution.id))
+        executionObject.appendUnchecked(key: "Input", value: execution.input)
+        executionObject.appendUnchecked(key: "StartTime", value: .string(execution.startTime))
+        executionObject.appendUnchecked(key: "Name", value: .string(execution.name))
+        executionObject.appendUnchecked(key: "RoleArn", value: .string(execution.roleArn))
+        executionObject.appendUnchecked(key: "RedriveCount", value: 0)
+        var state = JSONObject()
+        state.appendUnchecked(key: "EnteredTime", value: .string(Evaluate.formatTimestamp(enteredTime)))
+        state.appendUnchecked(key: "Name", value: .string(stateName))
+        state.appendUnchecked(key: "RetryCount", value: .number(JSONNumber(retryCount)))
+        var machine = JSONObject()
+        machine.appendUnchecked(key: "Id", value: .string(execution.stateMachineID))
+        machine.appendUnchecked(key: "Name", value: .string(execution.stateMachineName))
+        var root = JSONObject()
+        root.appendUnchecked(key: "Execution", value: .object(executionObject))
+        root.appendUnchecked(key: "State", value: .object(state))
+        root.appendUnchecked(key: "StateMachine", value: .object(machine))
+        if let taskToken {
+            root.appendUnchecked(key: "Task", value: ["Token": .string(taskToken)])
+        }
+        if let mapItem {
+            root.appendUnchecked(
+                key: "Map", value: ["Item": ["Index": .number(JSONNumber(mapItem.index)), "Value": mapItem.value]])
+        }
+        return .object(root)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+
+extension ExecutionRunner {
+    /// Runs a Task, Parallel or Map state's work under its `Retry` and `Catch`.
+    ///
+    /// Source: ASL specification, "Error Handling", "Retrying after error" and "Fallback states":
+    /// - the first retrier whose `ErrorEquals` matches decides; it retries while it has attempts
+    ///   left (`MaxAttempts`, default 3, 0 = never), waiting `IntervalSeconds × BackoffRate^n`
+    ///   (capped by `MaxDelaySeconds`; `JitterStrategy: FULL` draws uniformly in [0, delay]);
+    ///   each retrier counts its own attempts;
+    /// - when no retrier matches or the matching one is used up, the first matching catcher sends
+    ///   the error output `{"Error": …, "Cause": …}` through its `ResultPath` (default `$`) to its
+    ///   `Next`;
+    /// - `States.Runtime` is never retried or caught, and `States.DataLimitExceeded` is never retried
+    ///   and only caught by name (AWS developer guide, "Error names").
+    func withErrorHandling(
+        _ handling: ErrorHandling, kind: StateKind, stateName: String, input: JSON, path: inout PathContext,
+        site: EvaluationSite, attempt: (inout PathContext) async throws -> StateCompletion
+    ) async throws -> StateCompletion {
+        var attempts = [Int](repeating: 0, count: handling.retriers.count)
+        while true {
+            let error: StatesError
+            do {
+                return try await attempt(&path)
+            } catch let caught as StatesError {
+                error = caught
+            }
+            if error.name == .runtime { throw error }
+            if error.name != .dataLimitExceeded,
+                let index = handling.retriers.firstIndex(where: { error.isMatched(by: $0.errorEquals) })
+            {
+                let retrier = handling.retriers[index]
+                if Int64(attempts[index]) < retrier.maxAttempts ?? Retrier.defaultMaxAttempts {
+                    let delay = Self.retryDelay(retrier, retry: attempts[index], random: &path.random)
+                    attempts[index] += 1
+                    report(
+                        stateName, kind,
+                        .retrying(attempt: path.context.retryCount + 1, delay: delay, error: error.name.rawValue),
+                        path: path)
+                    try await path.clock.sleep(seconds: delay)
+                    path.context.retryCount += 1
+                    continue
+                }
+            }
+            guard let catcher = handling.catchers.first(where: { error.isMatched(by: $0.errorEquals) }),
+                let next = catcher.next.id
+            else { throw error }
+            report(stateName, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            let errorOutput = Self.errorOutput(error)
+            let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
+            let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
+            return StateCompletion(output: output, next: next, assigned: assigned)
+        }
+    }
+
+    /// `{"Error": name, "Cause": cause}`, the cause left out when there is none.
+    static func errorOutput(_ error: StatesError) -> JSON {
+        var object = JSONObject()
+        object["Error"] = .string(error.name.rawValue)
+        if let cause = error.cause { object["Cause"] = .string(cause) }
+        return .object(object)
+    }
+
+    /// Seconds to wait before retry number `retry` (0 for the first retry).
+    static func retryDelay(_ retrier: Retrier, retry: Int, random: inout RandomSource) -> Double {
+        let interval = Double(retrier.intervalSeconds ?? Retrier.defaultIntervalSeconds)
+        let rate = (retrier.backoffRate ?? Retrier.defaultBackoffRate).doubleValue
+        var delay = interval * pow(rate, Double(retry))
+        if let cap = retrier.maxDelaySeconds { delay = min(delay, Double(cap)) }
+        if retrier.jitterStrategy == .full { delay *= random.nextUnit() }
+        return delay
+    }
+}

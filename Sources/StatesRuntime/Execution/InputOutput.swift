@@ -1,0 +1,93 @@
+import JSONCore
+import StatesLanguage
+
+/// The JSONPath input and output processing of a state, in AWS's order: `InputPath` →
+/// `Parameters` → (the state's work) → `ResultSelector` → `ResultPath` → `OutputPath`.
+///
+/// Source: AWS developer guide, "Processing input and output in Step Functions"; `null` paths:
+/// "InputPath, Parameters and ResultSelector" (`InputPath: null` gives `{}`), "ResultPath"
+/// (`null` discards the result and keeps the input), "OutputPath" (`null` sends `{}`).
+extension ExecutionRunner {
+    func applyInputPath(_ inputPath: PathOrNull?, to input: JSON, path: PathContext, site: EvaluationSite)
+        throws(StatesError) -> JSON
+    {
+        switch inputPath {
+        case nil: return input
+        case .null: return .object(JSONObject())
+        case .path(let selector):
+            do {
+                return try Evaluate.select(selector, in: Roots(input: input, path: path))
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+        }
+    }
+
+    func applyParameters(
+        _ parameters: DynamicTemplate?, to effective: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> JSON {
+        guard case .jsonPath(let template) = parameters else { return effective }
+        let roots = Roots(input: effective, path: path)
+        return try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+    }
+
+    func applyResultSelector(
+        _ selector: PayloadTemplate?, to result: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> JSON {
+        guard let selector else { return result }
+        let roots = Roots(input: result, path: path)
+        return try TemplateEvaluator.evaluate(selector, roots: roots, random: &path.random, site: site)
+    }
+
+    func applyResultPath(_ resultPath: PathOrNull?, input: JSON, result: JSON, site: EvaluationSite)
+        throws(StatesError) -> JSON
+    {
+        switch resultPath {
+        case nil: return result
+        case .null: return input
+        case .path(let target):
+            var document = input
+            do {
+                try Evaluate.assign(result, at: target, into: &document)
+            } catch {
+                throw Causes.resultPathMatchFailure(target, input: input, result: result, error: error, site: site)
+            }
+            return document
+        }
+    }
+
+    func applyOutputPath(_ outputPath: PathOrNull?, to value: JSON, path: PathContext, site: EvaluationSite)
+        throws(StatesError) -> JSON
+    {
+        switch outputPath {
+        case nil: return value
+        case .null: return .object(JSONObject())
+        case .path(let selector):
+            do {
+                return try Evaluate.select(selector, in: Roots(input: value, path: path))
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+        }
+    }
+
+    /// Evaluates an `Assign` object against `value` (what `$` means for the state), with the
+    /// variables as they were when the state was entered; the caller assigns the result when the
+    /// state exits.
+    func evaluateAssign(
+        _ assign: DynamicTemplate?, value: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> JSONObject? {
+        guard case .jsonPath(let template) = assign else { return nil }
+        let roots = Roots(input: value, path: path)
+        let evaluated = try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+        return evaluated.objectValue
+    }
+
+    /// Merges the assignments of a Choice branch or Catcher after the state's own.
+    func merge(_ first: JSONObject?, _ second: JSONObject?) -> JSONObject? {
+        guard var merged = first else { return second }
+        guard let second else { return merged }
+        for (key, value) in second { merged[key] = value }
+        return merged
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+
+/// The mutable facts of one execution path: the top level, one Parallel branch or one Map
+/// iteration. Each concurrent path has its own, so nothing here needs a lock.
+struct PathContext: Sendable {
+    /// This path's timeline (with the execution's deadline, if any).
+    var clock: any ExecutionClock
+    /// This path's random stream.
+    var random: RandomSource
+    /// The id of the last event this path recorded: the next event's `previousEventId`.
+    var previousEventID: Int
+    /// The workflow variables this path sees. A branch or iteration starts with a copy of its
+    /// parent's; what it assigns stays inside it (AWS developer guide, "Passing data between
+    /// states with variables": variable scope).
+    var variables: [String: JSON]
+    /// The context object (`$$`) as the current state sees it.
+    var context: ContextObject
+    /// 0 at the top level, +1 inside each Parallel branch or Map iteration.
+    var depth: Int
+
+    /// A child path for branch or iteration `index`, starting now on a forked timeline.
+    func child(_ index: Int, previousEventID: Int) -> PathContext {
+        PathContext(
+            clock: clock.fork(), random: random.fork(index), previousEventID: previousEventID,
+            variables: variables, context: context, depth: depth + 1)
+    }
+}
+
+/// What a state's paths read: `$` (the value given), `$$` (the context object) and `$name`
+/// (variables).
+struct Roots {
+    var input: JSON
+    var context: ContextObject
+    var variables: [String: JSON]
+
+    init(input: JSON, path: PathContext) {
+        self.input = input
+        context = path.context
+        variables = path.variables
+    }
+}

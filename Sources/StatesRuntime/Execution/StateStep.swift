@@ -1,0 +1,111 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+
+/// Where control goes after a state.
+enum StepOutcome: Sendable {
+    case next(StateID, JSON)
+    case end(JSON)
+}
+
+/// What a state's body hands back to the envelope: its output and the variables to assign.
+struct StateCompletion {
+    var output: JSON
+    /// The state to go to, or `nil` to follow the state's `Next`/`End`.
+    var next: StateID?
+    /// Variables to assign when the state exits (evaluated already).
+    var assigned: JSONObject?
+}
+
+extension ExecutionRunner {
+    /// Runs one state: the entered event, the state's body (with Retry and Catch for Task,
+    /// Parallel and Map), the variables it assigns, the exited event, and the transition.
+    ///
+    /// Source: AWS developer guide, "Processing input and output in Step Functions" (the order
+    /// InputPath → Parameters → task → ResultSelector → ResultPath → OutputPath) and "Passing data
+    /// between states with variables" (Assign takes effect when the state exits).
+    func step(_ id: StateID, input: JSON, path: inout PathContext) async throws -> StepOutcome {
+        let state = machine[id]
+        let common = state.common
+        let kind = state.kind
+        guard common.queryLanguage == .jsonPath else {
+            throw StatesError(
+                .runtime,
+                "State '\(common.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet")
+        }
+        let enteredAt = path.clock.now()
+        path.context.stateName = common.name
+        path.context.enteredTime = enteredAt
+        path.context.retryCount = 0
+        path.context.taskToken = nil
+        path.context.mapItem = nil
+        let enteredID = try recordEvent(
+            kind.enteredEventType, on: &path, .stateEntered(.init(name: common.name, input: input)))
+        report(common.name, kind, .entered, path: path)
+        let site = EvaluationSite(stateName: common.name, enteredEventID: enteredID)
+
+        let completion: StateCompletion
+        do {
+            switch state {
+            case .pass(let pass): completion = try runPass(pass, input: input, path: &path, site: site)
+            case .task(let task): completion = try await runTask(task, input: input, path: &path, site: site)
+            case .choice(let choice): completion = try runChoice(choice, input: input, path: &path, site: site)
+            case .wait(let wait): completion = try await runWait(wait, input: input, path: &path, site: site)
+            case .succeed(let succeed): completion = try runSucceed(succeed, input: input, path: &path, site: site)
+            case .fail(let fail): throw try failError(fail, input: input, path: &path, site: site)
+            case .parallel(let parallel):
+                completion = try await runParallel(parallel, input: input, path: &path, site: site)
+            case .map(let map): completion = try await runMap(map, input: input, path: &path, site: site)
+            }
+        } catch let error as StatesError {
+            report(common.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            throw error
+        }
+
+        try checkPayload(completion.output, site: site)
+        if let assigned = completion.assigned {
+            for (name, value) in assigned { path.variables[name] = value }
+        }
+        if let exited = kind.exitedEventType {
+            try recordEvent(
+                exited, on: &path,
+                .stateExited(
+                    .init(name: common.name, output: completion.output, assignedVariables: completion.assigned)))
+        }
+        report(common.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
+        if let next = completion.next { return .next(next, completion.output) }
+        switch state.transition {
+        case .next(let reference):
+            guard let next = reference.id else {
+                throw StatesError(
+                    .runtime, "State '\(common.name)' names a Next state '\(reference.name)' that does not exist")
+            }
+            return .next(next, completion.output)
+        case .end, nil:
+            return .end(completion.output)
+        }
+    }
+
+    /// Records an event on a path, turning the history quota into an ``Interruption``.
+    @discardableResult
+    func recordEvent(
+        _ type: HistoryEventType, on path: inout PathContext,
+        _ details: @autoclosure () -> HistoryEvent.Details = .none
+    ) throws(Interruption) -> Int {
+        do {
+            return try events.record(type, on: &path, details())
+        } catch {
+            throw .historyLimit(error)
+        }
+    }
+
+    func report(_ name: String, _ kind: StateKind, _ phase: ExecutionProgress.Phase, path: PathContext) {
+        options.progress?(ExecutionProgress(stateName: name, kind: kind, phase: phase, depth: path.depth))
+    }
+
+    /// `States.DataLimitExceeded` when a state's output is larger than the payload quota.
+    func checkPayload(_ value: JSON, site: EvaluationSite) throws(StatesError) {
+        guard let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(value, limit: limit) else { return }
+        throw Causes.dataLimitExceeded(limit: limit, site: site)
+    }
+}

@@ -1,0 +1,36 @@
+import JSONCore
+import StatesLanguage
+
+extension ExecutionRunner {
+    /// Choice: the first rule that holds for the effective input names the next state, else
+    /// `Default`, else `States.NoChoiceMatched`. The output is the effective input after
+    /// `OutputPath` (a Choice has no result).
+    ///
+    /// Source: ASL specification, "Choice State"; AWS developer guide, "Choice workflow state".
+    func runChoice(_ choice: ChoiceState, input: JSON, path: inout PathContext, site: EvaluationSite)
+        throws(StatesError) -> StateCompletion
+    {
+        let effective = try applyInputPath(choice.io.inputPath, to: input, path: path, site: site)
+        let roots = Roots(input: effective, path: path)
+        var chosen: ChoiceState.Branch?
+        for branch in choice.choices where try Evaluate.matches(branch.rule, in: roots) {
+            chosen = branch
+            break
+        }
+        let next: StateID
+        if let chosen {
+            guard let id = chosen.next.id else { throw Causes.noChoiceMatched }
+            next = id
+        } else if let id = choice.defaultState?.id {
+            next = id
+        } else {
+            throw Causes.noChoiceMatched
+        }
+        var assigned = try evaluateAssign(choice.common.assign, value: effective, path: &path, site: site)
+        if let branchAssign = chosen?.assign {
+            assigned = merge(assigned, try evaluateAssign(branchAssign, value: effective, path: &path, site: site))
+        }
+        let output = try applyOutputPath(choice.io.outputPath, to: effective, path: path, site: site)
+        return StateCompletion(output: output, next: next, assigned: assigned)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+import Synchronization
+
+extension ExecutionRunner {
+    /// Map: runs the item processor once per element of the array at `ItemsPath` (default `$`) of
+    /// the effective input, at most `MaxConcurrency` at a time (0: no limit but AWS's quota of 40
+    /// concurrent inline iterations), each on `ItemSelector` (legacy `Parameters`) evaluated with
+    /// `$$.Map.Item.Index`/`Value`, or on the item itself. The result is the array of iteration
+    /// outputs in item order.
+    ///
+    /// Failures: with no tolerance set, the first failed iteration cancels the others and the state
+    /// fails with its error; with `ToleratedFailureCount`/`Percentage`, failed iterations leave their
+    /// error output `{"Error", "Cause"}` in the result until the threshold is passed, which fails the
+    /// state with `States.ExceedToleratedFailureThreshold`.
+    ///
+    /// Source: ASL specification, "Map State"; AWS developer guide, "Map workflow state", "Inline
+    /// mode", "Distributed mode" (tolerated failure threshold), "Step Functions service quotas".
+    func runMap(_ map: MapState, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
+        -> StateCompletion
+    {
+        let effective = try applyInputPath(map.io.inputPath, to: input, path: path, site: site)
+        if let reader = map.itemReader {
+            throw Causes.runtime(
+                "The ItemReader of Map state '\(map.common.name)' (\(reader.resource ?? "no resource")) reads items "
+                    + "from Amazon S3, which local runs do not support yet; pass the items in the state input "
+                    + "with ItemsPath instead", site: site)
+        }
+        return try await withErrorHandling(
+            map.errorHandling, kind: .map, stateName: map.common.name, input: input, path: &path, site: site
+        ) { path in
+            let roots = Roots(input: effective, path: path)
+            let items = try Self.mapItems(map, roots: roots, site: site)
+            let limits = try Self.mapLimits(map, roots: roots, itemCount: items.count, site: site)
+            let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
+            let results: [JSON]
+            do {
+                results = try await runIterations(
+                    map, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+            } catch {
+                if error is StatesError { try recordEvent(.mapStateFailed, on: &path) }
+                throw error
+            }
+            try recordEvent(.mapStateSucceeded, on: &path)
+            let selected = try applyResultSelector(map.io.resultSelector, to: .array(results), path: &path, site: site)
+            let assigned = try evaluateAssign(map.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(map.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(map.io.outputPath, to: combined, path: path, site: site)
+            return StateCompletion(output: output, next: nil, assigned: assigned)
+        }
+    }
+
+    /// How many iterations may run at once and fail.
+    struct MapLimits: Sendable {
+        var concurrency: Int
+        /// Failed iterations allowed before the state fails; `nil` means none (fail at the first).
+        var toleratedFailures: Int?
+    }
+
+    private static func mapItems(_ map: MapState, roots: Roots, site: EvaluationSite) throws(StatesError) -> [JSON] {
+        let value: JSON
+        switch map.items {
+        case nil:
+            value = roots.input
+        case .path(let selector):
+            do {
+                value = try Evaluate.select(selector, in: roots)
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+        case .jsonata:
+            throw Causes.jsonataUnsupported(site: site)
+        }
+        guard case .array(let items) = value else {
+            throw Causes.mapItemsNotArray(map.items, value: value, site: site)
+        }
+        return items
+    }
+
+    private static func mapLimits(_ map: MapState, roots: Roots, itemCount: Int, site: EvaluationSite)
+        throws(StatesError) -> MapLimits
+    {
+        let concurrency =
+            try integer(map.maxConcurrency, field: "MaxConcurrencyPath", minimum: 0, roots: roots, site: site) ?? 0
+        var tolerated: Int?
+        if let count = try integer(
+            map.toleratedFailureCount, field: "ToleratedFailureCountPath", minimum: 0, roots: roots, site: site)
+        {
+            tolerated = Int(count)
+        }
+        switch map.toleratedFailurePercentage {
+        case nil: break
+        case .jsonata: throw Causes.jsonataUnsupported(site: site)
+        case .literal(let number):
+            tolerated = min(tolerated ?? Int.max, Int((number.doubleValue / 100 * Double(itemCount)).rounded(.down)))
+        case .path(let selector):
+            let value: JSON
+            do {
+                value = try Evaluate.select(selector, in: roots)
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+            guard let percentage = value.numberValue?.doubleValue, percentage >= 0, percentage <= 100 else {
+                throw Causes.positiveIntegerPathInvalid(
+                    selector, field: "ToleratedFailurePercentagePath", value: value, site: site)
+            }
+            tolerated = min(tolerated ?? Int.max, Int((percentage / 100 * Double(itemCount)).rounded(.down)))
+        }
+        return MapLimits(concurrency: Int(concurrency), toleratedFailures: tolerated)
+    }
+
+    /// Runs every iteration on a pool of workers, one per allowed concurrent iteration; on return
+    /// `path`'s clock and event chain are past every iteration.
+    private func runIterations(
+        _ map: MapState, items: [JSON], effective: JSON, limits: MapLimits, after started: Int,
+        path: inout PathContext, site: EvaluationSite
+    ) async throws -> [JSON] {
+        guard !items.isEmpty else { return [] }
+        var width = items.count
+        if limits.concurrency > 0 { width = min(width, limits.concurrency) }
+        if let quota = options.quotas.maximumInlineMapConcurrency { width = min(width, quota) }
+        // No limit at all: one worker per core keeps every core busy without a task per item.
+        if limits.concurrency == 0 && options.quotas.maximumInlineMapConcurrency == nil {
+            width = min(width, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        }
+        let slots = ResultSlots(count: items.count)
+        let cursor = Counter()
+        let failures = Counter()
+        let parent = path
+        let job = MapJob(map: map, items: items, effective: effective, limits: limits, started: started, site: site)
+        let outcome: Result<Void, ChildFailure> = await withTaskGroup(of: Result<PathContext, ChildFailure>.self) {
+            group in
+            for worker in 0..<width {
+                group.addTask {
+                    var workerPath = parent.child(worker, previousEventID: started)
+                    do {
+                        while true {
+                            let index = cursor.next()
+                            guard index < items.count else { break }
+                            try Task.checkCancellation()
+                            try await self.runIteration(
+                                index, job: job, worker: &workerPath, parent: parent, slots: slots, failures: failures)
+                        }
+                        return .success(workerPath)
+                    } catch {
+                        return .failure(ChildFailure(error: error, path: workerPath))
+                    }
+                }
+            }
+            var finished: [PathContext] = []
+            var failure: ChildFailure?
+            for await result in group {
+                switch result {
+                case .success(let workerPath):
+                    finished.append(workerPath)
+                case .failure(let childFailure):
+                    finished.append(childFailure.path)
+                    if Self.prefer(childFailure, over: failure) { failure = childFailure }
+                    group.cancelAll()
+                }
+            }
+            path.clock.join(finished.map(\.clock))
+            path.previousEventID = finished.map(\.previousEventID).max() ?? path.previousEventID
+            if let failure { return .failure(failure) }
+            return .success(())
+        }
+        if case .failure(let failure) = outcome { throw failure.error }
+        return slots.values()
+    }
+
+    /// What every iteration of one Map run shares.
+    struct MapJob: Sendable {
+        var map: MapState
+        var items: [JSON]
+        var effective: JSON
+        var limits: MapLimits
+        var started: Int
+        var site: EvaluationSite
+    }
+
+    /// One iteration on a worker's timeline: its own random stream and variables, its events
+    /// chained from `MapIterationStarted`.
+    private func runIteration(
+        _ index: Int, job: MapJob, worker: inout PathContext, parent: PathContext, slots: ResultSlots,
+        failures: Counter
+    ) async throws {
+        let name = job.map.common.name
+        var iteration = worker
+        iteration.random = parent.random.fork(index)
+        iteration.variables = parent.variables
+        iteration.context = parent.context
+        iteration.previousEventID = job.started
+        let item = job.items[index]
+        var input = item
+        if case .jsonPath(let selector) = job.map.itemSelector {
+            var context = parent.context
+            context.mapItem = (index, item)
+            var roots = Roots(input: job.effective, path: iteration)
+            roots.context = context
+            input = try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
+        }
+        try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
+        do {
+            let output = try await runScope(job.map.itemProcessor, input: input, path: &iteration)
+            try recordEvent(.mapIterationSucceeded, on: &iteration, .mapIteration(.init(name: name, index: index)))
+            slots.set(index, output)
+        } catch let error as StatesError {
+            try recordEvent(.mapIterationFailed, on: &iteration, .mapIteration(.init(name: name, index: index)))
+            worker.clock = iteration.clock
+            worker.previousEventID = iteration.previousEventID
+            guard let tolerated = job.limits.toleratedFailures else { throw error }
+            let failed = failures.next() + 1
+            if failed > tolerated { throw Causes.exceededToleratedFailureThreshold(site: job.site) }
+            slots.set(index, Self.errorOutput(error))
+            return
+        } catch is CancellationError {
+            _ = try? recordEvent(.mapIterationAborted, on: &iteration, .mapIteration(.init(name: name, index: index)))
+            worker.previousEventID = iteration.previousEventID
+            throw CancellationError()
+        }
+        worker.clock = iteration.clock
+        worker.previousEventID = iteration.previousEventID
+    }
+}
+
+/// The iteration results of one Map run, written once each by whichever worker ran the
+/// iteration and read after every worker has finished.
+final class ResultSlots: Sendable {
+    private let storage: Mutex<[JSON]>
+
+    init(count: Int) { storage = Mutex([JSON](repeating: .null, count: count)) }
+
+    func set(_ index: Int, _ value: JSON) { storage.withLock { $0[index] = value } }
+
+    func values() -> [JSON] { storage.withLock { $0 } }
+}
+
+/// A shared counter: `next()` returns 0, 1, 2, … across all callers.
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}

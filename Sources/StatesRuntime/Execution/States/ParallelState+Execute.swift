@@ -1,0 +1,95 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+
+/// A branch or iteration that ended with an error, with the path it ended on (so the parent can
+/// move its timeline and event chain past it).
+struct ChildFailure: Error, Sendable {
+    var error: any Error
+    var path: PathContext
+}
+
+extension ExecutionRunner {
+    /// Parallel: every branch runs concurrently on the effective input (after `Parameters`); the
+    /// result is the array of branch outputs in branch order. The first branch to fail cancels the
+    /// others and the state fails with that branch's error.
+    ///
+    /// Source: ASL specification, "Parallel State"; AWS developer guide, "Parallel workflow state".
+    func runParallel(_ parallel: ParallelState, input: JSON, path: inout PathContext, site: EvaluationSite)
+        async throws -> StateCompletion
+    {
+        let effective = try applyInputPath(parallel.io.inputPath, to: input, path: path, site: site)
+        return try await withErrorHandling(
+            parallel.errorHandling, kind: .parallel, stateName: parallel.common.name, input: input, path: &path,
+            site: site
+        ) { path in
+            let branchInput = try applyParameters(parallel.io.parameters, to: effective, path: &path, site: site)
+            let started = try recordEvent(.parallelStateStarted, on: &path)
+            let results: [JSON]
+            do {
+                results = try await runBranches(parallel.branches, input: branchInput, after: started, path: &path)
+            } catch {
+                if error is StatesError { try recordEvent(.parallelStateFailed, on: &path) }
+                throw error
+            }
+            try recordEvent(.parallelStateSucceeded, on: &path)
+            let selected = try applyResultSelector(
+                parallel.io.resultSelector, to: .array(results), path: &path, site: site)
+            let assigned = try evaluateAssign(parallel.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(parallel.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(parallel.io.outputPath, to: combined, path: path, site: site)
+            return StateCompletion(output: output, next: nil, assigned: assigned)
+        }
+    }
+
+    /// Runs the branches; on return `path`'s clock and event chain are past every branch.
+    private func runBranches(_ branches: [ScopeID], input: JSON, after started: Int, path: inout PathContext)
+        async throws -> [JSON]
+    {
+        let parent = path
+        let outcome: Result<[JSON], ChildFailure> = await withTaskGroup(
+            of: Result<(Int, JSON, PathContext), ChildFailure>.self
+        ) { group in
+            for (index, branch) in branches.enumerated() {
+                group.addTask {
+                    var child = parent.child(index, previousEventID: started)
+                    do {
+                        let output = try await self.runScope(branch, input: input, path: &child)
+                        return .success((index, output, child))
+                    } catch {
+                        return .failure(ChildFailure(error: error, path: child))
+                    }
+                }
+            }
+            var outputs = [JSON](repeating: .null, count: branches.count)
+            var finished: [PathContext] = []
+            var failure: ChildFailure?
+            for await result in group {
+                switch result {
+                case .success(let (index, output, child)):
+                    outputs[index] = output
+                    finished.append(child)
+                case .failure(let childFailure):
+                    finished.append(childFailure.path)
+                    if Self.prefer(childFailure, over: failure) { failure = childFailure }
+                    group.cancelAll()
+                }
+            }
+            path.clock.join(finished.map(\.clock))
+            path.previousEventID = finished.map(\.previousEventID).max() ?? path.previousEventID
+            if let failure { return .failure(failure) }
+            return .success(outputs)
+        }
+        switch outcome {
+        case .success(let outputs): return outputs
+        case .failure(let failure): throw failure.error
+        }
+    }
+
+    /// The failure to report when several children fail: the first real error, not the
+    /// cancellations it caused.
+    static func prefer(_ candidate: ChildFailure, over current: ChildFailure?) -> Bool {
+        guard let current else { return true }
+        return current.error is CancellationError && !(candidate.error is CancellationError)
+    }
+}

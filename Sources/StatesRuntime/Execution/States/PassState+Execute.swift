@@ -1,0 +1,68 @@
+import JSONCore
+import StatesLanguage
+
+extension ExecutionRunner {
+    /// Pass: the result is `Result`, else the effective input (after `InputPath` and
+    /// `Parameters`); then `ResultPath` and `OutputPath`.
+    ///
+    /// Source: ASL specification, "Pass State"; AWS developer guide, "Pass workflow state".
+    func runPass(_ pass: PassState, input: JSON, path: inout PathContext, site: EvaluationSite)
+        throws(StatesError) -> StateCompletion
+    {
+        var effective = try applyInputPath(pass.io.inputPath, to: input, path: path, site: site)
+        effective = try applyParameters(pass.io.parameters, to: effective, path: &path, site: site)
+        let result = pass.result ?? effective
+        let assigned = try evaluateAssign(pass.common.assign, value: result, path: &path, site: site)
+        let combined = try applyResultPath(pass.io.resultPath, input: input, result: result, site: site)
+        let output = try applyOutputPath(pass.io.outputPath, to: combined, path: path, site: site)
+        return StateCompletion(output: output, next: nil, assigned: assigned)
+    }
+
+    /// Succeed: `InputPath` then `OutputPath`.
+    func runSucceed(_ succeed: SucceedState, input: JSON, path: inout PathContext, site: EvaluationSite)
+        throws(StatesError) -> StateCompletion
+    {
+        let effective = try applyInputPath(succeed.io.inputPath, to: input, path: path, site: site)
+        let assigned = try evaluateAssign(succeed.common.assign, value: effective, path: &path, site: site)
+        let output = try applyOutputPath(succeed.io.outputPath, to: effective, path: path, site: site)
+        return StateCompletion(output: output, next: nil, assigned: assigned)
+    }
+
+    /// Fail: the error and cause to end the scope with (`Error`/`ErrorPath`, `Cause`/`CausePath`,
+    /// the paths evaluated against the state input; intrinsic functions allowed).
+    ///
+    /// Source: AWS developer guide, "Fail workflow state".
+    func failError(_ fail: FailState, input: JSON, path: inout PathContext, site: EvaluationSite)
+        throws(StatesError) -> StatesError
+    {
+        let error = try failField(fail.error, field: "ErrorPath", input: input, path: &path, site: site)
+        let cause = try failField(fail.cause, field: "CausePath", input: input, path: &path, site: site)
+        return StatesError(StatesErrorName(error ?? ""), cause)
+    }
+
+    private func failField(
+        _ value: DynamicString?, field: String, input: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> String? {
+        let roots = Roots(input: input, path: path)
+        let resolved: JSON
+        switch value {
+        case nil: return nil
+        case .literal(let text): return text
+        case .jsonata: throw Causes.jsonataUnsupported(site: site)
+        case .path(let selector):
+            do {
+                resolved = try Evaluate.select(selector, in: roots)
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+        case .intrinsic(let call):
+            resolved = try TemplateEvaluator.evaluate(call, roots: roots, random: &path.random, site: site)
+        }
+        guard case .string(let text) = resolved else {
+            throw Causes.runtime(
+                "The value of the field '\(field)' must be a string, but was \(resolved.typeName) "
+                    + JSONWriter.compact(resolved), site: site)
+        }
+        return text
+    }
+}

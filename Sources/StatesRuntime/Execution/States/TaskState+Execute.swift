@@ -1,0 +1,229 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+import Synchronization
+
+extension ExecutionRunner {
+    /// Task: `InputPath`, then per attempt `Parameters`, the handler call with its events,
+    /// `ResultSelector`, `ResultPath` and `OutputPath`, all under `Retry`/`Catch`.
+    ///
+    /// Source: ASL specification, "Task State"; AWS developer guide, "Task workflow state".
+    func runTask(_ task: TaskState, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
+        -> StateCompletion
+    {
+        let effective = try applyInputPath(task.io.inputPath, to: input, path: path, site: site)
+        let resource = ResourceARN(task.resource)
+        return try await withErrorHandling(
+            task.errorHandling, kind: .task, stateName: task.common.name, input: input, path: &path, site: site
+        ) { path in
+            if resource.pattern == .waitForTaskToken || Self.isActivity(resource) {
+                path.context.taskToken = Self.taskToken(using: &path.random)
+            }
+            let parameters = try applyParameters(task.io.parameters, to: effective, path: &path, site: site)
+            let roots = Roots(input: effective, path: path)
+            let timeout = try Self.integer(task.timeoutSeconds, field: "TimeoutSecondsPath", roots: roots, site: site)
+            let heartbeat = try Self.integer(
+                task.heartbeatSeconds, field: "HeartbeatSecondsPath", roots: roots, site: site)
+            var credentials: JSON?
+            if case .jsonPath(let template) = task.credentials {
+                credentials = try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+            }
+            let call = TaskCall(
+                task: task, resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat,
+                credentials: credentials)
+            let result = try await invoke(call, path: &path, site: site)
+            let selected = try applyResultSelector(task.io.resultSelector, to: result, path: &path, site: site)
+            let assigned = try evaluateAssign(task.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(task.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(task.io.outputPath, to: combined, path: path, site: site)
+            return StateCompletion(output: output, next: nil, assigned: assigned)
+        }
+    }
+
+    /// One attempt's call, evaluated.
+    struct TaskCall: Sendable {
+        var task: TaskState
+        var resource: ResourceARN
+        var parameters: JSON
+        var timeout: Int64?
+        var heartbeat: Int64?
+        var credentials: JSON?
+    }
+
+    /// Calls the handler with the scheduled/started/succeeded-or-failed events AWS writes for the
+    /// resource kind: `LambdaFunction*` for a Lambda function ARN, `Activity*` for an activity,
+    /// `Task*` for service integrations.
+    private func invoke(_ call: TaskCall, path: inout PathContext, site: EvaluationSite) async throws -> JSON {
+        let family = TaskEventFamily(call.resource)
+        try recordEvent(family.scheduled, on: &path, family.scheduledDetails(call, region: options.region))
+        guard let handler = handlers.resolve(call.resource, parameters: call.parameters) else {
+            throw Causes.noHandler(call.resource, stateName: call.task.common.name)
+        }
+        try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
+        let start = path.clock.now()
+        let deadline = call.timeout.map { start.addingTimeInterval(Double($0)) }
+        var taskClock = path.clock
+        if let deadline { taskClock = DeadlineClock(base: path.clock, deadline: deadline, kind: .task) }
+        let beats = HeartbeatLog(start: start)
+        let submissions = Mutex<[JSON]>([])
+        let request = TaskRequest(
+            resource: call.resource, stateName: call.task.common.name, parameters: call.parameters,
+            context: path.context.json, taskToken: path.context.taskToken, deadline: deadline,
+            heartbeatSeconds: call.heartbeat, credentials: call.credentials, clock: taskClock,
+            heartbeat: { [clock = taskClock] in beats.beat(at: clock.now()) },
+            submitted: { response in submissions.withLock { $0.append(response) } },
+            region: options.region, account: options.account)
+
+        let outcome = await Self.call(handler, request, deadline: deadline, heartbeat: call.heartbeat, beats: beats)
+        for response in submissions.withLock({ $0 }) {
+            try recordEvent(.taskSubmitted, on: &path, family.outputDetails(call.resource, response))
+        }
+        switch outcome {
+        case .success(let result):
+            try recordEvent(family.succeeded, on: &path, family.outputDetails(call.resource, result))
+            if let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(result, limit: limit) {
+                throw Causes.taskResultTooLarge(call.resource, limit: limit)
+            }
+            return result
+        case .failure(let error):
+            let type = error.name == .timeout || error.name == .heartbeatTimeout ? family.timedOut : family.failed
+            try recordEvent(type, on: &path, family.failureDetails(call.resource, error))
+            throw error
+        case .interrupted(let error):
+            throw error
+        }
+    }
+
+    private enum CallOutcome: Sendable {
+        case success(JSON)
+        case failure(StatesError)
+        /// Not the task's failure: the execution timed out, was aborted, or a sibling failed.
+        case interrupted(any Error)
+    }
+
+    /// Runs the handler against its deadline and heartbeat. Under a virtual clock the handler's
+    /// waits on `request.clock` hit the deadline; under a real clock a timer races the handler.
+    private static func call(
+        _ handler: any TaskHandler, _ request: TaskRequest, deadline: Date?, heartbeat: Int64?, beats: HeartbeatLog
+    ) async -> CallOutcome {
+        let clock = request.clock
+        let outcome: CallOutcome
+        if clock.isVirtual || (deadline == nil && heartbeat == nil) {
+            outcome = await classify { try await handler.handle(request) }
+        } else {
+            outcome = await withTaskGroup(of: CallOutcome?.self) { group in
+                group.addTask { await classify { try await handler.handle(request) } }
+                group.addTask {
+                    await watchdog(clock: clock, deadline: deadline, heartbeat: heartbeat, beats: beats)
+                }
+                var first: CallOutcome?
+                while let next = await group.next() {
+                    if let next, first == nil {
+                        first = next
+                        group.cancelAll()
+                    }
+                }
+                return first ?? .interrupted(CancellationError())
+            }
+        }
+        guard case .success = outcome else { return outcome }
+        // Virtual time: a handler may have advanced its clock past a limit without waiting.
+        let now = clock.now()
+        if let deadline, now > deadline { return .failure(Causes.taskTimedOut) }
+        if let heartbeat, now.timeIntervalSince(beats.last) > Double(heartbeat) {
+            return .failure(Causes.heartbeatTimedOut)
+        }
+        return outcome
+    }
+
+    /// Returns `.failure(States.Timeout / States.HeartbeatTimeout)` when a limit passes (real
+    /// clock), or `nil` when cancelled first.
+    private static func watchdog(clock: any ExecutionClock, deadline: Date?, heartbeat: Int64?, beats: HeartbeatLog)
+        async -> CallOutcome?
+    {
+        while !Task.isCancelled {
+            var wake = deadline ?? .distantFuture
+            if let heartbeat { wake = min(wake, beats.last.addingTimeInterval(Double(heartbeat))) }
+            do {
+                try await clock.sleep(until: wake)
+            } catch {
+                return nil
+            }
+            let now = clock.now()
+            if let deadline, now >= deadline { return .failure(Causes.taskTimedOut) }
+            if let heartbeat, now.timeIntervalSince(beats.last) >= Double(heartbeat) {
+                return .failure(Causes.heartbeatTimedOut)
+            }
+        }
+        return nil
+    }
+
+    /// Maps what a handler throws to the task's failure, keeping interruptions apart.
+    private static func classify(_ body: () async throws -> JSON) async -> CallOutcome {
+        do {
+            return .success(try await body())
+        } catch let error as StatesError {
+            return .failure(error)
+        } catch let exceeded as DeadlineExceeded {
+            switch exceeded.kind {
+            case .task: return .failure(Causes.taskTimedOut)
+            case .heartbeat: return .failure(Causes.heartbeatTimedOut)
+            case .execution: return .interrupted(exceeded)
+            }
+        } catch is CancellationError {
+            return .interrupted(CancellationError())
+        } catch let interruption as Interruption {
+            return .interrupted(interruption)
+        } catch {
+            return .failure(StatesError(.taskFailed, String(describing: error)))
+        }
+    }
+
+    static func isActivity(_ resource: ResourceARN) -> Bool {
+        if case .activity = resource.kind { return true }
+        return false
+    }
+
+    /// A task token: 64 characters of URL-safe base64 from the path's random stream.
+    static func taskToken(using random: inout RandomSource) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        var token = ""
+        for _ in 0..<64 { token.append(alphabet[Int(random.next() % 64)]) }
+        return token
+    }
+
+    /// An integer field or its `…Path` form (`TimeoutSeconds`, `HeartbeatSeconds`,
+    /// `MaxConcurrency`, `ToleratedFailureCount`), evaluated; a path must give a whole number of
+    /// at least `minimum`.
+    static func integer(
+        _ value: DynamicInteger?, field: String, minimum: Int64 = 1, roots: Roots, site: EvaluationSite
+    ) throws(StatesError) -> Int64? {
+        switch value {
+        case nil: return nil
+        case .literal(let seconds): return seconds
+        case .jsonata: throw Causes.jsonataUnsupported(site: site)
+        case .path(let selector):
+            let resolved: JSON
+            do {
+                resolved = try Evaluate.select(selector, in: roots)
+            } catch {
+                throw Causes.invalidPath(selector, detail: error.message, site: site)
+            }
+            guard let seconds = resolved.numberValue?.integralValue, seconds >= minimum else {
+                throw Causes.positiveIntegerPathInvalid(selector, field: field, value: resolved, site: site)
+            }
+            return seconds
+        }
+    }
+}
+
+/// When a task last sent a heartbeat (or started).
+final class HeartbeatLog: Sendable {
+    private let lastBeat: Mutex<Date>
+
+    init(start: Date) { lastBeat = Mutex(start) }
+
+    func beat(at date: Date) { lastBeat.withLock { $0 = max($0, date) } }
+
+    var last: Date { lastBeat.withLock { $0 } }
+}

@@ -1,0 +1,217 @@
+public import Foundation
+public import JSONCore
+public import StatesLanguage
+
+/// What an execution needs besides the definition and its input.
+public struct ExecutionOptions: Sendable {
+    /// Where time comes from. `nil` means a ``VirtualClock`` starting at the wall-clock time the
+    /// execution starts (waits and retries end at once; timestamps read as if they had not).
+    public var clock: (any ExecutionClock)?
+    /// Seed of every random choice (retry jitter, `States.MathRandom`, `States.UUID`, task tokens).
+    public var seed: UInt64
+    /// The execution's name (`$$.Execution.Name`); `nil` derives a UUID from the seed.
+    public var executionName: String?
+    /// The state machine's name (`$$.StateMachine.Name`).
+    public var stateMachineName: String
+    public var region: String
+    public var account: String
+    /// `$$.Execution.RoleArn`; `nil` uses `arn:aws:iam::<account>:role/StepFunctions-<machine>-role`.
+    public var roleArn: String?
+    /// Whether history events are kept (ids are assigned either way, since cause texts quote them).
+    public var recordsHistory: Bool
+    /// AWS's quotas; the defaults are AWS's so a run that passes here does not fail on AWS.
+    public var quotas: Quotas
+    /// Called as states are entered and left (`asl run` prints progress with it).
+    public var progress: (@Sendable (ExecutionProgress) -> Void)?
+
+    public init(
+        clock: (any ExecutionClock)? = nil,
+        seed: UInt64 = 0,
+        executionName: String? = nil,
+        stateMachineName: String = "StateMachine",
+        region: String = "us-east-1",
+        account: String = "123456789012",
+        roleArn: String? = nil,
+        recordsHistory: Bool = true,
+        quotas: Quotas = Quotas(),
+        progress: (@Sendable (ExecutionProgress) -> Void)? = nil
+    ) {
+        self.clock = clock
+        self.seed = seed
+        self.executionName = executionName
+        self.stateMachineName = stateMachineName
+        self.region = region
+        self.account = account
+        self.roleArn = roleArn
+        self.recordsHistory = recordsHistory
+        self.quotas = quotas
+        self.progress = progress
+    }
+}
+
+/// AWS Step Functions quotas the executor enforces (AWS developer guide, "Step Functions service
+/// quotas"). Each can be lifted (`nil`) for local experiments and benchmarks.
+public struct Quotas: Sendable, Hashable {
+    /// Largest input, output or result of a state, in UTF-8 bytes of its JSON (256 KiB).
+    public var maximumPayloadBytes: Int?
+    /// Most history events of a Standard execution (25,000).
+    public var maximumHistoryEvents: Int?
+    /// Most iterations an inline Map runs at once (40).
+    public var maximumInlineMapConcurrency: Int?
+
+    public init(
+        maximumPayloadBytes: Int? = 262_144,
+        maximumHistoryEvents: Int? = 25_000,
+        maximumInlineMapConcurrency: Int? = 40
+    ) {
+        self.maximumPayloadBytes = maximumPayloadBytes
+        self.maximumHistoryEvents = maximumHistoryEvents
+        self.maximumInlineMapConcurrency = maximumInlineMapConcurrency
+    }
+
+    /// No limits at all.
+    public static let unlimited = Quotas(
+        maximumPayloadBytes: nil, maximumHistoryEvents: nil, maximumInlineMapConcurrency: nil)
+}
+
+/// How an execution ended (the `status` of DescribeExecution).
+public enum ExecutionStatus: String, Sendable, Hashable {
+    case succeeded = "SUCCEEDED"
+    case failed = "FAILED"
+    case timedOut = "TIMED_OUT"
+    case aborted = "ABORTED"
+}
+
+/// The outcome of one execution.
+public struct ExecutionResult: Sendable {
+    public var status: ExecutionStatus
+    /// The execution's output (SUCCEEDED only).
+    public var output: JSON?
+    /// The error name and cause (FAILED, TIMED_OUT, ABORTED when AWS gives one).
+    public var error: String?
+    public var cause: String?
+    /// Every event, in id order (empty when history recording was off).
+    public var history: [HistoryEvent]
+    public var startDate: Date
+    public var stopDate: Date
+    /// `arn:aws:states:<region>:<account>:execution:<machine>:<name>`.
+    public var executionArn: String
+
+    /// `{"status": …, "output": …, "error": …, "cause": …}` with absent fields left out: what
+    /// `asl run --format json` prints.
+    public var summaryJSON: JSON {
+        var object = JSONObject()
+        object["status"] = .string(status.rawValue)
+        if let output { object["output"] = output }
+        if let error { object["error"] = .string(error) }
+        if let cause { object["cause"] = .string(cause) }
+        return .object(object)
+    }
+}
+
+/// A state being entered or left, for progress displays.
+public struct ExecutionProgress: Sendable {
+    public enum Phase: Sendable, Hashable {
+        case entered
+        /// Left normally (`seconds` since entered).
+        case exited(seconds: Double)
+        /// Failed, caught or not.
+        case failed(error: String, cause: String?)
+        /// A retry is about to wait `delay` seconds (attempt counts from 1).
+        case retrying(attempt: Int, delay: Double, error: String)
+    }
+
+    public var stateName: String
+    public var kind: StateKind
+    public var phase: Phase
+    /// How deep in Parallel branches and Map iterations the state is (0 at the top level).
+    public var depth: Int
+}
+
+/// A Task `Resource` no handler serves, found before the run starts.
+public struct UnresolvedResource: Sendable, Hashable, CustomStringConvertible {
+    public var stateName: String
+    public var resource: String
+    /// A sentence telling how to register a handler for it.
+    public var hint: String
+
+    public var description: String { "state \"\(stateName)\": no handler for \(resource); \(hint)" }
+}
+
+/// Runs a parsed, valid state machine with AWS Step Functions' semantics (JSONPath states).
+///
+///     var handlers = HandlerRegistry()
+///     handlers.register(ClosureTaskHandler { request in ["ok": true] }, lambdaFunction: "check")
+///     let executor = Executor(machine: machine, handlers: handlers)
+///     let result = await executor.run(input: ["order": 42])
+///     print(result.status, result.output ?? .null)
+public struct Executor: Sendable {
+    public let machine: StateMachine
+    public let handlers: HandlerRegistry
+    public let options: ExecutionOptions
+
+    public init(
+        machine: StateMachine, handlers: HandlerRegistry = HandlerRegistry(), options: ExecutionOptions = .init()
+    ) {
+        self.machine = machine
+        self.handlers = handlers
+        self.options = options
+    }
+
+    /// Task resources no registered handler can serve, and JSONata states (not supported yet).
+    /// `run` fails an execution that would reach one; report these before running.
+    public func unresolvedResources() -> [UnresolvedResource] {
+        var result: [UnresolvedResource] = []
+        for state in machine.states {
+            guard case .task(let task) = state else { continue }
+            let resource = ResourceARN(task.resource)
+            var parameters: JSON?
+            if case .jsonPath(.literal(let literal)) = task.io.parameters { parameters = literal }
+            if case .jsonPath(.object(let fields)) = task.io.parameters,
+                let field = fields.first(where: { $0.key == "FunctionName" }),
+                case .template(.literal(let name)) = field.value
+            {
+                parameters = ["FunctionName": name]
+            }
+            if handlers.resolve(resource, parameters: parameters) == nil {
+                result.append(
+                    UnresolvedResource(
+                        stateName: task.common.name, resource: task.resource, hint: Self.hint(for: resource)))
+            } else if case .integration("lambda", "invoke", _) = resource.kind,
+                let name = parameters?["FunctionName"]?.stringValue, !handlers.hasFunction(name)
+            {
+                result.append(
+                    UnresolvedResource(
+                        stateName: task.common.name, resource: "\(task.resource) (FunctionName \(name))",
+                        hint: Self.hint(for: ResourceARN("arn:aws:lambda:::function:\(name)"))))
+            }
+        }
+        return result
+    }
+
+    static func hint(for resource: ResourceARN) -> String {
+        switch resource.kind {
+        case .lambdaFunction(let name, _):
+            "register a handler for the Lambda function \"\(name)\" (HandlerRegistry.register(_:lambdaFunction:), "
+                + "or a \"functions\" entry in the run configuration)"
+        case .activity(let name):
+            "register a handler for the activity \"\(name)\" (HandlerRegistry.register(_:resource:))"
+        case .integration(let service, let action, _):
+            "register a handler for \(service):\(action) (HandlerRegistry.register(_:service:action:), "
+                + "or a \"services\" entry in the run configuration)"
+        case .other:
+            "register a handler for this exact resource (HandlerRegistry.register(_:resource:))"
+        }
+    }
+
+    /// Runs the machine on `input` to the end.
+    public func run(input: JSON) async -> ExecutionResult {
+        await run(input: input, control: ExecutionControl())
+    }
+
+    /// Runs the machine; `control.abort()` from another task stops it with status ABORTED.
+    public func run(input: JSON, control: ExecutionControl) async -> ExecutionResult {
+        let runner = ExecutionRunner(executor: self, control: control)
+        return await runner.run(input: input)
+    }
+}
