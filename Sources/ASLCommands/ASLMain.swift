@@ -38,8 +38,6 @@ public enum ASLMain {
             return .success
         case "help":
             return help(topic: rest.dropFirst().first, context: context)
-        case "run":
-            return runIsUnavailable(context)
         default:
             break
         }
@@ -61,18 +59,12 @@ public enum ASLMain {
 
     /// Every command, in the order help lists them.
     static var commands: [any ASLCommand.Type] {
-        [ValidateCommand.self, RulesCommand.self]
+        [ValidateCommand.self, RunCommand.self, RulesCommand.self]
     }
 
-    /// Names the user may type: the commands plus `help` and the not-yet-available `run`.
+    /// Names the user may type: the commands plus `help`.
     static var commandNames: [String] {
-        commands.map { $0.spec.name } + ["help", "run"]
-    }
-
-    private static func runIsUnavailable(_ context: CommandContext) -> ExitCode {
-        context.writeErrorMessage(
-            "'\(context.program) run' is not available in this version; it arrives with the executor")
-        return .usage
+        commands.map { $0.spec.name } + ["help"]
     }
 
     private static func unknownCommand(_ name: String, at index: Int = 0) -> UsageError {
@@ -93,7 +85,6 @@ public enum ASLMain {
             context.io.writeOutput(overview(program: context.program))
             return .success
         }
-        if topic == "run" { return runIsUnavailable(context) }
         guard let command = commands.first(where: { $0.spec.name == topic }) else {
             return context.reportUsageError(
                 unknownCommand(topic, at: 1), spec: nil, arguments: ["help", topic])

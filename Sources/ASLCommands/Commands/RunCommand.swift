@@ -1,0 +1,264 @@
+import Foundation
+import JSONCore
+import StatesLanguage
+import StatesRuntime
+import Synchronization
+
+/// `asl run DEFINITION`: runs a state machine locally with AWS's semantics.
+///
+/// Text form: progress on standard error as states are entered and left, the output on standard
+/// output. JSON form: exactly one object `{"status", "output", "error", "cause"}` on standard
+/// output. Exit: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 an invalid definition, an unserved
+/// resource, or a usage or I/O problem.
+enum RunCommand: ASLCommand {
+    enum Format: String, CaseIterable {
+        case text
+        case json
+    }
+
+    enum Clock: String, CaseIterable {
+        case virtual
+        case real
+    }
+
+    /// The configuration file `asl run` picks up beside the definition when `--config` is absent.
+    static let defaultConfigurationName = "asl.config.json"
+
+    static var spec: CommandSpec {
+        CommandSpec(
+            name: "run",
+            summary: "Run a state machine locally and print its output.",
+            discussion: """
+                The input comes from --input, --input-file or standard input ({} when none is given). Task
+                resources are served by the handlers of the run configuration: --config FILE, or \
+                \(defaultConfigurationName) beside the definition.
+                Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 for an
+                invalid definition, a resource no handler serves, or a usage problem.
+                """,
+            positionals: PositionalSpec(
+                name: "DEFINITION", help: "The state machine definition; '-' reads standard input.", minimum: 1,
+                maximum: 1),
+            options: [
+                .value("input", valueName: "JSON", help: "The execution input, as JSON text."),
+                .value("input-file", valueName: "FILE", help: "A file holding the execution input."),
+                .value("config", valueName: "FILE", help: "The run configuration (handlers, seed, data directory)."),
+                .value(
+                    "clock", valueName: "clock", choices: Clock.allCases.map(\.rawValue),
+                    help: "virtual (default: waits end at once, time reads as if they had not) or real."),
+                .value("history", valueName: "FILE", help: "Write the execution's history events to FILE as JSON."),
+                .value(
+                    "format", valueName: "format", choices: Format.allCases.map(\.rawValue),
+                    help: "text (default: progress on standard error, output on standard output) or json."),
+                .value("data-dir", valueName: "DIR", help: "Where the shipped handlers keep their data."),
+                .value("seed", valueName: "N", help: "Seed of every random choice (default: the configuration's, or 0)."),
+                .value("name", valueName: "NAME", help: "The execution's name (default: a UUID from the seed)."),
+                .flag("no-quotas", help: "Lift AWS's payload, history and Map concurrency quotas."),
+            ]
+        )
+    }
+
+    static func run(_ arguments: ParsedArguments, in context: CommandContext) async -> ExitCode {
+        let io = context.io
+        let format = arguments.value("format").flatMap(Format.init(rawValue:)) ?? .text
+        guard let definitionPath = arguments.positionals.first else { return .usage }
+        if arguments.value("input") != nil && arguments.value("input-file") != nil {
+            return context.reportUsageError(
+                UsageError("--input and --input-file cannot be used together"), spec: spec)
+        }
+
+        // The definition: a machine with errors is never executed.
+        let name = definitionPath == "-" ? "<stdin>" : definitionPath
+        let definitionBytes: [UInt8]
+        do {
+            definitionBytes = definitionPath == "-" ? try io.readStandardInput() : try io.readFile(definitionPath)
+        } catch {
+            context.writeErrorMessage("cannot read '\(name)': \(ValidateCommand.reason(error))")
+            return .usage
+        }
+        let source = SourceFile(path: name, bytes: definitionBytes)
+        let analysis = DefinitionAnalyzer.analyze(source)
+        guard !analysis.hasErrors, let machine = analysis.machine else {
+            let renderer = TextRenderer(showsExcerpt: true, usesColor: TerminalColor.isEnabled(for: io))
+            io.writeError(renderer.render([DiagnosticReport(source: source, diagnostics: analysis.diagnostics)]))
+            context.writeErrorMessage("\(name) is not a valid state machine; nothing was run")
+            return .usage
+        }
+
+        // The input.
+        let input: JSON
+        switch readInput(arguments, definitionFromStdin: definitionPath == "-", io: io) {
+        case .success(let value): input = value
+        case .failure(let error):
+            context.writeErrorMessage(error.message)
+            return .usage
+        }
+
+        // The configuration.
+        let configuration: RunConfiguration?
+        switch loadConfiguration(arguments, definitionPath: definitionPath, io: io) {
+        case .success(let loaded): configuration = loaded
+        case .failure(let error):
+            context.writeErrorMessage(error.description)
+            return .usage
+        }
+
+        var handlers = HandlerRegistry()
+        configuration?.register(into: &handlers)
+
+        var options = ExecutionOptions()
+        options.stateMachineName =
+            configuration?.stateMachineName ?? Self.machineName(fromPath: definitionPath)
+        if let region = configuration?.region { options.region = region }
+        if let account = configuration?.account { options.account = account }
+        options.seed = configuration?.seed ?? 0
+        if let text = arguments.value("seed") {
+            guard let seed = UInt64(text) else {
+                return context.reportUsageError(UsageError("--seed needs a non-negative integer, got '\(text)'"), spec: spec)
+            }
+            options.seed = seed
+        }
+        options.executionName = arguments.value("name")
+        if arguments.flag("no-quotas") { options.quotas = .unlimited }
+        let clockChoice = arguments.value("clock").flatMap(Clock.init(rawValue:)) ?? .virtual
+        options.clock = clockChoice == .real ? SystemClock() : VirtualClock(start: Date())
+        if format == .text {
+            let progress = ProgressPrinter(io: io)
+            options.progress = { progress.print($0) }
+        }
+
+        let executor = Executor(machine: machine, handlers: handlers, options: options)
+        let unresolved = executor.unresolvedResources()
+        guard unresolved.isEmpty else {
+            for resource in unresolved { context.writeErrorMessage(resource.description) }
+            context.writeErrorMessage(
+                "\(unresolved.count == 1 ? "a Task resource has" : "\(unresolved.count) Task resources have") no "
+                    + "local handler; nothing was run")
+            return .usage
+        }
+
+        let result = await executor.run(input: input)
+
+        if let historyPath = arguments.value("history") {
+            let events = JSON.object(["events": .array(result.history.map { $0.json() })])
+            do {
+                try io.writeFile(historyPath, JSONWriter.prettyBytes(events) + [0x0A])
+            } catch {
+                context.writeErrorMessage("cannot write '\(historyPath)': \(ValidateCommand.reason(error))")
+            }
+        }
+        switch format {
+        case .json:
+            io.writeOutput(JSONWriter.compact(result.summaryJSON) + "\n")
+        case .text:
+            let seconds = result.stopDate.timeIntervalSince(result.startDate)
+            let timing = String(format: "%.3fs", seconds) + (clockChoice == .virtual ? " of virtual time" : "")
+            switch result.status {
+            case .succeeded:
+                io.writeError("Execution SUCCEEDED in \(timing)\n")
+                io.writeOutput(JSONWriter.pretty(result.output ?? .null) + "\n")
+            default:
+                var line = "Execution \(result.status.rawValue) in \(timing)"
+                if let error = result.error { line += ": \(error)" }
+                if let cause = result.cause { line += ": \(cause)" }
+                io.writeError(line + "\n")
+            }
+        }
+        return result.status == .succeeded ? .success : .failure
+    }
+
+    private static func readInput(_ arguments: ParsedArguments, definitionFromStdin: Bool, io: CommandIO)
+        -> Result<JSON, InputError>
+    {
+        var bytes: [UInt8]
+        var origin: String
+        if let text = arguments.value("input") {
+            bytes = Array(text.utf8)
+            origin = "--input"
+        } else if let path = arguments.value("input-file") {
+            do {
+                bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
+            } catch {
+                return .failure(InputError("cannot read '\(path)': \(ValidateCommand.reason(error))"))
+            }
+            origin = path
+        } else if !definitionFromStdin && !io.stdinIsTerminal, let stdin = try? io.readStandardInput() {
+            bytes = stdin
+            origin = "standard input"
+        } else {
+            bytes = []
+            origin = ""
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .success(.object(.init())) }
+        do {
+            return .success(try JSONReader.read(bytes, options: .init(duplicateKeys: .keepLast)).value)
+        } catch {
+            let location = SourceLineTable(bytes).location(ofOffset: error.offset)
+            return .failure(
+                InputError("the input from \(origin) is not valid JSON: \(error.message) (at \(location.line):\(location.column))"))
+        }
+    }
+
+    struct InputError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private static func loadConfiguration(_ arguments: ParsedArguments, definitionPath: String, io: CommandIO)
+        -> Result<RunConfiguration?, ConfigurationError>
+    {
+        var path = arguments.value("config")
+        if path == nil, definitionPath != "-" {
+            let candidate = directory(of: definitionPath) + "/" + defaultConfigurationName
+            if io.fileExists(candidate) { path = candidate }
+        }
+        guard let path else { return .success(nil) }
+        let bytes: [UInt8]
+        do {
+            bytes = try io.readFile(path)
+        } catch {
+            return .failure(ConfigurationError(path: path, pointer: "", message: "cannot read: \(ValidateCommand.reason(error))"))
+        }
+        do {
+            return .success(try RunConfiguration.parse(bytes, path: path, directory: directory(of: path)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+
+    /// `Examples/orders/machine.asl.json` → `machine`.
+    static func machineName(fromPath path: String) -> String {
+        guard path != "-" else { return "StateMachine" }
+        var name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".json", ".asl"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        return name.isEmpty ? "StateMachine" : name
+    }
+}
+
+/// Prints `asl run`'s progress lines on standard error.
+final class ProgressPrinter: Sendable {
+    private let io: CommandIO
+
+    init(io: CommandIO) { self.io = io }
+
+    func print(_ progress: ExecutionProgress) {
+        let indent = String(repeating: "  ", count: progress.depth)
+        let label = "\(progress.stateName) (\(progress.kind.rawValue))"
+        switch progress.phase {
+        case .entered:
+            io.writeError("\(indent)▶ \(label)\n")
+        case .exited(let seconds):
+            io.writeError("\(indent)✓ \(label) \(String(format: "%.3fs", seconds))\n")
+        case .failed(let error, let cause):
+            io.writeError("\(indent)✗ \(label) \(error)\(cause.map { ": \($0)" } ?? "")\n")
+        case .retrying(let attempt, let delay, let error):
+            io.writeError(
+                "\(indent)↻ \(label) retry \(attempt) in \(String(format: "%.3gs", delay)) after \(error)\n")
+        }
+    }
+}
