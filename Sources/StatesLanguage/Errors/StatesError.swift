@@ -27,11 +27,13 @@ public struct StatesError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Whether a Retrier's or Catcher's `ErrorEquals` list matches this error.
     ///
-    /// `States.ALL` matches every error except `States.Runtime` and `States.DataLimitExceeded`
-    /// (AWS developer guide, "Error names": those two are terminal and only an explicit name
-    /// matches them); `States.TaskFailed` matches every error a task reports except
-    /// `States.Timeout` (ASL specification: "matches any known error name except
-    /// States.Timeout").
+    /// `States.ALL` matches every error except `States.Runtime` (AWS developer guide, "Error
+    /// names": a runtime error always fails the execution). `States.TaskFailed` matches every
+    /// error except `States.Timeout` and `States.Runtime` (ASL specification: "matches any known
+    /// error name except States.Timeout"; observed on AWS: a Lambda function's `Exception` is caught
+    /// by it). `States.DataLimitExceeded` from a task result is caught by `States.ALL` (observed on
+    /// AWS, LocalStack snapshot `error_handling/test_states_errors`), though the guide calls it
+    /// terminal; observed behaviour wins.
     public func isMatched(by errorEquals: [StatesErrorName]) -> Bool {
         for candidate in errorEquals {
             if candidate == name { return true }
@@ -43,6 +45,6 @@ public struct StatesError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension StatesErrorName {
-    /// Errors `States.ALL` does not match: the execution fails however the state is written.
-    public var isTerminal: Bool { self == .runtime || self == .dataLimitExceeded }
+    /// Errors no Retry or Catch handles: the execution fails however the state is written.
+    public var isTerminal: Bool { self == .runtime }
 }

@@ -55,10 +55,13 @@ enum Causes {
             site: site)
     }
 
+    /// Observed on AWS (LocalStack snapshot `base/test_wait`): `The TimestampPath parameter does not
+    /// reference a valid ISO-8601 extended offset date-time format string: $.start_at == 2016-03-14T01:59:00`.
     static func waitTimestampPathInvalid(_ path: Path, value: JSON, site: EvaluationSite) -> StatesError {
-        runtime(
+        let shown = value.stringValue ?? JSONWriter.compact(value)
+        return runtime(
             "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format "
-                + "string: '\(JSONWriter.compact(value))'", site: site)
+                + "string: \(path.source) == \(shown)", site: site)
     }
 
     static func positiveIntegerPathInvalid(_ path: Path, field: String, value: JSON, site: EvaluationSite)
@@ -115,6 +118,10 @@ enum Causes {
             "The execution reached the maximum number of history events (\(limit.maximumEvents)).")
     }
 
+    /// A task's `TimeoutSeconds` passed: `States.Timeout` without a cause (observed on AWS,
+    /// LocalStack snapshot `base/test_timeouts`).
     static let taskTimedOut = StatesError(.timeout)
-    static let heartbeatTimedOut = StatesError(.heartbeatTimeout)
+    /// A task's `HeartbeatSeconds` passed without a heartbeat: AWS reports `States.Timeout` too, not
+    /// `States.HeartbeatTimeout`, without a cause (observed on AWS, snapshot `callback/test_heartbeats`).
+    static let heartbeatTimedOut = StatesError(.timeout)
 }

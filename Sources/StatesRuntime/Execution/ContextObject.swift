@@ -4,11 +4,12 @@ import JSONCore
 /// The context object (`$$`), kept as typed fields and turned into JSON only when a `$$` path
 /// is evaluated, so states that never read it cost nothing.
 ///
-/// Shape (AWS developer guide, "Accessing execution data from the Context object"):
+/// Shape and member order as AWS returns `$$` (observed on AWS: LocalStack snapshots
+/// `context_object/test_context_object`, `base/test_base`):
 ///
-///     {"Execution": {"Id", "Input", "Name", "RoleArn", "StartTime", "RedriveCount"},
-///      "State": {"EnteredTime", "Name", "RetryCount"},
+///     {"Execution": {"Id", "Input", "StartTime", "Name", "RoleArn", "RedriveCount"},
 ///      "StateMachine": {"Id", "Name"},
+///      "State": {"Name", "EnteredTime", "RetryCount"},   (RetryCount: Task, Parallel, Map only)
 ///      "Task": {"Token"},                          (tasks with a token only)
 ///      "Map": {"Item": {"Index", "Value"}}}        (inside an ItemSelector / iteration only)
 struct ContextObject: Sendable {
@@ -27,7 +28,8 @@ struct ContextObject: Sendable {
     var stateName: String = ""
     /// When the current state was entered; formatted only when `$$` is read.
     var enteredTime: Date = Date(timeIntervalSince1970: 0)
-    var retryCount: Int = 0
+    /// `$$.State.RetryCount`, present for Task, Parallel and Map states only.
+    var retryCount: Int?
     var taskToken: String?
     /// `$$.Map.Item` while an ItemSelector or an iteration runs.
     var mapItem: (index: Int, value: JSON)?
@@ -42,16 +44,16 @@ struct ContextObject: Sendable {
         executionObject.appendUnchecked(key: "RoleArn", value: .string(execution.roleArn))
         executionObject.appendUnchecked(key: "RedriveCount", value: 0)
         var state = JSONObject()
-        state.appendUnchecked(key: "EnteredTime", value: .string(Evaluate.formatTimestamp(enteredTime)))
         state.appendUnchecked(key: "Name", value: .string(stateName))
-        state.appendUnchecked(key: "RetryCount", value: .number(JSONNumber(retryCount)))
+        state.appendUnchecked(key: "EnteredTime", value: .string(Evaluate.formatTimestamp(enteredTime)))
+        if let retryCount { state.appendUnchecked(key: "RetryCount", value: .number(JSONNumber(retryCount))) }
         var machine = JSONObject()
         machine.appendUnchecked(key: "Id", value: .string(execution.stateMachineID))
         machine.appendUnchecked(key: "Name", value: .string(execution.stateMachineName))
         var root = JSONObject()
         root.appendUnchecked(key: "Execution", value: .object(executionObject))
-        root.appendUnchecked(key: "State", value: .object(state))
         root.appendUnchecked(key: "StateMachine", value: .object(machine))
+        root.appendUnchecked(key: "State", value: .object(state))
         if let taskToken {
             root.appendUnchecked(key: "Task", value: ["Token": .string(taskToken)])
         }

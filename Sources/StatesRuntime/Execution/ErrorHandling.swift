@@ -13,11 +13,15 @@ extension ExecutionRunner {
     /// - when no retrier matches or the matching one is used up, the first matching catcher sends
     ///   the error output `{"Error": …, "Cause": …}` through its `ResultPath` (default `$`) to its
     ///   `Next`;
-    /// - `States.Runtime` is never retried or caught, and `States.DataLimitExceeded` is never retried
-    ///   and only caught by name (AWS developer guide, "Error names").
+    /// - `States.Runtime` is never retried or caught (AWS developer guide, "Error names").
+    ///
+    /// No event marks a retry: the state's task events repeat (observed on AWS). `finalFailure`
+    /// (`MapStateFailed`, `ParallelStateFailed`) is recorded once the error is no longer retried,
+    /// whether a catcher then takes it or not, as AWS does.
     func withErrorHandling(
         _ handling: ErrorHandling, kind: StateKind, stateName: String, input: JSON, path: inout PathContext,
-        site: EvaluationSite, attempt: (inout PathContext) async throws -> StateCompletion
+        site: EvaluationSite, finalFailure: HistoryEventType? = nil,
+        attempt: (inout PathContext) async throws -> StateCompletion
     ) async throws -> StateCompletion {
         var attempts = [Int](repeating: 0, count: handling.retriers.count)
         while true {
@@ -28,22 +32,21 @@ extension ExecutionRunner {
                 error = caught
             }
             if error.name == .runtime { throw error }
-            if error.name != .dataLimitExceeded,
-                let index = handling.retriers.firstIndex(where: { error.isMatched(by: $0.errorEquals) })
-            {
+            if let index = handling.retriers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) {
                 let retrier = handling.retriers[index]
                 if Int64(attempts[index]) < retrier.maxAttempts ?? Retrier.defaultMaxAttempts {
                     let delay = Self.retryDelay(retrier, retry: attempts[index], random: &path.random)
                     attempts[index] += 1
                     report(
                         stateName, kind,
-                        .retrying(attempt: path.context.retryCount + 1, delay: delay, error: error.name.rawValue),
+                        .retrying(attempt: attempts[index], delay: delay, error: error.name.rawValue),
                         path: path)
                     try await path.clock.sleep(seconds: delay)
-                    path.context.retryCount += 1
+                    path.context.retryCount = (path.context.retryCount ?? 0) + 1
                     continue
                 }
             }
+            if let finalFailure { try recordEvent(finalFailure, on: &path) }
             guard let catcher = handling.catchers.first(where: { error.isMatched(by: $0.errorEquals) }),
                 let next = catcher.next.id
             else { throw error }
@@ -55,12 +58,10 @@ extension ExecutionRunner {
         }
     }
 
-    /// `{"Error": name, "Cause": cause}`, the cause left out when there is none.
+    /// `{"Error": name, "Cause": cause}`; a missing cause is `""` (LocalStack's behaviour, built to
+    /// match AWS's recordings; not itself observed).
     static func errorOutput(_ error: StatesError) -> JSON {
-        var object = JSONObject()
-        object["Error"] = .string(error.name.rawValue)
-        if let cause = error.cause { object["Cause"] = .string(cause) }
-        return .object(object)
+        ["Error": .string(error.name.rawValue), "Cause": .string(error.cause ?? "")]
     }
 
     /// Seconds to wait before retry number `retry` (0 for the first retry).

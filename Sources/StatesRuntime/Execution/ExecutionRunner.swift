@@ -154,7 +154,7 @@ final class ExecutionRunner: Sendable {
             record(.executionFailed, after: previous, .failure(.init(error: error.name.rawValue, cause: error.cause)))
             return Stop(status: .failed, error: error.name.rawValue, cause: error.cause)
         case .timedOut:
-            record(.executionTimedOut, after: last, .failure(.init()))
+            record(.executionTimedOut, after: last, .failure(.init(error: "States.Timeout")))
             return Stop(status: .timedOut, error: "States.Timeout")
         case .aborted:
             let reason = control.abortReason

@@ -36,7 +36,10 @@ extension ExecutionRunner {
         let enteredAt = path.clock.now()
         path.context.stateName = common.name
         path.context.enteredTime = enteredAt
-        path.context.retryCount = 0
+        switch kind {
+        case .task, .parallel, .map: path.context.retryCount = 0
+        default: path.context.retryCount = nil
+        }
         path.context.taskToken = nil
         path.context.mapItem = nil
         let enteredID = try recordEvent(
@@ -94,6 +97,21 @@ extension ExecutionRunner {
     ) throws(Interruption) -> Int {
         do {
             return try events.record(type, on: &path, details())
+        } catch {
+            throw .historyLimit(error)
+        }
+    }
+
+    /// Records an event after `previous` without making it the path's last event: AWS's
+    /// `MapStateSucceeded`, `ParallelStateSucceeded`, `MapIterationSucceeded` and
+    /// `MapIterationFailed` leave the next event naming the event before them (observed on AWS).
+    @discardableResult
+    func recordDetached(
+        _ type: HistoryEventType, after previous: Int, clock: any ExecutionClock,
+        _ details: @autoclosure () -> HistoryEvent.Details = .none
+    ) throws(Interruption) -> Int {
+        do {
+            return try events.recorder.record(type, previousEventId: previous, timestamp: clock.now(), details: details())
         } catch {
             throw .historyLimit(error)
         }

@@ -82,16 +82,18 @@ public struct LambdaInvokeIntegration: TaskHandler {
         }
         let functionName = HandlerRegistry.functionName(name)
         guard let handler = functions[functionName] else {
+            // AWS's text (observed, LocalStack snapshot `error_handling/test_task_service_lambda`).
             throw StatesError(
                 "Lambda.ResourceNotFoundException",
                 "Function not found: arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)"
-                    + " (no local handler is registered for it; add it under 'functions' in the run configuration)")
+                    + " (Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: "
+                    + "\(Self.requestID(request)); Proxy: null)")
         }
         var inner = request
         inner.resource = ResourceARN("arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)")
         inner.parameters = request.parameters["Payload"] ?? .object(JSONObject())
         let payload = try await handler.handle(inner)
-        let requestID = request.context["Execution"]?["Name"]?.stringValue ?? "local"
+        let requestID = Self.requestID(request)
         return [
             "ExecutedVersion": "$LATEST",
             "Payload": payload,
@@ -109,5 +111,11 @@ public struct LambdaInvokeIntegration: TaskHandler {
             "SdkResponseMetadata": ["RequestId": .string(requestID)],
             "StatusCode": 200,
         ]
+    }
+
+    /// A request id for responses: stable for the execution and state.
+    static func requestID(_ request: TaskRequest) -> String {
+        let execution = request.context["Execution"]?["Name"]?.stringValue ?? "local"
+        return "\(execution)-\(request.stateName)"
     }
 }

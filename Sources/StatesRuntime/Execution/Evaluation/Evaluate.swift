@@ -92,10 +92,7 @@ enum Evaluate {
                 if comparison.comparisonOperator == .isPresent, case .bool(let expected) = comparison.operand {
                     return !expected
                 }
-                throw StatesError(
-                    .runtime,
-                    "Invalid path '\(comparison.variable.source)': The choice state's condition path references an invalid value."
-                )
+                throw StatesError(.runtime, comparison.variable.source)
             }
             return compare(value, comparison, in: roots)
         }

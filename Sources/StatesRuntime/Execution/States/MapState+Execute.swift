@@ -28,21 +28,16 @@ extension ExecutionRunner {
                     + "with ItemsPath instead", site: site)
         }
         return try await withErrorHandling(
-            map.errorHandling, kind: .map, stateName: map.common.name, input: input, path: &path, site: site
+            map.errorHandling, kind: .map, stateName: map.common.name, input: input, path: &path, site: site,
+            finalFailure: .mapStateFailed
         ) { path in
             let roots = Roots(input: effective, path: path)
             let items = try Self.mapItems(map, roots: roots, site: site)
             let limits = try Self.mapLimits(map, roots: roots, itemCount: items.count, site: site)
             let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
-            let results: [JSON]
-            do {
-                results = try await runIterations(
-                    map, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
-            } catch {
-                if error is StatesError { try recordEvent(.mapStateFailed, on: &path) }
-                throw error
-            }
-            try recordEvent(.mapStateSucceeded, on: &path)
+            let results = try await runIterations(
+                map, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+            try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
             let selected = try applyResultSelector(map.io.resultSelector, to: .array(results), path: &path, site: site)
             let assigned = try evaluateAssign(map.common.assign, value: selected, path: &path, site: site)
             let combined = try applyResultPath(map.io.resultPath, input: input, result: selected, site: site)
@@ -110,8 +105,14 @@ extension ExecutionRunner {
         return MapLimits(concurrency: Int(concurrency), toleratedFailures: tolerated)
     }
 
-    /// Runs every iteration on a pool of workers, one per allowed concurrent iteration; on return
-    /// `path`'s clock and event chain are past every iteration.
+    /// Runs every iteration on a pool of workers, one per allowed concurrent iteration.
+    ///
+    /// Event chains follow what AWS records: each worker's first `MapIterationStarted` follows
+    /// `MapStateStarted`, a later one follows the previous iteration's last state event;
+    /// `MapIterationSucceeded` follows the iteration's last state event without becoming the
+    /// chain's last event. On return `path`'s clock is past every iteration and its chain continues
+    /// from the last `MapIterationSucceeded` (on failure, from the failing iteration's failure
+    /// event, which `MapIterationFailed`, every `MapIterationAborted` and `MapStateFailed` follow).
     private func runIterations(
         _ map: MapState, items: [JSON], effective: JSON, limits: MapLimits, after started: Int,
         path: inout PathContext, site: EvaluationSite
@@ -120,7 +121,7 @@ extension ExecutionRunner {
         var width = items.count
         if limits.concurrency > 0 { width = min(width, limits.concurrency) }
         if let quota = options.quotas.maximumInlineMapConcurrency { width = min(width, quota) }
-        // No limit at all: one worker per core keeps every core busy without a task per item.
+        // No limit at all: a few workers per core keep every core busy without a task per item.
         if limits.concurrency == 0 && options.quotas.maximumInlineMapConcurrency == nil {
             width = min(width, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         }
@@ -129,44 +130,67 @@ extension ExecutionRunner {
         let failures = Counter()
         let parent = path
         let job = MapJob(map: map, items: items, effective: effective, limits: limits, started: started, site: site)
-        let outcome: Result<Void, ChildFailure> = await withTaskGroup(of: Result<PathContext, ChildFailure>.self) {
-            group in
+        let outcomes = await withTaskGroup(of: WorkerOutcome.self) { group in
             for worker in 0..<width {
                 group.addTask {
-                    var workerPath = parent.child(worker, previousEventID: started)
+                    var worker = Worker(path: parent.child(worker, previousEventID: started), lastEnd: started)
                     do {
                         while true {
                             let index = cursor.next()
                             guard index < items.count else { break }
-                            try Task.checkCancellation()
+                            if Task.isCancelled {
+                                worker.aborted.append(index)
+                                break
+                            }
                             try await self.runIteration(
-                                index, job: job, worker: &workerPath, parent: parent, slots: slots, failures: failures)
+                                index, job: job, worker: &worker, parent: parent, slots: slots, failures: failures)
                         }
-                        return .success(workerPath)
+                        return WorkerOutcome(worker: worker, failure: nil)
                     } catch {
-                        return .failure(ChildFailure(error: error, path: workerPath))
+                        return WorkerOutcome(worker: worker, failure: ChildFailure(error: error, path: worker.path))
                     }
                 }
             }
-            var finished: [PathContext] = []
-            var failure: ChildFailure?
-            for await result in group {
-                switch result {
-                case .success(let workerPath):
-                    finished.append(workerPath)
-                case .failure(let childFailure):
-                    finished.append(childFailure.path)
-                    if Self.prefer(childFailure, over: failure) { failure = childFailure }
-                    group.cancelAll()
-                }
+            var outcomes: [WorkerOutcome] = []
+            for await outcome in group {
+                if outcome.failure != nil { group.cancelAll() }
+                outcomes.append(outcome)
             }
-            path.clock.join(finished.map(\.clock))
-            path.previousEventID = finished.map(\.previousEventID).max() ?? path.previousEventID
-            if let failure { return .failure(failure) }
-            return .success(())
+            return outcomes
         }
-        if case .failure(let failure) = outcome { throw failure.error }
-        return slots.values()
+        path.clock.join(outcomes.map(\.worker.path.clock))
+        var failure: ChildFailure?
+        for outcome in outcomes {
+            if let candidate = outcome.failure, Self.prefer(candidate, over: failure) { failure = candidate }
+        }
+        guard let failure else {
+            path.previousEventID = outcomes.map(\.worker.lastEnd).max() ?? path.previousEventID
+            return slots.values()
+        }
+        path.previousEventID = failure.path.previousEventID
+        if failure.error is StatesError {
+            let aborted = outcomes.flatMap(\.worker.aborted).sorted()
+            for index in aborted {
+                try recordDetached(
+                    .mapIterationAborted, after: path.previousEventID, clock: path.clock,
+                    .mapIteration(.init(name: map.common.name, index: index)))
+            }
+        }
+        throw failure.error
+    }
+
+    /// A worker's timeline and event chain, and the iterations it had to give up.
+    struct Worker: Sendable {
+        var path: PathContext
+        /// The id of its last `MapIterationSucceeded` (or tolerated `MapIterationFailed`).
+        var lastEnd: Int
+        /// Iterations cancelled because another one failed.
+        var aborted: [Int] = []
+    }
+
+    struct WorkerOutcome: Sendable {
+        var worker: Worker
+        var failure: ChildFailure?
     }
 
     /// What every iteration of one Map run shares.
@@ -182,15 +206,13 @@ extension ExecutionRunner {
     /// One iteration on a worker's timeline: its own random stream and variables, its events
     /// chained from `MapIterationStarted`.
     private func runIteration(
-        _ index: Int, job: MapJob, worker: inout PathContext, parent: PathContext, slots: ResultSlots,
-        failures: Counter
+        _ index: Int, job: MapJob, worker: inout Worker, parent: PathContext, slots: ResultSlots, failures: Counter
     ) async throws {
         let name = job.map.common.name
-        var iteration = worker
+        var iteration = worker.path
         iteration.random = parent.random.fork(index)
         iteration.variables = parent.variables
         iteration.context = parent.context
-        iteration.previousEventID = job.started
         let item = job.items[index]
         var input = item
         if case .jsonPath(let selector) = job.map.itemSelector {
@@ -201,26 +223,30 @@ extension ExecutionRunner {
             input = try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
         }
         try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
+        defer { worker.path.clock = iteration.clock }
         do {
             let output = try await runScope(job.map.itemProcessor, input: input, path: &iteration)
-            try recordEvent(.mapIterationSucceeded, on: &iteration, .mapIteration(.init(name: name, index: index)))
+            worker.lastEnd = try recordDetached(
+                .mapIterationSucceeded, after: iteration.previousEventID, clock: iteration.clock,
+                .mapIteration(.init(name: name, index: index)))
+            worker.path.previousEventID = iteration.previousEventID
             slots.set(index, output)
         } catch let error as StatesError {
-            try recordEvent(.mapIterationFailed, on: &iteration, .mapIteration(.init(name: name, index: index)))
-            worker.clock = iteration.clock
-            worker.previousEventID = iteration.previousEventID
+            worker.path.previousEventID = iteration.previousEventID
+            // A runtime error ends the execution at once: no iteration or state failure events.
+            guard error.name != .runtime else { throw error }
+            let failed = try recordDetached(
+                .mapIterationFailed, after: iteration.previousEventID, clock: iteration.clock,
+                .mapIteration(.init(name: name, index: index)))
             guard let tolerated = job.limits.toleratedFailures else { throw error }
-            let failed = failures.next() + 1
-            if failed > tolerated { throw Causes.exceededToleratedFailureThreshold(site: job.site) }
+            worker.lastEnd = failed
+            if failures.next() + 1 > tolerated { throw Causes.exceededToleratedFailureThreshold(site: job.site) }
             slots.set(index, Self.errorOutput(error))
-            return
         } catch is CancellationError {
-            _ = try? recordEvent(.mapIterationAborted, on: &iteration, .mapIteration(.init(name: name, index: index)))
-            worker.previousEventID = iteration.previousEventID
+            worker.path.previousEventID = iteration.previousEventID
+            worker.aborted.append(index)
             throw CancellationError()
         }
-        worker.clock = iteration.clock
-        worker.previousEventID = iteration.previousEventID
     }
 }
 

@@ -21,18 +21,12 @@ extension ExecutionRunner {
         let effective = try applyInputPath(parallel.io.inputPath, to: input, path: path, site: site)
         return try await withErrorHandling(
             parallel.errorHandling, kind: .parallel, stateName: parallel.common.name, input: input, path: &path,
-            site: site
+            site: site, finalFailure: .parallelStateFailed
         ) { path in
             let branchInput = try applyParameters(parallel.io.parameters, to: effective, path: &path, site: site)
             let started = try recordEvent(.parallelStateStarted, on: &path)
-            let results: [JSON]
-            do {
-                results = try await runBranches(parallel.branches, input: branchInput, after: started, path: &path)
-            } catch {
-                if error is StatesError { try recordEvent(.parallelStateFailed, on: &path) }
-                throw error
-            }
-            try recordEvent(.parallelStateSucceeded, on: &path)
+            let results = try await runBranches(parallel.branches, input: branchInput, after: started, path: &path)
+            try recordDetached(.parallelStateSucceeded, after: path.previousEventID, clock: path.clock)
             let selected = try applyResultSelector(
                 parallel.io.resultSelector, to: .array(results), path: &path, site: site)
             let assigned = try evaluateAssign(parallel.common.assign, value: selected, path: &path, site: site)
@@ -42,7 +36,8 @@ extension ExecutionRunner {
         }
     }
 
-    /// Runs the branches; on return `path`'s clock and event chain are past every branch.
+    /// Runs the branches; on return `path`'s clock is past every branch and its event chain
+    /// continues from the last branch event (on failure, from the failing branch's last event).
     private func runBranches(_ branches: [ScopeID], input: JSON, after started: Int, path: inout PathContext)
         async throws -> [JSON]
     {
@@ -76,8 +71,11 @@ extension ExecutionRunner {
                 }
             }
             path.clock.join(finished.map(\.clock))
+            if let failure {
+                path.previousEventID = failure.path.previousEventID
+                return .failure(failure)
+            }
             path.previousEventID = finished.map(\.previousEventID).max() ?? path.previousEventID
-            if let failure { return .failure(failure) }
             return .success(outputs)
         }
         switch outcome {
