@@ -60,7 +60,7 @@ extension IntrinsicArgument {
     var literalTypePhrase: String {
         switch self {
         case .string: "a string"
-        case .number(let number): number.integralValue == nil && !number.isInteger ? "a non-integer number" : "a number"
+        case .number: "a number"
         case .bool(let value): "the boolean \(value)"
         case .null: "null"
         case .path: "a path"

@@ -6,13 +6,15 @@
 /// Plain notation for magnitudes in [10^-3, 10^7), computerized scientific notation otherwise;
 /// always at least one digit after the point. The digits are the shortest that read back as the
 /// same double (Swift's `description`; Java 19 and later choose the same digits, earlier Java
-/// sometimes wrote one more).
+/// sometimes wrote one more), except `4.9E-324` for the smallest subnormal, as Java writes it.
 enum JavaDouble {
     static func string(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         let sign = value.sign == .minus ? "-" : ""
         if value == 0 { return sign + "0.0" }
+        // Java writes the smallest subnormal with two digits (its shortest form is "5.0E-324").
+        if abs(value) == .leastNonzeroMagnitude { return sign + "4.9E-324" }
         let (digits, pointPosition) = shortestDigits(abs(value))
         let magnitude = abs(value)
         if magnitude >= 1e-3 && magnitude < 1e7 {
