@@ -12,7 +12,9 @@ import Testing
         let algorithm: String
         let message: String
         let digest: String
-        var testDescription: String { "\(algorithm) of \(message.count > 20 ? "\(message.prefix(12))… (\(message.utf8.count) bytes)" : "\"\(message)\"")" }
+        var testDescription: String {
+            "\(algorithm) of \(message.count > 20 ? "\(message.prefix(12))… (\(message.utf8.count) bytes)" : "\"\(message)\"")"
+        }
     }
 
     static let bits448 = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
@@ -29,7 +31,8 @@ import Testing
             algorithm: "MD5", message: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
             digest: "d174ab98d277d9f5a5611c2c9f419d9f"),
         .init(
-            algorithm: "MD5", message: String(repeating: "1234567890", count: 8), digest: "57edf4a22be3c955ac49da2e2107b67a"),
+            algorithm: "MD5", message: String(repeating: "1234567890", count: 8),
+            digest: "57edf4a22be3c955ac49da2e2107b67a"),
     ]
 
     static let sha: [Vector] = [
@@ -37,10 +40,18 @@ import Testing
         .init(algorithm: "SHA-1", message: "", digest: "da39a3ee5e6b4b0d3255bfef95601890afd80709"),
         .init(algorithm: "SHA-1", message: bits448, digest: "84983e441c3bd26ebaae4aa1f95129e5e54670f1"),
         .init(algorithm: "SHA-1", message: bits896, digest: "a49b2446a02c645bf419f995b67091253a04a259"),
-        .init(algorithm: "SHA-256", message: "abc", digest: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-        .init(algorithm: "SHA-256", message: "", digest: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-        .init(algorithm: "SHA-256", message: bits448, digest: "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        .init(algorithm: "SHA-256", message: bits896, digest: "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+        .init(
+            algorithm: "SHA-256", message: "abc",
+            digest: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        .init(
+            algorithm: "SHA-256", message: "",
+            digest: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        .init(
+            algorithm: "SHA-256", message: bits448,
+            digest: "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        .init(
+            algorithm: "SHA-256", message: bits896,
+            digest: "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
         .init(
             algorithm: "SHA-384", message: "abc",
             digest: "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7"),
@@ -80,7 +91,9 @@ import Testing
     static let million: [Vector] = [
         .init(algorithm: "MD5", message: "", digest: "7707d6ae4e027c70eea2a935c2296f21"),
         .init(algorithm: "SHA-1", message: "", digest: "34aa973cd4c4daa4f61eeb2bdbad27316534016f"),
-        .init(algorithm: "SHA-256", message: "", digest: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+        .init(
+            algorithm: "SHA-256", message: "",
+            digest: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
         .init(
             algorithm: "SHA-384", message: "",
             digest: "9d0e1809716474cb086e834e310a4a1ced149e9c00f248527972cec5704c2a5b07b8b3dc38ecc4ebae97ddd87f3d8985"),
@@ -117,22 +130,44 @@ import Testing
     }
 
     static let calls: [IntrinsicCase] = [
-        .init("Hash: AWS example", "States.Hash($.Data, $.Algorithm)", input: #"{"Data": "input data", "Algorithm": "SHA-1"}"#, .result(#""aaff4a450a104cd177d28d18d74485e8cae074b7""#)),
+        .init(
+            "Hash: AWS example", "States.Hash($.Data, $.Algorithm)",
+            input: #"{"Data": "input data", "Algorithm": "SHA-1"}"#,
+            .result(#""aaff4a450a104cd177d28d18d74485e8cae074b7""#)),
         .init("Hash: MD5 of hello", "States.Hash('hello', 'MD5')", .result(#""5d41402abc4b2a76b9719d911017c592""#)),
-        .init("Hash: SHA-256 of a check mark", "States.Hash($.s, 'SHA-256')", input: #"{"s": "✓"}"#, .result(#""1dabba21cdad44541f6b15796f8d22978fc7ea10c46aeceeeeb66c23b3ac7604""#)),
-        .init("Hash: SHA-256 of Japanese", "States.Hash($.s, 'SHA-256')", input: #"{"s": "こんにちは"}"#, .result(#""125aeadf27b0459b8760c13a3d80912dfa8a81a68261906f60d87f4a0268646c""#)),
-        .init("Hash: NUL inside", "States.Hash($.s, 'MD5')", input: #"{"s": "abc\u0000def"}"#, .result(#""a5e4d5963ae44c1f4bfb37b1a3d55a3c""#)),
-        .init("Hash: astral", "States.Hash('🚀', 'SHA-256')", .result(#""ebbc0b2870eb323f2b6cffa5c493ceef81ae7eb36afc73d4e0367301631daec5""#)),
-        .init("Hash: nested Format", "States.Hash(States.Format('{}:{}', $.a, $.b), 'SHA-256')", input: #"{"a": "x", "b": "y"}"#, .result(#""1274e286686b54fe765ec40735665b4bf789cee2a5b22124c5e0491a88e15271""#)),
-        .init("Hash: Data to encode", "States.Hash($.s, $.algo)", input: #"{"s": "Data to encode", "algo": "MD5"}"#, .result(#""ca405671828a177e26947171bbe1e352""#)),
-        .init("Hash: a number is hashed as its text", "States.Hash(123, 'MD5')", .result(#""202cb962ac59075b964b07152d234b70""#)),
-        .init("Hash: an object is hashed as its Java text", "States.Hash($.o, 'MD5')", input: #"{"o": {"a": 1}}"#, .result(#""\#(digest("MD5", Array("{a=1}".utf8)) ?? "")""#)),
+        .init(
+            "Hash: SHA-256 of a check mark", "States.Hash($.s, 'SHA-256')", input: #"{"s": "✓"}"#,
+            .result(#""1dabba21cdad44541f6b15796f8d22978fc7ea10c46aeceeeeb66c23b3ac7604""#)),
+        .init(
+            "Hash: SHA-256 of Japanese", "States.Hash($.s, 'SHA-256')", input: #"{"s": "こんにちは"}"#,
+            .result(#""125aeadf27b0459b8760c13a3d80912dfa8a81a68261906f60d87f4a0268646c""#)),
+        .init(
+            "Hash: NUL inside", "States.Hash($.s, 'MD5')", input: #"{"s": "abc\u0000def"}"#,
+            .result(#""a5e4d5963ae44c1f4bfb37b1a3d55a3c""#)),
+        .init(
+            "Hash: astral", "States.Hash('🚀', 'SHA-256')",
+            .result(#""ebbc0b2870eb323f2b6cffa5c493ceef81ae7eb36afc73d4e0367301631daec5""#)),
+        .init(
+            "Hash: nested Format", "States.Hash(States.Format('{}:{}', $.a, $.b), 'SHA-256')",
+            input: #"{"a": "x", "b": "y"}"#,
+            .result(#""1274e286686b54fe765ec40735665b4bf789cee2a5b22124c5e0491a88e15271""#)),
+        .init(
+            "Hash: Data to encode", "States.Hash($.s, $.algo)", input: #"{"s": "Data to encode", "algo": "MD5"}"#,
+            .result(#""ca405671828a177e26947171bbe1e352""#)),
+        .init(
+            "Hash: a number is hashed as its text", "States.Hash(123, 'MD5')",
+            .result(#""202cb962ac59075b964b07152d234b70""#)),
+        .init(
+            "Hash: an object is hashed as its Java text", "States.Hash($.o, 'MD5')", input: #"{"o": {"a": 1}}"#,
+            .result(#""\#(digest("MD5", Array("{a=1}".utf8)) ?? "")""#)),
         .init("Hash: lowercase name", "States.Hash('data', 'sha-256')", .invalid),
         .init("Hash: no hyphen", "States.Hash('data', $.a)", input: #"{"a": "SHA256"}"#, .invalid),
         .init("Hash: unknown name", "States.Hash('data', $.a)", input: #"{"a": "SHA-257"}"#, .invalid),
         .init("Hash: empty name", "States.Hash('data', $.a)", input: #"{"a": ""}"#, .invalid),
         .init("Hash: numeric name", "States.Hash('data', $.a)", input: #"{"a": 256}"#, .invalid),
-        .init("Hash: 10,001 characters", "States.Hash($.s, 'MD5')", input: #"{"s": "\#(String(repeating: "a", count: 10_001))"}"#, .invalid),
+        .init(
+            "Hash: 10,001 characters", "States.Hash($.s, 'MD5')",
+            input: #"{"s": "\#(String(repeating: "a", count: 10_001))"}"#, .invalid),
     ]
 
     @Test(arguments: Self.calls)

@@ -79,6 +79,7 @@ extension IntrinsicCall {
     /// `error` with this call named in front of its cause.
     private func naming(_ error: StatesError) -> StatesError {
         let reason = error.cause.map { " " + $0 } ?? ""
-        return StatesError(error.name, "There was an error while evaluating the intrinsic function: \(source).\(reason)")
+        return StatesError(
+            error.name, "There was an error while evaluating the intrinsic function: \(source).\(reason)")
     }
 }

@@ -81,7 +81,8 @@ indirect enum JavaValue {
         case .null: return 0
         case .bool(let flag): return flag ? 1231 : 1237
         case .int(let value): return value
-        case .long(let value): return Int32(truncatingIfNeeded: value ^ Int64(bitPattern: UInt64(bitPattern: value) >> 32))
+        case .long(let value):
+            return Int32(truncatingIfNeeded: value ^ Int64(bitPattern: UInt64(bitPattern: value) >> 32))
         case .bigInteger(let text): return JavaValue.bigIntegerHash(text)
         case .double(let value):
             let bits = value.isNaN ? 0x7ff8_0000_0000_0000 : value.bitPattern
