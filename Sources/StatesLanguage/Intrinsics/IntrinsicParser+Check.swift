@@ -1,8 +1,9 @@
 /// The static checks of a parsed call: argument count, literal argument types, and the literal
 /// values AWS restricts (Hash's algorithm, JsonMerge's flag).
 ///
-/// Rationale: `States.Format`'s placeholder count is *not* checked here: AWS's own nine-call
-/// example (`States.Format('{}.{}.{}', a, b)`) has three placeholders and two values.
+/// Rationale: `States.Format`'s placeholder count is *not* checked here: AWS accepts a mismatch
+/// when the state machine is created (its own nine-call example `States.Format('{}.{}.{}', a, b)`
+/// has three placeholders and two values) and fails the call at run time; evaluation does that.
 extension IntrinsicParser {
     func check(
         _ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int
@@ -60,7 +61,7 @@ extension IntrinsicArgument {
     var literalTypePhrase: String {
         switch self {
         case .string: "a string"
-        case .number(let number): number.integralValue == nil && !number.isInteger ? "a non-integer number" : "a number"
+        case .number: "a number"
         case .bool(let value): "the boolean \(value)"
         case .null: "null"
         case .path: "a path"

@@ -4,7 +4,10 @@ public enum ParameterKind: String, Sendable, Hashable {
     case any
     case string
     case number
-    /// A number with no fractional part (`3`, `3.0`).
+    /// A number the function uses as an integer. Any number literal is accepted: AWS truncates
+    /// fractions at run time (`States.ArrayRange(1.4, 5.6, 2.2)` gives `[1, 3, 5]` and
+    /// `States.ArrayPartition($.a, 2.4)` chunks by 2 on AWS, conformance suite ARANGE-004,
+    /// AP-014), so refusing `2.4` would reject definitions that run.
     case integer
     case boolean
     case array
@@ -18,7 +21,7 @@ public enum ParameterKind: String, Sendable, Hashable {
         case (_, .path), (_, .call), (.any, _): true
         case (.string, .string): true
         case (.number, .number): true
-        case (.integer, .number(let number)): number.integralValue != nil
+        case (.integer, .number): true
         case (.boolean, .bool): true
         case (.falseBoolean, .bool(let value)): !value
         default: false

@@ -104,8 +104,6 @@ import Testing
             text: "States.ArrayLength('abc')", offset: 19,
             message: "argument 1 of States.ArrayLength must be an array, not a string"),
         .init(text: "States.ArrayGetItem($.a, 'x')", offset: 25, message: "must be an integer, not a string"),
-        .init(
-            text: "States.ArrayGetItem($.a, 1.5)", offset: 25, message: "must be an integer, not a non-integer number"),
         .init(text: "States.MathAdd(1, true)", offset: 18, message: "must be a number, not the boolean true"),
         .init(
             text: "States.JsonMerge($.a, $.b, true)", offset: 27,
