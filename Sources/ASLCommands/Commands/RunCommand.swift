@@ -50,7 +50,8 @@ enum RunCommand: ASLCommand {
                     "format", valueName: "format", choices: Format.allCases.map(\.rawValue),
                     help: "text (default: progress on standard error, output on standard output) or json."),
                 .value("data-dir", valueName: "DIR", help: "Where the shipped handlers keep their data."),
-                .value("seed", valueName: "N", help: "Seed of every random choice (default: the configuration's, or 0)."),
+                .value(
+                    "seed", valueName: "N", help: "Seed of every random choice (default: the configuration's, or 0)."),
                 .value("name", valueName: "NAME", help: "The execution's name (default: a UUID from the seed)."),
                 .flag("no-quotas", help: "Lift AWS's payload, history and Map concurrency quotas."),
             ]
@@ -113,7 +114,8 @@ enum RunCommand: ASLCommand {
         options.seed = configuration?.seed ?? 0
         if let text = arguments.value("seed") {
             guard let seed = UInt64(text) else {
-                return context.reportUsageError(UsageError("--seed needs a non-negative integer, got '\(text)'"), spec: spec)
+                return context.reportUsageError(
+                    UsageError("--seed needs a non-negative integer, got '\(text)'"), spec: spec)
             }
             options.seed = seed
         }
@@ -188,13 +190,17 @@ enum RunCommand: ASLCommand {
             bytes = []
             origin = ""
         }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .success(.object(.init())) }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            return .success(.object(.init()))
+        }
         do {
             return .success(try JSONReader.read(bytes, options: .init(duplicateKeys: .keepLast)).value)
         } catch {
             let location = SourceLineTable(bytes).location(ofOffset: error.offset)
             return .failure(
-                InputError("the input from \(origin) is not valid JSON: \(error.message) (at \(location.line):\(location.column))"))
+                InputError(
+                    "the input from \(origin) is not valid JSON: \(error.message) (at \(location.line):\(location.column))"
+                ))
         }
     }
 
@@ -216,7 +222,8 @@ enum RunCommand: ASLCommand {
         do {
             bytes = try io.readFile(path)
         } catch {
-            return .failure(ConfigurationError(path: path, pointer: "", message: "cannot read: \(ValidateCommand.reason(error))"))
+            return .failure(
+                ConfigurationError(path: path, pointer: "", message: "cannot read: \(ValidateCommand.reason(error))"))
         }
         do {
             return .success(try RunConfiguration.parse(bytes, path: path, directory: directory(of: path)))

@@ -43,10 +43,13 @@ struct RunConfiguration {
     }
 
     /// The top-level members this type reads itself.
-    static let knownKeys: Set<String> = ["stateMachineName", "seed", "region", "account", "functions", "resources", "services"]
+    static let knownKeys: Set<String> = [
+        "stateMachineName", "seed", "region", "account", "functions", "resources", "services",
+    ]
 
     /// Reads a configuration; errors name the file and the JSON pointer of the problem.
-    static func parse(_ bytes: [UInt8], path: String, directory: String) throws(ConfigurationError) -> RunConfiguration {
+    static func parse(_ bytes: [UInt8], path: String, directory: String) throws(ConfigurationError) -> RunConfiguration
+    {
         let value: JSON
         do {
             value = try JSONReader.read(bytes).value
@@ -79,7 +82,8 @@ struct RunConfiguration {
 
     private static func string(_ value: JSON, path: String, pointer: String) throws(ConfigurationError) -> String {
         guard case .string(let text) = value else {
-            throw ConfigurationError(path: path, pointer: pointer, message: "expected a string, found \(value.typeName)")
+            throw ConfigurationError(
+                path: path, pointer: pointer, message: "expected a string, found \(value.typeName)")
         }
         return text
     }
@@ -131,9 +135,10 @@ struct RunConfiguration {
         if case .object(let failure) = object["throws"], let error = failure["error"]?.stringValue {
             return .fails(StatesError(StatesErrorName(error), failure["cause"]?.stringValue))
         }
-        let suggestion = object.keys.first.map {
-            Suggestions.didYouMean(Suggestions.nearest(to: $0, in: ["command", "returns", "throws"]))
-        } ?? ""
+        let suggestion =
+            object.keys.first.map {
+                Suggestions.didYouMean(Suggestions.nearest(to: $0, in: ["command", "returns", "throws"]))
+            } ?? ""
         throw ConfigurationError(
             path: path, pointer: pointer,
             message: "a handler needs \"command\", \"returns\" or \"throws\" (with \"error\")" + suggestion)

@@ -17,11 +17,22 @@ enum Causes {
                 + JSONWriter.compact(input) + "'", site: site)
     }
 
-    static func intrinsicPathNotFound(path: Path, call: IntrinsicCall, input: JSON, site: EvaluationSite) -> StatesError
-    {
+    /// The reason an intrinsic's path argument fails with; the intrinsic names itself in front
+    /// (`The function 'States.Array($.x)' had the following error: …`, observed on AWS as quoted by a
+    /// third party).
+    static func intrinsicArgumentNotFound(path: Path, input: JSON) -> StatesError {
+        StatesError(
+            .runtime,
+            "The JsonPath argument for the field '\(path.source)' could not be found in the input '"
+                + JSONWriter.compact(input) + "'")
+    }
+
+    /// Observed on AWS: `Invalid path '$.jobs[0].done': The choice state’s condition path references an
+    /// invalid value.` (with a typographic apostrophe).
+    static func choicePathInvalid(_ path: Path, site: EvaluationSite) -> StatesError {
         runtime(
-            "The JSONPath '\(path.source)' specified for the function '\(call.source)' could not be found in the input '"
-                + JSONWriter.compact(input) + "'", site: site)
+            "Invalid path '\(path.source)': The choice state\u{2019}s condition path references an invalid value.",
+            site: site)
     }
 
     /// `InputPath`, `OutputPath`, `ItemsPath`, … selected nothing.

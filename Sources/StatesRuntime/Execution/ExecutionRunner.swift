@@ -151,8 +151,11 @@ final class ExecutionRunner: Sendable {
             record(.executionSucceeded, after: previous, .output(.init(output: output)))
             return Stop(status: .succeeded, output: output)
         case .failed(let error, let previous):
-            record(.executionFailed, after: previous, .failure(.init(error: error.name.rawValue, cause: error.cause)))
-            return Stop(status: .failed, error: error.name.rawValue, cause: error.cause)
+            // A Fail state without `Error` ends the execution with no error name at all (observed on
+            // AWS: `"executionFailedEventDetails": {}`).
+            let name = error.name.rawValue.isEmpty ? nil : error.name.rawValue
+            record(.executionFailed, after: previous, .failure(.init(error: name, cause: error.cause)))
+            return Stop(status: .failed, error: name, cause: error.cause)
         case .timedOut:
             record(.executionTimedOut, after: last, .failure(.init(error: "States.Timeout")))
             return Stop(status: .timedOut, error: "States.Timeout")

@@ -111,7 +111,8 @@ extension ExecutionRunner {
         _ details: @autoclosure () -> HistoryEvent.Details = .none
     ) throws(Interruption) -> Int {
         do {
-            return try events.recorder.record(type, previousEventId: previous, timestamp: clock.now(), details: details())
+            return try events.recorder.record(
+                type, previousEventId: previous, timestamp: clock.now(), details: details())
         } catch {
             throw .historyLimit(error)
         }

@@ -64,7 +64,8 @@ public struct CommandTaskHandler: TaskHandler {
                     process.terminationHandler = nil
                     continuation.resume(
                         throwing: StatesError(
-                            .taskFailed, "Cannot run \(arguments.joined(separator: " ")): \(error.localizedDescription)"))
+                            .taskFailed, "Cannot run \(arguments.joined(separator: " ")): \(error.localizedDescription)"
+                        ))
                     return
                 }
                 let bytes = JSONWriter.compactBytes(request.parameters)

@@ -7,7 +7,7 @@ struct IntrinsicCase: CustomTestStringConvertible, Sendable {
     enum Expected: Sendable {
         /// The result, as compact JSON text (so number text and member order are checked too).
         case result(String)
-        /// `States.Runtime`, "There was an error while evaluating the intrinsic function: <call>.
+        /// `States.Runtime`, "The function '<call>' had the following error:
         /// Invalid arguments in <function>", naming the whole call.
         case invalid
         /// `States.Runtime` with exactly this cause.
@@ -59,7 +59,7 @@ struct IntrinsicCase: CustomTestStringConvertible, Sendable {
     }
 
     static func invalidCause(_ call: IntrinsicCall) -> String {
-        "There was an error while evaluating the intrinsic function: \(call.source). Invalid arguments in \(call.function.name)"
+        "The function '\(call.source)' had the following error: Invalid arguments in \(call.function.name)"
     }
 
     /// `$.a.b` style paths over the input; anything else, or a missing member, fails the way the

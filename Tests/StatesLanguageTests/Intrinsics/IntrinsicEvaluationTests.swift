@@ -10,25 +10,25 @@ import Testing
             "a failing nested call is named, not the outer one",
             "States.Format('{}', States.ArrayGetItem($.a, 5))", input: #"{"a": [1]}"#,
             .cause(
-                "There was an error while evaluating the intrinsic function: States.ArrayGetItem($.a, 5). Invalid arguments in States.ArrayGetItem"
+                "The function 'States.ArrayGetItem($.a, 5)' had the following error: Invalid arguments in States.ArrayGetItem"
             )),
         .init(
             "the outer call is named when its own arguments are wrong",
             "States.MathAdd(States.Array(1), 1)",
             .cause(
-                "There was an error while evaluating the intrinsic function: States.MathAdd(States.Array(1), 1). Invalid arguments in States.MathAdd"
+                "The function 'States.MathAdd(States.Array(1), 1)' had the following error: Invalid arguments in States.MathAdd"
             )),
         .init(
             "a missing path keeps resolve's reason after the call",
             "States.Hash($.missing, 'SHA-256')",
             .cause(
-                "There was an error while evaluating the intrinsic function: States.Hash($.missing, 'SHA-256'). The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
+                "The function 'States.Hash($.missing, 'SHA-256')' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
             )),
         .init(
             "a missing path inside a nested call names the nested call",
             "States.Array(1, States.Base64Encode($.missing))",
             .cause(
-                "There was an error while evaluating the intrinsic function: States.Base64Encode($.missing). The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
+                "The function 'States.Base64Encode($.missing)' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
             )),
         .init("call text as written", "States.MathAdd( $.a ,$.b )", input: #"{"a": 1, "b": true}"#, .invalid),
     ]
@@ -59,7 +59,7 @@ import Testing
         #expect(
             throws: StatesError(
                 "Custom.Name",
-                "There was an error while evaluating the intrinsic function: States.ArrayLength($.a). why")
+                "The function 'States.ArrayLength($.a)' had the following error: why")
         ) {
             try call.evaluate(
                 resolve: { _ throws(StatesError) in throw StatesError("Custom.Name", "why") }, random: &random)
@@ -91,7 +91,7 @@ import Testing
         #expect(
             throws: StatesError(
                 .runtime,
-                "There was an error while evaluating the intrinsic function: \(b.function.name)(…). Invalid arguments in \(b.function.name)"
+                "The function '\(b.function.name)(…)' had the following error: Invalid arguments in \(b.function.name)"
             )
         ) {
             try call.evaluate(resolve: { _ in .null }, random: &random)

@@ -12,7 +12,7 @@ extension IntrinsicCall {
     /// arguments in States.StringToJson"). The cause names the call that failed, innermost
     /// first, then the reason:
     ///
-    ///     There was an error while evaluating the intrinsic function: States.ArrayGetItem($.a, 5). Invalid arguments in States.ArrayGetItem
+    ///     The function 'States.ArrayGetItem($.a, 5)' had the following error: Invalid arguments in States.ArrayGetItem
     ///
     /// The state-level prefix AWS adds ("An error occurred while executing the state …") is the
     /// runtime's to add.
@@ -76,10 +76,10 @@ extension IntrinsicCall {
         }
     }
 
-    /// `error` with this call named in front of its cause.
+    /// `error` with this call named in front of its cause: `The function 'States.Array($.x)' had the
+    /// following error: <reason>`, AWS's wording as quoted from an AWS execution by a third party
+    /// (SPEC-NOTES.md §5, "Intrinsic failures").
     private func naming(_ error: StatesError) -> StatesError {
-        let reason = error.cause.map { " " + $0 } ?? ""
-        return StatesError(
-            error.name, "There was an error while evaluating the intrinsic function: \(source).\(reason)")
+        StatesError(error.name, "The function '\(source)' had the following error: \(error.cause ?? "")")
     }
 }

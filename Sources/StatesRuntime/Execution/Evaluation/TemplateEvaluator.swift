@@ -61,17 +61,23 @@ enum TemplateEvaluator {
         }
     }
 
-    /// Runs an intrinsic call, resolving its path arguments against `roots`.
+    /// Runs an intrinsic call, resolving its path arguments against `roots`. Every intrinsic
+    /// failure is `States.Runtime` with the state named in front (SPEC-NOTES.md §5, "Intrinsic
+    /// failures").
     static func evaluate(
         _ call: IntrinsicCall, roots: Roots, random: inout RandomSource, site: EvaluationSite
     ) throws(StatesError) -> JSON {
-        try call.evaluate(
-            resolve: { (path: Path) throws(StatesError) -> JSON in
-                do {
-                    return try Evaluate.select(path, in: roots)
-                } catch {
-                    throw Causes.intrinsicPathNotFound(path: path, call: call, input: roots.input, site: site)
-                }
-            }, random: &random)
+        do {
+            return try call.evaluate(
+                resolve: { (path: Path) throws(StatesError) -> JSON in
+                    do {
+                        return try Evaluate.select(path, in: roots)
+                    } catch {
+                        throw Causes.intrinsicArgumentNotFound(path: path, input: roots.input)
+                    }
+                }, random: &random)
+        } catch {
+            throw Causes.runtime(error.cause ?? "", site: site)
+        }
     }
 }
