@@ -32,6 +32,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
+        .executableTarget(
+            name: "EmbeddingExample",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime"],
+            path: "Examples/embedding",
+            swiftSettings: strict
+        ),
         .target(
             name: "StatesTestSupport",
             dependencies: ["JSONCore", "StatesLanguage"],
@@ -49,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StatesRuntimeTests",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "StatesTestSupport"],
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "StatesTestSupport", "EmbeddingExample"],
             swiftSettings: strict
         ),
         .testTarget(
