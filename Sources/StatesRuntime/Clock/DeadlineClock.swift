@@ -45,3 +45,31 @@ struct DeadlineClock: ExecutionClock {
 
     var isVirtual: Bool { base.isVirtual }
 }
+
+/// A task's timeline with a heartbeat limit: waiting past `HeartbeatSeconds` after the last
+/// heartbeat moves the timeline to that point and throws ``DeadlineExceeded`` (`.heartbeat`), so a
+/// handler that goes silent for too long times out under virtual time as it would under real time.
+struct HeartbeatClock: ExecutionClock {
+    let base: any ExecutionClock
+    let beats: HeartbeatLog
+    let seconds: Double
+
+    func now() -> Date { base.now() }
+
+    func sleep(until target: Date) async throws {
+        let limit = beats.last.addingTimeInterval(seconds)
+        if target > limit {
+            try await base.sleep(until: limit)
+            throw DeadlineExceeded(kind: .heartbeat)
+        }
+        try await base.sleep(until: target)
+    }
+
+    func fork() -> any ExecutionClock { HeartbeatClock(base: base.fork(), beats: beats, seconds: seconds) }
+
+    func join(_ children: [any ExecutionClock]) {
+        base.join(children.map { ($0 as? HeartbeatClock)?.base ?? $0 })
+    }
+
+    var isVirtual: Bool { base.isVirtual }
+}

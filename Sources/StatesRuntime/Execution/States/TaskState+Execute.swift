@@ -62,9 +62,12 @@ extension ExecutionRunner {
         try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
         let start = path.clock.now()
         let deadline = call.timeout.map { start.addingTimeInterval(Double($0)) }
-        var taskClock = path.clock
-        if let deadline { taskClock = DeadlineClock(base: path.clock, deadline: deadline, kind: .task) }
         let beats = HeartbeatLog(start: start)
+        var taskClock = path.clock
+        if let deadline { taskClock = DeadlineClock(base: taskClock, deadline: deadline, kind: .task) }
+        if let heartbeat = call.heartbeat {
+            taskClock = HeartbeatClock(base: taskClock, beats: beats, seconds: Double(heartbeat))
+        }
         let submissions = Mutex<[JSON]>([])
         let request = TaskRequest(
             resource: call.resource, stateName: call.task.common.name, parameters: call.parameters,
