@@ -4,6 +4,7 @@ import Synchronization
 /// A `CommandIO` over in-memory files and captured output, for running commands in-process.
 final class FakeIO: Sendable {
     private let captured = Mutex<(stdout: String, stderr: String)>(("", ""))
+    private let written = Mutex<[String: [UInt8]]>([:])
     let files: [String: [UInt8]]
     let stdin: [UInt8]?
     let environment: [String: String]
@@ -20,6 +21,8 @@ final class FakeIO: Sendable {
     }
 
     var stdout: String { captured.withLock { $0.stdout } }
+    /// Files the command wrote, by path.
+    var writtenFiles: [String: String] { written.withLock { $0.mapValues { String(decoding: $0, as: UTF8.self) } } }
     var stderr: String { captured.withLock { $0.stderr } }
 
     var io: CommandIO {
@@ -35,6 +38,8 @@ final class FakeIO: Sendable {
                 guard let bytes = self.files[path] else { throw FileReadError(reason: "No such file or directory") }
                 return bytes
             },
+            writeFile: { path, bytes in self.written.withLock { $0[path] = bytes } },
+            fileExists: { path in self.files[path] != nil },
             environment: environment,
             currentDirectory: "/work",
             stderrIsTerminal: terminal

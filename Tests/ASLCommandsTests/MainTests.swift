@@ -36,11 +36,11 @@ import Testing
             arguments: ["machine.json"], exit: .usage,
             stderr: "error: unknown command 'machine.json' (did you mean 'asl validate machine.json'?)\n"),
         Case(
-            arguments: ["help", "run"], exit: .usage,
-            stderr: "error: 'asl run' is not available in this version; it arrives with the executor\n"),
+            arguments: ["help", "run"], exit: .success,
+            stdout: "OVERVIEW: Run a state machine locally and print its output."),
         Case(
             arguments: ["run", "x.json"], exit: .usage,
-            stderr: "error: 'asl run' is not available in this version; it arrives with the executor\n"),
+            stderr: "error: cannot read 'x.json': No such file or directory\n"),
     ]
 
     @Test(arguments: cases)

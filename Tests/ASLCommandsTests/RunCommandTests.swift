@@ -1,0 +1,103 @@
+import ASLCommands
+import JSONCore
+import Testing
+
+@Suite struct RunCommandTests {
+    static let pass = #"""
+        {"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Parameters": {"greeting.$": "States.Format('Hello, {}!', $.name)"}, "End": true}}}
+        """#
+    static let failing = #"{"StartAt": "No", "States": {"No": {"Type": "Fail", "Error": "Nope", "Cause": "because"}}}"#
+    static let task = #"""
+        {"StartAt": "Call", "States": {"Call": {"Type": "Task",
+          "Resource": "arn:aws:lambda:us-east-1:123456789012:function:greeter", "End": true}}}
+        """#
+
+    func run(_ arguments: [String], files: [String: String], stdin: String? = nil) async -> (ExitCode, FakeIO) {
+        let fake = FakeIO(files: files, stdin: stdin)
+        let code = await ASLMain.main(arguments: ["asl", "run"] + arguments, io: fake.io)
+        return (code, fake)
+    }
+
+    @Test func printsTheOutputAndProgress() async {
+        let (code, fake) = await run(["m.json", "--input", #"{"name": "Ada"}"#], files: ["m.json": Self.pass])
+        #expect(code == .success)
+        #expect(fake.stdout == "{\n  \"greeting\": \"Hello, Ada!\"\n}\n")
+        #expect(fake.stderr.contains("▶ Hello (Pass)"))
+        #expect(fake.stderr.contains("✓ Hello (Pass)"))
+        #expect(fake.stderr.contains("Execution SUCCEEDED"))
+    }
+
+    @Test func jsonFormatPrintsExactlyOneSummaryObject() async throws {
+        let (code, fake) = await run(
+            ["m.json", "--format", "json", "--input-file", "in.json"],
+            files: ["m.json": Self.pass, "in.json": #"{"name": "Bo"}"#])
+        #expect(code == .success)
+        #expect(fake.stdout == #"{"status":"SUCCEEDED","output":{"greeting":"Hello, Bo!"}}"# + "\n")
+        #expect(fake.stderr.isEmpty)
+    }
+
+    @Test func aFailedExecutionExitsOneWithErrorAndCause() async {
+        let (code, fake) = await run(["m.json", "--format", "json"], files: ["m.json": Self.failing])
+        #expect(code == .failure)
+        #expect(fake.stdout == #"{"status":"FAILED","error":"Nope","cause":"because"}"# + "\n")
+    }
+
+    @Test func anInvalidDefinitionIsNotRun() async {
+        let (code, fake) = await run(
+            ["m.json"], files: ["m.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}"#])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error[ASL-E104]"))
+        #expect(fake.stderr.contains("is not a valid state machine; nothing was run"))
+    }
+
+    @Test func unservedResourcesAreReportedBeforeTheRun() async {
+        let (code, fake) = await run(["m.json"], files: ["m.json": Self.task])
+        #expect(code == .usage)
+        #expect(
+            fake.stderr.contains(
+                #"state "Call": no handler for arn:aws:lambda:us-east-1:123456789012:function:greeter"#))
+        #expect(fake.stderr.contains(#"register a handler for the Lambda function "greeter""#))
+    }
+
+    @Test func theConfigurationBesideTheDefinitionServesFunctions() async {
+        let (code, fake) = await run(
+            ["dir/m.json", "--format", "json"],
+            files: ["dir/m.json": Self.task, "dir/asl.config.json": #"{"functions": {"greeter": {"returns": "hi"}}}"#])
+        #expect(code == .success)
+        #expect(fake.stdout == #"{"status":"SUCCEEDED","output":"hi"}"# + "\n")
+    }
+
+    @Test func configurationErrorsNameTheFileAndPointer() async {
+        let (code, fake) = await run(
+            ["m.json", "--config", "c.json"],
+            files: ["m.json": Self.task, "c.json": #"{"functions": {"greeter": {"retuns": 1}}}"#])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("c.json: at /functions/greeter: a handler needs"))
+        #expect(fake.stderr.contains("did you mean 'returns'?"))
+    }
+
+    @Test func badInputIsAUsageErrorWithItsLocation() async {
+        let (code, fake) = await run(["m.json", "--input", "{\"a\": }"], files: ["m.json": Self.pass])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("the input from --input is not valid JSON"))
+        #expect(fake.stderr.contains("(at 1:7)"))
+    }
+
+    @Test func standardInputIsTheDefaultInput() async {
+        let (code, fake) = await run(
+            ["m.json", "--format", "json"], files: ["m.json": Self.pass], stdin: #"{"name": "Cy"}"#)
+        #expect(code == .success)
+        #expect(fake.stdout.contains("Hello, Cy!"))
+    }
+
+    @Test func historyIsWrittenAsGetExecutionHistoryEvents() async throws {
+        let (code, fake) = await run(
+            ["m.json", "--history", "h.json", "--format", "json", "--input", #"{"name": "Di"}"#],
+            files: ["m.json": Self.pass])
+        #expect(code == .success)
+        let written = try #require(fake.writtenFiles["h.json"])
+        let history = try JSONReader.read(written).value
+        let types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }
+        #expect(types == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
+    }
+}
