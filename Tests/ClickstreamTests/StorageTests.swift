@@ -83,7 +83,10 @@ struct TemporaryDirectory {
             #expect(FileManager.default.fileExists(atPath: directory.path + "/s3/clickstream-raw/2024/01/05/a.json"))
 
             let all = try store.list(under: S3Location(parsing: "s3://clickstream-raw/"))
-            #expect(all.map(\.location.key) == ["2024/01/05/a.json", "2024/01/05/b.json", "2024/01/06/c.json", "2024/010/d.json", "other.json"])
+            #expect(
+                all.map(\.location.key) == [
+                    "2024/01/05/a.json", "2024/01/05/b.json", "2024/01/06/c.json", "2024/010/d.json", "other.json",
+                ])
             let january = try store.list(under: S3Location(parsing: "s3://clickstream-raw/2024/01/"))
             #expect(january.map(\.location.key) == ["2024/01/05/a.json", "2024/01/05/b.json", "2024/01/06/c.json"])
             // A plain string prefix, as S3's Prefix parameter: "2024/01" also matches "2024/010/".
@@ -104,7 +107,9 @@ struct TemporaryDirectory {
             try store.delete(deep)
             try store.delete(deep)  // deleting a missing object succeeds, like DeleteObject
             #expect(!store.exists(deep))
-            #expect(!FileManager.default.fileExists(atPath: directory.path + "/s3/clickstream-processed/event_date=2024-01-05"))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: directory.path + "/s3/clickstream-processed/event_date=2024-01-05"))
             #expect(try store.deleteAll(under: S3Location(parsing: "s3://clickstream-processed/")) == 1)
             #expect(try store.list(under: S3Location(parsing: "s3://clickstream-processed/")).isEmpty)
         }

@@ -28,7 +28,8 @@ public struct ObjectStore: Sendable {
     ///   leading outside the data directory, or a file error.
     public func put(_ bytes: [UInt8], at location: S3Location) throws(StorageError) {
         guard !location.isPrefix else {
-            throw StorageError(.invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
+            throw StorageError(
+                .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
         }
         let path = filePath(location)
         let directory = FileIO.parentDirectory(of: path)
@@ -87,7 +88,8 @@ public struct ObjectStore: Sendable {
     /// empty are removed.
     public func delete(_ location: S3Location) throws(StorageError) {
         guard !location.isPrefix else {
-            throw StorageError(.invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
+            throw StorageError(
+                .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
         }
         let path = filePath(location)
         try checkInside(FileIO.parentDirectory(of: path), location)

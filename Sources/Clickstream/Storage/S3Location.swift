@@ -125,7 +125,8 @@ public struct S3Location: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
         if key.utf8.contains(0) { return "the key contains a NUL character" }
         if key.hasPrefix("/") {
-            return "the key starts with '/', which would make an absolute path (write s3://bucket/key, not s3://bucket//key)"
+            return
+                "the key starts with '/', which would make an absolute path (write s3://bucket/key, not s3://bucket//key)"
         }
         let segments = key.split(separator: "/", omittingEmptySubsequences: false)
         for (index, segment) in segments.enumerated() {

@@ -61,10 +61,14 @@ public final class LocalStream: Sendable {
                 let count = existing["ShardCount"]?.numberValue?.int64Value
             {
                 guard count == shardCount else {
-                    throw StreamError(.shardCountMismatch(onDisk: Int(count), requested: shardCount, directory: directoryPath))
+                    throw StreamError(
+                        .shardCountMismatch(onDisk: Int(count), requested: shardCount, directory: directoryPath))
                 }
             } else {
-                let metadata: JSON = ["StreamName": .string(name), "StreamARN": .string(arn), "ShardCount": .number(JSONNumber(shardCount))]
+                let metadata: JSON = [
+                    "StreamName": .string(name), "StreamARN": .string(arn),
+                    "ShardCount": .number(JSONNumber(shardCount)),
+                ]
                 try FileIO.writeAtomically(Array((JSONWriter.pretty(metadata) + "\n").utf8), to: metadataPath)
             }
         } catch let error as StreamError {
@@ -103,7 +107,9 @@ public final class LocalStream: Sendable {
     public func putRecord(
         data: [UInt8], partitionKey: String, explicitHashKey: String? = nil, arrival: Date
     ) throws(StreamError) -> PutRecordResult {
-        try putRecords([PutRecordsEntry(data: data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)], arrival: arrival)[0]
+        try putRecords(
+            [PutRecordsEntry(data: data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)],
+            arrival: arrival)[0]
     }
 
     /// `PutRecords`: appends the records in order. Every entry is checked before any is written.

@@ -34,7 +34,8 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The error name Kinesis returns for this problem, when it is an API error.
     public var awsErrorName: String {
         switch kind {
-        case .invalidStreamName, .invalidConsumerName, .invalidShardCount, .invalidPartitionKey, .invalidExplicitHashKey, .dataTooLarge:
+        case .invalidStreamName, .invalidConsumerName, .invalidShardCount, .invalidPartitionKey,
+            .invalidExplicitHashKey, .dataTooLarge:
             "InvalidArgumentException"
         case .shardCountMismatch, .corruptShardFile, .unknownCheckpoint, .io:
             "InternalFailure"
