@@ -38,11 +38,16 @@ public struct AthenaQueryHandler: TaskHandler {
     public let engine: AthenaEngine
     /// The workgroup's output location, used when the request gives none.
     public let defaultOutputLocation: String?
+    /// The workgroup reported when the request names none.
+    public let defaultWorkGroup: String
     public let seed: UInt64
 
-    public init(engine: AthenaEngine, defaultOutputLocation: String?, seed: UInt64) {
+    public init(
+        engine: AthenaEngine, defaultOutputLocation: String?, defaultWorkGroup: String = "primary", seed: UInt64
+    ) {
         self.engine = engine
         self.defaultOutputLocation = defaultOutputLocation
+        self.defaultWorkGroup = defaultWorkGroup
         self.seed = seed
     }
 
@@ -86,7 +91,8 @@ public struct AthenaQueryHandler: TaskHandler {
         let completed = request.clock.now()
         let execution = Self.queryExecution(
             id: queryID, query: query, output: output, context: context,
-            workGroup: parameters["WorkGroup"]?.stringValue ?? "primary", submitted: submitted, completed: completed,
+            workGroup: parameters["WorkGroup"]?.stringValue ?? defaultWorkGroup, submitted: submitted,
+            completed: completed,
             failure: failure)
         if failure != nil {
             throw StatesError(.taskFailed, JSONWriter.compact(execution))
