@@ -223,6 +223,21 @@ import Testing
         }
     }
 
+    /// A real-clock loop calls `poll()`: at most one batch per shard each time.
+    @Test func pollingDeliversOneBatchPerShardAtATime() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = ObjectStore(dataDirectory: directory.url)
+            let ingest = try IngestFunction(store: store, rawBucket: "clickstream-raw")
+            let stream = try LocalStream.open(name: "clickstream-data", dataDirectory: directory.url)
+            for n in 0..<7 { _ = try stream.putRecord(data: Self.event(n), partitionKey: "u\(n)", arrival: Self.start) }
+            let consumer = try Self.consumer(stream, ingest, batchSize: 3)
+            var steps: [Int] = []
+            for _ in 0..<4 { steps.append(try await consumer.poll()) }
+            #expect(steps == [3, 3, 1, 0])
+            #expect(try Self.rawObjects(store).count == 7)
+        }
+    }
+
     struct InjectedCrash: Error {}
 
     /// The consumer dies after the function wrote part of a batch, before the checkpoint; a new
