@@ -196,6 +196,12 @@ public struct SNSPublishHandler: TaskHandler {
         case .file:
             let path = try Self.fileInside(dataDirectory, subscription.endpoint)
             try FileIO.createDirectories(FileIO.parentDirectory(of: path))
+            let root = FileIO.realPath(dataDirectory.path(percentEncoded: false)) ?? ""
+            guard let parent = FileIO.realPath(FileIO.parentDirectory(of: path)),
+                parent == root || parent.hasPrefix(root + "/")
+            else {
+                throw HTTPPostError("the file endpoint '\(subscription.endpoint)' leads outside the data directory")
+            }
             let document = notification.document(subscriptionARN: subscriptionARN, region: topic.region)
             try FileIO.append(JSONWriter.compactBytes(document) + [0x0A], to: path)
         case .email, .emailJSON:
