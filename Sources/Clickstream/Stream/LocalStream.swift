@@ -1,0 +1,249 @@
+public import Foundation
+public import JSONCore
+import Synchronization
+
+/// A durable local Kinesis data stream.
+///
+/// Lives in `<data-dir>/kinesis/<stream-name>/`: `stream.json` (name, ARN, shard count) and one
+/// append-only JSON Lines file per shard, `shardId-000000000000.jsonl`, one record per line
+/// (``StreamRecord``). A put appends the whole line with one `write` on an `O_APPEND` descriptor and
+/// `fsync`s before it returns, so an acknowledged record survives a crash. Opening the stream
+/// again reads the files back, continues the sequence numbers, and cuts off a torn last line (a
+/// crash during a write) — the put that wrote it never returned, so nothing acknowledged is lost.
+///
+///     let stream = try LocalStream.open(name: "clickstream-data", shardCount: 1, dataDirectory: dir)
+///     let put = try stream.putRecord(data: bytes, partitionKey: "u1234", arrival: clock.now())
+///     put.shardID          // "shardId-000000000000"
+///     put.sequenceNumber   // "49000000000000000000000000000000000000000000000000000001"
+///     stream.records(inShard: 0, after: nil, limit: 100)
+///
+/// Partition keys map to shards as in Kinesis (``HashKeyRange``).
+public final class LocalStream: Sendable {
+    /// The most shards a local stream may have.
+    public static let maximumShardCount = 64
+
+    public let name: String
+    /// `arn:aws:kinesis:<region>:<account>:stream/<name>`.
+    public let arn: String
+    public let shardCount: Int
+    /// `<data-dir>/kinesis/<name>`.
+    public let directory: URL
+
+    private let shards: Mutex<[[StreamRecord]]>
+
+    private init(name: String, arn: String, shardCount: Int, directory: URL, records: [[StreamRecord]]) {
+        self.name = name
+        self.arn = arn
+        self.shardCount = shardCount
+        self.directory = directory
+        shards = Mutex(records)
+    }
+
+    /// Opens the stream, creating it with `shardCount` shards when it does not exist yet.
+    /// - Throws: ``StreamError`` for an invalid name or count, a stream that exists with another
+    ///   shard count, a damaged shard file, or a file error.
+    public static func open(
+        name: String, shardCount: Int = 1, dataDirectory: URL, region: String = "us-east-1",
+        account: String = "123456789012"
+    ) throws(StreamError) -> LocalStream {
+        guard (1...128).contains(name.utf8.count),
+            name.utf8.allSatisfy({ isStreamNameByte($0) })
+        else { throw StreamError(.invalidStreamName(name)) }
+        guard (1...maximumShardCount).contains(shardCount) else { throw StreamError(.invalidShardCount(shardCount)) }
+        let directory = dataDirectory.standardizedFileURL.appending(path: "kinesis").appending(path: name)
+        let directoryPath = directory.path(percentEncoded: false)
+        let arn = "arn:aws:kinesis:\(region):\(account):stream/\(name)"
+        do {
+            try FileIO.createDirectories(directoryPath)
+            let metadataPath = directoryPath + "/stream.json"
+            if let bytes = try FileIO.contents(of: metadataPath),
+                let existing = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
+                let count = existing["ShardCount"]?.numberValue?.int64Value
+            {
+                guard count == shardCount else {
+                    throw StreamError(
+                        .shardCountMismatch(onDisk: Int(count), requested: shardCount, directory: directoryPath))
+                }
+            } else {
+                let metadata: JSON = [
+                    "StreamName": .string(name), "StreamARN": .string(arn),
+                    "ShardCount": .number(JSONNumber(shardCount)),
+                ]
+                try FileIO.writeAtomically(Array((JSONWriter.pretty(metadata) + "\n").utf8), to: metadataPath)
+            }
+        } catch let error as StreamError {
+            throw error
+        } catch let error as FileIOError {
+            throw StreamError(error)
+        } catch {
+            throw StreamError(.io("\(error)"))
+        }
+        var records: [[StreamRecord]] = []
+        for index in 0..<shardCount {
+            records.append(try loadShard(path: directoryPath + "/" + shardID(index) + ".jsonl", shard: index))
+        }
+        return LocalStream(name: name, arn: arn, shardCount: shardCount, directory: directory, records: records)
+    }
+
+    /// `shardId-000000000000` for shard 0, as Kinesis names a new stream's shards.
+    public static func shardID(_ index: Int) -> String { "shardId-" + UTCTimestamp.pad(index, 12) }
+
+    /// The shard ids, in order.
+    public var shardIDs: [String] { (0..<shardCount).map(Self.shardID) }
+
+    /// Each shard's hash key range.
+    public var hashKeyRanges: [HashKeyRange] { HashKeyRange.ranges(shardCount: shardCount) }
+
+    /// The shard a partition key goes to.
+    public func shardIndex(forPartitionKey key: String) -> Int {
+        HashKeyRange.shardIndex(forHashKey: HashKeyRange.hashKey(forPartitionKey: key), shardCount: shardCount)
+    }
+
+    /// `PutRecord`: appends one record durably.
+    /// - Parameters:
+    ///   - explicitHashKey: A decimal hash key that overrides the partition key's MD5.
+    ///   - arrival: The time to record as `ApproximateArrivalTimestamp` (the execution clock's now).
+    /// - Throws: ``StreamError`` for an invalid key or data, or a file error.
+    public func putRecord(
+        data: [UInt8], partitionKey: String, explicitHashKey: String? = nil, arrival: Date
+    ) throws(StreamError) -> PutRecordResult {
+        try putRecords(
+            [PutRecordsEntry(data: data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)],
+            arrival: arrival)[0]
+    }
+
+    /// `PutRecords`: appends the records in order. Every entry is checked before any is written.
+    public func putRecords(_ entries: [PutRecordsEntry], arrival: Date) throws(StreamError) -> [PutRecordResult] {
+        var targets: [Int] = []
+        for entry in entries {
+            guard (1...256).contains(entry.partitionKey.count) else {
+                throw StreamError(.invalidPartitionKey(entry.partitionKey))
+            }
+            guard entry.data.count <= 1_048_576 else { throw StreamError(.dataTooLarge(bytes: entry.data.count)) }
+            if let explicit = entry.explicitHashKey {
+                guard let hashKey = UInt128(explicit, radix: 10), explicit.allSatisfy(\.isASCII) else {
+                    throw StreamError(.invalidExplicitHashKey(explicit))
+                }
+                targets.append(HashKeyRange.shardIndex(forHashKey: hashKey, shardCount: shardCount))
+            } else {
+                targets.append(shardIndex(forPartitionKey: entry.partitionKey))
+            }
+        }
+        let arrivalMillis = Date(timeIntervalSince1970: Double(arrival.epochMilliseconds) / 1000)
+        let directoryPath = directory.path(percentEncoded: false)
+        return try shards.withLock { (shards: inout [[StreamRecord]]) throws(StreamError) -> [PutRecordResult] in
+            var results: [PutRecordResult] = []
+            for (entry, shard) in zip(entries, targets) {
+                let record = StreamRecord(
+                    sequenceNumber: SequenceNumber.make(shard: shard, position: shards[shard].count + 1),
+                    partitionKey: entry.partitionKey, data: entry.data, approximateArrivalTimestamp: arrivalMillis)
+                let line = JSONWriter.compactBytes(record.line) + [0x0A]
+                do throws(FileIOError) {
+                    try FileIO.append(line, to: directoryPath + "/" + Self.shardID(shard) + ".jsonl")
+                } catch {
+                    throw StreamError(error)
+                }
+                shards[shard].append(record)
+                results.append(PutRecordResult(shardID: Self.shardID(shard), sequenceNumber: record.sequenceNumber))
+            }
+            return results
+        }
+    }
+
+    /// Up to `limit` records of a shard after the given sequence number (from the start when
+    /// `nil`), oldest first.
+    public func records(inShard shard: Int, after sequenceNumber: String?, limit: Int) -> [StreamRecord] {
+        let start = sequenceNumber.flatMap { SequenceNumber.position(of: $0, shard: shard) } ?? 0
+        return shards.withLock { shards in
+            guard shards.indices.contains(shard), start < shards[shard].count else { return [] }
+            return Array(shards[shard][start..<min(shards[shard].count, start + max(0, limit))])
+        }
+    }
+
+    /// How many records a shard holds.
+    public func recordCount(inShard shard: Int) -> Int {
+        shards.withLock { shards in shards.indices.contains(shard) ? shards[shard].count : 0 }
+    }
+
+    /// Reads a shard file, cutting off a torn last line.
+    private static func loadShard(path: String, shard: Int) throws(StreamError) -> [StreamRecord] {
+        let bytes: [UInt8]
+        do {
+            guard let contents = try FileIO.contents(of: path) else { return [] }
+            bytes = contents
+        } catch {
+            throw StreamError(error)
+        }
+        var records: [StreamRecord] = []
+        var lineStart = 0
+        var lineNumber = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            let newline = bytes[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = newline ?? bytes.count
+            let line = Array(bytes[lineStart..<lineEnd])
+            let parsed = (try? JSONReader.read(line, options: .init(recordsSourceMap: false))).flatMap {
+                StreamRecord(line: $0.value)
+            }
+            let expected = SequenceNumber.make(shard: shard, position: records.count + 1)
+            if let parsed, parsed.sequenceNumber == expected, newline != nil {
+                records.append(parsed)
+                lineStart = lineEnd + 1
+                continue
+            }
+            guard newline == nil || lineEnd + 1 == bytes.count else {
+                let reason = parsed == nil ? "not a stream record" : "sequence number is not \(expected)"
+                throw StreamError(.corruptShardFile(path: path, line: lineNumber, reason: reason))
+            }
+            // The last line is torn (no newline, or unreadable): a put that never returned.
+            do {
+                try FileIO.truncate(path, to: lineStart)
+            } catch {
+                throw StreamError(error)
+            }
+            break
+        }
+        return records
+    }
+
+    private static func isStreamNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte == 0x5F || byte == 0x2E || byte == 0x2D
+    }
+}
+
+/// One entry of ``LocalStream/putRecords(_:arrival:)``.
+public struct PutRecordsEntry: Sendable, Hashable {
+    public var data: [UInt8]
+    public var partitionKey: String
+    public var explicitHashKey: String?
+
+    public init(data: [UInt8], partitionKey: String, explicitHashKey: String? = nil) {
+        self.data = data
+        self.partitionKey = partitionKey
+        self.explicitHashKey = explicitHashKey
+    }
+}
+
+/// Where a put record went.
+public struct PutRecordResult: Sendable, Hashable {
+    public let shardID: String
+    public let sequenceNumber: String
+
+    /// The `PutRecord` response: `{"ShardId": …, "SequenceNumber": …, "EncryptionType": "NONE"}`
+    /// (Kinesis API reference, `PutRecord` response elements).
+    public var json: JSON {
+        ["ShardId": .string(shardID), "SequenceNumber": .string(sequenceNumber), "EncryptionType": "NONE"]
+    }
+
+    /// The `PutRecords` response for `results`: `{"FailedRecordCount": 0, "Records": [{"SequenceNumber",
+    /// "ShardId"}…], "EncryptionType": "NONE"}` (Kinesis API reference, `PutRecords`).
+    public static func putRecordsResponse(_ results: [PutRecordResult]) -> JSON {
+        [
+            "FailedRecordCount": 0,
+            "Records": .array(
+                results.map { ["SequenceNumber": .string($0.sequenceNumber), "ShardId": .string($0.shardID)] }),
+            "EncryptionType": "NONE",
+        ]
+    }
+}

@@ -1,0 +1,73 @@
+/// Why a stream operation failed. Kinesis API errors carry the name Kinesis gives them
+/// (``awsErrorName``) so a task can report them as Step Functions would.
+public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// The stream name breaks Kinesis's rules (1–128 of `a-zA-Z0-9_.-`).
+        case invalidStreamName(String)
+        /// A consumer name that cannot name a checkpoint file (use Lambda function name characters).
+        case invalidConsumerName(String)
+        /// The shard count is not between 1 and the local limit.
+        case invalidShardCount(Int)
+        /// The partition key is empty or longer than 256 characters.
+        case invalidPartitionKey(String)
+        /// `ExplicitHashKey` is not a decimal number in 0 ... 2^128 - 1.
+        case invalidExplicitHashKey(String)
+        /// The data blob is larger than 1 MiB.
+        case dataTooLarge(bytes: Int)
+        /// The stream folder was created with another shard count.
+        case shardCountMismatch(onDisk: Int, requested: Int, directory: String)
+        /// A shard file has a damaged record before its last line (only the last line can be torn
+        /// by a crash; that one is cut off when the stream is opened).
+        case corruptShardFile(path: String, line: Int, reason: String)
+        /// A checkpoint names a sequence number the shard does not have.
+        case unknownCheckpoint(consumer: String, shardID: String, sequenceNumber: String)
+        /// A file operation failed.
+        case io(String)
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    init(_ error: FileIOError) { kind = .io(error.description) }
+
+    /// The error name Kinesis returns for this problem, when it is an API error.
+    public var awsErrorName: String {
+        switch kind {
+        case .invalidStreamName, .invalidConsumerName, .invalidShardCount, .invalidPartitionKey,
+            .invalidExplicitHashKey, .dataTooLarge:
+            "InvalidArgumentException"
+        case .shardCountMismatch, .corruptShardFile, .unknownCheckpoint, .io:
+            "InternalFailure"
+        }
+    }
+
+    public var message: String {
+        switch kind {
+        case .invalidStreamName(let name):
+            "invalid stream name '\(name)': use 1 to 128 letters, digits, '_', '.' and '-'"
+        case .invalidConsumerName(let name):
+            "invalid consumer name '\(name)': use 1 to 64 letters, digits, '-' and '_'"
+        case .invalidShardCount(let count):
+            "invalid shard count \(count): a local stream has 1 to \(LocalStream.maximumShardCount) shards"
+        case .invalidPartitionKey(let key):
+            "invalid partition key '\(key.prefix(40))': a partition key has 1 to 256 characters"
+        case .invalidExplicitHashKey(let key):
+            "invalid ExplicitHashKey '\(key)': write a decimal number from 0 to 2^128 - 1"
+        case .dataTooLarge(let bytes):
+            "record data is \(bytes) bytes; a Kinesis record holds at most 1048576 bytes"
+        case .shardCountMismatch(let onDisk, let requested, let directory):
+            "the stream in \(directory) has \(onDisk) shard(s) but \(requested) were asked for; "
+                + "set the shard count back to \(onDisk), or delete that folder to start the stream afresh"
+        case .corruptShardFile(let path, let line, let reason):
+            "\(path):\(line): damaged stream record (\(reason)); only a torn last record is repaired automatically"
+        case .unknownCheckpoint(let consumer, let shardID, let sequenceNumber):
+            "the checkpoint of consumer '\(consumer)' for \(shardID) is \(sequenceNumber), which that shard "
+                + "does not have; delete the consumer's checkpoint file to read the shard from its start"
+        case .io(let detail):
+            detail
+        }
+    }
+
+    public var description: String { message }
+}
