@@ -1,3 +1,4 @@
+import Clickstream
 import Foundation
 import JSONCore
 import StatesLanguage
@@ -94,23 +95,23 @@ enum RunCommand: ASLCommand {
             return .usage
         }
 
-        // The configuration.
-        let configuration: RunConfiguration?
+        // The configuration and the local services it describes.
+        let configuration: ClickstreamConfig?
         switch loadConfiguration(arguments, definitionPath: definitionPath, io: io) {
         case .success(let loaded): configuration = loaded
-        case .failure(let error):
-            context.writeErrorMessage(error.description)
+        case .failure(let message):
+            // Already "file:line:col: error: …" (or a plain read failure).
+            let text = message.description
+            if text.contains(": error: ") { io.writeError(text + "\n") } else { context.writeErrorMessage(text) }
             return .usage
         }
 
-        var handlers = HandlerRegistry()
-        configuration?.register(into: &handlers)
-
         var options = ExecutionOptions()
-        options.stateMachineName =
-            configuration?.stateMachineName ?? Self.machineName(fromPath: definitionPath)
-        if let region = configuration?.region { options.region = region }
-        if let account = configuration?.account { options.account = account }
+        options.stateMachineName = configuration?.stateMachineName ?? Self.machineName(fromPath: definitionPath)
+        if let configuration {
+            options.region = configuration.region
+            options.account = configuration.account
+        }
         options.seed = configuration?.seed ?? 0
         if let text = arguments.value("seed") {
             guard let seed = UInt64(text) else {
@@ -121,12 +122,45 @@ enum RunCommand: ASLCommand {
         }
         options.executionName = arguments.value("name")
         if arguments.flag("no-quotas") { options.quotas = .unlimited }
-        let clockChoice = arguments.value("clock").flatMap(Clock.init(rawValue:)) ?? .virtual
-        options.clock = clockChoice == .real ? SystemClock() : VirtualClock(start: Date())
         if format == .text {
             let progress = ProgressPrinter(io: io)
             options.progress = { progress.print($0) }
         }
+
+        var handlers = HandlerRegistry()
+        var environment: ClickstreamEnvironment?
+        if let configuration {
+            let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
+            let dataDirectory =
+                arguments.value("data-dir").map { URL(fileURLWithPath: $0, relativeTo: base) }
+                ?? configuration.resolvedDataDirectory(relativeTo: base)
+            let toStandardError = format == .json
+            let printNotification: @Sendable (String) -> Void = { text in
+                if toStandardError { io.writeError(text) } else { io.writeOutput(text) }
+            }
+            let sinks = ClickstreamSinks(
+                sns: SNSSinks(
+                    notification: { notification, topic in
+                        let name = topic.arn.split(separator: ":").last.map(String.init) ?? topic.arn
+                        printNotification("SNS \(name): \(notification.message)\n")
+                    },
+                    warning: { io.writeError("warning: \($0)\n") }),
+                warning: { io.writeError("warning: \($0)\n") })
+            do {
+                let opened = try ClickstreamEnvironment(
+                    config: configuration, dataDirectory: dataDirectory, seed: options.seed, sinks: sinks)
+                try opened.setUp()
+                opened.register(into: &handlers)
+                environment = opened
+            } catch {
+                context.writeErrorMessage("cannot set up the local services: \(error.description)")
+                return .usage
+            }
+        }
+        let clockChoice = arguments.value("clock").flatMap(Clock.init(rawValue:)) ?? .virtual
+        options.clock =
+            clockChoice == .real
+            ? SystemClock() : VirtualClock(start: Date(), observers: environment?.clockObservers ?? [])
 
         let executor = Executor(machine: machine, handlers: handlers, options: options)
         let unresolved = executor.unresolvedResources()
@@ -138,7 +172,12 @@ enum RunCommand: ASLCommand {
             return .usage
         }
 
-        let result = await executor.run(input: input)
+        let result: ExecutionResult
+        if clockChoice == .real, let environment, !environment.consumers.isEmpty {
+            result = await Self.runPollingStreams(executor, input: input, environment: environment, io: io)
+        } else {
+            result = await executor.run(input: input)
+        }
 
         if let historyPath = arguments.value("history") {
             let events = JSON.object(["events": .array(result.history.map { $0.json() })])
@@ -210,7 +249,7 @@ enum RunCommand: ASLCommand {
     }
 
     private static func loadConfiguration(_ arguments: ParsedArguments, definitionPath: String, io: CommandIO)
-        -> Result<RunConfiguration?, ConfigurationError>
+        -> Result<ClickstreamConfig?, ConfigurationMessage>
     {
         var path = arguments.value("config")
         if path == nil, definitionPath != "-" {
@@ -222,13 +261,50 @@ enum RunCommand: ASLCommand {
         do {
             bytes = try io.readFile(path)
         } catch {
-            return .failure(
-                ConfigurationError(path: path, pointer: "", message: "cannot read: \(ValidateCommand.reason(error))"))
+            return .failure(ConfigurationMessage("cannot read '\(path)': \(ValidateCommand.reason(error))"))
         }
+        let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
+        let folder = URL(fileURLWithPath: directory(of: path), isDirectory: true, relativeTo: base)
         do {
-            return .success(try RunConfiguration.parse(bytes, path: path, directory: directory(of: path)))
+            return .success(try ClickstreamConfig.parse(bytes, path: path, baseDirectory: folder))
         } catch {
-            return .failure(error)
+            return .failure(ConfigurationMessage(error.description))
+        }
+    }
+
+    struct ConfigurationMessage: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Under the real clock the stream consumers poll in the background while the execution runs
+    /// (every 200 ms, as Lambda's event source mapping polls), and drain what is left at the end.
+    private static func runPollingStreams(
+        _ executor: Executor, input: JSON, environment: ClickstreamEnvironment, io: CommandIO
+    ) async -> ExecutionResult {
+        await withTaskGroup(of: ExecutionResult?.self) { group in
+            group.addTask { await executor.run(input: input) }
+            group.addTask {
+                while !Task.isCancelled {
+                    do {
+                        try await environment.pollStreams()
+                    } catch {
+                        io.writeError("warning: stream delivery failed: \(error)\n")
+                    }
+                    try? await Task.sleep(nanoseconds: 200_000_000)
+                }
+                return nil
+            }
+            var finished: ExecutionResult?
+            while let next = await group.next() {
+                if let next {
+                    finished = next
+                    group.cancelAll()
+                }
+            }
+            _ = try? await environment.drainStreams()
+            if let finished { return finished }
+            return await executor.run(input: input)
         }
     }
 

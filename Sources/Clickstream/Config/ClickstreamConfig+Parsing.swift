@@ -52,7 +52,7 @@ private struct ConfigParser {
             root, at: pointer,
             allowed: [
                 "$comment", "dataDirectory", "seed", "region", "account", "streams", "functions", "glueJobs", "athena",
-                "sns",
+                "sns", "stateMachineName", "resources", "services",
             ],
             what: "the configuration")
         var config = ClickstreamConfig()
@@ -85,7 +85,63 @@ private struct ConfigParser {
         config.glueJobs = try glueJobs(object["glueJobs"], at: pointer / "glueJobs")
         config.athena = try athena(object["athena"], at: pointer / "athena")
         config.topics = try topics(object["sns"], at: pointer / "sns")
+        config.stateMachineName = try reader.string(object, "stateMachineName", at: pointer)
+        for (resource, item) in try members(object["resources"], at: pointer / "resources", what: "'resources'") {
+            let handler = try localHandler(item, at: pointer / "resources" / resource, what: "resource '\(resource)'")
+            config.resources.append(ResourceHandlerConfig(resource: resource, handler: handler))
+        }
+        for (key, item) in try members(object["services"], at: pointer / "services", what: "'services'") {
+            let at = pointer / "services" / key
+            let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw reader.error(at, "a service key is 'service:action', e.g. 'sqs:sendMessage'", atKey: true)
+            }
+            let handler = try localHandler(item, at: at, what: "service '\(key)'")
+            config.services.append(ServiceHandlerConfig(service: parts[0], action: parts[1], handler: handler))
+        }
         return config
+    }
+
+    /// `{"command": [...]}`, `{"returns": value}` or `{"throws": {"error": …, "cause": …}}`.
+    private func localHandler(_ item: JSON, at pointer: JSONPointer, what: String) throws(ClickstreamConfigError)
+        -> LocalHandler
+    {
+        let forms = ["command", "returns", "throws"]
+        let object = try reader.object(item, at: pointer, allowed: forms + ["environment"], what: what)
+        if let command = object["command"] {
+            var arguments: [String] = []
+            if case .string(let line) = command {
+                arguments = line.split(separator: " ").map(String.init)
+            } else if case .array(let elements) = command {
+                arguments = elements.compactMap(\.stringValue)
+                guard arguments.count == elements.count else {
+                    throw reader.error(pointer / "command", "every argument of 'command' must be a string")
+                }
+            }
+            guard !arguments.isEmpty else {
+                throw reader.error(pointer / "command", "'command' needs a program, e.g. [\"python3\", \"handler.py\"]")
+            }
+            var environment: [String: String] = [:]
+            if let variables = object["environment"] {
+                guard case .object(let members) = variables else {
+                    throw reader.error(pointer / "environment", "'environment' must be an object of strings")
+                }
+                for (key, value) in members { environment[key] = value.stringValue ?? JSONWriter.compact(value) }
+            }
+            return .command(
+                arguments: arguments, environment: environment,
+                workingDirectory: baseDirectory.path(percentEncoded: false))
+        }
+        if let value = object["returns"] { return .returns(value) }
+        if let failure = object["throws"] {
+            let at = pointer / "throws"
+            let details = try reader.object(failure, at: at, allowed: ["error", "cause"], what: "'throws'")
+            guard let error = try reader.string(details, "error", at: at) else {
+                throw reader.error(at, "'throws' needs \"error\": the error name Retry and Catch will see")
+            }
+            return .fails(error: error, cause: try reader.string(details, "cause", at: at))
+        }
+        throw reader.error(pointer, "\(what) needs one of \"command\", \"returns\" or \"throws\"")
     }
 
     private func members(_ value: JSON?, at pointer: JSONPointer, what: String) throws(ClickstreamConfigError)
@@ -134,10 +190,20 @@ private struct ConfigParser {
                 throw reader.error(
                     at, "invalid function name '\(name)': use 1 to 64 letters, digits, '-' and '_'", atKey: true)
             }
+            if let members = item.objectValue, members["handler"] == nil,
+                members.keys.contains(where: { ["command", "returns", "throws"].contains($0) })
+            {
+                result.append(.local(name: name, handler: try localHandler(item, at: at, what: "function '\(name)'")))
+                continue
+            }
             guard let kind = item.objectValue?["handler"]?.stringValue else {
+                let forms = ["handler", "command", "returns", "throws"]
+                let written = item.objectValue?.keys ?? []
+                let hint = written.lazy.map { Suggestion.didYouMean($0, in: forms) }.first { !$0.isEmpty } ?? ""
                 throw reader.error(
-                    at,
-                    "function '\(name)' needs \"handler\": one of \(handlers.map { "'\($0)'" }.joined(separator: ", "))"
+                    written.count == 1 ? at / written[0] : at,
+                    "function '\(name)' needs \"handler\" (one of \(handlers.map { "'\($0)'" }.joined(separator: ", "))), "
+                        + "or \"command\", \"returns\" or \"throws\"" + hint
                 )
             }
             let what = "function '\(name)'"

@@ -1,4 +1,7 @@
 public import Foundation
+public import JSONCore
+import StatesLanguage
+public import StatesRuntime
 
 /// The local stand-ins the clickstream pipeline runs on, read from `asl.config.json` beside the
 /// state machine definition (every field is documented in `Examples/clickstream/CONFIG.md`).
@@ -21,6 +24,14 @@ public struct ClickstreamConfig: Sendable, Hashable {
     public var glueJobs: [GlueJobConfig] = []
     public var athena = AthenaConfig()
     public var topics: [SNSTopic] = []
+    /// `stateMachineName`: the name in `$$.StateMachine.Name` and in ARNs (default: the
+    /// definition's file name).
+    public var stateMachineName: String?
+    /// `resources`: handlers for exact Task `Resource` texts (activities, other ARNs).
+    public var resources: [ResourceHandlerConfig] = []
+    /// `services`: handlers for `arn:aws:states:::service:action` integrations, keyed
+    /// `"service:action"`.
+    public var services: [ServiceHandlerConfig] = []
 
     public init() {}
 
@@ -52,11 +63,48 @@ public struct StreamConfig: Sendable, Hashable {
 public enum FunctionConfig: Sendable, Hashable {
     case simulator(SimulatorFunctionConfig)
     case ingest(IngestFunctionConfig)
+    /// A function served by a local program or a fixed answer.
+    case local(name: String, handler: LocalHandler)
 
     public var name: String {
         switch self {
         case .simulator(let config): config.name
         case .ingest(let config): config.name
+        case .local(let name, _): name
+        }
+    }
+}
+
+/// `resources.<resource>`: a handler for one exact Task `Resource`.
+public struct ResourceHandlerConfig: Sendable, Hashable {
+    public var resource: String
+    public var handler: LocalHandler
+}
+
+/// `services."<service>:<action>"`: a handler for an `arn:aws:states:::service:action` integration.
+public struct ServiceHandlerConfig: Sendable, Hashable {
+    public var service: String
+    public var action: String
+    public var handler: LocalHandler
+}
+
+/// A handler given in the configuration itself: `{"command": [...]}` (a local program: the task
+/// input as JSON on standard input, its JSON result on standard output), `{"returns": value}` or
+/// `{"throws": {"error": …, "cause": …}}`.
+public enum LocalHandler: Sendable, Hashable {
+    case command(arguments: [String], environment: [String: String], workingDirectory: String)
+    case returns(JSON)
+    case fails(error: String, cause: String?)
+
+    /// The handler this describes.
+    public func makeHandler() -> any TaskHandler {
+        switch self {
+        case .command(let arguments, let environment, let workingDirectory):
+            CommandTaskHandler(arguments, workingDirectory: workingDirectory, environment: environment)
+        case .returns(let value):
+            StaticTaskHandler(.returns(value))
+        case .fails(let error, let cause):
+            StaticTaskHandler(.fails(StatesError(StatesErrorName(error), cause)))
         }
     }
 }

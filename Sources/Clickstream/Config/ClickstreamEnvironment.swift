@@ -142,16 +142,26 @@ public final class ClickstreamEnvironment: Sendable {
             case .ingest(let settings):
                 guard let ingest = try? IngestFunction(store: store, rawBucket: settings.rawBucket) else { continue }
                 registry.register(ingest, lambdaFunction: settings.name)
+            case .local(let name, let handler):
+                registry.register(handler.makeHandler(), lambdaFunction: name)
             }
         }
-        registry.register(
-            AthenaQueryHandler(
-                engine: athena, defaultOutputLocation: config.athena.outputLocation,
-                defaultWorkGroup: config.athena.workGroup, seed: seed),
-            service: "athena", action: "startQueryExecution")
-        registry.register(
-            SNSPublishHandler(topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed),
-            service: "sns", action: "publish")
+        if config.athena.outputLocation != nil || !config.athena.setup.isEmpty {
+            registry.register(
+                AthenaQueryHandler(
+                    engine: athena, defaultOutputLocation: config.athena.outputLocation,
+                    defaultWorkGroup: config.athena.workGroup, seed: seed),
+                service: "athena", action: "startQueryExecution")
+        }
+        if !config.topics.isEmpty {
+            registry.register(
+                SNSPublishHandler(topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed),
+                service: "sns", action: "publish")
+        }
+        for entry in config.resources { registry.register(entry.handler.makeHandler(), resource: entry.resource) }
+        for entry in config.services {
+            registry.register(entry.handler.makeHandler(), service: entry.service, action: entry.action)
+        }
         if let glue { registry.register(glue(self), service: "glue", action: "startJobRun") }
     }
 }
