@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import StatesLanguage
 
@@ -20,7 +21,15 @@ enum JavaText {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, point) = shortestDigits(of: value.magnitude)
+        var (digits, point) = shortestDigits(of: value.magnitude)
+        if digits.count == 1 {
+            // Java 19+ `Double.toString`: when one digit suffices, the closest two-digit decimal
+            // that still rounds to the value is written instead (Double.MIN_VALUE is 4.9E-324).
+            let twoDigits = String(format: "%.1e", value.magnitude)
+            if Double(twoDigits) == value.magnitude {
+                (digits, point) = shortestDigits(of: twoDigits)
+            }
+        }
         let sign = value < 0 ? "-" : ""
         let exponent = point - 1
         if exponent >= -3 && exponent < 7 {
@@ -41,7 +50,11 @@ enum JavaText {
     /// Shortest round-trip decimal digits of a positive finite double and the position of the
     /// decimal point: the value is `0.digits × 10^point`.
     static func shortestDigits(of value: Double) -> (digits: String, point: Int) {
-        let text = value.description
+        shortestDigits(of: value.description)
+    }
+
+    /// Digits and point position of a decimal text such as `1.5e-7` or `120.0`.
+    static func shortestDigits(of text: String) -> (digits: String, point: Int) {
         var mantissa = Substring(text)
         var exponent = 0
         if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
