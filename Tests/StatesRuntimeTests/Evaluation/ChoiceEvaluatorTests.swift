@@ -99,12 +99,31 @@ import Testing
         .init(value: #""1""#, op: .numericEquals, operand: 1, expected: false),
         .init(value: "null", op: .numericEquals, operand: 0, expected: false),
         .init(value: "0.1", op: .numericLessThan, operand: 0.2, expected: true),
-        .init(value: "12345678901234567890", op: .numericLessThan, operand: .number(JSONNumber(uncheckedText: "12345678901234567891", isInteger: true)),
+        .init(
+            value: "12345678901234567890", op: .numericLessThan,
+            operand: .number(JSONNumber(uncheckedText: "12345678901234567891", isInteger: true)),
             expected: true),
         .init(value: "5", op: .numericGreaterThanEquals, operand: 5, expected: true),
         .init(value: "5", op: .numericGreaterThan, operand: 5, expected: false),
         .init(value: "-3", op: .numericLessThanEquals, operand: -3, expected: true),
         .init(value: "1e2", op: .numericEquals, operand: 100, expected: true),
+        .init(
+            value: "19.95", op: .numericEquals,
+            operand: .number(JSONNumber(uncheckedText: "1.995e1", isInteger: false)),
+            expected: true),
+        .init(value: "-0", op: .numericEquals, operand: 0.0, expected: true),
+        .init(value: "0.10", op: .numericGreaterThan, operand: 0.1, expected: false),
+        .init(value: "0.1000000000000000000001", op: .numericGreaterThan, operand: 0.1, expected: true),
+        .init(value: "-1.5", op: .numericLessThan, operand: -1.25, expected: true),
+        .init(value: "-1.5", op: .numericGreaterThan, operand: -2, expected: true),
+        .init(
+            value: "0.001", op: .numericLessThan, operand: .number(JSONNumber(uncheckedText: "1e-2", isInteger: false)),
+            expected: true),
+        .init(
+            value: "1E+400", op: .numericGreaterThan,
+            operand: .number(JSONNumber(uncheckedText: "9e399", isInteger: false)),
+            expected: true),
+        .init(value: "0", op: .numericGreaterThan, operand: -0.0001, expected: true),
         // Booleans.
         .init(value: "true", op: .booleanEquals, operand: true, expected: true),
         .init(value: "false", op: .booleanEquals, operand: false, expected: true),
@@ -156,10 +175,13 @@ import Testing
                     variables: { _ in nil })
             }
             #expect(error?.name == .runtime)
-            #expect(error?.cause == "Invalid path '\(path)': The choice state's condition path references an invalid value.")
+            #expect(
+                error?.cause == "Invalid path '\(path)': The choice state's condition path references an invalid value."
+            )
             for expected in [true, false] {
                 let present = try ChoiceEvaluator.matches(
-                    try Self.rule(path, .isPresent, .bool(expected)), input: input, context: [:], variables: { _ in nil })
+                    try Self.rule(path, .isPresent, .bool(expected)), input: input, context: [:],
+                    variables: { _ in nil })
                 #expect(present == !expected)
             }
         }
@@ -170,7 +192,8 @@ import Testing
         let error = #expect(throws: StatesError.self) {
             try ChoiceEvaluator.matches(rule, input: ["a": 1], context: [:], variables: { _ in nil })
         }
-        #expect(error?.cause == "Invalid path '$.missing': The choice state's condition path references an invalid value.")
+        #expect(
+            error?.cause == "Invalid path '$.missing': The choice state's condition path references an invalid value.")
     }
 
     @Test func combinatorsShortCircuitLeftToRight() throws {
@@ -179,7 +202,8 @@ import Testing
         let failing = try Self.rule("$.missing", .isNull, .bool(true))
         let input: JSON = ["a": 1]
         func check(_ kind: ChoiceRule.Kind) throws -> Bool {
-            try ChoiceEvaluator.matches(ChoiceRule(kind, pointer: .root), input: input, context: [:], variables: { _ in nil })
+            try ChoiceEvaluator.matches(
+                ChoiceRule(kind, pointer: .root), input: input, context: [:], variables: { _ in nil })
         }
         #expect(try check(.and([yes, yes])))
         #expect(try !check(.and([yes, no])))
@@ -197,7 +221,9 @@ import Testing
         let byContext = try Self.rule("$$.Execution.Name", .stringEquals, .string("run"))
         let byVariable = try Self.rule("$limit", .numericGreaterThan, .number(JSONNumber(5)))
         #expect(try ChoiceEvaluator.matches(byContext, input: [:], context: context, variables: { _ in nil }))
-        #expect(try ChoiceEvaluator.matches(byVariable, input: [:], context: context, variables: { $0 == "limit" ? 10 : nil }))
+        #expect(
+            try ChoiceEvaluator.matches(
+                byVariable, input: [:], context: context, variables: { $0 == "limit" ? 10 : nil }))
         #expect(throws: StatesError.self) {
             try ChoiceEvaluator.matches(byVariable, input: [:], context: context, variables: { _ in nil })
         }

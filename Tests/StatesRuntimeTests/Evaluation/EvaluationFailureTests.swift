@@ -22,18 +22,24 @@ import Testing
     static let cases: [Case] = [
         .init(
             name: "payload field",
-            error: EvaluationFailure.fieldPathNotFound(path: path("$.nope.deep"), field: "missing.$", input: ["other": 1]),
+            error: EvaluationFailure.fieldPathNotFound(
+                path: path("$.nope.deep"), field: "missing.$", input: ["other": 1]),
             expectedName: .runtime,
-            cause: #"The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be found in the input '{"other":1}'"#),
+            cause:
+                #"The JSONPath '$.nope.deep' specified for the field 'missing.$' could not be found in the input '{"other":1}'"#
+        ),
         .init(
             name: "payload field escaping",
             error: EvaluationFailure.fieldPathNotFound(path: path("$.x"), field: "x.$", input: input),
             expectedName: .runtime,
-            cause: #"The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{"other":1,"text":"a\"b\n"}'"#),
+            cause:
+                #"The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '{"other":1,"text":"a\"b\n"}'"#
+        ),
         .init(
             name: "ErrorPath",
             error: EvaluationFailure.fieldPathNotFound(
-                path: path("$.ErrorX"), field: "ErrorPath", inputText: #"{"Error":"error-value","Cause":"cause-value"}"#),
+                path: path("$.ErrorX"), field: "ErrorPath", inputText: #"{"Error":"error-value","Cause":"cause-value"}"#
+            ),
             expectedName: .runtime,
             cause: #"The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input "#
                 + #"'{"Error":"error-value","Cause":"cause-value"}'"#),
@@ -129,7 +135,8 @@ import Testing
                 == "An error occurred while executing the state 'CheckValue' (entered at the event id #2). "
                 + "Invalid path '$.value': The choice state's condition path references an invalid value.")
         let express = EvaluationFailure.decorated(runtime, stateName: "CheckValue", enteredEventID: nil)
-        #expect(express.cause?.hasPrefix("An error occurred while executing the state 'CheckValue'. Invalid path") == true)
+        #expect(
+            express.cause?.hasPrefix("An error occurred while executing the state 'CheckValue'. Invalid path") == true)
         let conflict = EvaluationFailure.resultPathConflict(path: Self.path("$.x"), input: "s")
         #expect(EvaluationFailure.decorated(conflict, stateName: "S", enteredEventID: 3) == conflict)
         #expect(StatesError(.referencePathConflict).isMatched(by: [.all]))

@@ -20,7 +20,8 @@ import Testing
         .init(filter: "@.n == '5'", items: numbersAndStrings, expected: #"[{"n": 5}, {"n": "5"}, {"n": 5.0}]"#),
         .init(filter: "@.n == 5", items: numbersAndStrings, expected: #"[{"n": 5}, {"n": "5"}, {"n": 5.0}]"#),
         .init(filter: "@.n == 5.0", items: numbersAndStrings, expected: #"[{"n": 5}, {"n": 5.0}, {"n": "5.0"}]"#),
-        .init(filter: "@.n == 1e2", items: #"[{"n": "1E+2"}, {"n": "100"}, {"n": 100}]"#,
+        .init(
+            filter: "@.n == 1e2", items: #"[{"n": "1E+2"}, {"n": "100"}, {"n": 100}]"#,
             expected: #"[{"n": "1E+2"}, {"n": 100}]"#),
         // A missing member equals nothing, so != holds.
         .init(filter: "@.n != 5", items: numbersAndStrings, expected: #"[{"n": "5.0"}, {"n": "x"}, {"m": 1}]"#),
@@ -31,29 +32,41 @@ import Testing
         .init(filter: "@.b == true", items: #"[{"b": true}, {"b": "true"}, {"b": 1}]"#, expected: #"[{"b": true}]"#),
         .init(filter: "@.b == null", items: #"[{"b": null}, {"b": "null"}, {}]"#, expected: #"[{"b": null}]"#),
         // Existence: a present null counts; `!` negates.
-        .init(filter: "@.a", items: #"[{"a": null}, {"b": 1}, {"a": false}]"#, expected: #"[{"a": null}, {"a": false}]"#),
+        .init(
+            filter: "@.a", items: #"[{"a": null}, {"b": 1}, {"a": false}]"#, expected: #"[{"a": null}, {"a": false}]"#),
         .init(filter: "!(@.a)", items: #"[{"a": null}, {"b": 1}]"#, expected: #"[{"b": 1}]"#),
         .init(filter: "@.a[*]", items: #"[{"a": []}, {"b": 1}]"#, expected: #"[{"a": []}]"#),
         // Regular expressions: whole match, flags, numbers and booleans as text.
-        .init(filter: "@.s =~ /ab.*/i", items: #"[{"s": "ABc"}, {"s": "xab"}, {"s": 1}]"#, expected: #"[{"s": "ABc"}]"#),
-        .init(filter: "@.s =~ /1\\d/", items: #"[{"s": 12}, {"s": "13"}, {"s": 1}]"#, expected: #"[{"s": 12}, {"s": "13"}]"#),
+        .init(
+            filter: "@.s =~ /ab.*/i", items: #"[{"s": "ABc"}, {"s": "xab"}, {"s": 1}]"#, expected: #"[{"s": "ABc"}]"#),
+        .init(
+            filter: "@.s =~ /1\\d/", items: #"[{"s": 12}, {"s": "13"}, {"s": 1}]"#,
+            expected: #"[{"s": 12}, {"s": "13"}]"#),
         .init(filter: "@.s =~ /tru./", items: #"[{"s": true}, {"s": false}]"#, expected: #"[{"s": true}]"#),
         // Lists.
         .init(filter: "@.c in ['x', 'y']", items: #"[{"c": "x"}, {"c": "z"}, {}]"#, expected: #"[{"c": "x"}]"#),
         .init(filter: "@.c nin ['x', 'y']", items: #"[{"c": "x"}, {"c": "z"}, {}]"#, expected: #"[{"c": "z"}, {}]"#),
-        .init(filter: "@.c in [1, 2]", items: #"[{"c": 1}, {"c": "2"}, {"c": 3}]"#, expected: #"[{"c": 1}, {"c": "2"}]"#),
-        .init(filter: "@.t subsetof ['a', 'b']", items: #"[{"t": ["a"]}, {"t": ["a", "c"]}, {"t": []}]"#,
+        .init(
+            filter: "@.c in [1, 2]", items: #"[{"c": 1}, {"c": "2"}, {"c": 3}]"#, expected: #"[{"c": 1}, {"c": "2"}]"#),
+        .init(
+            filter: "@.t subsetof ['a', 'b']", items: #"[{"t": ["a"]}, {"t": ["a", "c"]}, {"t": []}]"#,
             expected: #"[{"t": ["a"]}, {"t": []}]"#),
         .init(filter: "@.t anyof ['a', 'b']", items: #"[{"t": ["a"]}, {"t": ["c"]}]"#, expected: #"[{"t": ["a"]}]"#),
         .init(filter: "@.t noneof ['a', 'b']", items: #"[{"t": ["a"]}, {"t": ["c"]}]"#, expected: #"[{"t": ["c"]}]"#),
         // Sizes and emptiness.
-        .init(filter: "@.s size 3", items: #"[{"s": "abc"}, {"s": [1, 2, 3]}, {"s": "ab"}, {"s": 123}]"#,
+        .init(
+            filter: "@.s size 3", items: #"[{"s": "abc"}, {"s": [1, 2, 3]}, {"s": "ab"}, {"s": 123}]"#,
             expected: #"[{"s": "abc"}, {"s": [1, 2, 3]}]"#),
-        .init(filter: "@.s empty true", items: #"[{"s": ""}, {"s": []}, {"s": {}}, {"s": "a"}, {"s": null}]"#,
+        .init(
+            filter: "@.s empty true", items: #"[{"s": ""}, {"s": []}, {"s": {}}, {"s": "a"}, {"s": null}]"#,
             expected: #"[{"s": ""}, {"s": []}, {"s": {}}]"#),
-        .init(filter: "@.s empty false", items: #"[{"s": ""}, {"s": "a"}, {"s": [0]}]"#, expected: #"[{"s": "a"}, {"s": [0]}]"#),
+        .init(
+            filter: "@.s empty false", items: #"[{"s": ""}, {"s": "a"}, {"s": [0]}]"#,
+            expected: #"[{"s": "a"}, {"s": [0]}]"#),
         // Arrays and objects compare as Java collections: 1 (Integer) is not 1.0 (Double).
-        .init(filter: "@.l == [1, 2]", items: #"[{"l": [1, 2]}, {"l": [1.0, 2]}, {"l": [2, 1]}]"#, expected: #"[{"l": [1, 2]}]"#),
+        .init(
+            filter: "@.l == [1, 2]", items: #"[{"l": [1, 2]}, {"l": [1.0, 2]}, {"l": [2, 1]}]"#,
+            expected: #"[{"l": [1, 2]}]"#),
         // `$` operands are read from the document root.
         .init(filter: "@ > $.min", items: "[1, 5, 9]", expected: "[9]"),
         .init(filter: "true", items: "[1, 2]", expected: "[1, 2]"),

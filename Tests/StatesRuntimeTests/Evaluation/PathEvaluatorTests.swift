@@ -70,16 +70,21 @@ import Testing
         // the path to every element.
         .init(path: "$..[0].x", input: #"{"l": [{"x": 1}, {"x": 2}]}"#, expected: "[1, 2]"),
         // Filters.
-        .init(path: "$.store.book[?(@.price < 10)].title", input: store,
+        .init(
+            path: "$.store.book[?(@.price < 10)].title", input: store,
             expected: #"["Sayings of the Century", "Moby Dick"]"#),
         .init(path: "$..book[?(@.isbn)].author", input: store, expected: #"["Herman Melville", "J. R. R. Tolkien"]"#),
         .init(path: "$..book[?(@.price <= $['expensive'])].price", input: store, expected: "[8.95, 8.99]"),
-        .init(path: "$..book[?(@.category == 'fiction' && @.price > 20)].author", input: store,
+        .init(
+            path: "$..book[?(@.category == 'fiction' && @.price > 20)].author", input: store,
             expected: #"["J. R. R. Tolkien"]"#),
-        .init(path: "$..book[?(@.price > 20 || @.category == 'reference')].price", input: store,
+        .init(
+            path: "$..book[?(@.price > 20 || @.category == 'reference')].price", input: store,
             expected: "[8.95, 22.99]"),
         // A filter on an object tests the object itself.
-        .init(path: "$.store.bicycle[?(@.color == 'red')]", input: store, expected: #"[{"color": "red", "price": 19.95}]"#),
+        .init(
+            path: "$.store.bicycle[?(@.color == 'red')]", input: store, expected: #"[{"color": "red", "price": 19.95}]"#
+        ),
         .init(path: "$.store.bicycle[?(@.color == 'blue')]", input: store, expected: "[]"),
         .init(path: "$..[?(@.price > 19)].price", input: store, expected: "[22.99, 19.95]"),
         // Roots other than `$`.
@@ -112,7 +117,8 @@ import Testing
 
     static let failures: [Failure] = [
         .init(path: "$.x", input: "{}", message: "No results for path: $['x']"),
-        .init(path: "$.store.book[0].missing", input: store,
+        .init(
+            path: "$.store.book[0].missing", input: store,
             message: "No results for path: $['store']['book'][0]['missing']"),
         .init(path: "$.missing.x", input: store, message: "Missing property in path $['missing']"),
         .init(path: "$.nothing[*]", input: store, message: "Missing property in path $['nothing']"),

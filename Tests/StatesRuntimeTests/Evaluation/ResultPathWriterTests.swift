@@ -17,10 +17,14 @@ import Testing
         .init(path: "$.b", input: #"{"a": 1}"#, result: #""r""#, expected: #"{"a": 1, "b": "r"}"#),
         .init(path: "$.a", input: #"{"a": 1, "z": 2}"#, result: #"{"x": []}"#, expected: #"{"a": {"x": []}, "z": 2}"#),
         .init(path: "$.x.y.z", input: #"{"a": 1}"#, result: "true", expected: #"{"a": 1, "x": {"y": {"z": true}}}"#),
-        .init(path: "$.a.b", input: #"{"a": {"k": 0}, "z": 1}"#, result: "null", expected: #"{"a": {"k": 0, "b": null}, "z": 1}"#),
+        .init(
+            path: "$.a.b", input: #"{"a": {"k": 0}, "z": 1}"#, result: "null",
+            expected: #"{"a": {"k": 0, "b": null}, "z": 1}"#),
         .init(path: "$['my key'].v", input: "{}", result: "1", expected: #"{"my key": {"v": 1}}"#),
         .init(path: "$.l[1]", input: #"{"l": [1, 2]}"#, result: #""r""#, expected: #"{"l": [1, "r"]}"#),
-        .init(path: "$.l[-1].v", input: #"{"l": [{}, {"w": 0}]}"#, result: "3", expected: #"{"l": [{}, {"w": 0, "v": 3}]}"#),
+        .init(
+            path: "$.l[-1].v", input: #"{"l": [{}, {"w": 0}]}"#, result: "3",
+            expected: #"{"l": [{}, {"w": 0, "v": 3}]}"#),
     ]
 
     @Test(arguments: Self.cases)
@@ -38,11 +42,13 @@ import Testing
     }
 
     static let conflicts: [Conflict] = [
-        .init(path: "$.someTaskResult", input: #""input1""#,
+        .init(
+            path: "$.someTaskResult", input: #""input1""#,
             cause: #"Unable to apply ReferencePath $.someTaskResult to input "input1""#),
         .init(path: "$.x", input: "[1, 2]", cause: "Unable to apply ReferencePath $.x to input [1,2]"),
         .init(path: "$.a.b", input: #"{"a": 1}"#, cause: #"Unable to apply step "a" to input {"a":1}"#),
-        .init(path: "$.a.b.c", input: #"{"a": {"b": "s"}}"#, cause: #"Unable to apply step "b" to input {"a":{"b":"s"}}"#),
+        .init(
+            path: "$.a.b.c", input: #"{"a": {"b": "s"}}"#, cause: #"Unable to apply step "b" to input {"a":{"b":"s"}}"#),
         .init(path: "$.l[5]", input: #"{"l": [1]}"#, cause: #"Unable to apply step "5" to input {"l":[1]}"#),
         .init(path: "$.m[0]", input: "{}", cause: #"Unable to apply step "m" to input {}"#),
     ]

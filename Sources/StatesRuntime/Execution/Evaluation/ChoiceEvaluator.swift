@@ -141,14 +141,10 @@ public enum ChoiceEvaluator {
         }
     }
 
-    /// -1, 0, 1 for two numbers, compared exactly; nil if either is not a number.
+    /// -1, 0, 1 for two numbers, compared exactly as decimals; nil if either is not a number.
     static func numericOrder(_ left: JSON, _ right: JSON) -> Int? {
         guard case .number(let a) = left, case .number(let b) = right else { return nil }
-        if let x = a.int64Value, let y = b.int64Value {
-            return x == y ? 0 : (x < y ? -1 : 1)
-        }
-        if a == b { return 0 }
-        return a < b ? -1 : 1
+        return DecimalOrder.compare(a, b)
     }
 
     /// -1, 0, 1 for two strings in UTF-16 order; nil if either is not a string.

@@ -114,7 +114,8 @@ public enum EvaluationFailure {
     /// Source: observed on AWS (user reports; ManageIQ/floe fixtures recorded against AWS for both
     /// the Variable and a `NumericEqualsPath` operand).
     public static func choiceInvalidPath(_ path: Path) -> StatesError {
-        StatesError(.runtime, "Invalid path '\(path.source)': The choice state's condition path references an invalid value.")
+        StatesError(
+            .runtime, "Invalid path '\(path.source)': The choice state's condition path references an invalid value.")
     }
 
     // MARK: ResultPath and ItemsPath
@@ -125,7 +126,9 @@ public enum EvaluationFailure {
     ///
     /// Source: observed on AWS (error `States.ReferencePathConflict`, user report).
     public static func resultPathConflict(path: Path, input: JSON) -> StatesError {
-        StatesError(.referencePathConflict, "Unable to apply ReferencePath \(path.source) to input \(JSONWriter.compact(input))")
+        StatesError(
+            .referencePathConflict, "Unable to apply ReferencePath \(path.source) to input \(JSONWriter.compact(input))"
+        )
     }
 
     /// A reference-path step that cannot be applied: for `ResultPath`, a member on the way that
@@ -149,7 +152,9 @@ public enum EvaluationFailure {
                 current = next
             case (.index(let index), .array(let elements)):
                 let effective = index < 0 ? elements.count + index : index
-                guard elements.indices.contains(effective) else { return referencePathStep(String(index), input: input) }
+                guard elements.indices.contains(effective) else {
+                    return referencePathStep(String(index), input: input)
+                }
                 current = elements[effective]
             case (.name(let key), _):
                 return referencePathStep(key, input: input)
@@ -167,7 +172,8 @@ public enum EvaluationFailure {
     /// Not observed on AWS: the text is ours (no recording found); the error name follows the
     /// other `ItemsPath` evaluation errors.
     public static func itemsPathNotArray(path: Path, value: JSON) -> StatesError {
-        StatesError(.runtime, "Invalid path '\(path.source)' : the value is not a JSON array: \(JSONWriter.compact(value))")
+        StatesError(
+            .runtime, "Invalid path '\(path.source)' : the value is not a JSON array: \(JSONWriter.compact(value))")
     }
 
     // MARK: Wait
@@ -182,14 +188,17 @@ public enum EvaluationFailure {
     /// `The SecondsPath parameter cannot be parsed as a long value: $.s == abc`.
     /// Source: LocalStack `SecondsPath` (validated tests).
     public static func secondsPathNotInteger(path: Path, value: JSON) -> StatesError {
-        StatesError(.runtime, "The SecondsPath parameter cannot be parsed as a long value: \(path.source) == \(valueText(value))")
+        StatesError(
+            .runtime,
+            "The SecondsPath parameter cannot be parsed as a long value: \(path.source) == \(valueText(value))")
     }
 
     /// `SecondsPath` selects a negative integer:
     /// `The SecondsPath parameter references a negative value: $.s == -1`.
     /// Source: LocalStack `SecondsPath` (validated tests).
     public static func secondsPathNegative(path: Path, value: JSON) -> StatesError {
-        StatesError(.runtime, "The SecondsPath parameter references a negative value: \(path.source) == \(valueText(value))")
+        StatesError(
+            .runtime, "The SecondsPath parameter references a negative value: \(path.source) == \(valueText(value))")
     }
 
     /// `TimestampPath` selects something that is not a timestamp:
@@ -217,7 +226,8 @@ public enum EvaluationFailure {
     public static func timeoutPathInvalid(field: String, path: Path, value: JSON) -> StatesError {
         StatesError(
             .runtime,
-            "The \(field) parameter cannot be parsed as a positive integer value: \(path.source) == \(valueText(value))")
+            "The \(field) parameter cannot be parsed as a positive integer value: \(path.source) == \(valueText(value))"
+        )
     }
 
     // MARK: Helpers

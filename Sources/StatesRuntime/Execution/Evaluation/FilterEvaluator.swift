@@ -210,7 +210,8 @@ struct FilterEvaluator {
         case (.bool(let x), .bool(let y)): return x == y
         case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.number(let x), .number(let y)):
-            return JavaText.className(of: a) == JavaText.className(of: b) && JavaText.javaNumber(x) == JavaText.javaNumber(y)
+            return JavaText.className(of: a) == JavaText.className(of: b)
+                && JavaText.javaNumber(x) == JavaText.javaNumber(y)
         case (.array(let x), .array(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { javaEquals($0, $1) }
         case (.object(let x), .object(let y)):

@@ -105,9 +105,6 @@ struct JavaDecimal: Sendable, Hashable {
 
     /// `BigDecimal.compareTo`: -1, 0 or 1.
     func compare(_ other: JavaDecimal) -> Int {
-        let left = jsonNumber
-        let right = other.jsonNumber
-        if left == right { return 0 }
-        return left < right ? -1 : 1
+        DecimalOrder.compare(jsonNumber, other.jsonNumber)
     }
 }

@@ -102,7 +102,7 @@ public enum PathEvaluator {
         _ segments: [PathSegment], on document: JSON, source: String, input: JSON, context: JSON,
         variables: (String) -> JSON?, mode: Mode, requireProperties: Bool = false
     ) throws(PathEvaluationError) -> JSON {
-        if segments.allSatisfy(\.isSingular) {
+        if isDefinite(segments) {
             return try definite(segments, on: document, mode: mode)
         }
         var walker = PathWalker(
@@ -112,6 +112,17 @@ public enum PathEvaluator {
     }
 
     // MARK: Definite paths
+
+    /// Whether every segment is `.name` or `.index` (a plain loop: key-path predicates are slow).
+    static func isDefinite(_ segments: [PathSegment]) -> Bool {
+        for segment in segments {
+            switch segment {
+            case .name, .index: continue
+            default: return false
+            }
+        }
+        return true
+    }
 
     /// The value a path of `.name`/`[index]` steps designates: the hot path, a loop without
     /// allocation.

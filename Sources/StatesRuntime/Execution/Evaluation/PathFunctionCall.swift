@@ -150,7 +150,11 @@ struct PathFunctionCall {
             for value in values {
                 if case .array(let elements) = value {
                     for element in elements where !element.isNull {
-                        if case .string(let string) = element { text += string } else { text += JavaText.modelText(element) }
+                        if case .string(let string) = element {
+                            text += string
+                        } else {
+                            text += JavaText.modelText(element)
+                        }
                     }
                 } else if case .string(let string) = value {
                     text += string

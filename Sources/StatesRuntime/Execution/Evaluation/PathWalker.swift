@@ -74,7 +74,8 @@ struct PathWalker {
             results.append(model)
             return
         }
-        try apply(segments[position], at: position, upstreamDefinite: position <= firstIndefinite, to: model,
+        try apply(
+            segments[position], at: position, upstreamDefinite: position <= firstIndefinite, to: model,
             variables: variables)
     }
 
@@ -249,8 +250,10 @@ struct PathWalker {
         func clamp(_ value: Int, low: Int, high: Int) -> Int { min(max(value, low), high) }
         var indexes: [Int] = []
         if step > 0 {
-            var index = start.map { $0 < 0 ? clamp(count + $0, low: 0, high: count) : clamp($0, low: 0, high: count) } ?? 0
-            let stop = end.map { $0 < 0 ? clamp(count + $0, low: 0, high: count) : clamp($0, low: 0, high: count) } ?? count
+            var index =
+                start.map { $0 < 0 ? clamp(count + $0, low: 0, high: count) : clamp($0, low: 0, high: count) } ?? 0
+            let stop =
+                end.map { $0 < 0 ? clamp(count + $0, low: 0, high: count) : clamp($0, low: 0, high: count) } ?? count
             while index < stop {
                 indexes.append(index)
                 index += step
@@ -259,7 +262,9 @@ struct PathWalker {
             var index =
                 start.map { $0 < 0 ? clamp(count + $0, low: -1, high: count - 1) : clamp($0, low: -1, high: count - 1) }
                 ?? count - 1
-            let stop = end.map { $0 < 0 ? clamp(count + $0, low: -1, high: count - 1) : clamp($0, low: -1, high: count - 1) } ?? -1
+            let stop =
+                end.map { $0 < 0 ? clamp(count + $0, low: -1, high: count - 1) : clamp($0, low: -1, high: count - 1) }
+                ?? -1
             while index > stop {
                 indexes.append(index)
                 index += step

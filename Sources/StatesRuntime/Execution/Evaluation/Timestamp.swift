@@ -56,7 +56,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         (lhs.epochSeconds, lhs.nanoseconds) < (rhs.epochSeconds, rhs.nanoseconds)
     }
 
-    public var description: String { Self.format(epochMilliseconds: epochSeconds * 1000 + Int64(nanoseconds / 1_000_000)) }
+    public var description: String {
+        Self.format(epochMilliseconds: epochSeconds * 1000 + Int64(nanoseconds / 1_000_000))
+    }
 
     // MARK: Parsing
 
@@ -99,7 +101,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 let month = digits(2), expect(UInt8(ascii: "-")),
                 let day = digits(2)
             else { return nil }
-            guard (1...12).contains(month), day >= 1, day <= Timestamp.daysInMonth(month, year: year) else { return nil }
+            guard (1...12).contains(month), day >= 1, day <= Timestamp.daysInMonth(month, year: year) else {
+                return nil
+            }
             guard let separator = peek(), separator | 0x20 == UInt8(ascii: "t") else { return nil }
             position += 1
             guard let hour = digits(2), hour < 24, expect(UInt8(ascii: ":")), let minute = digits(2), minute < 60 else {
