@@ -84,6 +84,9 @@ struct FilterEvaluator {
     func exists(_ segments: [PathSegment], in root: JSON, variables: (String) -> JSON?) throws(PathEvaluationError)
         -> Bool
     {
+        if PathEvaluator.isDefinite(segments) {
+            return PathEvaluator.lookup(segments, on: root, mode: .jayway) != nil
+        }
         do {
             _ = try PathEvaluator.evaluate(
                 segments, on: root, source: "", input: input, context: context, variables: variables, mode: .jayway,
@@ -120,6 +123,9 @@ struct FilterEvaluator {
     func value(_ segments: [PathSegment], in root: JSON, variables: (String) -> JSON?) throws(PathEvaluationError)
         -> Operand
     {
+        if PathEvaluator.isDefinite(segments) {
+            return PathEvaluator.lookup(segments, on: root, mode: .jayway).map(Self.operand) ?? .undefined
+        }
         do {
             let selected = try PathEvaluator.evaluate(
                 segments, on: root, source: "", input: input, context: context, variables: variables, mode: .jayway)

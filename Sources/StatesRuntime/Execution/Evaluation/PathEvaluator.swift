@@ -74,6 +74,17 @@ public enum PathEvaluator {
     public static func isPresent(
         _ path: Path, input: JSON, context: JSON, variables: (String) -> JSON?
     ) -> Bool {
+        if isDefinite(path.segments) {
+            let document: JSON
+            switch path.root {
+            case .input: document = input
+            case .context: document = context
+            case .variable(let name):
+                guard let value = variables(name) else { return false }
+                document = value
+            }
+            return lookup(path.segments, on: document, mode: .strict) != nil
+        }
         do {
             _ = try evaluate(path, input: input, context: context, variables: variables, mode: .strict)
             return true
@@ -157,6 +168,30 @@ public enum PathEvaluator {
                 }
             default:
                 throw PathEvaluationError(kind: .invalidPath, message: "Not a definite path")
+            }
+        }
+        return current
+    }
+
+    /// ``definite(_:on:mode:)`` without building error messages: `nil` when nothing is there.
+    static func lookup(_ segments: [PathSegment], on document: JSON, mode: Mode) -> JSON? {
+        var current = document
+        for segment in segments {
+            switch (segment, current) {
+            case (.name(let key), .object(let object)):
+                guard let next = object[key] else { return nil }
+                current = next
+            case (.index(let index), .array(let elements)):
+                let effective = index < 0 ? elements.count + index : index
+                if effective >= 0 && effective < elements.count {
+                    current = elements[effective]
+                } else if mode == .strict {
+                    return nil
+                } else {
+                    current = .null
+                }
+            default:
+                return nil
             }
         }
         return current
