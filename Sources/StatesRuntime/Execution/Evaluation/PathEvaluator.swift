@@ -1,0 +1,233 @@
+public import JSONCore
+public import StatesLanguage
+
+/// Evaluates compiled JSONPaths the way AWS Step Functions does: Jayway JsonPath over Jackson.
+///
+/// A path starts at one of three roots: `$` the state's input, `$$` the context object,
+/// `$name` a workflow variable. What it returns depends on the path's shape, as in Jayway:
+///
+/// - a *definite* path (only `.name`, `['name']`, `[3]`, optionally ending in a function) gives
+///   the one value it designates, or throws ``PathEvaluationError`` when there is none;
+/// - an *indefinite* path (wildcard, slice, union, filter, `..`) gives a JSON array of every
+///   match, possibly empty, and throws only when it cannot be applied at all.
+///
+/// Worked examples, with input `{"a": {"b": [1, 2, 3]}, "s": "x"}`:
+///
+///     $.a.b[0]          1
+///     $.a.b[-1]         3                  negative indexes count from the end
+///     $.a.b[7]          null               out of range: Jackson gives null (see `Mode`)
+///     $.a.b[1:]         [2, 3]
+///     $.a.b[*]          [1, 2, 3]
+///     $.a.b[?(@ > 1)]   [2, 3]
+///     $..b              [[1, 2, 3]]
+///     $.a.b.length()    3
+///     $.a.b.sum()       6.0                Jayway's aggregations return Java doubles
+///     $.x               throws .notFound  "No results for path: $['x']"
+///     $.x.y             throws .notFound  "Missing property in path $['x']"
+///     $.s.y             throws .notFound  "Expected to find an object with property ['y'] in path $['s'] …"
+///     $.a.x[*]          throws .notFound  "Missing property in path $['a']['x']"
+///     $.a.b[*].x        []                 indefinite: misses are skipped
+///
+/// Performance: a path of `.name`/`[index]` steps is walked in a loop without allocating; other
+/// paths allocate only the result array. Nothing is parsed at run time except the arguments of a
+/// path function (`concat('x')`), which the parser keeps as text.
+///
+/// Source: AWS developer guide, "Paths in Amazon States Language" (Jayway syntax); Jayway JsonPath
+/// 2.x `PathToken`, `PropertyPathToken`, `ArrayIndexToken`, `ArraySliceToken`, `ScanPathToken`,
+/// `PredicatePathToken` for the semantics; `Notes/evaluation-notes.md` for each decision.
+public enum PathEvaluator {
+    /// How a reference to a missing array element is treated.
+    public enum Mode: Sendable, Hashable {
+        /// As AWS evaluates `InputPath`, `OutputPath`, `"x.$"` payload fields: an index past the
+        /// end of an array selects `null` (Jackson's `ArrayNode.get` returns null). Observed on AWS:
+        /// `"v.$": "$.items[5]"` with two items gives `{"v": null}`.
+        case jayway
+        /// As AWS evaluates intrinsic-function arguments and Choice variables: an index past the
+        /// end selects nothing. Observed on AWS: `States.Format('{}', $.items[5])` fails with
+        /// "The JsonPath argument for the field '$.items[5]' could not be found in the input".
+        case strict
+    }
+
+    /// Evaluates `path` against the roots.
+    ///
+    /// - Parameters:
+    ///   - path: The compiled path.
+    ///   - input: The value `$` designates.
+    ///   - context: The context object (`$$`).
+    ///   - variables: The value of a workflow variable by name (without `$`), or `nil` if unset.
+    ///   - mode: How an out-of-range index is treated; see ``Mode``.
+    /// - Returns: The selected value (definite path) or the array of matches (indefinite path).
+    /// - Throws: ``PathEvaluationError`` when a definite path selects nothing, a path cannot be
+    ///   applied, a function fails, or a variable is unset.
+    /// - Complexity: O(depth) for a definite path; O(size of the visited values) otherwise.
+    public static func evaluate(
+        _ path: Path, input: JSON, context: JSON, variables: (String) -> JSON?, mode: Mode = .jayway
+    ) throws(PathEvaluationError) -> JSON {
+        let document = try root(of: path, input: input, context: context, variables: variables)
+        return try evaluate(
+            path.segments, on: document, source: path.source, input: input, context: context,
+            variables: variables, mode: mode)
+    }
+
+    /// Whether a definite `path` designates a value (a present `null` counts), as the Choice
+    /// state's `IsPresent` asks. An indefinite path is present when it can be applied.
+    public static func isPresent(
+        _ path: Path, input: JSON, context: JSON, variables: (String) -> JSON?
+    ) -> Bool {
+        if isDefinite(path.segments) {
+            let document: JSON
+            switch path.root {
+            case .input: document = input
+            case .context: document = context
+            case .variable(let name):
+                guard let value = variables(name) else { return false }
+                document = value
+            }
+            return lookup(path.segments, on: document, mode: .strict) != nil
+        }
+        do {
+            _ = try evaluate(path, input: input, context: context, variables: variables, mode: .strict)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// The value the root of `path` designates.
+    static func root(
+        of path: Path, input: JSON, context: JSON, variables: (String) -> JSON?
+    ) throws(PathEvaluationError) -> JSON {
+        switch path.root {
+        case .input: return input
+        case .context: return context
+        case .variable(let name):
+            guard let value = variables(name) else {
+                throw PathEvaluationError(kind: .undefinedVariable(name), message: "No variable named '$\(name)'")
+            }
+            return value
+        }
+    }
+
+    /// Evaluates segments against `document` (which is also what a filter's `$` designates).
+    static func evaluate(
+        _ segments: [PathSegment], on document: JSON, source: String, input: JSON, context: JSON,
+        variables: (String) -> JSON?, mode: Mode, requireProperties: Bool = false
+    ) throws(PathEvaluationError) -> JSON {
+        if isDefinite(segments) {
+            return try definite(segments, on: document, mode: mode)
+        }
+        var walker = PathWalker(
+            segments: segments, document: document, input: input, context: context, mode: mode,
+            requireProperties: requireProperties)
+        return try walker.run(variables: variables)
+    }
+
+    // MARK: Definite paths
+
+    /// Whether every segment is `.name` or `.index` (a plain loop: key-path predicates are slow).
+    static func isDefinite(_ segments: [PathSegment]) -> Bool {
+        for segment in segments {
+            switch segment {
+            case .name, .index: continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The value a path of `.name`/`[index]` steps designates: the hot path, a loop without
+    /// allocation.
+    static func definite(
+        _ segments: [PathSegment], on document: JSON, mode: Mode
+    ) throws(PathEvaluationError) -> JSON {
+        var current = document
+        for position in segments.indices {
+            switch segments[position] {
+            case .name(let key):
+                guard case .object(let object) = current else {
+                    throw notAnObject(segments, at: position, model: current)
+                }
+                guard let next = object[key] else {
+                    if position == segments.count - 1 {
+                        throw noResults(segments)
+                    }
+                    throw missingProperty(segments, through: position)
+                }
+                current = next
+            case .index(let index):
+                guard case .array(let elements) = current else {
+                    throw notAnArray(segments, at: position, model: current)
+                }
+                let effective = index < 0 ? elements.count + index : index
+                if effective >= 0 && effective < elements.count {
+                    current = elements[effective]
+                } else if mode == .strict {
+                    throw noResults(segments)
+                } else {
+                    current = .null
+                }
+            default:
+                throw PathEvaluationError(kind: .invalidPath, message: "Not a definite path")
+            }
+        }
+        return current
+    }
+
+    /// ``definite(_:on:mode:)`` without building error messages: `nil` when nothing is there.
+    static func lookup(_ segments: [PathSegment], on document: JSON, mode: Mode) -> JSON? {
+        var current = document
+        for segment in segments {
+            switch (segment, current) {
+            case (.name(let key), .object(let object)):
+                guard let next = object[key] else { return nil }
+                current = next
+            case (.index(let index), .array(let elements)):
+                let effective = index < 0 ? elements.count + index : index
+                if effective >= 0 && effective < elements.count {
+                    current = elements[effective]
+                } else if mode == .strict {
+                    return nil
+                } else {
+                    current = .null
+                }
+            default:
+                return nil
+            }
+        }
+        return current
+    }
+
+    // MARK: Jayway's messages
+
+    /// "No results for path: $['a']['b']" (Jayway `EvaluationContextImpl.getValue`).
+    static func noResults(_ segments: some Collection<PathSegment>) -> PathEvaluationError {
+        PathEvaluationError(kind: .notFound, message: "No results for path: " + JavaText.path(segments))
+    }
+
+    /// "Missing property in path $['a']" for a missing member that is not the last step.
+    static func missingProperty(_ segments: [PathSegment], through position: Int) -> PathEvaluationError {
+        PathEvaluationError(
+            kind: .notFound, message: "Missing property in path " + JavaText.path(segments[...position]))
+    }
+
+    /// A member step applied to a value that is not an object (Jayway `PropertyPathToken`).
+    static func notAnObject(_ segments: [PathSegment], at position: Int, model: JSON) -> PathEvaluationError {
+        PathEvaluationError(
+            kind: .notFound,
+            message: "Expected to find an object with property \(JavaText.fragment(segments[position])) in path "
+                + "\(JavaText.path(segments[..<position])) but found '\(JavaText.className(of: model))'. "
+                + "This is not a json object according to the JsonProvider: '\(JavaText.providerClass)'.")
+    }
+
+    /// An array step applied to `null` or a non-array (Jayway `ArrayPathToken.checkArrayModel`).
+    static func notAnArray(_ segments: [PathSegment], at position: Int, model: JSON) -> PathEvaluationError {
+        if model.isNull {
+            return PathEvaluationError(
+                kind: .notFound, message: "The path " + JavaText.path(segments[..<position]) + " is null")
+        }
+        let rest = segments[position...].map(JavaText.fragment).joined()
+        return PathEvaluationError(
+            kind: .notFound,
+            message: "Filter: \(rest) can only be applied to arrays. Current context is: \(JavaText.modelText(model))")
+    }
+}

@@ -1,0 +1,232 @@
+public import Foundation
+
+/// An instant written as AWS reads and writes timestamps.
+///
+/// Parsing follows Java's `DateTimeFormatter.ISO_OFFSET_DATE_TIME`, which AWS names in its Wait
+/// errors ("does not reference a valid ISO-8601 extended offset date-time format string"):
+///
+///     2016-03-14T01:59:00Z              ✓
+///     2016-03-14T01:59:00.123456789Z    ✓ up to nine fraction digits
+///     2016-03-14T01:59Z                 ✓ seconds are optional
+///     2016-03-14T03:59:00+02:00         ✓ the same instant as 01:59:00Z
+///     2016-03-14T01:59:00+0200          ✓ (offsets are parsed leniently: +HH, +HHMM, +HH:MM, +HH:MM:SS)
+///     2016-03-14t01:59:00z              ✓ (Java parses case-insensitively)
+///     2016-03-14T01:59:00               ✗ no offset
+///     2016-03-14 01:59:00Z              ✗
+///     2016-02-30T00:00:00Z              ✗ no such day (strict resolver)
+///     2016-03-14T24:00:00Z              ✗
+///
+/// Timestamps compare by instant. Formatting writes what AWS puts in `$$.Execution.StartTime`
+/// and `$$.State.EnteredTime`: UTC with milliseconds, `2024-01-01T00:00:00.123Z`.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public var epochSeconds: Int64
+    /// Nanoseconds within the second, 0..<1_000_000_000.
+    public var nanoseconds: Int32
+    /// The offset from UTC it was written with, in seconds (not part of equality).
+    public var offsetSeconds: Int32
+
+    public init(epochSeconds: Int64, nanoseconds: Int32 = 0, offsetSeconds: Int32 = 0) {
+        self.epochSeconds = epochSeconds
+        self.nanoseconds = nanoseconds
+        self.offsetSeconds = offsetSeconds
+    }
+
+    /// The instant as a `Date` (sub-microsecond precision may be lost).
+    public var date: Date {
+        Date(timeIntervalSince1970: Double(epochSeconds) + Double(nanoseconds) / 1_000_000_000)
+    }
+
+    /// The instant with its fraction of a second dropped. AWS developer guide, "Wait state":
+    /// "Step Functions considers the time value up to seconds and truncates milliseconds."
+    public var truncatedToSeconds: Timestamp {
+        Timestamp(epochSeconds: epochSeconds, nanoseconds: 0, offsetSeconds: offsetSeconds)
+    }
+
+    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.epochSeconds == rhs.epochSeconds && lhs.nanoseconds == rhs.nanoseconds
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(epochSeconds)
+        hasher.combine(nanoseconds)
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.epochSeconds, lhs.nanoseconds) < (rhs.epochSeconds, rhs.nanoseconds)
+    }
+
+    public var description: String {
+        Self.format(epochMilliseconds: epochSeconds * 1000 + Int64(nanoseconds / 1_000_000))
+    }
+
+    // MARK: Parsing
+
+    /// Parses an ISO-8601 extended offset date-time; `nil` if `text` is not one.
+    /// - Complexity: O(n), no allocation.
+    public static func parse(_ text: String) -> Timestamp? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes: bytes)
+            return reader.timestamp()
+        }
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        mutating func digits(_ count: Int) -> Int? {
+            guard position + count <= bytes.count else { return nil }
+            var value = 0
+            for offset in 0..<count {
+                let byte = bytes[position + offset]
+                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            position += count
+            return value
+        }
+
+        func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+
+        mutating func expect(_ byte: UInt8) -> Bool {
+            guard peek() == byte else { return false }
+            position += 1
+            return true
+        }
+
+        mutating func timestamp() -> Timestamp? {
+            guard let year = digits(4), expect(UInt8(ascii: "-")),
+                let month = digits(2), expect(UInt8(ascii: "-")),
+                let day = digits(2)
+            else { return nil }
+            guard (1...12).contains(month), day >= 1, day <= Timestamp.daysInMonth(month, year: year) else {
+                return nil
+            }
+            guard let separator = peek(), separator | 0x20 == UInt8(ascii: "t") else { return nil }
+            position += 1
+            guard let hour = digits(2), hour < 24, expect(UInt8(ascii: ":")), let minute = digits(2), minute < 60 else {
+                return nil
+            }
+            var second = 0
+            var nanos = 0
+            if expect(UInt8(ascii: ":")) {
+                guard let value = digits(2), value < 60 else { return nil }
+                second = value
+                if expect(UInt8(ascii: ".")) {
+                    var count = 0
+                    while let byte = peek(), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), count < 9 {
+                        nanos = nanos * 10 + Int(byte - UInt8(ascii: "0"))
+                        count += 1
+                        position += 1
+                    }
+                    for _ in count..<9 { nanos *= 10 }
+                }
+            }
+            guard let offset = self.offset(), position == bytes.count else { return nil }
+            let days = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
+            let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            return Timestamp(
+                epochSeconds: local - Int64(offset), nanoseconds: Int32(nanos), offsetSeconds: Int32(offset))
+        }
+
+        /// `Z`, or `+`/`-` hours with optional minutes and seconds, colons optional (Java's
+        /// lenient `appendOffsetId`); at most ±18:00.
+        mutating func offset() -> Int? {
+            guard let sign = peek() else { return nil }
+            if sign | 0x20 == UInt8(ascii: "z") {
+                position += 1
+                return 0
+            }
+            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
+            position += 1
+            guard let hours = digits(2) else { return nil }
+            var minutes = 0
+            var seconds = 0
+            let colon = expect(UInt8(ascii: ":"))
+            if let value = digits(2) {
+                minutes = value
+                let secondColon = expect(UInt8(ascii: ":"))
+                if let value = digits(2) {
+                    seconds = value
+                } else if secondColon {
+                    return nil
+                }
+            } else if colon {
+                return nil
+            }
+            guard minutes < 60, seconds < 60 else { return nil }
+            let total = hours * 3600 + minutes * 60 + seconds
+            guard total <= 18 * 3600 else { return nil }
+            return sign == UInt8(ascii: "-") ? -total : total
+        }
+    }
+
+    // MARK: Formatting
+
+    /// `date` in UTC with milliseconds: `2024-01-01T00:00:00.123Z` (fraction truncated, not rounded).
+    public static func format(_ date: Date) -> String {
+        let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        return format(epochMilliseconds: Int64(milliseconds))
+    }
+
+    static func format(epochMilliseconds: Int64) -> String {
+        let (seconds, millis) = epochMilliseconds.quotientAndRemainder(dividingBy: 1000)
+        var wholeSeconds = seconds
+        var fraction = millis
+        if fraction < 0 {
+            fraction += 1000
+            wholeSeconds -= 1
+        }
+        var days = wholeSeconds / 86_400
+        var secondOfDay = wholeSeconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let (year, month, day) = civil(fromDays: days)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
+            + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "." + pad(fraction, 3) + "Z"
+    }
+
+    // MARK: Calendar (proleptic Gregorian, as java.time)
+
+    static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }
+
+    static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Days from 1970-01-01 (H. Hinnant's `days_from_civil`).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// (year, month, day) of a day number (H. Hinnant's `civil_from_days`).
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+}

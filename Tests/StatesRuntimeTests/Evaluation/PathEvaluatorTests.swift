@@ -1,0 +1,173 @@
+import JSONCore
+import StatesLanguage
+import StatesRuntime
+import Testing
+
+@Suite struct PathEvaluatorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let path: String
+        let input: String
+        let expected: String
+        var mode: PathEvaluator.Mode = .jayway
+        var testDescription: String { "\(path) on \(input.prefix(30))" }
+    }
+
+    static let store = EvaluationFixtures.store
+    static let numbers = #"{"a": [0, 1, 2, 3, 4]}"#
+
+    static let selections: [Case] = [
+        // Definite paths.
+        .init(path: "$", input: #"{"a": 1}"#, expected: #"{"a": 1}"#),
+        .init(path: "$.expensive", input: store, expected: "10"),
+        .init(path: "$.store.book[0].author", input: store, expected: #""Nigel Rees""#),
+        .init(path: "$['store']['bicycle']['color']", input: store, expected: #""red""#),
+        .init(path: "$.store.book[-1].author", input: store, expected: #""J. R. R. Tolkien""#),
+        .init(path: "$.a", input: #"{"a": null}"#, expected: "null"),
+        .init(path: "$.a.b", input: #"{"a": {"b": [1.50, 2e3]}}"#, expected: "[1.50, 2e3]"),
+        // Jackson: an index past the end selects null (AWS: "v.$": "$.items[5]" gives null).
+        .init(path: "$.store.book[9]", input: store, expected: "null"),
+        .init(path: "$.a[-9]", input: numbers, expected: "null"),
+        // Wildcards, unions, slices.
+        .init(
+            path: "$.store.book[*].author", input: store,
+            expected: #"["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]"#),
+        .init(path: "$.store.book[*].isbn", input: store, expected: #"["0-553-21311-3", "0-395-19395-8"]"#),
+        .init(path: "$.store.book[*].missing", input: store, expected: "[]"),
+        .init(path: "$.store.bicycle.*", input: store, expected: #"["red", 19.95]"#),
+        .init(path: "$.a[0,2]", input: numbers, expected: "[0, 2]"),
+        .init(path: "$.a[0,7]", input: numbers, expected: "[0, null]"),
+        .init(path: "$.a[0,7]", input: numbers, expected: "[0]", mode: .strict),
+        .init(
+            path: "$.store.book[0]['author','title']", input: store,
+            expected: #"[{"author": "Nigel Rees", "title": "Sayings of the Century"}]"#),
+        .init(path: "$['x','y']", input: #"{"x": 1, "z": 2}"#, expected: #"[{"x": 1}]"#),
+        .init(path: "$['x','z'].v", input: #"{"x": {"v": 1}, "z": {"v": 2}}"#, expected: "[1, 2]"),
+        .init(path: "$.a[1:3]", input: numbers, expected: "[1, 2]"),
+        .init(path: "$.a[-2:]", input: numbers, expected: "[3, 4]"),
+        .init(path: "$.a[:2]", input: numbers, expected: "[0, 1]"),
+        .init(path: "$.a[:-1]", input: numbers, expected: "[0, 1, 2, 3]"),
+        .init(path: "$.a[3:10]", input: numbers, expected: "[3, 4]"),
+        .init(path: "$.a[7:]", input: numbers, expected: "[]"),
+        // Jayway's [from:to] adjusts neither bound for negatives.
+        .init(path: "$.a[-2:2]", input: numbers, expected: "[3, 4, 0, 1]"),
+        .init(path: "$.a[1:-1]", input: numbers, expected: "[]"),
+        // Steps (not Jayway syntax) follow Python.
+        .init(path: "$.a[::2]", input: numbers, expected: "[0, 2, 4]"),
+        .init(path: "$.a[4:0:-1]", input: numbers, expected: "[4, 3, 2, 1]"),
+        .init(path: "$.a[::-2]", input: numbers, expected: "[4, 2, 0]"),
+        // Recursive descent: pre-order, members in document order.
+        .init(
+            path: "$..author", input: store,
+            expected: #"["Nigel Rees", "Evelyn Waugh", "Herman Melville", "J. R. R. Tolkien"]"#),
+        .init(path: "$.store..price", input: store, expected: "[8.95, 12.99, 8.99, 22.99, 19.95]"),
+        .init(path: "$..name", input: #"{"name": {"name": 1}, "x": [{"name": 2}]}"#, expected: #"[{"name": 1}, 1, 2]"#),
+        .init(path: "$..*", input: #"{"a": {"b": 1}, "c": [2]}"#, expected: #"[{"b": 1}, [2], 1, 2]"#),
+        .init(path: "$..[0]", input: #"{"a": [[1, 2], [3]]}"#, expected: "[[1, 2], 1, 3]"),
+        .init(path: "$..book[2].author", input: store, expected: #"["Herman Melville"]"#),
+        .init(path: "$..book[-1].title", input: store, expected: #"["The Lord of the Rings"]"#),
+        .init(path: "$..book[:2].price", input: store, expected: "[8.95, 12.99]"),
+        // Jayway ScanPathToken.walkArray: a non-final array step after `..` applies the rest of
+        // the path to every element.
+        .init(path: "$..[0].x", input: #"{"l": [{"x": 1}, {"x": 2}]}"#, expected: "[1, 2]"),
+        // Filters.
+        .init(
+            path: "$.store.book[?(@.price < 10)].title", input: store,
+            expected: #"["Sayings of the Century", "Moby Dick"]"#),
+        .init(path: "$..book[?(@.isbn)].author", input: store, expected: #"["Herman Melville", "J. R. R. Tolkien"]"#),
+        .init(path: "$..book[?(@.price <= $['expensive'])].price", input: store, expected: "[8.95, 8.99]"),
+        .init(
+            path: "$..book[?(@.category == 'fiction' && @.price > 20)].author", input: store,
+            expected: #"["J. R. R. Tolkien"]"#),
+        .init(
+            path: "$..book[?(@.price > 20 || @.category == 'reference')].price", input: store,
+            expected: "[8.95, 22.99]"),
+        // A filter on an object tests the object itself.
+        .init(
+            path: "$.store.bicycle[?(@.color == 'red')]", input: store, expected: #"[{"color": "red", "price": 19.95}]"#
+        ),
+        .init(path: "$.store.bicycle[?(@.color == 'blue')]", input: store, expected: "[]"),
+        .init(path: "$..[?(@.price > 19)].price", input: store, expected: "[22.99, 19.95]"),
+        // Roots other than `$`.
+        .init(path: "$$.Execution.Name", input: "{}", expected: #""run""#),
+        .init(path: "$limit", input: "{}", expected: "10"),
+        .init(path: "$.a[?(@ > $limit)]", input: #"{"a": [5, 15]}"#, expected: "[15]"),
+        // Functions.
+        .init(path: "$.store.book.length()", input: store, expected: "4"),
+        .init(path: "$..book.length()", input: store, expected: "4"),
+        .init(path: "$.store.bicycle.length()", input: store, expected: "2"),
+        .init(path: "$.store.bicycle.color.length()", input: store, expected: "null"),
+        .init(path: "$..price.sum()", input: store, expected: "73.87"),
+        .init(path: "$.store.book[*].author.length()", input: store, expected: "[null, null, null, null]"),
+    ]
+
+    @Test(arguments: Self.selections)
+    func selects(_ c: Case) throws {
+        let result = try EvaluationFixtures.evaluate(c.path, c.input, mode: c.mode)
+        #expect(JSONWriter.compact(result) == (try EvaluationFixtures.compact(c.expected)))
+    }
+
+    struct Failure: CustomTestStringConvertible, Sendable {
+        let path: String
+        let input: String
+        let message: String
+        var kind: PathEvaluationError.Kind = .notFound
+        var mode: PathEvaluator.Mode = .jayway
+        var testDescription: String { path }
+    }
+
+    static let failures: [Failure] = [
+        .init(path: "$.x", input: "{}", message: "No results for path: $['x']"),
+        .init(
+            path: "$.store.book[0].missing", input: store,
+            message: "No results for path: $['store']['book'][0]['missing']"),
+        .init(path: "$.missing.x", input: store, message: "Missing property in path $['missing']"),
+        .init(path: "$.nothing[*]", input: store, message: "Missing property in path $['nothing']"),
+        .init(path: "$.store.nothing[*].x", input: store, message: "Missing property in path $['store']['nothing']"),
+        .init(
+            path: "$.expensive.x", input: store,
+            message: "Expected to find an object with property ['x'] in path $['expensive'] but found "
+                + "'java.lang.Integer'. This is not a json object according to the JsonProvider: "
+                + "'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'."),
+        .init(
+            path: "$.s.x", input: #"{"s": "text"}"#,
+            message: "Expected to find an object with property ['x'] in path $['s'] but found 'java.lang.String'. "
+                + "This is not a json object according to the JsonProvider: "
+                + "'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'."),
+        .init(
+            path: "$.n.x", input: #"{"n": null}"#,
+            message: "Expected to find an object with property ['x'] in path $['n'] but found 'null'. "
+                + "This is not a json object according to the JsonProvider: "
+                + "'com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider'."),
+        .init(
+            path: "$.store.bicycle[0]", input: store,
+            message: #"Filter: [0] can only be applied to arrays. Current context is: {"color":"red","price":19.95}"#),
+        .init(path: "$.n[0].x", input: #"{"n": null}"#, message: "The path $['n'] is null"),
+        .init(
+            path: "$.expensive[?(@ > 1)]", input: store,
+            message: "Filter: [?] can not be applied to primitives. Current context is: 10", kind: .invalidPath),
+        .init(path: "$.a[7]", input: numbers, message: "No results for path: $['a'][7]", mode: .strict),
+        .init(path: "$.x.length()", input: "{}", message: "Missing property in path $['x']"),
+        .init(path: "$nope.a", input: "{}", message: "No variable named '$nope'", kind: .undefinedVariable("nope")),
+    ]
+
+    @Test(arguments: Self.failures)
+    func fails(_ c: Failure) throws {
+        let error = #expect(throws: PathEvaluationError.self) {
+            try EvaluationFixtures.evaluate(c.path, c.input, mode: c.mode)
+        }
+        #expect(error?.message == c.message)
+        #expect(error?.kind == c.kind)
+    }
+
+    @Test func presenceCountsNullButNotOutOfRange() throws {
+        let input: JSON = ["a": nil, "l": [1]]
+        let present = { (path: String) throws -> Bool in
+            PathEvaluator.isPresent(try Path.parse(path), input: input, context: [:], variables: { _ in nil })
+        }
+        #expect(try present("$.a"))
+        #expect(try present("$.l[0]"))
+        #expect(try !present("$.l[1]"))
+        #expect(try !present("$.b"))
+        #expect(try !present("$.a.b"))
+    }
+}
