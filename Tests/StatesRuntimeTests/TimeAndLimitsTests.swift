@@ -42,7 +42,8 @@ import Testing
                 + #""V": {"Type": "Wait", "Timestamp": "2020-01-01T00:00:00Z", "End": true}}}"#,
             input: #"{"at": "2024-01-01T01:00:00.500Z"}"#)
         #expect(result.status == .succeeded)
-        #expect(result.stopDate.timeIntervalSince(testEpoch) == 3600.5)
+        // Wait targets are truncated to whole seconds, as AWS does (SPEC-NOTES.md §5).
+        #expect(result.stopDate.timeIntervalSince(testEpoch) == 3600)
     }
 
     @Test func secondsPathMustBeANonNegativeInteger() async throws {

@@ -3,23 +3,23 @@ import StatesLanguage
 
 /// The errors the executor raises itself, with AWS's names and cause texts.
 enum Causes {
-    /// `An error occurred while executing the state 'X' (entered at the event id #N). ` + detail.
+    /// A `States.Runtime` failure of the state at `site`, with AWS's "An error occurred while
+    /// executing the state …" prefix in front of `detail`.
     static func runtime(_ detail: String, site: EvaluationSite) -> StatesError {
-        StatesError(
-            .runtime,
-            "An error occurred while executing the state '\(site.stateName)' (entered at the event id "
-                + "#\(site.enteredEventID)). \(detail)")
+        decorated(StatesError(.runtime, detail), site: site)
+    }
+
+    /// `error` as it ends the execution: `States.Runtime` causes get the state prefix.
+    static func decorated(_ error: StatesError, site: EvaluationSite) -> StatesError {
+        EvaluationFailure.decorated(error, stateName: site.stateName, enteredEventID: site.enteredEventID)
     }
 
     static func fieldPathNotFound(path: Path, field: String, input: JSON, site: EvaluationSite) -> StatesError {
-        runtime(
-            "The JSONPath '\(path.source)' specified for the field '\(field)' could not be found in the input '"
-                + JSONWriter.compact(input) + "'", site: site)
+        decorated(EvaluationFailure.fieldPathNotFound(path: path, field: field, input: input), site: site)
     }
 
     /// The reason an intrinsic's path argument fails with; the intrinsic names itself in front
-    /// (`The function 'States.Array($.x)' had the following error: …`, observed on AWS as quoted by a
-    /// third party).
+    /// (`The function 'States.Array($.x)' had the following error: …`).
     static func intrinsicArgumentNotFound(path: Path, input: JSON) -> StatesError {
         StatesError(
             .runtime,
@@ -27,69 +27,21 @@ enum Causes {
                 + JSONWriter.compact(input) + "'")
     }
 
-    /// Observed on AWS: `Invalid path '$.jobs[0].done': The choice state’s condition path references an
-    /// invalid value.` (with a typographic apostrophe).
-    static func choicePathInvalid(_ path: Path, site: EvaluationSite) -> StatesError {
-        runtime(
-            "Invalid path '\(path.source)': The choice state\u{2019}s condition path references an invalid value.",
-            site: site)
+    /// `InputPath`, `OutputPath`, … selected nothing or could not be applied.
+    static func invalidPath(_ path: Path, _ error: PathEvaluationError, site: EvaluationSite) -> StatesError {
+        decorated(EvaluationFailure.invalidPath(path, error), site: site)
     }
 
-    /// `InputPath`, `OutputPath`, `ItemsPath`, … selected nothing.
-    static func invalidPath(_ path: Path, detail: String, site: EvaluationSite) -> StatesError {
-        runtime("Invalid path '\(path.source)' : \(detail)", site: site)
-    }
-
-    static let noChoiceMatched = StatesError(.noChoiceMatched, "No Matches!")
-
-    static func resultPathMatchFailure(
-        _ path: Path, input: JSON, result: JSON, error: StatesError, site: EvaluationSite
-    ) -> StatesError {
-        StatesError(
-            .resultPathMatchFailure,
-            "Unable to apply ResultPath '\(path.source)' to input '\(JSONWriter.compact(input))'")
-    }
+    /// Choice without a match or `Default`. AWS's cause text was not found in any recording; this
+    /// one is ours (SPEC-NOTES.md §5).
+    static let noChoiceMatched = StatesError(
+        .noChoiceMatched, "No choice rule matched and the Choice state has no Default")
 
     static func jsonataUnsupported(site: EvaluationSite) -> StatesError {
         runtime("JSONata expressions cannot be evaluated by this version of asl", site: site)
     }
 
-    static func waitSecondsPathInvalid(_ path: Path, value: JSON, site: EvaluationSite) -> StatesError {
-        runtime(
-            "The SecondsPath parameter does not reference a valid integer value: '\(JSONWriter.compact(value))'",
-            site: site)
-    }
-
-    static func waitTimestampInvalid(text: String, site: EvaluationSite) -> StatesError {
-        runtime(
-            "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: '\(text)'",
-            site: site)
-    }
-
-    /// Observed on AWS (LocalStack snapshot `base/test_wait`): `The TimestampPath parameter does not
-    /// reference a valid ISO-8601 extended offset date-time format string: $.start_at == 2016-03-14T01:59:00`.
-    static func waitTimestampPathInvalid(_ path: Path, value: JSON, site: EvaluationSite) -> StatesError {
-        let shown = value.stringValue ?? JSONWriter.compact(value)
-        return runtime(
-            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format "
-                + "string: \(path.source) == \(shown)", site: site)
-    }
-
-    static func positiveIntegerPathInvalid(_ path: Path, field: String, value: JSON, site: EvaluationSite)
-        -> StatesError
-    {
-        runtime(
-            "The \(field) field references an invalid value: '\(JSONWriter.compact(value))'", site: site)
-    }
-
-    static func mapItemsNotArray(_ items: MapState.Items?, value: JSON, site: EvaluationSite) -> StatesError {
-        var field = "$"
-        if case .path(let path) = items { field = path.source }
-        return runtime(
-            "Invalid path '\(field)': The Map state's items path does not reference an array: '"
-                + JSONWriter.compact(value) + "'", site: site)
-    }
-
+    /// The cause AWS's text for a Map over more failures than tolerated was not found; this one is ours.
     static func exceededToleratedFailureThreshold(site: EvaluationSite) -> StatesError {
         StatesError(
             .exceedToleratedFailureThreshold,
@@ -103,11 +55,19 @@ enum Causes {
                 + Executor.hint(for: resource))
     }
 
+    /// A task result over the payload quota; AWS names the function ARN for a Lambda function
+    /// resource and the `resourceType` for integrations (observed on AWS, LocalStack snapshot
+    /// `error_handling/test_states_errors`).
     static func taskResultTooLarge(_ resource: ResourceARN, limit: Int) -> StatesError {
-        StatesError(
+        let name: String
+        switch resource.kind {
+        case .integration: name = resource.resourceType
+        default: name = resource.text
+        }
+        return StatesError(
             .dataLimitExceeded,
-            "The state/task '\(resource.text)' returned a result with a size exceeding the maximum number of bytes "
-                + "service limit.")
+            "The state/task '\(name)' returned a result with a size exceeding the maximum number of bytes service "
+                + "limit.")
     }
 
     static func dataLimitExceeded(limit: Int, site: EvaluationSite) -> StatesError {
@@ -123,6 +83,8 @@ enum Causes {
             "The execution output exceeds the maximum number of bytes service limit (\(limit) bytes).")
     }
 
+    /// The error of the `ExecutionFailed` written when the history quota is reached. AWS's text was
+    /// not found; ours names the quota.
     static func historyLimit(_ limit: HistoryLimitExceeded) -> StatesError {
         StatesError(
             .runtime,

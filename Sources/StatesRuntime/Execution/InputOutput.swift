@@ -18,7 +18,7 @@ extension ExecutionRunner {
             do {
                 return try Evaluate.select(selector, in: Roots(input: input, path: path))
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.invalidPath(selector, error, site: site)
             }
         }
     }
@@ -47,11 +47,7 @@ extension ExecutionRunner {
         case .null: return input
         case .path(let target):
             var document = input
-            do {
-                try Evaluate.assign(result, at: target, into: &document)
-            } catch {
-                throw Causes.resultPathMatchFailure(target, input: input, result: result, error: error, site: site)
-            }
+            try ResultPathWriter.assign(result, at: target, into: &document)
             return document
         }
     }
@@ -66,7 +62,7 @@ extension ExecutionRunner {
             do {
                 return try Evaluate.select(selector, in: Roots(input: value, path: path))
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.invalidPath(selector, error, site: site)
             }
         }
     }

@@ -71,7 +71,7 @@ enum TemplateEvaluator {
             return try call.evaluate(
                 resolve: { (path: Path) throws(StatesError) -> JSON in
                     do {
-                        return try Evaluate.select(path, in: roots)
+                        return try Evaluate.select(path, in: roots, mode: .strict)
                     } catch {
                         throw Causes.intrinsicArgumentNotFound(path: path, input: roots.input)
                     }

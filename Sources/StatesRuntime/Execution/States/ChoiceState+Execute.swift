@@ -13,9 +13,13 @@ extension ExecutionRunner {
         let effective = try applyInputPath(choice.io.inputPath, to: input, path: path, site: site)
         let roots = Roots(input: effective, path: path)
         var chosen: ChoiceState.Branch?
-        for branch in choice.choices where try Evaluate.matches(branch.rule, in: roots) {
-            chosen = branch
-            break
+        do {
+            for branch in choice.choices where try Evaluate.matches(branch.rule, in: roots) {
+                chosen = branch
+                break
+            }
+        } catch {
+            throw Causes.decorated(error, site: site)
         }
         let next: StateID
         if let chosen {

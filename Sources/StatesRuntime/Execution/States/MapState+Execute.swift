@@ -62,13 +62,16 @@ extension ExecutionRunner {
             do {
                 value = try Evaluate.select(selector, in: roots)
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.decorated(
+                    EvaluationFailure.itemsPathNotFound(path: selector, input: roots.input), site: site)
             }
         case .jsonata:
             throw Causes.jsonataUnsupported(site: site)
         }
         guard case .array(let items) = value else {
-            throw Causes.mapItemsNotArray(map.items, value: value, site: site)
+            var selector = Path(source: "$", root: .input, segments: [])
+            if case .path(let written) = map.items { selector = written }
+            throw Causes.decorated(EvaluationFailure.itemsPathNotArray(path: selector, value: value), site: site)
         }
         return items
     }
@@ -94,11 +97,12 @@ extension ExecutionRunner {
             do {
                 value = try Evaluate.select(selector, in: roots)
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.invalidPath(selector, error, site: site)
             }
             guard let percentage = value.numberValue?.doubleValue, percentage >= 0, percentage <= 100 else {
-                throw Causes.positiveIntegerPathInvalid(
-                    selector, field: "ToleratedFailurePercentagePath", value: value, site: site)
+                throw Causes.decorated(
+                    EvaluationFailure.timeoutPathInvalid(
+                        field: "ToleratedFailurePercentagePath", path: selector, value: value), site: site)
             }
             tolerated = min(tolerated ?? Int.max, Int((percentage / 100 * Double(itemCount)).rounded(.down)))
         }

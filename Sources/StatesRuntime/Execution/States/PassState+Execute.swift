@@ -53,7 +53,7 @@ extension ExecutionRunner {
             do {
                 resolved = try Evaluate.select(selector, in: roots)
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.invalidPath(selector, error, site: site)
             }
         case .intrinsic(let call):
             resolved = try TemplateEvaluator.evaluate(call, roots: roots, random: &path.random, site: site)

@@ -210,10 +210,11 @@ extension ExecutionRunner {
             do {
                 resolved = try Evaluate.select(selector, in: roots)
             } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                throw Causes.invalidPath(selector, error, site: site)
             }
             guard let seconds = resolved.numberValue?.integralValue, seconds >= minimum else {
-                throw Causes.positiveIntegerPathInvalid(selector, field: field, value: resolved, site: site)
+                throw Causes.decorated(
+                    EvaluationFailure.timeoutPathInvalid(field: field, path: selector, value: resolved), site: site)
             }
             return seconds
         }

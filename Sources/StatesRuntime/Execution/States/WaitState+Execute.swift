@@ -20,7 +20,7 @@ extension ExecutionRunner {
 
     private func waitTarget(
         _ duration: WaitState.Duration?, effective: JSON, path: PathContext, site: EvaluationSite
-    ) throws(StatesError) -> Date {
+    ) throws -> Date {
         let now = path.clock.now()
         let roots = Roots(input: effective, path: path)
         switch duration {
@@ -29,32 +29,34 @@ extension ExecutionRunner {
         case .seconds(.literal(let seconds)):
             return now.addingTimeInterval(Double(seconds))
         case .seconds(.path(let selector)):
-            let value: JSON
             do {
-                value = try Evaluate.select(selector, in: roots)
-            } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                let value = try Evaluate.select(selector, in: roots)
+                return now.addingTimeInterval(Double(try WaitValues.seconds(value, path: selector)))
+            } catch let error as PathEvaluationError where error.isNotFound {
+                throw Causes.decorated(EvaluationFailure.secondsPathNotFound(path: selector), site: site)
+            } catch let error as PathEvaluationError {
+                throw Causes.invalidPath(selector, error, site: site)
+            } catch let error as StatesError {
+                throw Causes.decorated(error, site: site)
             }
-            guard let seconds = value.numberValue?.integralValue, seconds >= 0 else {
-                throw Causes.waitSecondsPathInvalid(selector, value: value, site: site)
-            }
-            return now.addingTimeInterval(Double(seconds))
         case .timestamp(.literal(let text)):
-            guard let date = Evaluate.parseTimestamp(text) else {
-                throw Causes.waitTimestampInvalid(text: text, site: site)
+            guard let timestamp = Timestamp.parse(text) else {
+                throw Causes.runtime(
+                    "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format "
+                        + "string: \(text)", site: site)
             }
-            return date
+            return timestamp.date
         case .timestamp(.path(let selector)):
-            let value: JSON
             do {
-                value = try Evaluate.select(selector, in: roots)
-            } catch {
-                throw Causes.invalidPath(selector, detail: error.message, site: site)
+                let value = try Evaluate.select(selector, in: roots)
+                return try WaitValues.timestamp(value, path: selector).date
+            } catch let error as PathEvaluationError where error.isNotFound {
+                throw Causes.decorated(EvaluationFailure.timestampPathNotFound(path: selector), site: site)
+            } catch let error as PathEvaluationError {
+                throw Causes.invalidPath(selector, error, site: site)
+            } catch let error as StatesError {
+                throw Causes.decorated(error, site: site)
             }
-            guard let text = value.stringValue, let date = Evaluate.parseTimestamp(text) else {
-                throw Causes.waitTimestampPathInvalid(selector, value: value, site: site)
-            }
-            return date
         case .seconds(.jsonata), .timestamp(.jsonata), .timestamp(.intrinsic):
             throw Causes.jsonataUnsupported(site: site)
         }
