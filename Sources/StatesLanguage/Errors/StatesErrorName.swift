@@ -29,6 +29,10 @@ public struct StatesErrorName: RawRepresentable, Sendable, Hashable, Expressible
     public static let resultWriterFailed: StatesErrorName = "States.ResultWriterFailed"
     public static let runtime: StatesErrorName = "States.Runtime"
     public static let dataLimitExceeded: StatesErrorName = "States.DataLimitExceeded"
+    /// A `ResultPath` (or `ItemsPath`) step cannot be applied to the input. Not in the developer
+    /// guide's list, but what AWS reports (observed: "Unable to apply ReferencePath $.someTaskResult
+    /// to input \"input1\""); `States.ALL` matches it.
+    public static let referencePathConflict: StatesErrorName = "States.ReferencePathConflict"
 
     /// Every predefined `States.*` name, in the order the developer guide lists them.
     public static let predefined: [StatesErrorName] = [

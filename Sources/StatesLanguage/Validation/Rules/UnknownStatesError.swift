@@ -8,7 +8,10 @@ import JSONCore
 /// e.g. `States.Http.Socket` and `States.Http.StatusCode.429`). AWS accepts such names, so this
 /// is a warning.
 enum UnknownStatesError: ValidationRule {
-    static let known: [String] = StatesErrorName.predefined.map(\.rawValue) + ["States.Http.Socket"]
+    static let known: [String] =
+        StatesErrorName.predefined.map(\.rawValue) + [
+            "States.Http.Socket", StatesErrorName.referencePathConflict.rawValue,
+        ]
 
     /// A predefined name, or one of the HTTP Task's `States.Http.*` errors.
     static func isKnown(_ name: String) -> Bool {

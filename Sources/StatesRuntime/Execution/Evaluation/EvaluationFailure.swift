@@ -1,13 +1,6 @@
 public import JSONCore
 public import StatesLanguage
 
-extension StatesErrorName {
-    /// `States.ReferencePathConflict`: a `ResultPath` (or `ItemsPath`) step cannot be applied to
-    /// the input. Not in the developer guide's list, but what AWS reports (observed: "Unable to
-    /// apply ReferencePath $.someTaskResult to input \"input1\""); `States.ALL` matches it.
-    public static let referencePathConflict: StatesErrorName = "States.ReferencePathConflict"
-}
-
 /// The errors AWS reports when a path cannot be used, with AWS's exact cause texts.
 ///
 /// Each builder returns the *bare* cause. When a `States.Runtime` error ends an execution, AWS
