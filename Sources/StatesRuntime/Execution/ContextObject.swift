@@ -13,15 +13,29 @@ import JSONCore
 ///      "Task": {"Token"},                          (tasks with a token only)
 ///      "Map": {"Item": {"Index", "Value"}}}        (inside an ItemSelector / iteration only)
 struct ContextObject: Sendable {
-    /// Facts fixed for the whole execution.
-    struct Execution: Sendable {
-        var id: String
-        var input: JSON
-        var name: String
-        var roleArn: String
-        var startTime: String
-        var stateMachineID: String
-        var stateMachineName: String
+    /// Facts fixed for the whole execution, shared by reference so copying the context object
+    /// (every path evaluation takes one) copies one pointer for them.
+    final class Execution: Sendable {
+        let id: String
+        let input: JSON
+        let name: String
+        let roleArn: String
+        let startTime: String
+        let stateMachineID: String
+        let stateMachineName: String
+
+        init(
+            id: String, input: JSON, name: String, roleArn: String, startTime: String, stateMachineID: String,
+            stateMachineName: String
+        ) {
+            self.id = id
+            self.input = input
+            self.name = name
+            self.roleArn = roleArn
+            self.startTime = startTime
+            self.stateMachineID = stateMachineID
+            self.stateMachineName = stateMachineName
+        }
     }
 
     var execution: Execution

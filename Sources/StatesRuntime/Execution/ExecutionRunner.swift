@@ -20,12 +20,15 @@ final class ExecutionRunner: Sendable {
     let options: ExecutionOptions
     let control: ExecutionControl
     let events: EventLog
+    /// Every state prepared for execution, by ``StatesLanguage/StateID/index``.
+    let programs: [Program]
 
     init(executor: Executor, control: ExecutionControl) {
         machine = executor.machine
         handlers = executor.handlers
         options = executor.options
         self.control = control
+        programs = executor.machine.states.map(Program.init)
         events = EventLog(
             recorder: HistoryRecorder(
                 isEnabled: executor.options.recordsHistory,

@@ -25,16 +25,15 @@ extension ExecutionRunner {
     /// InputPath → Parameters → task → ResultSelector → ResultPath → OutputPath) and "Passing data
     /// between states with variables" (Assign takes effect when the state exits).
     func step(_ id: StateID, input: JSON, path: inout PathContext) async throws -> StepOutcome {
-        let state = machine[id]
-        let common = state.common
-        let kind = state.kind
-        guard common.queryLanguage == .jsonPath else {
+        let program = programs[id.index]
+        let kind = program.kind
+        guard program.isJSONPath else {
             throw StatesError(
                 .runtime,
-                "State '\(common.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet")
+                "State '\(program.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet")
         }
         let enteredAt = path.clock.now()
-        path.context.stateName = common.name
+        path.context.stateName = program.name
         path.context.enteredTime = enteredAt
         switch kind {
         case .task, .parallel, .map: path.context.retryCount = 0
@@ -43,13 +42,13 @@ extension ExecutionRunner {
         path.context.taskToken = nil
         path.context.mapItem = nil
         let enteredID = try recordEvent(
-            kind.enteredEventType, on: &path, .stateEntered(.init(name: common.name, input: input)))
-        report(common.name, kind, .entered, path: path)
-        let site = EvaluationSite(stateName: common.name, enteredEventID: enteredID)
+            kind.enteredEventType, on: &path, .stateEntered(.init(name: program.name, input: input)))
+        if options.progress != nil { report(program.name, kind, .entered, path: path) }
+        let site = EvaluationSite(stateName: program.name, enteredEventID: enteredID)
 
         let completion: StateCompletion
         do {
-            switch state {
+            switch program.body {
             case .pass(let pass): completion = try runPass(pass, input: input, path: &path, site: site)
             case .task(let task): completion = try await runTask(task, input: input, path: &path, site: site)
             case .choice(let choice): completion = try runChoice(choice, input: input, path: &path, site: site)
@@ -61,7 +60,9 @@ extension ExecutionRunner {
             case .map(let map): completion = try await runMap(map, input: input, path: &path, site: site)
             }
         } catch let error as StatesError {
-            report(common.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            if options.progress != nil {
+                report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            }
             throw error
         }
 
@@ -73,20 +74,17 @@ extension ExecutionRunner {
             try recordEvent(
                 exited, on: &path,
                 .stateExited(
-                    .init(name: common.name, output: completion.output, assignedVariables: completion.assigned)))
+                    .init(name: program.name, output: completion.output, assignedVariables: completion.assigned)))
         }
-        report(common.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
+        if options.progress != nil {
+            report(program.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
+        }
         if let next = completion.next { return .next(next, completion.output) }
-        switch state.transition {
-        case .next(let reference):
-            guard let next = reference.id else {
-                throw StatesError(
-                    .runtime, "State '\(common.name)' names a Next state '\(reference.name)' that does not exist")
-            }
-            return .next(next, completion.output)
-        case .end, nil:
-            return .end(completion.output)
+        if let next = program.next { return .next(next, completion.output) }
+        if let missing = program.unresolvedNext {
+            throw StatesError(.runtime, "State '\(program.name)' names a Next state '\(missing)' that does not exist")
         }
+        return .end(completion.output)
     }
 
     /// Records an event on a path, turning the history quota into an ``Interruption``.

@@ -7,14 +7,14 @@ extension ExecutionRunner {
     /// `OutputPath` (a Choice has no result).
     ///
     /// Source: ASL specification, "Choice State"; AWS developer guide, "Choice workflow state".
-    func runChoice(_ choice: ChoiceState, input: JSON, path: inout PathContext, site: EvaluationSite)
+    func runChoice(_ choice: Shared<ChoiceState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StateCompletion
     {
-        let effective = try applyInputPath(choice.io.inputPath, to: input, path: path, site: site)
+        let effective = try applyInputPath(choice.value.io.inputPath, to: input, path: path, site: site)
         let roots = Roots(input: effective, path: path)
         var chosen: ChoiceState.Branch?
         do {
-            for branch in choice.choices where try Evaluate.matches(branch.rule, in: roots) {
+            for branch in choice.value.choices where try Evaluate.matches(branch.rule, in: roots) {
                 chosen = branch
                 break
             }
@@ -25,16 +25,16 @@ extension ExecutionRunner {
         if let chosen {
             guard let id = chosen.next.id else { throw Causes.noChoiceMatched }
             next = id
-        } else if let id = choice.defaultState?.id {
+        } else if let id = choice.value.defaultState?.id {
             next = id
         } else {
             throw Causes.noChoiceMatched
         }
-        var assigned = try evaluateAssign(choice.common.assign, value: effective, path: &path, site: site)
+        var assigned = try evaluateAssign(choice.value.common.assign, value: effective, path: &path, site: site)
         if let branchAssign = chosen?.assign {
             assigned = merge(assigned, try evaluateAssign(branchAssign, value: effective, path: &path, site: site))
         }
-        let output = try applyOutputPath(choice.io.outputPath, to: effective, path: path, site: site)
+        let output = try applyOutputPath(choice.value.io.outputPath, to: effective, path: path, site: site)
         return StateCompletion(output: output, next: next, assigned: assigned)
     }
 }

@@ -17,31 +17,33 @@ extension ExecutionRunner {
     ///
     /// Source: ASL specification, "Map State"; AWS developer guide, "Map workflow state", "Inline
     /// mode", "Distributed mode" (tolerated failure threshold), "Step Functions service quotas".
-    func runMap(_ map: MapState, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
+    func runMap(_ map: Shared<MapState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
         -> StateCompletion
     {
-        let effective = try applyInputPath(map.io.inputPath, to: input, path: path, site: site)
-        if let reader = map.itemReader {
+        let effective = try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
+        if let reader = map.value.itemReader {
             throw Causes.runtime(
-                "The ItemReader of Map state '\(map.common.name)' (\(reader.resource ?? "no resource")) reads items "
+                "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) reads items "
                     + "from Amazon S3, which local runs do not support yet; pass the items in the state input "
                     + "with ItemsPath instead", site: site)
         }
         return try await withErrorHandling(
-            map.errorHandling, kind: .map, stateName: map.common.name, input: input, path: &path, site: site,
+            map.value.errorHandling, kind: .map, stateName: map.value.common.name, input: input, path: &path,
+            site: site,
             finalFailure: .mapStateFailed
         ) { path in
             let roots = Roots(input: effective, path: path)
-            let items = try Self.mapItems(map, roots: roots, site: site)
-            let limits = try Self.mapLimits(map, roots: roots, itemCount: items.count, site: site)
+            let items = try Self.mapItems(map.value, roots: roots, site: site)
+            let limits = try Self.mapLimits(map.value, roots: roots, itemCount: items.count, site: site)
             let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
             let results = try await runIterations(
-                map, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+                map.value, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
-            let selected = try applyResultSelector(map.io.resultSelector, to: .array(results), path: &path, site: site)
-            let assigned = try evaluateAssign(map.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(map.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(map.io.outputPath, to: combined, path: path, site: site)
+            let selected = try applyResultSelector(
+                map.value.io.resultSelector, to: .array(results), path: &path, site: site)
+            let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(map.value.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(map.value.io.outputPath, to: combined, path: path, site: site)
             return StateCompletion(output: output, next: nil, assigned: assigned)
         }
     }

@@ -15,23 +15,25 @@ extension ExecutionRunner {
     /// others and the state fails with that branch's error.
     ///
     /// Source: ASL specification, "Parallel State"; AWS developer guide, "Parallel workflow state".
-    func runParallel(_ parallel: ParallelState, input: JSON, path: inout PathContext, site: EvaluationSite)
+    func runParallel(_ parallel: Shared<ParallelState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         async throws -> StateCompletion
     {
-        let effective = try applyInputPath(parallel.io.inputPath, to: input, path: path, site: site)
+        let effective = try applyInputPath(parallel.value.io.inputPath, to: input, path: path, site: site)
         return try await withErrorHandling(
-            parallel.errorHandling, kind: .parallel, stateName: parallel.common.name, input: input, path: &path,
+            parallel.value.errorHandling, kind: .parallel, stateName: parallel.value.common.name, input: input,
+            path: &path,
             site: site, finalFailure: .parallelStateFailed
         ) { path in
-            let branchInput = try applyParameters(parallel.io.parameters, to: effective, path: &path, site: site)
+            let branchInput = try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
             let started = try recordEvent(.parallelStateStarted, on: &path)
-            let results = try await runBranches(parallel.branches, input: branchInput, after: started, path: &path)
+            let results = try await runBranches(
+                parallel.value.branches, input: branchInput, after: started, path: &path)
             try recordDetached(.parallelStateSucceeded, after: path.previousEventID, clock: path.clock)
             let selected = try applyResultSelector(
-                parallel.io.resultSelector, to: .array(results), path: &path, site: site)
-            let assigned = try evaluateAssign(parallel.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(parallel.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(parallel.io.outputPath, to: combined, path: path, site: site)
+                parallel.value.io.resultSelector, to: .array(results), path: &path, site: site)
+            let assigned = try evaluateAssign(parallel.value.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(parallel.value.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(parallel.value.io.outputPath, to: combined, path: path, site: site)
             return StateCompletion(output: output, next: nil, assigned: assigned)
         }
     }

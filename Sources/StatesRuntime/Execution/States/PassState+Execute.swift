@@ -6,25 +6,25 @@ extension ExecutionRunner {
     /// `Parameters`); then `ResultPath` and `OutputPath`.
     ///
     /// Source: ASL specification, "Pass State"; AWS developer guide, "Pass workflow state".
-    func runPass(_ pass: PassState, input: JSON, path: inout PathContext, site: EvaluationSite)
+    func runPass(_ pass: Shared<PassState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StateCompletion
     {
-        var effective = try applyInputPath(pass.io.inputPath, to: input, path: path, site: site)
-        effective = try applyParameters(pass.io.parameters, to: effective, path: &path, site: site)
-        let result = pass.result ?? effective
-        let assigned = try evaluateAssign(pass.common.assign, value: result, path: &path, site: site)
-        let combined = try applyResultPath(pass.io.resultPath, input: input, result: result, site: site)
-        let output = try applyOutputPath(pass.io.outputPath, to: combined, path: path, site: site)
+        var effective = try applyInputPath(pass.value.io.inputPath, to: input, path: path, site: site)
+        effective = try applyParameters(pass.value.io.parameters, to: effective, path: &path, site: site)
+        let result = pass.value.result ?? effective
+        let assigned = try evaluateAssign(pass.value.common.assign, value: result, path: &path, site: site)
+        let combined = try applyResultPath(pass.value.io.resultPath, input: input, result: result, site: site)
+        let output = try applyOutputPath(pass.value.io.outputPath, to: combined, path: path, site: site)
         return StateCompletion(output: output, next: nil, assigned: assigned)
     }
 
     /// Succeed: `InputPath` then `OutputPath`.
-    func runSucceed(_ succeed: SucceedState, input: JSON, path: inout PathContext, site: EvaluationSite)
+    func runSucceed(_ succeed: Shared<SucceedState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StateCompletion
     {
-        let effective = try applyInputPath(succeed.io.inputPath, to: input, path: path, site: site)
-        let assigned = try evaluateAssign(succeed.common.assign, value: effective, path: &path, site: site)
-        let output = try applyOutputPath(succeed.io.outputPath, to: effective, path: path, site: site)
+        let effective = try applyInputPath(succeed.value.io.inputPath, to: input, path: path, site: site)
+        let assigned = try evaluateAssign(succeed.value.common.assign, value: effective, path: &path, site: site)
+        let output = try applyOutputPath(succeed.value.io.outputPath, to: effective, path: path, site: site)
         return StateCompletion(output: output, next: nil, assigned: assigned)
     }
 
@@ -32,11 +32,11 @@ extension ExecutionRunner {
     /// the paths evaluated against the state input; intrinsic functions allowed).
     ///
     /// Source: AWS developer guide, "Fail workflow state".
-    func failError(_ fail: FailState, input: JSON, path: inout PathContext, site: EvaluationSite)
+    func failError(_ fail: Shared<FailState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StatesError
     {
-        let error = try failField(fail.error, field: "ErrorPath", input: input, path: &path, site: site)
-        let cause = try failField(fail.cause, field: "CausePath", input: input, path: &path, site: site)
+        let error = try failField(fail.value.error, field: "ErrorPath", input: input, path: &path, site: site)
+        let cause = try failField(fail.value.cause, field: "CausePath", input: input, path: &path, site: site)
         return StatesError(StatesErrorName(error ?? ""), cause)
     }
 

@@ -8,34 +8,36 @@ extension ExecutionRunner {
     /// `ResultSelector`, `ResultPath` and `OutputPath`, all under `Retry`/`Catch`.
     ///
     /// Source: ASL specification, "Task State"; AWS developer guide, "Task workflow state".
-    func runTask(_ task: TaskState, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
+    func runTask(_ task: Shared<TaskState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
         -> StateCompletion
     {
-        let effective = try applyInputPath(task.io.inputPath, to: input, path: path, site: site)
-        let resource = ResourceARN(task.resource)
+        let effective = try applyInputPath(task.value.io.inputPath, to: input, path: path, site: site)
+        let resource = ResourceARN(task.value.resource)
         return try await withErrorHandling(
-            task.errorHandling, kind: .task, stateName: task.common.name, input: input, path: &path, site: site
+            task.value.errorHandling, kind: .task, stateName: task.value.common.name, input: input, path: &path,
+            site: site
         ) { path in
             if resource.pattern == .waitForTaskToken || Self.isActivity(resource) {
                 path.context.taskToken = Self.taskToken(using: &path.random)
             }
-            let parameters = try applyParameters(task.io.parameters, to: effective, path: &path, site: site)
+            let parameters = try applyParameters(task.value.io.parameters, to: effective, path: &path, site: site)
             let roots = Roots(input: effective, path: path)
-            let timeout = try Self.integer(task.timeoutSeconds, field: "TimeoutSecondsPath", roots: roots, site: site)
+            let timeout = try Self.integer(
+                task.value.timeoutSeconds, field: "TimeoutSecondsPath", roots: roots, site: site)
             let heartbeat = try Self.integer(
-                task.heartbeatSeconds, field: "HeartbeatSecondsPath", roots: roots, site: site)
+                task.value.heartbeatSeconds, field: "HeartbeatSecondsPath", roots: roots, site: site)
             var credentials: JSON?
-            if case .jsonPath(let template) = task.credentials {
+            if case .jsonPath(let template) = task.value.credentials {
                 credentials = try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
             }
             let call = TaskCall(
-                task: task, resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat,
+                task: task.value, resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat,
                 credentials: credentials)
             let result = try await invoke(call, path: &path, site: site)
-            let selected = try applyResultSelector(task.io.resultSelector, to: result, path: &path, site: site)
-            let assigned = try evaluateAssign(task.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(task.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(task.io.outputPath, to: combined, path: path, site: site)
+            let selected = try applyResultSelector(task.value.io.resultSelector, to: result, path: &path, site: site)
+            let assigned = try evaluateAssign(task.value.common.assign, value: selected, path: &path, site: site)
+            let combined = try applyResultPath(task.value.io.resultPath, input: input, result: selected, site: site)
+            let output = try applyOutputPath(task.value.io.outputPath, to: combined, path: path, site: site)
             return StateCompletion(output: output, next: nil, assigned: assigned)
         }
     }

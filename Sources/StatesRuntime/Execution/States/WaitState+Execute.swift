@@ -7,14 +7,14 @@ extension ExecutionRunner {
     /// execution's clock, then passes the effective input on.
     ///
     /// Source: ASL specification, "Wait State"; AWS developer guide, "Wait workflow state".
-    func runWait(_ wait: WaitState, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
+    func runWait(_ wait: Shared<WaitState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
         -> StateCompletion
     {
-        let effective = try applyInputPath(wait.io.inputPath, to: input, path: path, site: site)
-        let until = try waitTarget(wait.duration, effective: effective, path: path, site: site)
+        let effective = try applyInputPath(wait.value.io.inputPath, to: input, path: path, site: site)
+        let until = try waitTarget(wait.value.duration, effective: effective, path: path, site: site)
         try await path.clock.sleep(until: until)
-        let assigned = try evaluateAssign(wait.common.assign, value: effective, path: &path, site: site)
-        let output = try applyOutputPath(wait.io.outputPath, to: effective, path: path, site: site)
+        let assigned = try evaluateAssign(wait.value.common.assign, value: effective, path: &path, site: site)
+        let output = try applyOutputPath(wait.value.io.outputPath, to: effective, path: path, site: site)
         return StateCompletion(output: output, next: nil, assigned: assigned)
     }
 
