@@ -104,6 +104,34 @@ import Testing
         #expect(Array(headers.dropFirst().map(\.encoding).drop { $0 == .rleDictionary }).allSatisfy { $0 == .plain })
     }
 
+    @Test func dictionaryThatDoesNotPayOnTheFirstPageStops() throws {
+        let distinct: [String?] = (0..<3000).map { "a fairly long distinct value \($0)" }
+        let repeated: [Int64?] = (0..<3000).map { Int64($0 % 7) }
+        let schema = ParquetSchema([ParquetColumn("s", .string), ParquetColumn("n", .int64)])
+        let writer = try ParquetWriter(schema: schema, options: ParquetWriterOptions(dataPageRows: 500))
+        try writer.append(columns: [.strings(distinct), .int64(repeated)])
+        try writer.close()
+        let reader = try ParquetReader(bytes: writer.outputBytes)
+        #expect(try reader.readColumn(0) == .strings(distinct))
+        #expect(try reader.readColumn(1) == .int64(repeated))
+        let strings = try reader.pageHeaders(0, rowGroup: 0)
+        #expect(strings.map(\.encoding) == [.plain, .rleDictionary] + Array(repeating: .plain, count: 5))
+        #expect(strings.first?.numValues == 500)
+        let numbers = try reader.pageHeaders(1, rowGroup: 0)
+        #expect(numbers.map(\.encoding) == [.plain] + Array(repeating: .rleDictionary, count: 6))
+        let distinctTimes: [Int64?] = (0..<1000).map { $0 % 3 == 0 ? nil : Int64($0) }
+        let times = try ParquetWriter(
+            schema: ParquetSchema([ParquetColumn("t", .timestampMicros)]),
+            options: ParquetWriterOptions(dataPageRows: 100))
+        try times.append(columns: [.int64(distinctTimes)])
+        try times.close()
+        let timeReader = try ParquetReader(bytes: times.outputBytes)
+        #expect(try timeReader.readColumn(0) == .int64(distinctTimes))
+        #expect(
+            try timeReader.pageHeaders(0, rowGroup: 0).map(\.encoding) == [.plain, .rleDictionary]
+                + Array(repeating: .plain, count: 9))
+    }
+
     @Test func fixedWidthDictionaryFallsBack() throws {
         let values: [Int64?] = (0..<3000).map { Int64($0) * 1_000_003 }
         let schema = ParquetSchema([ParquetColumn("t", .timestampMicros, isOptional: false)])

@@ -12,24 +12,31 @@
 func hashBytes(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let count = bytes.count
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+    guard let base = bytes.baseAddress else { return mix64(hash) }
     var index = 0
-    if let base = bytes.baseAddress {
-        while index + 8 <= count {
-            let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= hash >> 29
-            index += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < count {
-            tail |= UInt64(base.load(fromByteOffset: index, as: UInt8.self)) << shift
-            shift += 8
-            index += 1
-        }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+    while index + 8 < count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 29
+        index += 8
     }
-    return mix64(hash)
+    // The last 1…8 bytes in one load (overlapping words already hashed is fine: the length is
+    // part of the seed).
+    let tail: UInt64
+    if count >= 8 {
+        tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    } else if count >= 4 {
+        tail =
+            UInt64(base.loadUnaligned(as: UInt32.self))
+            | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
+    } else if count > 0 {
+        tail =
+            UInt64(base.load(as: UInt8.self)) | UInt64(base.load(fromByteOffset: count / 2, as: UInt8.self)) << 8
+            | UInt64(base.load(fromByteOffset: count - 1, as: UInt8.self)) << 16
+    } else {
+        tail = 0
+    }
+    return mix64((hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53)
 }
 
 @inline(__always)
@@ -44,13 +51,16 @@ func mix64(_ value: UInt64) -> UInt64 {
 }
 
 /// Byte-array dictionary: entries back to back, an open-addressing table of entry numbers.
+///
+/// Each slot holds the upper 32 bits of the entry's hash beside its number, so a probe compares
+/// bytes only when those bits agree.
 struct ByteArrayDictionary {
     private(set) var bytes: [UInt8] = []
     /// `ends[i]` is where entry `i` ends in `bytes`.
     private(set) var ends: [Int] = []
     private var hashes: [UInt64] = []
-    /// Entry number + 1 per slot; 0 is empty.
-    private var slots: [UInt32] = Array(repeating: 0, count: 1024)
+    /// `hash >> 32 << 32 | (entry + 1)` per slot; 0 is empty.
+    private var slots: [UInt64] = Array(repeating: 0, count: 1024)
     /// The size of the PLAIN dictionary page body: a 4-byte length per entry plus the bytes.
     private(set) var plainSize = 0
 
@@ -63,44 +73,49 @@ struct ByteArrayDictionary {
     @inline(__always)
     mutating func index(of value: UnsafeRawBufferPointer) -> UInt32 {
         let hash = hashBytes(value)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let occupant = slots[slot]
-            if occupant == 0 { break }
-            let entry = Int(occupant - 1)
-            if hashes[entry] == hash && matches(entry, value) { return UInt32(entry) }
-            slot = (slot + 1) & mask
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
+            ends.withUnsafeBufferPointer { ends in
+                bytes.withUnsafeBytes { stored in
+                    while true {
+                        let occupant = slots[slot]
+                        if occupant == 0 { return nil }
+                        if occupant & 0xFFFF_FFFF_0000_0000 == tag {
+                            let entry = Int(truncatingIfNeeded: occupant & 0xFFFF_FFFF) - 1
+                            let start = entry == 0 ? 0 : ends[entry - 1]
+                            if ends[entry] - start == value.count {
+                                guard let storedBase = stored.baseAddress, let valueBase = value.baseAddress else {
+                                    return entry
+                                }
+                                if memoryEqual(storedBase + start, valueBase, value.count) { return entry }
+                            }
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
+        if let found { return UInt32(truncatingIfNeeded: found) }
         let entry = ends.count
         bytes.append(contentsOf: value)
         ends.append(bytes.count)
         hashes.append(hash)
         plainSize += 4 + value.count
-        slots[slot] = UInt32(entry + 1)
+        slots[slot] = tag | UInt64(entry + 1)
         if ends.count * 2 > slots.count { grow() }
-        return UInt32(entry)
-    }
-
-    @inline(__always)
-    private func matches(_ entry: Int, _ value: UnsafeRawBufferPointer) -> Bool {
-        let start = start(of: entry)
-        let length = ends[entry] - start
-        guard length == value.count else { return false }
-        guard length > 0, let valueBase = value.baseAddress else { return true }
-        return bytes.withUnsafeBytes { stored in
-            guard let storedBase = stored.baseAddress else { return false }
-            return memoryEqual(storedBase + start, valueBase, length)
-        }
+        return UInt32(truncatingIfNeeded: entry)
     }
 
     private mutating func grow() {
-        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
         for entry in 0..<ends.count {
-            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+            let hash = hashes[entry]
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = UInt32(entry + 1)
+            larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(entry + 1)
         }
         slots = larger
     }
@@ -188,15 +203,20 @@ func appendLength(_ length: Int, to output: inout [UInt8]) {
 
 @inline(__always)
 func memoryEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-    var index = 0
-    while index + 8 <= count {
-        if a.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            != b.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        {
-            return false
+    if count >= 8 {
+        var index = 0
+        while index + 8 < count {
+            if a.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            {
+                return false
+            }
+            index += 8
         }
-        index += 8
+        return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
+    var index = 0
     while index < count {
         if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) {
             return false

@@ -1,6 +1,6 @@
 /// Encodes a BOOLEAN column chunk, always PLAIN: one bit per value, least significant bit
 /// first, the last byte of a page padded with zeros. (Dictionary encoding cannot beat one bit.)
-final class BooleanColumnWriter: ColumnWriter {
+struct BooleanColumnWriter: ColumnEncoder {
     let column: ParquetColumn
     let limits: ColumnWriterLimits
     private var pages: PageBuilder
@@ -16,14 +16,14 @@ final class BooleanColumnWriter: ColumnWriter {
 
     var bufferedBytes: Int { pages.bufferedBytes + values.count / 8 }
 
-    func append(_ batch: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
+    mutating func append(_ batch: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
         guard case .booleans(let booleans) = batch else {
             throw ParquetError(.schemaMismatch, "column '\(column.name)' takes booleans, not \(batch.caseName)")
         }
         for index in range { try appendOptional(booleans[index]) }
     }
 
-    func append(_ value: ParquetValue) throws(ParquetError) {
+    mutating func append(_ value: ParquetValue) throws(ParquetError) {
         switch value {
         case .null: try appendOptional(nil)
         case .boolean(let value): try appendOptional(value)
@@ -31,7 +31,7 @@ final class BooleanColumnWriter: ColumnWriter {
         }
     }
 
-    private func appendOptional(_ value: Bool?) throws(ParquetError) {
+    private mutating func appendOptional(_ value: Bool?) throws(ParquetError) {
         if let value {
             pages.recordPresent()
             values.append(value)
@@ -42,7 +42,7 @@ final class BooleanColumnWriter: ColumnWriter {
         if pages.pageRows >= limits.dataPageRows { try flushPage() }
     }
 
-    private func flushPage() throws(ParquetError) {
+    private mutating func flushPage() throws(ParquetError) {
         try pages.emitDataPage(encoding: .plain) { body in
             var byte: UInt8 = 0
             for (index, value) in values.enumerated() {
@@ -57,7 +57,7 @@ final class BooleanColumnWriter: ColumnWriter {
         values.removeAll(keepingCapacity: true)
     }
 
-    func finishChunk() throws(ParquetError) -> FinishedChunk {
+    mutating func finishChunk() throws(ParquetError) -> FinishedChunk {
         try flushPage()
         let taken = pages.takeChunk()
         var statistics = ParquetStatistics()

@@ -1,10 +1,11 @@
 /// Encodes a string (BYTE_ARRAY) column chunk: dictionary first, PLAIN after the dictionary's
 /// PLAIN size passes `dictionaryPageBytes` (the pages written so far keep their dictionary
-/// encoding; the dictionary page still leads the chunk), as parquet-cpp falls back.
+/// encoding; the dictionary page still leads the chunk), as parquet-cpp falls back, or after a
+/// first page on which the dictionary did not beat PLAIN (mostly distinct values).
 ///
 /// Statistics: while the dictionary is in use every value is an entry of it, so min and max are
 /// found once over the entries at the end of the chunk instead of per value.
-final class ByteArrayColumnWriter: ColumnWriter {
+struct ByteArrayColumnWriter: ColumnEncoder {
     let column: ParquetColumn
     let limits: ColumnWriterLimits
     private var pages: PageBuilder
@@ -16,6 +17,10 @@ final class ByteArrayColumnWriter: ColumnWriter {
     private var plainMax: [UInt8]?
     /// Set when the dictionary outgrew its limit: the next flush ends dictionary encoding.
     private var isFallbackPending = false
+    /// Whether the chunk's first page is still being filled (where the dictionary is judged).
+    private var isFirstPage = true
+    /// The PLAIN size of the current page's values, to judge the dictionary against.
+    private var pagePlainBytes = 0
 
     init(column: ParquetColumn, limits: ColumnWriterLimits) {
         self.column = column
@@ -28,7 +33,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
         pages.bufferedBytes + plain.count + indices.count / 2 + (isDictionaryEncoding ? dictionary.plainSize : 0)
     }
 
-    func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
+    mutating func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
         switch values {
         case .strings(let strings):
             for index in range {
@@ -56,7 +61,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
         }
     }
 
-    func append(_ value: ParquetValue) throws(ParquetError) {
+    mutating func append(_ value: ParquetValue) throws(ParquetError) {
         switch value {
         case .null: try appendNull()
         case .string(var string):
@@ -66,17 +71,18 @@ final class ByteArrayColumnWriter: ColumnWriter {
     }
 
     @inline(__always)
-    private func appendNull() throws(ParquetError) {
+    private mutating func appendNull() throws(ParquetError) {
         pages.recordNull()
         if pages.pageRows >= limits.dataPageRows { try flushPage() }
     }
 
     /// Adds one value to the current page; returns whether the page must be flushed now.
     @inline(__always)
-    private func insert(_ value: UnsafeRawBufferPointer) -> Bool {
+    private mutating func insert(_ value: UnsafeRawBufferPointer) -> Bool {
         pages.recordPresent()
         if isDictionaryEncoding {
             indices.append(dictionary.index(of: value))
+            pagePlainBytes &+= 4 + value.count
             if dictionary.plainSize > limits.dictionaryPageBytes {
                 isFallbackPending = true
                 return true
@@ -89,7 +95,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
         return pages.pageRows >= limits.dataPageRows || plain.count >= limits.dataPageBytes
     }
 
-    private func updatePlainStatistics(_ value: UnsafeRawBufferPointer) {
+    private mutating func updatePlainStatistics(_ value: UnsafeRawBufferPointer) {
         guard let low = plainMin, let high = plainMax else {
             plainMin = Array(value)
             plainMax = plainMin
@@ -99,9 +105,18 @@ final class ByteArrayColumnWriter: ColumnWriter {
         if high.withUnsafeBytes({ compareBytes(value, $0) }) > 0 { plainMax = Array(value) }
     }
 
-    private func flushPage() throws(ParquetError) {
+    private mutating func flushPage() throws(ParquetError) {
+        guard pages.pageRows > 0 else { return }
         if isDictionaryEncoding {
             let count = dictionary.count
+            // The first page decides whether the dictionary pays (parquet-mr's check: dictionary
+            // plus indices smaller than the PLAIN values); if not, later pages are PLAIN.
+            let indexBytes = (indices.count * dictionaryIndexBitWidth(count) + 7) / 8 + 1
+            if isFirstPage && !indices.isEmpty {
+                isFallbackPending = isFallbackPending || dictionary.plainSize + indexBytes >= pagePlainBytes
+                isFirstPage = false
+            }
+            pagePlainBytes = 0
             try pages.emitDataPage(encoding: .rleDictionary) { body in
                 appendDictionaryIndices(indices, dictionaryCount: count, to: &body)
             }
@@ -116,7 +131,7 @@ final class ByteArrayColumnWriter: ColumnWriter {
         }
     }
 
-    func finishChunk() throws(ParquetError) -> FinishedChunk {
+    mutating func finishChunk() throws(ParquetError) -> FinishedChunk {
         try flushPage()
         let taken = pages.takeChunk()
         var dictionaryPage: (bytes: [UInt8], uncompressedSize: Int) = ([], 0)
@@ -143,6 +158,9 @@ final class ByteArrayColumnWriter: ColumnWriter {
         }
         dictionary = ByteArrayDictionary()
         isDictionaryEncoding = column.usesDictionary
+        isFallbackPending = false
+        isFirstPage = true
+        pagePlainBytes = 0
         plainMin = nil
         plainMax = nil
         return FinishedChunk(

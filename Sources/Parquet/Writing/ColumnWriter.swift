@@ -10,6 +10,41 @@ protocol ColumnWriter: AnyObject {
     func finishChunk() throws(ParquetError) -> FinishedChunk
 }
 
+/// A column's encoder as a value type.
+///
+/// Rationale: the encoders are structs held in a ``ColumnEncoderBox``, so a batch is appended
+/// inside one mutating call: the stored arrays stay uniquely referenced and the per-value work
+/// pays no dynamic exclusivity checks, which class properties would cost on every access.
+protocol ColumnEncoder {
+    var bufferedBytes: Int { get }
+    mutating func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError)
+    mutating func append(_ value: ParquetValue) throws(ParquetError)
+    mutating func finishChunk() throws(ParquetError) -> FinishedChunk
+}
+
+/// The reference the row-group writer keeps for each column.
+final class ColumnEncoderBox<Encoder: ColumnEncoder>: ColumnWriter {
+    private var encoder: Encoder
+
+    init(_ encoder: Encoder) {
+        self.encoder = encoder
+    }
+
+    var bufferedBytes: Int { encoder.bufferedBytes }
+
+    func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
+        try encoder.append(values, range: range)
+    }
+
+    func append(_ value: ParquetValue) throws(ParquetError) {
+        try encoder.append(value)
+    }
+
+    func finishChunk() throws(ParquetError) -> FinishedChunk {
+        try encoder.finishChunk()
+    }
+}
+
 /// Tuning shared by all column writers of a file.
 struct ColumnWriterLimits {
     var dataPageRows: Int
@@ -34,10 +69,10 @@ func appendDictionaryIndices(_ indices: [UInt32], dictionaryCount: Int, to body:
 
 func makeColumnWriter(for column: ParquetColumn, limits: ColumnWriterLimits) -> any ColumnWriter {
     switch column.type {
-    case .string: ByteArrayColumnWriter(column: column, limits: limits)
-    case .int32, .date: FixedWidthColumnWriter<Int32>(column: column, limits: limits)
-    case .int64, .timestampMicros: FixedWidthColumnWriter<Int64>(column: column, limits: limits)
-    case .double: FixedWidthColumnWriter<Double>(column: column, limits: limits)
-    case .boolean: BooleanColumnWriter(column: column, limits: limits)
+    case .string: ColumnEncoderBox(ByteArrayColumnWriter(column: column, limits: limits))
+    case .int32, .date: ColumnEncoderBox(FixedWidthColumnWriter<Int32>(column: column, limits: limits))
+    case .int64, .timestampMicros: ColumnEncoderBox(FixedWidthColumnWriter<Int64>(column: column, limits: limits))
+    case .double: ColumnEncoderBox(FixedWidthColumnWriter<Double>(column: column, limits: limits))
+    case .boolean: ColumnEncoderBox(BooleanColumnWriter(column: column, limits: limits))
     }
 }

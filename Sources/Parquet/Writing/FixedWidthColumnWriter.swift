@@ -70,9 +70,9 @@ func littleEndianBytes(_ bits: UInt64, width: Int) -> [UInt8] {
 }
 
 /// Encodes an INT32/INT64/DOUBLE column chunk: dictionary first, PLAIN after the dictionary
-/// passes `dictionaryPageBytes`. Min and max are tracked per value (a compare is cheaper than
+/// passes `dictionaryPageBytes` or after a first page on which it did not beat PLAIN. Min and max are tracked per value (a compare is cheaper than
 /// the bookkeeping of the byte-array writer's dictionary pass).
-final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
+struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
     let column: ParquetColumn
     let limits: ColumnWriterLimits
     private var pages: PageBuilder
@@ -80,6 +80,10 @@ final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
     private var isDictionaryEncoding: Bool
     private var indices: [UInt32] = []
     private var plain: [UInt8] = []
+    /// Set when dictionary encoding ends at the next page flush.
+    private var isFallbackPending = false
+    /// Whether the chunk's first page is still being filled (where the dictionary is judged).
+    private var isFirstPage = true
     private var low: Value?
     private var high: Value?
 
@@ -95,14 +99,14 @@ final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
             + (isDictionaryEncoding ? dictionary.count * Value.byteWidth : 0)
     }
 
-    func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
+    mutating func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
         guard let typed = Value.values(in: values) else {
             throw ParquetError(.schemaMismatch, "column '\(column.name)' cannot take \(values.caseName)")
         }
         for index in range { try appendOptional(typed[index]) }
     }
 
-    func append(_ value: ParquetValue) throws(ParquetError) {
+    mutating func append(_ value: ParquetValue) throws(ParquetError) {
         if case .null = value { return try appendOptional(nil) }
         guard let typed = Value.value(in: value) else {
             throw ParquetError(.schemaMismatch, "column '\(column.name)' cannot take \(value)")
@@ -111,7 +115,7 @@ final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
     }
 
     @inline(__always)
-    private func appendOptional(_ value: Value?) throws(ParquetError) {
+    private mutating func appendOptional(_ value: Value?) throws(ParquetError) {
         guard let value else {
             pages.recordNull()
             if pages.pageRows >= limits.dataPageRows { try flushPage() }
@@ -139,20 +143,31 @@ final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
         if pages.pageRows >= limits.dataPageRows || plain.count >= limits.dataPageBytes { try flushPage() }
     }
 
-    private func flushPage() throws(ParquetError) {
+    private mutating func flushPage() throws(ParquetError) {
+        guard pages.pageRows > 0 else { return }
         if isDictionaryEncoding {
             let count = dictionary.count
+            // As for byte arrays: the first page decides whether the dictionary pays.
+            let indexBytes = (indices.count * dictionaryIndexBitWidth(count) + 7) / 8 + 1
+            if isFirstPage && !indices.isEmpty {
+                isFallbackPending = count * Value.byteWidth + indexBytes >= indices.count * Value.byteWidth
+                isFirstPage = false
+            }
             try pages.emitDataPage(encoding: .rleDictionary) { body in
                 appendDictionaryIndices(indices, dictionaryCount: count, to: &body)
             }
             indices.removeAll(keepingCapacity: true)
+            if isFallbackPending {
+                isFallbackPending = false
+                isDictionaryEncoding = false
+            }
         } else {
             try pages.emitDataPage(encoding: .plain) { body in body.append(contentsOf: plain) }
             plain.removeAll(keepingCapacity: true)
         }
     }
 
-    func finishChunk() throws(ParquetError) -> FinishedChunk {
+    mutating func finishChunk() throws(ParquetError) -> FinishedChunk {
         try flushPage()
         let taken = pages.takeChunk()
         var dictionaryPage: (bytes: [UInt8], uncompressedSize: Int) = ([], 0)
@@ -185,6 +200,8 @@ final class FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnWriter {
         }
         dictionary = FixedWidthDictionary()
         isDictionaryEncoding = column.usesDictionary
+        isFallbackPending = false
+        isFirstPage = true
         low = nil
         high = nil
         return FinishedChunk(
