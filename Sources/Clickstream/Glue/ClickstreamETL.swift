@@ -1,0 +1,198 @@
+import Dispatch
+import Foundation
+import Parquet
+
+/// The clickstream pipeline's Glue job: raw JSON Lines events in, Hive-partitioned Parquet out.
+///
+/// For every non-blank line of every file below the input (in path order, then line order):
+/// parse the event, flatten `geo` into `ip`, `country` and `city`, parse `event_time` into a UTC
+/// timestamp (rows without a parsable time are dropped and counted), and append the row to the
+/// partition of its UTC date: `event_date=YYYY-MM-DD/part-00000-<id>.snappy.parquet`, with the
+/// columns `user_id, session_id, event_time, event_type, page_url, referrer_url, device_type,
+/// browser, ip, country, city` (all nullable; `event_date` is the folder, as Spark's
+/// `partitionBy` writes it). Lines that are not JSON objects are counted as malformed.
+///
+/// The id in file names is derived from the input file list (relative paths and sizes) and the
+/// spec, so the same input gives the same names. Output replaces the previous output as a whole
+/// (see `OutputSwap`), with an empty `_SUCCESS` file as Spark writes.
+///
+/// Two threads: the calling thread writes Parquet while a Dispatch worker reads and parses,
+/// handing over batches of rows per partition through a bounded queue. Memory is bounded by the
+/// queue, one batch per partition on the parsing side, and one row group per partition on the
+/// writing side; not by the input's size. The call blocks until the job is done.
+public enum ClickstreamETL {
+    /// Rows per hand-over batch between the threads.
+    static let batchRows = 4096
+    /// Batches that may wait between the threads.
+    static let queueCapacity = 8
+
+    public static func run(_ spec: ETLJobSpec) throws(ETLError) -> ETLReport {
+        try validate(spec)
+        let files = try InputFiles.list(spec.inputDirectory)
+        let id = jobID(files, spec)
+        let staging = try OutputSwap.prepareStaging(for: spec.outputDirectory, id: id)
+        do throws(ETLError) {
+            let report = try transform(files, spec: spec, staging: staging, id: id)
+            try OutputSwap.swap(staging, into: spec.outputDirectory, id: id)
+            return report
+        } catch {
+            OutputSwap.discard(staging)
+            throw error
+        }
+    }
+
+    private static func validate(_ spec: ETLJobSpec) throws(ETLError) {
+        guard spec.rowGroupRows > 0 else {
+            throw ETLError(.invalidSpec, path: spec.outputDirectory.path, "rowGroupRows must be positive")
+        }
+        let input = spec.inputDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        let output = spec.outputDirectory.standardizedFileURL.resolvingSymlinksInPath().path
+        if input == output || output.hasPrefix(input + "/") || input.hasPrefix(output + "/") {
+            throw ETLError(
+                .invalidSpec, path: output,
+                "output directory '\(output)' and input directory '\(input)' must not contain each other")
+        }
+    }
+
+    /// A UUID-shaped id from the input's relative paths and sizes and the spec's settings.
+    static func jobID(_ files: [InputFile], _ spec: ETLJobSpec) -> String {
+        var high: UInt64 = 0xCBF2_9CE4_8422_2325
+        var low: UInt64 = 0x8422_2325_CBF2_9CE4
+        func mix(_ byte: UInt8) {
+            high = (high ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            low = (low ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 ^ (low >> 29)
+        }
+        func mix(_ value: Int64) {
+            for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: value >> Int64(shift))) }
+        }
+        for file in files {
+            for byte in file.relativePath.utf8 { mix(byte) }
+            mix(UInt8(0))
+            mix(file.size)
+        }
+        mix(Int64(spec.rowGroupRows))
+        mix(Int64(spec.compression.rawValue))
+        let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
+        let characters = Array(hex)
+        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
+        return groups.joined(separator: "-")
+    }
+
+    private static func transform(
+        _ files: [InputFile], spec: ETLJobSpec, staging: URL, id: String
+    ) throws(ETLError) -> ETLReport {
+        let queue = BatchQueue<ProducerMessage>(capacity: queueCapacity)
+        let done = DispatchGroup()
+        let producerFiles = files
+        DispatchQueue.global(qos: .userInitiated).async(group: done) {
+            var producer = EventProducer(files: producerFiles, queue: queue, batchRows: batchRows)
+            producer.run()
+        }
+        var writers = PartitionWriters(spec: spec, staging: staging, id: id)
+        var failure: ETLError?
+        var counts = ProducerCounts()
+        consume: while let message = queue.pop() {
+            switch message {
+            case .batch(let columns):
+                guard failure == nil else { continue }
+                do {
+                    try writers.append(columns)
+                } catch {
+                    failure = error
+                    queue.cancel()
+                }
+            case .finished(let finished):
+                counts = finished
+                break consume
+            case .failed(let error):
+                failure = failure ?? error
+                break consume
+            }
+        }
+        done.wait()
+        if let failure { throw failure }
+        let written = try writers.closeAll()
+        let success = staging.appendingPathComponent("_SUCCESS")
+        guard FileManager.default.createFile(atPath: success.path, contents: Data()) else {
+            throw ETLError(.outputUnwritable, path: success.path, "cannot create '\(success.path)'")
+        }
+        var partitions: [String: Int] = [:]
+        for (day, rows) in counts.rowsPerDay { partitions[EventTime.dateString(days: day)] = rows }
+        return ETLReport(
+            filesRead: counts.filesRead, recordsRead: counts.recordsRead,
+            rowsWritten: counts.rowsPerDay.values.reduce(0, +), malformedRecords: counts.malformedRecords,
+            droppedRows: counts.droppedRows, partitions: partitions, outputFiles: written.files.sorted(),
+            bytesWritten: written.bytes)
+    }
+}
+
+/// The writing side: one Parquet writer per partition, created on its first batch.
+struct PartitionWriters {
+    let spec: ETLJobSpec
+    let staging: URL
+    let id: String
+    private var writers: [Int: (writer: ParquetWriter, relativePath: String)] = [:]
+
+    init(spec: ETLJobSpec, staging: URL, id: String) {
+        self.spec = spec
+        self.staging = staging
+        self.id = id
+    }
+
+    mutating func append(_ columns: EventColumns) throws(ETLError) {
+        let entry = try writer(for: columns.day)
+        do {
+            try entry.writer.append(columns: columns.parquetColumns)
+        } catch {
+            throw ETLError(
+                .outputUnwritable, path: entry.relativePath, "cannot write '\(entry.relativePath)': \(error)")
+        }
+    }
+
+    private mutating func writer(for day: Int) throws(ETLError) -> (writer: ParquetWriter, relativePath: String) {
+        if let existing = writers[day] { return existing }
+        let folder = "event_date=\(EventTime.dateString(days: day))"
+        let suffix = spec.compression == .snappy ? ".snappy.parquet" : ".parquet"
+        let relativePath = "\(folder)/part-00000-\(id)\(suffix)"
+        let directory = staging.appendingPathComponent(folder)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ETLError(
+                .outputUnwritable, path: directory.path,
+                "cannot create '\(directory.path)': \(error.localizedDescription)")
+        }
+        let options = ParquetWriterOptions(compression: spec.compression, rowGroupRows: spec.rowGroupRows)
+        let path = staging.appendingPathComponent(relativePath).path
+        do {
+            let writer = try ParquetWriter(path: path, schema: EventField.schema, options: options)
+            writers[day] = (writer, relativePath)
+            return (writer, relativePath)
+        } catch {
+            throw ETLError(.outputUnwritable, path: path, "cannot create '\(path)': \(error)")
+        }
+    }
+
+    /// Closes every writer; returns the files (relative paths) and their total size.
+    mutating func closeAll() throws(ETLError) -> (files: [String], bytes: Int64) {
+        var files: [String] = []
+        var bytes: Int64 = 0
+        for (_, entry) in writers.sorted(by: { $0.key < $1.key }) {
+            do {
+                bytes += try entry.writer.close().byteCount
+            } catch {
+                throw ETLError(
+                    .outputUnwritable, path: entry.relativePath, "cannot write '\(entry.relativePath)': \(error)")
+            }
+            files.append(entry.relativePath)
+        }
+        writers = [:]
+        return (files, bytes)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: Swift.max(0, width - count)) + self
+    }
+}
