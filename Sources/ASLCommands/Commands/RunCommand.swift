@@ -150,7 +150,7 @@ enum RunCommand: ASLCommand {
                 let opened = try ClickstreamEnvironment(
                     config: configuration, dataDirectory: dataDirectory, seed: options.seed, sinks: sinks)
                 try opened.setUp()
-                opened.register(into: &handlers)
+                opened.register(into: &handlers) { GlueJobHandler(environment: $0) }
                 environment = opened
             } catch {
                 context.writeErrorMessage("cannot set up the local services: \(error.description)")
@@ -172,6 +172,7 @@ enum RunCommand: ASLCommand {
             return .usage
         }
 
+        let before = environment?.snapshot()
         let result: ExecutionResult
         if clockChoice == .real, let environment, !environment.consumers.isEmpty {
             result = await Self.runPollingStreams(executor, input: input, environment: environment, io: io)
@@ -186,6 +187,11 @@ enum RunCommand: ASLCommand {
             } catch {
                 context.writeErrorMessage("cannot write '\(historyPath)': \(ValidateCommand.reason(error))")
             }
+        }
+        if format == .text, let environment, let before {
+            let summary = RunSummary(before: before, after: environment.snapshot(), history: result.history)
+            io.writeError("\nSummary (data in \(environment.dataDirectory.path(percentEncoded: false))):\n")
+            io.writeError(summary.lines.map { "  " + $0 }.joined(separator: "\n") + "\n\n")
         }
         switch format {
         case .json:

@@ -1,0 +1,132 @@
+import Dispatch
+import Foundation
+import JSONCore
+import Parquet
+import StatesLanguage
+import StatesRuntime
+
+/// `arn:aws:states:::glue:startJobRun(.sync)`: runs the Glue job named by `Parameters.JobName`
+/// from the configuration (`glueJobs`) locally with ``ClickstreamETL``.
+///
+/// Request-response returns `StartJobRun`'s `{"JobRunId": …}`; `.sync` reports that response as
+/// `TaskSubmitted` and returns `GetJobRun`'s `JobRun` once the job has ended, as Step Functions
+/// does (AWS developer guide, "Run AWS Glue jobs with Step Functions"). A job that fails ends the
+/// task with `States.TaskFailed` and the failed `JobRun` as the cause (what Step Functions reports
+/// for a `.sync` job that does not succeed); a job name the configuration does not know is
+/// `Glue.EntityNotFoundException`, as Glue answers `StartJobRun` (SPEC-NOTES.md §6).
+///
+/// The `JobRun` also carries `LocalReport` (files and records read, rows written per partition,
+/// malformed and dropped records): not an AWS field, added so a local run shows what the job did.
+public struct GlueJobHandler: TaskHandler {
+    public let environment: ClickstreamEnvironment
+
+    public init(environment: ClickstreamEnvironment) { self.environment = environment }
+
+    public func handle(_ request: TaskRequest) async throws -> JSON {
+        guard let name = request.parameters["JobName"]?.stringValue else {
+            throw StatesError(
+                "Glue.InvalidInputException",
+                "1 validation error detected: Value null at 'jobName' failed to satisfy constraint: Member must not be "
+                    + "null (Service: AWSGlue; Status Code: 400; Error Code: InvalidInputException)")
+        }
+        guard let job = environment.config.glueJob(name) else {
+            let known = environment.config.glueJobs.map(\.name)
+            throw StatesError(
+                "Glue.EntityNotFoundException",
+                "Job with name: \(name) not found (Service: AWSGlue; Status Code: 400; Error Code: "
+                    + "EntityNotFoundException)"
+                    + (known.isEmpty ? "" : " [local jobs: \(known.joined(separator: ", "))]"))
+        }
+        let runID = Self.runID(request)
+        request.submitted(["JobRunId": .string(runID)])
+        guard request.resource.pattern == .sync || request.resource.pattern == .sync2 else {
+            return ["JobRunId": .string(runID)]
+        }
+
+        let started = request.clock.now()
+        let wallStart = DispatchTime.now().uptimeNanoseconds
+        let outcome: Result<ETLReport, ETLError>
+        do {
+            let spec = ETLJobSpec(
+                inputDirectory: try environment.store.directoryURL(for: job.input),
+                outputDirectory: try environment.store.directoryURL(for: job.output, create: true),
+                rowGroupRows: job.rowGroupRows,
+                compression: job.compression == "uncompressed" ? .uncompressed : .snappy)
+            outcome = await Self.runOffTheCooperativePool(spec)
+        } catch {
+            outcome = .failure(ETLError(.io, path: job.output.description, error.message))
+        }
+        // Virtual time: the job takes as long as the work really took (at least a second).
+        let elapsed = max(1, Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
+        if request.clock.isVirtual { try await request.clock.sleep(seconds: elapsed) }
+        let completed = request.clock.now()
+
+        var run = JSONObject()
+        run["Id"] = .string(runID)
+        run["Attempt"] = 0
+        run["JobName"] = .string(name)
+        run["StartedOn"] = Self.epochMilliseconds(started)
+        run["LastModifiedOn"] = Self.epochMilliseconds(completed)
+        run["CompletedOn"] = Self.epochMilliseconds(completed)
+        run["ExecutionTime"] = .number(JSONNumber(Int(completed.timeIntervalSince(started).rounded(.up))))
+        run["Arguments"] = request.parameters["Arguments"] ?? .object(JSONObject())
+        run["PredecessorRuns"] = []
+        run["AllocatedCapacity"] = 2
+        run["MaxCapacity"] = 2.0
+        run["WorkerType"] = "G.1X"
+        run["NumberOfWorkers"] = 2
+        run["Timeout"] = 2880
+        run["GlueVersion"] = "4.0"
+        run["LogGroupName"] = "/aws-glue/jobs"
+        switch outcome {
+        case .success(let report):
+            run["JobRunState"] = "SUCCEEDED"
+            run["LocalReport"] = Self.json(report)
+            return .object(run)
+        case .failure(let error):
+            run["JobRunState"] = "FAILED"
+            run["ErrorMessage"] = .string(error.message)
+            throw StatesError(.taskFailed, JSONWriter.compact(.object(run)))
+        }
+    }
+
+    /// The ETL blocks its thread for the whole job (it parses on a thread of its own and encodes on
+    /// the caller's), so it runs on a Dispatch thread, not on a Swift concurrency thread.
+    static func runOffTheCooperativePool(_ spec: ETLJobSpec) async -> Result<ETLReport, ETLError> {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(
+                    returning: Result { () throws(ETLError) -> ETLReport in try ClickstreamETL.run(spec) })
+            }
+        }
+    }
+
+    /// `jr_` and 64 hex digits, derived from the execution, the state and the attempt.
+    static func runID(_ request: TaskRequest) -> String {
+        let execution = request.context["Execution"]?["Id"]?.stringValue ?? ""
+        let attempt = request.context["State"]?["RetryCount"]?.numberValue?.text ?? "0"
+        let entered = request.context["State"]?["EnteredTime"]?.stringValue ?? ""
+        let digest = MD5.hex(Array("\(execution)|\(request.stateName)|\(entered)|\(attempt)".utf8))
+        return "jr_" + digest + String(digest.reversed())
+    }
+
+    static func epochMilliseconds(_ date: Date) -> JSON {
+        .number(JSONNumber(Int64((date.timeIntervalSince1970 * 1000).rounded())))
+    }
+
+    static func json(_ report: ETLReport) -> JSON {
+        var partitions = JSONObject()
+        for key in report.partitions.keys.sorted() {
+            partitions[key] = .number(JSONNumber(report.partitions[key] ?? 0))
+        }
+        return [
+            "filesRead": .number(JSONNumber(report.filesRead)),
+            "recordsRead": .number(JSONNumber(report.recordsRead)),
+            "rowsWritten": .number(JSONNumber(report.rowsWritten)),
+            "malformedRecords": .number(JSONNumber(report.malformedRecords)),
+            "droppedRows": .number(JSONNumber(report.droppedRows)),
+            "partitions": .object(partitions),
+            "outputFiles": .array(report.outputFiles.map { .string($0) }),
+        ]
+    }
+}
