@@ -12,7 +12,7 @@ let definition = """
     """
 let analysis = DefinitionAnalyzer.analyze(SourceFile(path: "greeter.asl.json", bytes: Array(definition.utf8)))
 guard let machine = analysis.machine, !analysis.hasErrors else {
-    analysis.diagnostics.forEach { print("\($0.severity): \($0.message)") }
+    for diagnostic in analysis.diagnostics { print("\(diagnostic.severity): \(diagnostic.message)") }
     fatalError("invalid definition")
 }
 var handlers = HandlerRegistry()
