@@ -13,7 +13,7 @@
 // values arrive, and when the row group closes its chunks go to the output and only their
 // metadata is kept for the footer.
 //
-// Decisions (and the reader behaviour they rely on) are listed in Notes/parquet-notes.md:
+// Decisions (and the reader behaviour they rely on) are listed in SPEC-NOTES.md §6.3:
 // data page V1, RLE_DICTIONARY pages with a PLAIN dictionary page, format version 2, TYPE_ORDER
 // column orders so readers trust min_value/max_value, legacy min/max only where signed order is
 // the type order, and the converted types beside logical types.

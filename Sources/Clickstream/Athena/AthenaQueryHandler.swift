@@ -28,7 +28,7 @@ public import StatesRuntime
 /// - a query that fails (unknown table, bad syntax, unsupported statement): `States.TaskFailed`
 ///   whose cause is the `GetQueryExecution` response with `Status.State` `FAILED` and the reason in
 ///   `StateChangeReason` and `AthenaError` — `.sync` integrations report a job that ends badly
-///   as `States.TaskFailed` with the final description as cause (see Notes/clickstream-notes.md:
+///   as `States.TaskFailed` with the final description as cause (see SPEC-NOTES.md §6.1:
 ///   inferred from the Glue and Batch `.sync` behaviour, not observed for Athena);
 /// - a request Athena refuses (no `QueryString`, no output location):
 ///   `Athena.InvalidRequestException` with the SDK's cause text (observed on AWS, aws-cdk issue

@@ -22,7 +22,7 @@ public struct HistoryEvent: Sendable, Hashable {
     public var id: Int
     /// The event this one follows on its path: `0` for `ExecutionStarted` and the first state's
     /// entered event; inside a Map iteration or Parallel branch, the iteration's or branch's own
-    /// previous event (see `Notes/history-notes.md`, "previousEventId").
+    /// previous event (see SPEC-NOTES.md §5.2, "previousEventId").
     public var previousEventId: Int
     /// When the event happened (the execution clock's time).
     public var timestamp: Date

@@ -3,7 +3,7 @@ import StatesLanguage
 import StatesRuntime
 import Testing
 
-/// Every cause text, against the AWS recordings named in `Notes/evaluation-notes.md`.
+/// Every cause text, against the AWS recordings named in SPEC-NOTES.md §5.3.
 @Suite struct EvaluationFailureTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String

@@ -15,7 +15,7 @@ import JSONCore
 /// `test_generic`); `States.ArrayContains` finds `true` in `["true"]` and not `{"b":2,"a":1}` in
 /// `[{"a":1,"b":2}]` (it compares `String.valueOf` texts); `States.ArrayUnique` returns
 /// `[true, false, true, false]` as `[false, true]` (`HashSet` iteration order). See
-/// `Notes/intrinsics-notes.md`.
+/// SPEC-NOTES.md §5.4.
 indirect enum JavaValue {
     case null
     case bool(Bool)

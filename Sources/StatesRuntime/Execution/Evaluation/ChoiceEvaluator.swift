@@ -12,7 +12,7 @@ public import StatesLanguage
 ///         Invalid path '$.x': The choice state's condition path references an invalid value.
 ///     {"Not": {…}}, {"And": […]}, {"Or": […]}                 short-circuit, left to right
 ///
-/// Rules (sources in `Notes/evaluation-notes.md`, "Choice"):
+/// Rules (sources in SPEC-NOTES.md §5.3, "Choice"):
 /// - `Variable` must select a value (a present `null` counts) unless the operator is
 ///   `IsPresent`; likewise the operand path of a `…Path` operator. An index past the end of an
 ///   array selects nothing here.

@@ -14,7 +14,7 @@ public import StatesLanguage
 /// state input *as received*: when it is the untouched execution input, that is the text the
 /// caller sent, whitespace included; the executor may pass that text to the `String` overloads.
 ///
-/// Sources per builder; all collected in `Notes/evaluation-notes.md`.
+/// Sources per builder; all collected in SPEC-NOTES.md §5.3.
 public enum EvaluationFailure {
     // MARK: The prefix of States.Runtime causes
 

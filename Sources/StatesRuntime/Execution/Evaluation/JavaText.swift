@@ -6,7 +6,7 @@ import StatesLanguage
 ///
 /// AWS evaluates paths with Jayway JsonPath over Jackson `JsonNode`s (evidence: an out-of-range
 /// index selects `null`, which only the Jackson node provider does; see
-/// `Notes/evaluation-notes.md`). Path functions return Java `Double`s, written as Java writes them:
+/// SPEC-NOTES.md §5.3). Path functions return Java `Double`s, written as Java writes them:
 ///
 ///     JavaText.double(6)        // "6.0"
 ///     JavaText.double(1e7)      // "1.0E7"

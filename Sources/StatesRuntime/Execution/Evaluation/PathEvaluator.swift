@@ -34,7 +34,7 @@ public import StatesLanguage
 ///
 /// Source: AWS developer guide, "Paths in Amazon States Language" (Jayway syntax); Jayway JsonPath
 /// 2.x `PathToken`, `PropertyPathToken`, `ArrayIndexToken`, `ArraySliceToken`, `ScanPathToken`,
-/// `PredicatePathToken` for the semantics; `Notes/evaluation-notes.md` for each decision.
+/// `PredicatePathToken` for the semantics; SPEC-NOTES.md §5.3 for each decision.
 public enum PathEvaluator {
     /// How a reference to a missing array element is treated.
     public enum Mode: Sendable, Hashable {

@@ -20,7 +20,7 @@ public import StatesLanguage
 /// out of their parent while they change, so copy-on-write copies nothing that is not shared
 /// elsewhere. On failure the document is left unchanged.
 ///
-/// Sources: error name and texts observed on AWS (see `Notes/evaluation-notes.md`, "ResultPath").
+/// Sources: error name and texts observed on AWS (see SPEC-NOTES.md §5.3, "ResultPath").
 public enum ResultPathWriter {
     /// Assigns `value` at `path` inside `document`.
     ///
