@@ -63,6 +63,12 @@ public struct JSONObject: Sendable {
         append(key: key, value: value)
     }
 
+    /// Makes room for `count` members without reallocating.
+    public mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Removes and returns the member named `key`.
     @discardableResult
     public mutating func removeValue(forKey key: String) -> JSON? {

@@ -31,6 +31,7 @@ enum TemplateEvaluator {
             return .array(result)
         case .object(let fields):
             var object = JSONObject()
+            object.reserveCapacity(fields.count)
             for field in fields {
                 let value: JSON
                 switch field.value {
@@ -39,6 +40,7 @@ enum TemplateEvaluator {
                 case .dynamic(let dynamic):
                     value = try evaluate(dynamic, key: field.key + ".$", roots: roots, random: &random, site: site)
                 }
+                // `a` and `a.$` in one template: the later field wins, at the earlier one's position.
                 object[field.key] = value
             }
             return .object(object)
