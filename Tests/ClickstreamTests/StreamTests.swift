@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import StatesLanguage
 import StatesRuntime
 import Synchronization
 import Testing

@@ -1,3 +1,4 @@
+import StatesLanguage
 import StatesRuntime
 
 /// UUID text, random (version 4, from the seeded ``StatesRuntime/RandomSource``) or name-based

@@ -1,5 +1,6 @@
 public import Foundation
 public import JSONCore
+import StatesLanguage
 
 /// A message published to a topic.
 public struct SNSNotification: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// The partition key → shard mapping of Kinesis: the MD5 digest of the key, read as a 128-bit
 /// unsigned big-endian integer, falls into exactly one shard's hash key range; a stream created
 /// with `n` shards splits 0 ... 2^128 - 1 into `n` equal ranges (the last one absorbing the

@@ -6,7 +6,7 @@
 ///
 ///     NameSuggestion.nearest("Reslt", in: ["Result", "ResultPath"])   // "Result"
 ///     NameSuggestion.nearest("Zzz", in: ["Next", "End"])             // nil
-enum NameSuggestion {
+package enum NameSuggestion {
     static func nearest<S: Sequence<String>>(_ name: String, in candidates: S) -> String? {
         let lowered = Array(name.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
@@ -20,8 +20,10 @@ enum NameSuggestion {
         return best?.candidate
     }
 
-    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-    static func editDistance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
+    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), over any
+    /// elements: the one implementation behind every "did you mean" of the package.
+    /// - Complexity: O(m × n).
+    package static func editDistance<Element: Equatable>(_ lhs: [Element], _ rhs: [Element]) -> Int {
         if lhs.isEmpty { return rhs.count }
         if rhs.isEmpty { return lhs.count }
         var previousPrevious = [Int](repeating: 0, count: rhs.count + 1)

@@ -2,8 +2,9 @@
 ///
 ///     MD5.digest(Array("abc".utf8))   // 90 01 50 98 3c d2 4f b0 d6 96 3f 7d 28 e1 7f 72
 ///
-/// Used only by `States.Hash`; tested against the RFC 1321 appendix A.5 suite.
-enum MD5 {
+/// Used by `States.Hash` and, inside the package, by the clickstream services (Kinesis hash keys,
+/// deterministic ids); tested against the RFC 1321 appendix A.5 suite.
+package enum MD5 {
     /// Per-round left-rotation amounts (RFC 1321, section 3.4).
     private static let shifts: [UInt32] = [
         7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
@@ -24,8 +25,11 @@ enum MD5 {
         0x6fa8_7e4f, 0xfe2c_e6e0, 0xa301_4314, 0x4e08_11a1, 0xf753_7e82, 0xbd3a_f235, 0x2ad7_d2bb, 0xeb86_d391,
     ]
 
+    /// The digest of `message` as 32 lowercase hexadecimal digits.
+    package static func hex(_ message: [UInt8]) -> String { HashPadding.hex(digest(message)) }
+
     /// The 16-byte digest of `message`.
-    static func digest(_ message: [UInt8]) -> [UInt8] {
+    package static func digest(_ message: [UInt8]) -> [UInt8] {
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
         let padded = HashPadding.pad(message, blockSize: 64, lengthBytes: 8, bigEndian: false)
         var words = [UInt32](repeating: 0, count: 16)

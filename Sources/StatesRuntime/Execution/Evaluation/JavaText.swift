@@ -16,61 +16,8 @@ enum JavaText {
     /// The provider class Jayway names in "not a json object" messages.
     static let providerClass = "com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider"
 
-    /// `Double.toString(d)` (shortest digits that round-trip, as Java 19+ prints them).
-    static func double(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
-        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        var (digits, point) = shortestDigits(of: value.magnitude)
-        if digits.count == 1 {
-            // Java 19+ `Double.toString`: when one digit suffices, the closest two-digit decimal
-            // that still rounds to the value is written instead (Double.MIN_VALUE is 4.9E-324).
-            let twoDigits = String(format: "%.1e", value.magnitude)
-            if Double(twoDigits) == value.magnitude {
-                (digits, point) = shortestDigits(of: twoDigits)
-            }
-        }
-        let sign = value < 0 ? "-" : ""
-        let exponent = point - 1
-        if exponent >= -3 && exponent < 7 {
-            if point <= 0 {
-                return sign + "0." + String(repeating: "0", count: -point) + digits
-            }
-            if point >= digits.count {
-                return sign + digits + String(repeating: "0", count: point - digits.count) + ".0"
-            }
-            let split = digits.index(digits.startIndex, offsetBy: point)
-            return sign + digits[..<split] + "." + digits[split...]
-        }
-        let first = digits.prefix(1)
-        let rest = digits.dropFirst()
-        return sign + first + "." + (rest.isEmpty ? "0" : rest) + "E" + String(exponent)
-    }
-
-    /// Shortest round-trip decimal digits of a positive finite double and the position of the
-    /// decimal point: the value is `0.digits × 10^point`.
-    static func shortestDigits(of value: Double) -> (digits: String, point: Int) {
-        shortestDigits(of: value.description)
-    }
-
-    /// Digits and point position of a decimal text such as `1.5e-7` or `120.0`.
-    static func shortestDigits(of text: String) -> (digits: String, point: Int) {
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<marker]
-            exponent = Int(text[text.index(after: marker)...]) ?? 0
-        }
-        let integerLength = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
-        var digits = mantissa.filter { $0 != "." }
-        var point = (integerLength ?? mantissa.count) + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            point -= 1
-        }
-        while digits.last == "0" { digits.removeLast() }
-        return (digits.isEmpty ? "0" : digits, point)
-    }
+    /// `Double.toString(d)`: ``StatesLanguage/JavaDouble``.
+    static func double(_ value: Double) -> String { JavaDouble.string(value) }
 
     /// The Java class of the value Jayway hands around for `value` (Jackson nodes unwrapped):
     /// used in "Expected to find an object … but found 'java.lang.String'".
