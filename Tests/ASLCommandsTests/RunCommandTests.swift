@@ -101,4 +101,16 @@ import Testing
         let types = history["events"]?.arrayValue?.compactMap { $0["type"]?.stringValue }
         #expect(types == ["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"])
     }
+
+    @Test func placeholdersMustBeSubstitutedBeforeARun() async {
+        let template = #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": "${Greeting}", "End": true}}}"#
+        let (refused, fake) = await run(["m.json"], files: ["m.json": template])
+        #expect(refused == .usage)
+        #expect(fake.stderr.contains(#"Placeholder "${Greeting}" is not substituted"#))
+        let (code, ran) = await run(
+            ["m.json", "--format", "json", "--substitutions", "s.json"],
+            files: ["m.json": template, "s.json": #"{"Greeting": "hi"}"#])
+        #expect(code == .success)
+        #expect(ran.stdout == #"{"status":"SUCCEEDED","output":"hi"}"# + "\n")
+    }
 }

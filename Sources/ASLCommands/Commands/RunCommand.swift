@@ -55,6 +55,9 @@ enum RunCommand: ASLCommand {
                     "seed", valueName: "N", help: "Seed of every random choice (default: the configuration's, or 0)."),
                 .value("name", valueName: "NAME", help: "The execution's name (default: a UUID from the seed)."),
                 .flag("no-quotas", help: "Lift AWS's payload, history and Map concurrency quotas."),
+                .value(
+                    "substitutions", valueName: "FILE",
+                    help: "A JSON object of values for the definition's ${name} placeholders."),
             ]
         )
     }
@@ -78,7 +81,18 @@ enum RunCommand: ASLCommand {
             return .usage
         }
         let source = SourceFile(path: name, bytes: definitionBytes)
-        let analysis = DefinitionAnalyzer.analyze(source)
+        var analysisOptions = AnalysisOptions()
+        if let substitutionsPath = arguments.value("substitutions") {
+            switch Substitutions.load(substitutionsPath, io: io) {
+            case .success(let substitutions): analysisOptions.substitutions = substitutions
+            case .failure(let error):
+                context.writeErrorMessage(error.message)
+                return .usage
+            }
+        }
+        // A placeholder left in the definition would reach AWS unresolved: refuse to run it.
+        analysisOptions.reportPlaceholders = true
+        let analysis = DefinitionAnalyzer.analyze(source, options: analysisOptions)
         guard !analysis.hasErrors, let machine = analysis.machine else {
             let renderer = TextRenderer(showsExcerpt: true, usesColor: TerminalColor.isEnabled(for: io))
             io.writeError(renderer.render([DiagnosticReport(source: source, diagnostics: analysis.diagnostics)]))

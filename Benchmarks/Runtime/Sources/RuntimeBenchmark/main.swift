@@ -8,7 +8,7 @@ import StatesRuntime
 // 2. An inline Map over 1,000,000 items with a Pass inside, no concurrency limit, both cores
 //    (target: < 3 s, peak memory < 1 GiB).
 //
-// Usage: RuntimeBenchmark [loop|map|all] [iterations]
+// Usage: RuntimeBenchmark [loop|loop-off|map|all] [iterations]
 
 let mode = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "all"
 let loopCount = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 500_000 : 500_000
@@ -46,8 +46,8 @@ let loop = machine(
       "Done": {"Type": "Succeed"}}}
     """)
 
-if mode == "loop" || mode == "all" {
-    for recording in [false, true] {
+if mode == "loop" || mode == "loop-off" || mode == "all" {
+    for recording in mode == "loop-off" ? [false] : [false, true] {
         var options = ExecutionOptions(clock: VirtualClock(start: Date(timeIntervalSince1970: 0)))
         options.quotas = .unlimited
         options.recordsHistory = recording
