@@ -1,28 +1,27 @@
 extension JSONReader {
-    /// One open array or object (or the document itself, at the bottom of the stack).
+    /// One open array or object. Its members wait on the reader's shared stacks until it closes.
     struct Frame {
-        enum Kind { case document, array, object }
-
-        var kind: Kind
-        /// Arrays: where this array's elements start on the shared value stack.
-        var valuesStart: Int = 0
-        /// Objects: the members read so far.
-        var object = JSONObject()
-        /// Objects: the key whose value is being read, and its earlier position when it repeats.
-        var key = ""
-        var duplicatePosition = -1
-        /// Objects: where this object's raw key spans start on `keySpans`, and whether a key held an
-        /// escape (then duplicates are found by comparing strings instead of raw bytes).
-        var keySpansStart = 0
+        var isObject: Bool
+        /// Where this container's values start on the value stack.
+        var valuesStart: Int
+        /// Objects: where this object's keys start on the key stack (and, in step, on `keySpans`).
+        var keysStart: Int
+        /// Objects: whether a key held an escape (then duplicates are found by comparing strings
+        /// instead of raw bytes).
         var keysHaveEscapes = false
+        /// Objects: the earlier position of the key whose value is being read, or -1 when it is new.
+        var duplicatePosition = -1
+        /// Objects beyond `JSONObject.maximumUnhashedCount` keys: their key index's slot on `keyIndexes`.
+        var keyIndexSlot = -1
         /// Source map: this container's node, and where its members' nodes start on `pendingChildren`.
-        var node: UInt32 = 0
-        var childrenStart: Int = 0
+        var node: UInt32
+        var childrenStart: Int
     }
 
     /// The raw bytes of an escape-free key, for duplicate checks without comparing `String`s.
     struct KeySpan {
         var start: Int
+        /// -1 for a key that held an escape (such a key never matches raw bytes).
         var count: Int
         /// The first eight bytes (zero-padded), so most different keys differ in one comparison.
         var head: UInt64
@@ -36,28 +35,34 @@ extension JSONReader {
 
     /// The state of one read: the cursor, the container stack, and the source map being built.
     ///
-    /// The innermost open container is `current`, kept out of the `parents` array so members are
-    /// added to it in place; opening a container swaps a new frame in, closing swaps the parent back.
-    struct Reader {
+    /// Values, keys and source-map nodes of open containers wait on shared stacks; when a
+    /// container closes, its run is moved off the top into arrays of exactly the right size, so
+    /// nothing is built twice and no member is copied. The innermost open container is `current`;
+    /// the ones around it wait on `parents`.
+    struct Reader: ~Copyable {
         var cursor: ByteCursor
         let options: Options
         let recordsMap: Bool
-        var current = Frame(kind: .document)
-        var parents: [Frame] = []
+        /// The innermost open container (meaningless while `depth` is 0).
+        var current = Frame(isObject: false, valuesStart: 0, keysStart: 0, node: 0, childrenStart: 0)
+        var parents = ReaderStack<Frame>()
         var depth = 0
-        var values: [JSON] = []
-        var keySpans: [KeySpan] = []
+        var values = ReaderStack<JSON>()
+        var keys = ReaderStack<String>()
+        var keySpans = ReaderStack<KeySpan>()
+        /// Key → position maps of the open objects that outgrew linear search, innermost last.
+        var keyIndexes: [[String: Int]] = []
         var keyCache: [KeyCacheEntry] = []
-        var nodes: [SourceMap.Node] = []
-        var children: [UInt32] = []
-        var pendingChildren: [UInt32] = []
+        var nodes = ReaderStack<SourceMap.Node>()
+        var children = ReaderStack<UInt32>()
+        var pendingChildren = ReaderStack<UInt32>()
         /// Key offset to record with the next value's node (`Node.noKey` for array elements and the root).
         var nextKeyOffset: UInt32 = SourceMap.Node.noKey
 
-        init(cursor: ByteCursor, options: Options) {
+        init(cursor: consuming ByteCursor, options: Options) {
+            self.recordsMap = options.recordsSourceMap && cursor.count < Int(UInt32.max)
             self.cursor = cursor
             self.options = options
-            self.recordsMap = options.recordsSourceMap && cursor.count < Int(UInt32.max)
         }
 
         mutating func readDocument() throws(JSONSyntaxError) -> JSONDocument {
@@ -71,7 +76,8 @@ extension JSONReader {
             cursor.skipWhitespace()
             if !cursor.isAtEnd { throw JSONSyntaxError(.trailingContent, at: cursor.index) }
             guard recordsMap else { return JSONDocument(value: value, sourceMap: .empty) }
-            return JSONDocument(value: value, sourceMap: SourceMap(root: value, nodes: nodes, children: children))
+            let map = SourceMap(root: value, nodes: nodes.popArray(from: 0), children: children.popArray(from: 0))
+            return JSONDocument(value: value, sourceMap: map)
         }
 
         /// Reads the value at the cursor, with everything nested in it, by a loop over an explicit stack.
@@ -86,7 +92,7 @@ extension JSONReader {
                 var node: UInt32 = 0
                 if recordsMap {
                     node = UInt32(truncatingIfNeeded: nodes.count)
-                    nodes.append(
+                    nodes.push(
                         SourceMap.Node(
                             valueOffset: UInt32(truncatingIfNeeded: start), keyOffset: nextKeyOffset, firstChild: 0)
                     )
@@ -99,15 +105,15 @@ extension JSONReader {
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     value = .number(try cursor.readNumber())
                 case UInt8(ascii: "{"):
-                    if let empty = try open(isObject: true, node: node) {
-                        value = empty
+                    if try open(isObject: true, node: node) {
+                        value = .object(JSONObject())
                     } else {
                         try readKey()
                         continue
                     }
                 case UInt8(ascii: "["):
-                    if let empty = try open(isObject: false, node: node) {
-                        value = empty
+                    if try open(isObject: false, node: node) {
+                        value = .array([])
                     } else {
                         continue
                     }
@@ -126,9 +132,9 @@ extension JSONReader {
 
                 // Attach the finished value to its container; close containers while their closer follows.
                 while true {
-                    if current.kind == .document { return value }
+                    if depth == 0 { return value }
                     attach(consume value, node: node)
-                    let isObject = current.kind == .object
+                    let isObject = current.isObject
                     let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     cursor.skipWhitespace()
                     guard !cursor.isAtEnd else {
@@ -155,14 +161,15 @@ extension JSONReader {
                         )
                     }
                     cursor.index += 1
-                    (value, node) = close()
+                    node = current.node
+                    value = close()
                 }
             }
         }
 
-        /// Opens the container at the cursor. Returns the empty value when it closes at once,
-        /// else makes it the current frame and returns `nil`.
-        private mutating func open(isObject: Bool, node: UInt32) throws(JSONSyntaxError) -> JSON? {
+        /// Opens the container at the cursor. Returns `true` when it closes at once (the caller
+        /// makes the empty value), else makes it the current frame and returns `false`.
+        private mutating func open(isObject: Bool, node: UInt32) throws(JSONSyntaxError) -> Bool {
             let bracket = cursor.index
             if depth >= options.maximumDepth {
                 throw JSONSyntaxError(.tooDeep(limit: options.maximumDepth), at: bracket)
@@ -171,19 +178,18 @@ extension JSONReader {
             cursor.skipWhitespace()
             if !cursor.isAtEnd, cursor.peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 cursor.index += 1
-                return isObject ? .object(JSONObject()) : .array([])
+                return true
             }
-            var frame = Frame(
-                kind: isObject ? .object : .array,
+            parents.push(current)
+            current = Frame(
+                isObject: isObject,
                 valuesStart: values.count,
-                keySpansStart: keySpans.count,
+                keysStart: keys.count,
                 node: node,
                 childrenStart: pendingChildren.count
             )
-            swap(&current, &frame)
-            parents.append(frame)
             depth += 1
-            return nil
+            return false
         }
 
         /// Reads `"key" :` for the current object, checking for a repeated key.
@@ -198,25 +204,29 @@ extension JSONReader {
                 throw JSONSyntaxError(.unexpectedCharacter(byte, expected: "a string key"), at: keyOffset)
             }
             let key: String
+            let span: KeySpan
             let duplicate: Int
             if let decoded = try cursor.readStringDeferringPlain() {
                 key = decoded
+                span = KeySpan(start: keyOffset + 1, count: -1, head: 0)
                 current.keysHaveEscapes = true
-                duplicate = current.object.index(forKey: key) ?? -1
+                duplicate = stringKeyPosition(key)
             } else {
-                let span = keySpan(start: keyOffset + 1, count: cursor.index - keyOffset - 2)
+                span = keySpan(start: keyOffset + 1, count: cursor.index - keyOffset - 2)
                 key = cachedKey(span)
-                if current.keysHaveEscapes || current.object.count >= JSONObject.maximumUnhashedCount {
-                    duplicate = current.object.index(forKey: key) ?? -1
+                if current.keysHaveEscapes || keys.count - current.keysStart >= JSONObject.maximumUnhashedCount {
+                    duplicate = stringKeyPosition(key)
                 } else {
                     duplicate = rawKeyPosition(span)
-                    if duplicate < 0 { keySpans.append(span) }
                 }
             }
-            if duplicate >= 0, options.duplicateKeys == .reject {
-                throw JSONSyntaxError(.duplicateKey(key), at: keyOffset)
+            if duplicate >= 0 {
+                if options.duplicateKeys == .reject {
+                    throw JSONSyntaxError(.duplicateKey(key), at: keyOffset)
+                }
+            } else {
+                addKey(key, span: span)
             }
-            current.key = key
             current.duplicatePosition = duplicate
             cursor.skipWhitespace()
             guard !cursor.isAtEnd else {
@@ -228,6 +238,24 @@ extension JSONReader {
             }
             cursor.index += 1
             nextKeyOffset = UInt32(truncatingIfNeeded: keyOffset)
+        }
+
+        /// Pushes a new key of the current object; an object that outgrows linear search gets a key index.
+        @inline(__always)
+        private mutating func addKey(_ key: String, span: KeySpan) {
+            let position = keys.count - current.keysStart
+            keys.push(key)
+            keySpans.push(span)
+            if current.keyIndexSlot >= 0 {
+                keyIndexes[current.keyIndexSlot][key] = position
+            } else if position + 1 > JSONObject.maximumUnhashedCount {
+                var index = [String: Int](minimumCapacity: (position + 1) * 2)
+                keys.withElements(from: current.keysStart) { members in
+                    for (offset, member) in members.enumerated() { index[member] = offset }
+                }
+                current.keyIndexSlot = keyIndexes.count
+                keyIndexes.append(index)
+            }
         }
 
         private func keySpan(start: Int, count: Int) -> KeySpan {
@@ -276,50 +304,52 @@ extension JSONReader {
 
         /// The member position of an earlier key of the current object with the same raw bytes, or -1.
         private func rawKeyPosition(_ span: KeySpan) -> Int {
-            for slot in current.keySpansStart..<keySpans.count {
-                let other = keySpans[slot]
-                if other.head == span.head, other.count == span.count, sameTail(other, span) {
-                    return slot - current.keySpansStart
+            let start = current.keysStart
+            return keySpans.withElements(from: start) { spans in
+                for (position, other) in spans.enumerated()
+                where other.head == span.head && other.count == span.count && sameTail(other, span) {
+                    return position
                 }
+                return -1
             }
-            return -1
+        }
+
+        /// The member position of an earlier key of the current object equal to `key` (as `String`s
+        /// compare, like `JSONObject` lookups), or -1.
+        private func stringKeyPosition(_ key: String) -> Int {
+            if current.keyIndexSlot >= 0 { return keyIndexes[current.keyIndexSlot][key] ?? -1 }
+            return keys.withElements(from: current.keysStart) { members in members.firstIndex(of: key) ?? -1 }
         }
 
         /// Adds a finished value to the current container.
         @inline(__always)
         private mutating func attach(_ value: consuming JSON, node: UInt32) {
-            if current.kind == .array {
-                values.append(value)
-                if recordsMap { pendingChildren.append(node) }
-                return
-            }
-            let duplicate = current.duplicatePosition
+            let duplicate = current.isObject ? current.duplicatePosition : -1
             if duplicate < 0 {
-                current.object.appendUnchecked(key: current.key, value: value)
-                if recordsMap { pendingChildren.append(node) }
+                values.push(value)
+                if recordsMap { pendingChildren.push(node) }
             } else if options.duplicateKeys == .keepLast {
-                current.object[current.key] = value
+                values[current.valuesStart + duplicate] = value
                 if recordsMap { pendingChildren[current.childrenStart + duplicate] = node }
             }
         }
 
-        /// Closes the current container, making its parent current; returns its value and node.
-        private mutating func close() -> (JSON, UInt32) {
-            var finished = parents.removeLast()
-            swap(&current, &finished)
+        /// Closes the current container, making its parent current; returns its value.
+        private mutating func close() -> JSON {
+            let finished = current
+            current = parents.popLast()
             depth -= 1
             if recordsMap {
                 nodes[Int(finished.node)].firstChild = UInt32(truncatingIfNeeded: children.count)
-                children.append(contentsOf: pendingChildren[finished.childrenStart...])
-                pendingChildren.removeSubrange(finished.childrenStart...)
+                children.append(contentsOf: pendingChildren, from: finished.childrenStart)
+                pendingChildren.removeAll(from: finished.childrenStart)
             }
-            if finished.kind == .object {
-                keySpans.removeSubrange(finished.keySpansStart...)
-                return (.object(finished.object), finished.node)
-            }
-            let elements = Array(values[finished.valuesStart...])
-            values.removeSubrange(finished.valuesStart...)
-            return (.array(elements), finished.node)
+            let members = values.popArray(from: finished.valuesStart)
+            guard finished.isObject else { return .array(members) }
+            keySpans.removeAll(from: finished.keysStart)
+            let index = finished.keyIndexSlot >= 0 ? keyIndexes.removeLast() : nil
+            let memberKeys = keys.popArray(from: finished.keysStart)
+            return .object(JSONObject(uniqueKeys: memberKeys, values: members, index: index))
         }
     }
 }
