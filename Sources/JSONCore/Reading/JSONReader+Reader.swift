@@ -39,6 +39,10 @@ extension JSONReader {
     /// container closes, its run is moved off the top into arrays of exactly the right size, so
     /// nothing is built twice and no member is copied. The innermost open container is `current`;
     /// the ones around it wait on `parents`.
+    ///
+    /// Rationale: every method is `mutating`, even those that only look. The reader is a few
+    /// hundred bytes, and a non-mutating call that is not inlined receives `self` as a borrowed
+    /// value, which the caller materializes with a copy of the whole struct; `inout` passes its address.
     struct Reader: ~Copyable {
         var cursor: ByteCursor
         let options: Options
@@ -212,7 +216,7 @@ extension JSONReader {
                 current.keysHaveEscapes = true
                 duplicate = stringKeyPosition(key)
             } else {
-                span = keySpan(start: keyOffset + 1, count: cursor.index - keyOffset - 2)
+                span = KeySpan(in: cursor.bytes, start: keyOffset + 1, count: cursor.index - keyOffset - 2)
                 key = cachedKey(span)
                 if current.keysHaveEscapes || keys.count - current.keysStart >= JSONObject.maximumUnhashedCount {
                     duplicate = stringKeyPosition(key)
@@ -258,20 +262,6 @@ extension JSONReader {
             }
         }
 
-        private func keySpan(start: Int, count: Int) -> KeySpan {
-            var head: UInt64 = 0
-            if start + 8 <= cursor.count, let base = cursor.bytes.baseAddress {
-                // Reading past a short key stays inside the input; the mask drops those bytes.
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-                head = count >= 8 ? word : word & ((1 << (UInt64(count) &* 8)) &- 1)
-            } else {
-                for position in 0..<min(count, 8) {
-                    head |= UInt64(cursor.bytes[start + position]) << (8 * position)
-                }
-            }
-            return KeySpan(start: start, count: count, head: head)
-        }
-
         /// The `String` for an escape-free key, reused from an earlier key with the same bytes when the
         /// cache has one (keys repeat across a document; building them is a large part of reading).
         private mutating func cachedKey(_ span: KeySpan) -> String {
@@ -281,7 +271,7 @@ extension JSONReader {
             }
             let slot = Int(truncatingIfNeeded: ((span.head &+ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             let cached = keyCache[slot].span
-            if cached.head == span.head, cached.count == span.count, sameTail(cached, span) {
+            if cached.head == span.head, cached.count == span.count, cached.sameTail(as: span, in: cursor.bytes) {
                 return keyCache[slot].key
             }
             let bytes = cursor.bytes
@@ -291,23 +281,13 @@ extension JSONReader {
             return key
         }
 
-        /// Whether two spans with equal heads and counts also agree beyond their first eight bytes.
-        @inline(__always)
-        private func sameTail(_ left: KeySpan, _ right: KeySpan) -> Bool {
-            let bytes = cursor.bytes
-            var position = 8
-            while position < right.count, bytes[left.start + position] == bytes[right.start + position] {
-                position += 1
-            }
-            return position >= right.count
-        }
-
         /// The member position of an earlier key of the current object with the same raw bytes, or -1.
-        private func rawKeyPosition(_ span: KeySpan) -> Int {
-            let start = current.keysStart
-            return keySpans.withElements(from: start) { spans in
+        private mutating func rawKeyPosition(_ span: KeySpan) -> Int {
+            // The closure captures locals only: capturing `self` would copy the whole reader.
+            let bytes = cursor.bytes
+            return keySpans.withElements(from: current.keysStart) { spans in
                 for (position, other) in spans.enumerated()
-                where other.head == span.head && other.count == span.count && sameTail(other, span) {
+                where other.head == span.head && other.count == span.count && other.sameTail(as: span, in: bytes) {
                     return position
                 }
                 return -1
@@ -316,8 +296,9 @@ extension JSONReader {
 
         /// The member position of an earlier key of the current object equal to `key` (as `String`s
         /// compare, like `JSONObject` lookups), or -1.
-        private func stringKeyPosition(_ key: String) -> Int {
-            if current.keyIndexSlot >= 0 { return keyIndexes[current.keyIndexSlot][key] ?? -1 }
+        private mutating func stringKeyPosition(_ key: String) -> Int {
+            let slot = current.keyIndexSlot
+            if slot >= 0 { return keyIndexes[slot][key] ?? -1 }
             return keys.withElements(from: current.keysStart) { members in members.firstIndex(of: key) ?? -1 }
         }
 
@@ -351,5 +332,31 @@ extension JSONReader {
             let memberKeys = keys.popArray(from: finished.keysStart)
             return .object(JSONObject(uniqueKeys: memberKeys, values: members, index: index))
         }
+    }
+}
+
+extension JSONReader.KeySpan {
+    init(in bytes: UnsafeBufferPointer<UInt8>, start: Int, count: Int) {
+        var head: UInt64 = 0
+        if start + 8 <= bytes.count, let base = bytes.baseAddress {
+            // Reading past a short key stays inside the input; the mask drops those bytes.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            head = count >= 8 ? word : word & ((1 << (UInt64(count) &* 8)) &- 1)
+        } else {
+            for position in 0..<min(count, 8) {
+                head |= UInt64(bytes[start + position]) << (8 * position)
+            }
+        }
+        self.init(start: start, count: count, head: head)
+    }
+
+    /// Whether `other`, with the same head and count, also agrees beyond the first eight bytes.
+    @inline(__always)
+    func sameTail(as other: JSONReader.KeySpan, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 8
+        while position < other.count, bytes[start + position] == bytes[other.start + position] {
+            position += 1
+        }
+        return position >= other.count
     }
 }
