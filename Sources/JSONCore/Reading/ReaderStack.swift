@@ -83,23 +83,12 @@ struct ReaderStack<Element>: ~Copyable {
     }
 
     /// The elements from `start` to the top, moved out in order; the stack shrinks to `start` elements.
-    ///
-    /// Rationale: `Array(unsafeUninitializedCapacity:)` allocates through a generic entry point of
-    /// the standard library that looks the array's type metadata up in a hash table on every call,
-    /// which cost more than the whole rest of closing a container; `reserveCapacity` then
-    /// `append` stays in code specialized for `Element`.
     mutating func popArray(from start: Int) -> [Element] {
         assert(start >= 0 && start <= count)
         let moving = count - start
         guard moving > 0 else { return [] }
-        let source = base + start
         count = start
-        var result: [Element] = []
-        result.reserveCapacity(moving)
-        for offset in 0..<moving {
-            result.append((source + offset).move())
-        }
-        return result
+        return Array(MovedRun(base: base + start, count: moving))
     }
 
     /// Drops the elements from `start` to the top.
@@ -114,5 +103,45 @@ struct ReaderStack<Element>: ~Copyable {
     func withElements<Result>(from start: Int, _ body: (UnsafeBufferPointer<Element>) -> Result) -> Result {
         assert(start >= 0 && start <= count)
         return body(UnsafeBufferPointer(start: start < count ? base + start : nil, count: count - start))
+    }
+}
+
+/// A run of initialized elements that `Array.init(_:)` takes over by moving them.
+///
+/// Rationale: an `Array` built from a collection allocates its buffer at the exact size and fills
+/// it through the collection's `_copyContents(initializing:)` (the hook swift-collections'
+/// `Deque` implements too); implementing it as a move hands the elements over with one `memcpy`
+/// and no reference counting. `Array(unsafeUninitializedCapacity:)` would do the same, but its
+/// allocation goes through an unspecialized standard-library entry point that looks type
+/// metadata up in a hash table on every call (about 800 instructions per array here), and
+/// `reserveCapacity` plus `append` pays a uniqueness and capacity check per element.
+/// The run is used once, by ``ReaderStack/popArray(from:)``, which forgets the elements.
+private struct MovedRun<Element>: RandomAccessCollection {
+    struct Iterator: IteratorProtocol {
+        let run: MovedRun
+        var position: Int
+
+        mutating func next() -> Element? {
+            guard position < run.count else { return nil }
+            defer { position += 1 }
+            return (run.base + position).move()
+        }
+    }
+
+    let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(position: Int) -> Element { base[position] }
+
+    func makeIterator() -> Iterator { Iterator(run: self, position: 0) }
+
+    func _copyContents(initializing buffer: UnsafeMutableBufferPointer<Element>) -> (Iterator, Int) {
+        guard let target = buffer.baseAddress else { return (makeIterator(), 0) }
+        let moving = Swift.min(count, buffer.count)
+        target.moveInitialize(from: base, count: moving)
+        return (Iterator(run: self, position: moving), moving)
     }
 }
