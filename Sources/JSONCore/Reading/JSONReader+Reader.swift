@@ -1,18 +1,32 @@
 extension JSONReader {
     /// One open array or object. Its members wait on the reader's shared stacks until it closes.
+    ///
+    /// An object's keys are first kept as raw spans of the input only: duplicates are found by
+    /// comparing bytes, and no `String` is made until the object closes, when an earlier object
+    /// with the same keys usually lends its keys array (``Reader/sharedKeys(of:)``). An object
+    /// whose keys hold an escape, or that grows beyond `JSONObject.maximumUnhashedCount` keys,
+    /// switches to `String` keys on the key stack, compared as `JSONObject` compares them.
     struct Frame {
         var isObject: Bool
         /// Where this container's values start on the value stack.
         var valuesStart: Int
-        /// Objects: where this object's keys start on the key stack (and, in step, on `keySpans`).
+        /// Objects: where this object's key spans start on `keySpans` (one per member).
+        var spansStart: Int
+        /// Objects that compare strings: where their `String` keys start on the key stack.
         var keysStart: Int
-        /// Objects: whether a key held an escape (then duplicates are found by comparing strings
-        /// instead of raw bytes).
+        /// Objects: whether the keys are on the key stack as `String`s and compared as such.
+        var comparesStrings = false
+        /// Objects: whether a key held an escape (such an object never shares its keys array).
         var keysHaveEscapes = false
         /// Objects: the earlier position of the key whose value is being read, or -1 when it is new.
         var duplicatePosition = -1
         /// Objects beyond `JSONObject.maximumUnhashedCount` keys: their key index's slot on `keyIndexes`.
         var keyIndexSlot = -1
+        /// Objects: one bit per raw key read so far (``KeySpan/filterBit``); a key whose bit is not
+        /// set is certainly new, so most keys skip the comparison with every earlier key.
+        var rawKeyFilter: UInt64 = 0
+        /// Objects: a hash of the raw keys in order, to find an earlier object with the same keys.
+        var shapeHash: UInt64 = 0
         /// Source map: this container's node, and where its members' nodes start on `pendingChildren`.
         var node: UInt32
         var childrenStart: Int
@@ -25,6 +39,14 @@ extension JSONReader {
         var count: Int
         /// The first eight bytes (zero-padded), so most different keys differ in one comparison.
         var head: UInt64
+    }
+
+    /// The keys of an object met earlier in this document (``Reader/sharedKeys(of:)``): their raw
+    /// spans on `shapeSpans` and the array the object was given.
+    struct ShapeEntry {
+        var spansStart: Int
+        var count: Int
+        var keys: [String]
     }
 
     /// A key met earlier in this document (``Reader/cachedKey(_:)``).
@@ -48,7 +70,7 @@ extension JSONReader {
         let options: Options
         let recordsMap: Bool
         /// The innermost open container (meaningless while `depth` is 0).
-        var current = Frame(isObject: false, valuesStart: 0, keysStart: 0, node: 0, childrenStart: 0)
+        var current = Frame(isObject: false, valuesStart: 0, spansStart: 0, keysStart: 0, node: 0, childrenStart: 0)
         var parents = ReaderStack<Frame>()
         var depth = 0
         var values = ReaderStack<JSON>()
@@ -57,6 +79,9 @@ extension JSONReader {
         /// Key → position maps of the open objects that outgrew linear search, innermost last.
         var keyIndexes: [[String: Int]] = []
         var keyCache: [KeyCacheEntry] = []
+        /// Recent object shapes by hash, and the raw key spans they were read from.
+        var shapes: [ShapeEntry] = []
+        var shapeSpans = ReaderStack<KeySpan>()
         var nodes = ReaderStack<SourceMap.Node>()
         var children = ReaderStack<UInt32>()
         var pendingChildren = ReaderStack<UInt32>()
@@ -188,6 +213,7 @@ extension JSONReader {
             current = Frame(
                 isObject: isObject,
                 valuesStart: values.count,
+                spansStart: keySpans.count,
                 keysStart: keys.count,
                 node: node,
                 childrenStart: pendingChildren.count
@@ -207,26 +233,33 @@ extension JSONReader {
             guard byte == UInt8(ascii: "\"") else {
                 throw JSONSyntaxError(.unexpectedCharacter(byte, expected: "a string key"), at: keyOffset)
             }
-            let key: String
             let span: KeySpan
+            var key: String? = nil
             let duplicate: Int
             if let decoded = try cursor.readStringDeferringPlain() {
-                key = decoded
                 span = KeySpan(start: keyOffset + 1, count: -1, head: 0)
                 current.keysHaveEscapes = true
-                duplicate = stringKeyPosition(key)
+                if !current.comparesStrings { startComparingStrings() }
+                key = decoded
+                duplicate = stringKeyPosition(decoded)
             } else {
                 span = KeySpan(in: cursor.bytes, start: keyOffset + 1, count: cursor.index - keyOffset - 2)
-                key = cachedKey(span)
-                if current.keysHaveEscapes || keys.count - current.keysStart >= JSONObject.maximumUnhashedCount {
-                    duplicate = stringKeyPosition(key)
+                if !current.comparesStrings && keySpans.count - current.spansStart >= JSONObject.maximumUnhashedCount {
+                    startComparingStrings()
+                }
+                if current.comparesStrings {
+                    let made = cachedKey(span)
+                    key = made
+                    duplicate = stringKeyPosition(made)
+                } else if current.rawKeyFilter & span.filterBit == 0 {
+                    duplicate = -1
                 } else {
                     duplicate = rawKeyPosition(span)
                 }
             }
             if duplicate >= 0 {
                 if options.duplicateKeys == .reject {
-                    throw JSONSyntaxError(.duplicateKey(key), at: keyOffset)
+                    throw JSONSyntaxError(.duplicateKey(key ?? span.string(in: cursor.bytes)), at: keyOffset)
                 }
             } else {
                 addKey(key, span: span)
@@ -244,12 +277,16 @@ extension JSONReader {
             nextKeyOffset = UInt32(truncatingIfNeeded: keyOffset)
         }
 
-        /// Pushes a new key of the current object; an object that outgrows linear search gets a key index.
+        /// Records a new key of the current object: its span always, its `String` when the object
+        /// compares strings (an object that outgrows linear search then gets a key index).
         @inline(__always)
-        private mutating func addKey(_ key: String, span: KeySpan) {
+        private mutating func addKey(_ key: String?, span: KeySpan) {
+            keySpans.push(span)
+            current.rawKeyFilter |= span.filterBit
+            current.shapeHash = (current.shapeHash &<< 9 | current.shapeHash &>> 55) ^ span.hash
+            guard let key else { return }
             let position = keys.count - current.keysStart
             keys.push(key)
-            keySpans.push(span)
             if current.keyIndexSlot >= 0 {
                 keyIndexes[current.keyIndexSlot][key] = position
             } else if position + 1 > JSONObject.maximumUnhashedCount {
@@ -262,6 +299,15 @@ extension JSONReader {
             }
         }
 
+        /// Switches the current object to `String` keys: makes the keys read so far (all raw).
+        private mutating func startComparingStrings() {
+            current.comparesStrings = true
+            current.keysStart = keys.count
+            for position in current.spansStart..<keySpans.count {
+                keys.push(cachedKey(keySpans[position]))
+            }
+        }
+
         /// The `String` for an escape-free key, reused from an earlier key with the same bytes when the
         /// cache has one (keys repeat across a document; building them is a large part of reading).
         private mutating func cachedKey(_ span: KeySpan) -> String {
@@ -269,14 +315,12 @@ extension JSONReader {
                 keyCache = Array(
                     repeating: KeyCacheEntry(span: KeySpan(start: 0, count: -1, head: 0), key: ""), count: 256)
             }
-            let slot = Int(truncatingIfNeeded: ((span.head &+ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            let slot = Int(truncatingIfNeeded: span.hash >> 56)
             let cached = keyCache[slot].span
             if cached.head == span.head, cached.count == span.count, cached.sameTail(as: span, in: cursor.bytes) {
                 return keyCache[slot].key
             }
-            let bytes = cursor.bytes
-            let key = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.start + span.count]), as: UTF8.self)
+            let key = span.string(in: cursor.bytes)
             keyCache[slot] = KeyCacheEntry(span: span, key: key)
             return key
         }
@@ -285,7 +329,7 @@ extension JSONReader {
         private mutating func rawKeyPosition(_ span: KeySpan) -> Int {
             // The closure captures locals only: capturing `self` would copy the whole reader.
             let bytes = cursor.bytes
-            return keySpans.withElements(from: current.keysStart) { spans in
+            return keySpans.withElements(from: current.spansStart) { spans in
                 for (position, other) in spans.enumerated()
                 where other.head == span.head && other.count == span.count && other.sameTail(as: span, in: bytes) {
                     return position
@@ -327,11 +371,54 @@ extension JSONReader {
             }
             let members = values.popArray(from: finished.valuesStart)
             guard finished.isObject else { return .array(members) }
-            keySpans.removeAll(from: finished.keysStart)
+            let memberKeys =
+                finished.comparesStrings ? keys.popArray(from: finished.keysStart) : sharedKeys(of: finished)
+            keySpans.removeAll(from: finished.spansStart)
             let index = finished.keyIndexSlot >= 0 ? keyIndexes.removeLast() : nil
-            let memberKeys = keys.popArray(from: finished.keysStart)
             return .object(JSONObject(uniqueKeys: memberKeys, values: members, index: index))
         }
+
+        /// The keys array for the object `frame` is closing: the array of an earlier object with
+        /// the same raw keys in the same order when the shape cache has one (objects of one kind
+        /// repeat their keys across a document: states, retriers, parameters), else a new one.
+        ///
+        /// Sharing saves an allocation per object and keeps one copy of each key list in memory.
+        /// Objects whose keys held escapes are never shared: only raw bytes decide sameness.
+        private mutating func sharedKeys(of frame: Frame) -> [String] {
+            let count = keySpans.count - frame.spansStart
+            let cacheable = count <= Self.largestSharedShape
+            if cacheable && shapes.isEmpty {
+                shapes = Array(repeating: ShapeEntry(spansStart: 0, count: -1, keys: []), count: 64)
+            }
+            let slot = Int(truncatingIfNeeded: (frame.shapeHash &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            let bytes = cursor.bytes
+            if cacheable, shapes[slot].count == count,
+                shapeSpans.elementsEqual(
+                    from: shapes[slot].spansStart, keySpans, from: frame.spansStart, count: count,
+                    by: { $0.head == $1.head && $0.count == $1.count && $0.sameTail(as: $1, in: bytes) })
+            {
+                return shapes[slot].keys
+            }
+            var made: [String] = []
+            made.reserveCapacity(count)
+            for position in frame.spansStart..<keySpans.count {
+                made.append(cachedKey(keySpans[position]))
+            }
+            guard cacheable else { return made }
+            if shapeSpans.count + count > Self.shapeSpanCapacity {
+                // Start over rather than stop learning: later parts of a document may repeat other shapes.
+                shapeSpans.removeAll(from: 0)
+                for position in shapes.indices { shapes[position] = ShapeEntry(spansStart: 0, count: -1, keys: []) }
+            }
+            shapes[slot] = ShapeEntry(spansStart: shapeSpans.count, count: count, keys: made)
+            shapeSpans.append(contentsOf: keySpans, from: frame.spansStart)
+            return made
+        }
+
+        /// Objects with more keys than this are not looked up in the shape cache.
+        static let largestSharedShape = 64
+        /// The most key spans the shape cache keeps before it starts over.
+        static let shapeSpanCapacity = 4096
     }
 }
 
@@ -349,6 +436,19 @@ extension JSONReader.KeySpan {
         }
         self.init(start: start, count: count, head: head)
     }
+
+    /// The key's text (the span holds no escape).
+    func string(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + count]), as: UTF8.self)
+    }
+
+    /// A hash of the head and count: its top byte picks the key cache slot, bits 50–55 the filter bit.
+    @inline(__always)
+    var hash: UInt64 { (head &+ UInt64(bitPattern: Int64(count))) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// This key's bit in a frame's `rawKeyFilter`.
+    @inline(__always)
+    var filterBit: UInt64 { 1 &<< ((hash >> 50) & 63) }
 
     /// Whether `other`, with the same head and count, also agrees beyond the first eight bytes.
     @inline(__always)

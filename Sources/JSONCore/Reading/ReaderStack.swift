@@ -91,6 +91,21 @@ struct ReaderStack<Element>: ~Copyable {
         return Array(MovedRun(base: base + start, count: moving))
     }
 
+    /// Whether `count` elements from `start` equal, by `areEqual`, those of `other` from `otherStart`.
+    func elementsEqual(
+        from start: Int,
+        _ other: borrowing ReaderStack<Element>,
+        from otherStart: Int,
+        count: Int,
+        by areEqual: (Element, Element) -> Bool
+    ) -> Bool {
+        assert(start >= 0 && start + count <= self.count && otherStart >= 0 && otherStart + count <= other.count)
+        for offset in 0..<count where !areEqual(base[start + offset], other.base[otherStart + offset]) {
+            return false
+        }
+        return true
+    }
+
     /// Drops the elements from `start` to the top.
     mutating func removeAll(from start: Int) {
         assert(start >= 0 && start <= count)
