@@ -20,7 +20,7 @@ enum NoDollar: ValidationRule {
         guard state.isJSONPath else { return }
         var roots: [(JSON, JSONPointer)] = []
         for field in templateFields {
-            if let value = state.common.json[field] { roots.append((value, state.common.pointer / field)) }
+            if let value = state.json[field] { roots.append((value, state.pointer / field)) }
         }
         for site in state.assignSites { roots.append((.object(site.object), site.pointer)) }
         for (json, pointer) in roots {

@@ -30,7 +30,7 @@ enum NoPathToEnd: ValidationRule {
             let state = machine[id]
             diagnostics.append(
                 diagnostic(
-                    message(state.name), at: state.common.pointer, anchor: .key,
+                    message(state.name), at: state.pointer, anchor: .key,
                     fixIt: "add a transition out of the loop to a state that ends the workflow"))
         }
     }

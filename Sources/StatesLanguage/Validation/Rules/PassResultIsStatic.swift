@@ -15,7 +15,7 @@ enum PassResultIsStatic: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .pass(let pass) = state, let result = pass.result else { return }
-        let pointer = state.common.pointer / "Result"
+        let pointer = state.pointer / "Result"
         if let text = result.stringValue, PathLooking.matches(text) {
             diagnostics.append(diagnostic(message(state.name, key: "Result"), at: pointer, fixIt: fixIt))
             return

@@ -19,7 +19,7 @@ enum ReferencePathRequired: ValidationRule {
     static let targets: [RuleTarget] = [.state(.task), .state(.choice), .state(.wait), .state(.map)]
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        let pointer = state.common.pointer
+        let pointer = state.pointer
         var fields: [(field: String, path: Path, pointer: JSONPointer)] = []
         func add(_ field: String, _ value: DynamicInteger?, at here: JSONPointer) {
             if case .path(let path) = value { fields.append((field, path, here / field)) }

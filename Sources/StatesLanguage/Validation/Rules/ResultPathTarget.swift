@@ -16,7 +16,7 @@ enum ResultPathTarget: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         if case .path(let path) = state.ioForValidation?.resultPath {
-            check(path, owner: "state \"\(state.name)\"", at: state.common.pointer / "ResultPath", &diagnostics)
+            check(path, owner: "state \"\(state.name)\"", at: state.pointer / "ResultPath", &diagnostics)
         }
         for catcher in state.handlersForValidation?.catchers ?? [] {
             if case .path(let path) = catcher.resultPath {

@@ -19,7 +19,7 @@ struct PathCollector {
             add(io.parameters, "Parameters")
             if let selector = io.resultSelector { add(selector, "ResultSelector") }
         }
-        add(state.common.assign, "Assign")
+        add(state.assign, "Assign")
         for catcher in state.handlersForValidation?.catchers ?? [] { add(catcher.assign, "Catch Assign") }
         switch state {
         case .task(let task):

@@ -40,13 +40,13 @@ extension State {
         }
     }
 
-    var isJSONPath: Bool { common.queryLanguage == .jsonPath }
+    var isJSONPath: Bool { queryLanguage == .jsonPath }
 
     /// Every `Assign` object of this state, in document order: the state's own, those of its
     /// top-level Choice rules, those of its Catchers.
     var assignSites: [AssignSite] {
-        let json = common.json
-        let pointer = common.pointer
+        let json = json
+        let pointer = pointer
         var sites: [AssignSite] = []
         if let object = json["Assign"]?.objectValue {
             sites.append(AssignSite(object: object, pointer: pointer / "Assign", isJSONPath: isJSONPath))
@@ -61,6 +61,68 @@ extension State {
             }
         }
         return sites
+    }
+}
+
+extension State {
+    // Rationale: rules read single fields of `common` for every state. `State.common` returns a
+    // copy of the whole `StateCommon` (nine fields, six reference-counted), so these read the
+    // field straight from the payload instead.
+
+    /// `common.pointer`, without copying `common`.
+    var pointer: JSONPointer {
+        switch self {
+        case .pass(let state): state.common.pointer
+        case .task(let state): state.common.pointer
+        case .choice(let state): state.common.pointer
+        case .wait(let state): state.common.pointer
+        case .succeed(let state): state.common.pointer
+        case .fail(let state): state.common.pointer
+        case .parallel(let state): state.common.pointer
+        case .map(let state): state.common.pointer
+        }
+    }
+
+    /// `common.json`, without copying `common`.
+    var json: JSONObject {
+        switch self {
+        case .pass(let state): state.common.json
+        case .task(let state): state.common.json
+        case .choice(let state): state.common.json
+        case .wait(let state): state.common.json
+        case .succeed(let state): state.common.json
+        case .fail(let state): state.common.json
+        case .parallel(let state): state.common.json
+        case .map(let state): state.common.json
+        }
+    }
+
+    /// `common.queryLanguage`, without copying `common`.
+    var queryLanguage: QueryLanguage {
+        switch self {
+        case .pass(let state): state.common.queryLanguage
+        case .task(let state): state.common.queryLanguage
+        case .choice(let state): state.common.queryLanguage
+        case .wait(let state): state.common.queryLanguage
+        case .succeed(let state): state.common.queryLanguage
+        case .fail(let state): state.common.queryLanguage
+        case .parallel(let state): state.common.queryLanguage
+        case .map(let state): state.common.queryLanguage
+        }
+    }
+
+    /// `common.assign`, without copying `common`.
+    var assign: DynamicTemplate? {
+        switch self {
+        case .pass(let state): state.common.assign
+        case .task(let state): state.common.assign
+        case .choice(let state): state.common.assign
+        case .wait(let state): state.common.assign
+        case .succeed(let state): state.common.assign
+        case .fail(let state): state.common.assign
+        case .parallel(let state): state.common.assign
+        case .map(let state): state.common.assign
+        }
     }
 }
 
