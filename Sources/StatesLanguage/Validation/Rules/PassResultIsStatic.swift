@@ -21,9 +21,10 @@ enum PassResultIsStatic: ValidationRule {
             return
         }
         PathLooking.forEachMember(of: result, at: pointer) { key, value, here in
-            let looksDynamic = key.hasSuffix(".$") || (value.stringValue.map(PathLooking.matches) ?? false)
+            let looksDynamic = key.hasDynamicSuffix || (value.stringValue.map(PathLooking.matches) ?? false)
             guard looksDynamic else { return }
-            diagnostics.append(diagnostic(message(state.name, key: key), at: here, anchor: .key, fixIt: fixIt))
+            diagnostics.append(
+                diagnostic(message(state.name, key: key), at: here.pointer, anchor: .key, fixIt: fixIt))
         }
     }
 

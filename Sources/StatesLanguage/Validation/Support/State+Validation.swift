@@ -2,16 +2,29 @@ import JSONCore
 
 /// An `Assign` object as written: on a state, on a top-level Choice rule, or on a Catcher.
 struct AssignSite {
+    /// The trail of a state's own `Assign`.
+    static let stateTrail = ["Assign"]
+
     /// The object, keys as written (`"x.$"` included).
     var object: JSONObject
-    /// Pointer to the `Assign` member.
-    var pointer: JSONPointer
+    /// Pointer to the state, and the tokens from it to the `Assign` member (`Assign`, or
+    /// `Choices`/`Catch`, the index, `Assign`).
+    var statePointer: JSONPointer
+    var trail: [String]
     /// Whether the state is JSONPath (a key ending `.$` takes a path) rather than JSONata.
     var isJSONPath: Bool
 
+    /// Pointer to the `Assign` member; built when a diagnostic needs it.
+    var pointer: JSONPointer { statePointer.appending(JSONPointer(trail)) }
+
     /// The variable a key sets: the key without a `.$` suffix in JSONPath states.
     func variableName(fromKey key: String) -> String {
-        isJSONPath && key.hasSuffix(".$") ? String(key.dropLast(2)) : key
+        isJSONPath && key.hasDynamicSuffix ? String(key.dropLast(2)) : key
+    }
+
+    /// Whether `key` sets the variable `name` (``variableName(fromKey:)`` without building it).
+    func key(_ key: String, setsVariable name: String) -> Bool {
+        isJSONPath && key.hasDynamicSuffix ? key.dropLast(2) == name : key == name
     }
 }
 
@@ -43,20 +56,24 @@ extension State {
     var isJSONPath: Bool { queryLanguage == .jsonPath }
 
     /// Every `Assign` object of this state, in document order: the state's own, those of its
-    /// top-level Choice rules, those of its Catchers.
+    /// top-level Choice rules, those of its Catchers. Rules read them from
+    /// ``ValidationContext/assignSites(of:)``, which computes them once per state.
     var assignSites: [AssignSite] {
         let json = json
-        let pointer = pointer
+        let isJSONPath = isJSONPath
         var sites: [AssignSite] = []
         if let object = json["Assign"]?.objectValue {
-            sites.append(AssignSite(object: object, pointer: pointer / "Assign", isJSONPath: isJSONPath))
+            sites.append(
+                AssignSite(object: object, statePointer: pointer, trail: AssignSite.stateTrail, isJSONPath: isJSONPath))
         }
         for field in ["Choices", "Catch"] {
             guard let elements = json[field]?.arrayValue else { continue }
             for (index, element) in elements.enumerated() {
                 if let object = element["Assign"]?.objectValue {
                     sites.append(
-                        AssignSite(object: object, pointer: pointer / field / index / "Assign", isJSONPath: isJSONPath))
+                        AssignSite(
+                            object: object, statePointer: pointer, trail: [field, String(index), "Assign"],
+                            isJSONPath: isJSONPath))
                 }
             }
         }
