@@ -214,7 +214,7 @@ struct DefinitionBuilder {
 
     /// Parses an enumeration value, with ASL-E109 and did-you-mean when it is not one.
     mutating func enumValue<E: RawRepresentable & CaseIterable>(
-        _ type: E.Type, field: String, text: String, at pointer: JSONPointer
+        _ type: E.Type, field: String, text: String, at pointer: @autoclosure () -> JSONPointer
     ) -> E? where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
         if containsPlaceholder(text) { return nil }
@@ -222,7 +222,7 @@ struct DefinitionBuilder {
         diagnostics.append(
             ParserDiagnostics.invalidEnum(
                 field, value: text, allowed: allowed, suggestion: NameSuggestion.nearest(text, in: allowed),
-                at: pointer))
+                at: pointer()))
         return nil
     }
 
@@ -230,8 +230,8 @@ struct DefinitionBuilder {
     /// query language, ASL-E102 for a state field of another type (when `kind` is given),
     /// ASL-E101 otherwise.
     mutating func checkFields(
-        _ object: JSONObject, at pointer: JSONPointer, allowed: FieldSet, language: QueryLanguage, owner: String,
-        kind: StateKind? = nil
+        _ object: JSONObject, at pointer: JSONPointer, allowed: FieldSet, language: QueryLanguage,
+        owner: @autoclosure () -> String, kind: StateKind? = nil
     ) {
         for key in object.keys {
             if let availability = allowed[key] {
@@ -247,7 +247,7 @@ struct DefinitionBuilder {
             }
             let suggestion = NameSuggestion.nearest(key, in: allowed.names(in: language))
             diagnostics.append(
-                ParserDiagnostics.unknownField(key, in: owner, suggestion: suggestion, at: pointer / key))
+                ParserDiagnostics.unknownField(key, in: owner(), suggestion: suggestion, at: pointer / key))
         }
     }
 }
