@@ -127,8 +127,17 @@ extension String {
     ///
     /// Rationale: `hasSuffix` compares `Character`s; a last byte other than `$` already rules the
     /// suffix out (no other `Character` equals `$`), which answers almost every key cheaply.
+    ///
+    /// When the bytes end in `.$` after an ASCII byte (or nothing), the last two `Character`s are
+    /// `.` and `$`: only a non-ASCII prepended scalar could join the `.` to what comes before.
     var hasDynamicSuffix: Bool {
-        guard utf8.last == UInt8(ascii: "$") else { return false }
+        let bytes = utf8
+        guard var index = bytes.indices.last, bytes[index] == UInt8(ascii: "$") else { return false }
+        guard index != bytes.startIndex else { return false }
+        index = bytes.index(before: index)
+        guard bytes[index] == UInt8(ascii: ".") else { return false }
+        guard index != bytes.startIndex else { return true }
+        if bytes[bytes.index(before: index)] < 0x80 { return true }
         return hasSuffix(PayloadTemplate.dynamicSuffix)
     }
 }

@@ -97,7 +97,7 @@ struct DefinitionBuilder {
 
     /// `StartAt` and `States` of the top level, a branch or an item processor, with ASL-E100
     /// for whatever is missing or mistyped. `states` is `nil` unless `States` is an object.
-    mutating func scopeContents(_ object: JSONObject, at pointer: JSONPointer, what: String) -> (
+    mutating func scopeContents(_ object: JSONObject, at pointer: JSONPointer, what: @autoclosure () -> String) -> (
         startAt: StateReference?, states: JSONObject?
     ) {
         var missing: [String] = []
@@ -106,7 +106,9 @@ struct DefinitionBuilder {
         case nil: missing.append("States")
         case .object(let states)?:
             statesObject = states
-            if states.isEmpty { diagnostics.append(ParserDiagnostics.emptyStates(what: what, at: pointer / "States")) }
+            if states.isEmpty {
+                diagnostics.append(ParserDiagnostics.emptyStates(what: what(), at: pointer / "States"))
+            }
         case let value?:
             if !isPlaceholder(value) {
                 diagnostics.append(
@@ -124,7 +126,7 @@ struct DefinitionBuilder {
                     "StartAt", expected: "a string", actual: value, at: pointer / "StartAt"))
         }
         if !missing.isEmpty {
-            diagnostics.append(ParserDiagnostics.missingScopeFields(missing, what: what, at: pointer))
+            diagnostics.append(ParserDiagnostics.missingScopeFields(missing, what: what(), at: pointer))
         }
         return (startAt, statesObject)
     }

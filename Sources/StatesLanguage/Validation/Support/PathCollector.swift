@@ -88,6 +88,7 @@ struct PathCollector {
     // parent's own fields, last first), which decides the order of UnassignedVariable's diagnostics.
 
     private mutating func add(_ template: PayloadTemplate, _ field: String) {
+        if case .literal = template { return }
         var stack = [template]
         while let template = stack.popLast() {
             switch template {

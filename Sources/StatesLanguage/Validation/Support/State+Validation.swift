@@ -147,6 +147,17 @@ extension String {
     /// Whether the text holds a `${…}` template placeholder (CloudFormation/SAM/Terraform
     /// definition substitutions), which the deploy tool replaces before AWS sees the value.
     var containsPlaceholder: Bool {
+        // Without the bytes of `$`, `{` and `}` there is no such Character either.
+        var bytes = (dollar: false, open: false, close: false)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "$"): bytes.dollar = true
+            case UInt8(ascii: "{"): bytes.open = true
+            case UInt8(ascii: "}"): bytes.close = true
+            default: break
+            }
+        }
+        guard bytes.dollar, bytes.open, bytes.close else { return false }
         var sawOpening = false
         var previous: Character?
         for character in self {

@@ -82,35 +82,50 @@ enum TaskResourceShape: Equatable {
     /// ASCII text (every ARN in practice) has one `Character` per byte but for `\r\n`, which holds no
     /// `:`, so splitting its bytes gives the same parts.
     private static func colonSeparated(_ text: Substring) -> [String] {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        var contiguous = String(text)
+        let parts = contiguous.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ":") {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            return parts
         }
-        return text.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map {
-            String(Substring($0))
-        }
+        return parts ?? text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     }
 
     static func isPartition(_ text: String) -> Bool {
-        if let ascii = asciiIsPartition(text) { return ascii }
-        return characterIsPartition(text)
+        var contiguous = text
+        return contiguous.withUTF8 { asciiIsPartition($0) } ?? characterIsPartition(text)
     }
 
     /// ``isPartition(_:)`` decided on the bytes of an ASCII text (where `isLowercase` is a–z and
     /// `isNumber` is 0–9); `nil` when the text holds other bytes.
-    private static func asciiIsPartition(_ text: String) -> Bool? {
-        let bytes = text.utf8
+    private static func asciiIsPartition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        guard bytes.starts(with: "aws".utf8) else { return false }
-        let rest = bytes.dropFirst(3)
-        if let first = rest.first, first != UInt8(ascii: "-") { return false }
-        let groups = rest.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false).dropFirst()
-        return groups.allSatisfy { group in
-            !group.isEmpty
-                && group.allSatisfy {
-                    ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z"))
-                        || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9"))
-                }
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "w"),
+            bytes[2] == UInt8(ascii: "s")
+        else { return false }
+        if bytes.count > 3, bytes[3] != UInt8(ascii: "-") { return false }
+        // Groups after each '-': non-empty runs of a–z and 0–9.
+        var groupLength = 0
+        var inGroup = false
+        for byte in bytes.dropFirst(3) {
+            if byte == UInt8(ascii: "-") {
+                if inGroup && groupLength == 0 { return false }
+                inGroup = true
+                groupLength = 0
+            } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            {
+                groupLength += 1
+            } else {
+                return false
+            }
         }
+        return !inGroup || groupLength > 0
     }
 
     private static func characterIsPartition(_ text: String) -> Bool {
