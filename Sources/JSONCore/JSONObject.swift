@@ -26,6 +26,24 @@ public struct JSONObject: Sendable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object from parallel arrays whose keys the caller has already checked are unique (the
+    /// reader, which builds both arrays at their final size). `index` is the caller's key →
+    /// position map when it built one; objects beyond ``maximumUnhashedCount`` keys get one either way.
+    init(uniqueKeys keys: [String], values: [JSON], index: [String: Int]?) {
+        assert(keys.count == values.count)
+        self.keys = keys
+        self.values = values
+        if keys.count <= Self.maximumUnhashedCount {
+            self.index = nil
+        } else if let index, index.count == keys.count {
+            self.index = index
+        } else {
+            var built = [String: Int](minimumCapacity: keys.count * 2)
+            for (offset, existing) in keys.enumerated() { built[existing] = offset }
+            self.index = built
+        }
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

@@ -1,31 +1,52 @@
 extension JSONReader {
-    /// One open array or object (or the document itself, at the bottom of the stack).
+    /// One open array or object. Its members wait on the reader's shared stacks until it closes.
+    ///
+    /// An object's keys are first kept as raw spans of the input only: duplicates are found by
+    /// comparing bytes, and no `String` is made until the object closes, when an earlier object
+    /// with the same keys usually lends its keys array (``Reader/sharedKeys(of:)``). An object
+    /// whose keys hold an escape, or that grows beyond `JSONObject.maximumUnhashedCount` keys,
+    /// switches to `String` keys on the key stack, compared as `JSONObject` compares them.
     struct Frame {
-        enum Kind { case document, array, object }
-
-        var kind: Kind
-        /// Arrays: where this array's elements start on the shared value stack.
-        var valuesStart: Int = 0
-        /// Objects: the members read so far.
-        var object = JSONObject()
-        /// Objects: the key whose value is being read, and its earlier position when it repeats.
-        var key = ""
-        var duplicatePosition = -1
-        /// Objects: where this object's raw key spans start on `keySpans`, and whether a key held an
-        /// escape (then duplicates are found by comparing strings instead of raw bytes).
-        var keySpansStart = 0
+        var isObject: Bool
+        /// Where this container's values start on the value stack.
+        var valuesStart: Int
+        /// Objects: where this object's key spans start on `keySpans` (one per member).
+        var spansStart: Int
+        /// Objects that compare strings: where their `String` keys start on the key stack.
+        var keysStart: Int
+        /// Objects: whether the keys are on the key stack as `String`s and compared as such.
+        var comparesStrings = false
+        /// Objects: whether a key held an escape (such an object never shares its keys array).
         var keysHaveEscapes = false
+        /// Objects: the earlier position of the key whose value is being read, or -1 when it is new.
+        var duplicatePosition = -1
+        /// Objects beyond `JSONObject.maximumUnhashedCount` keys: their key index's slot on `keyIndexes`.
+        var keyIndexSlot = -1
+        /// Objects: one bit per raw key read so far (``KeySpan/filterBit``); a key whose bit is not
+        /// set is certainly new, so most keys skip the comparison with every earlier key.
+        var rawKeyFilter: UInt64 = 0
+        /// Objects: a hash of the raw keys in order, to find an earlier object with the same keys.
+        var shapeHash: UInt64 = 0
         /// Source map: this container's node, and where its members' nodes start on `pendingChildren`.
-        var node: UInt32 = 0
-        var childrenStart: Int = 0
+        var node: UInt32
+        var childrenStart: Int
     }
 
     /// The raw bytes of an escape-free key, for duplicate checks without comparing `String`s.
     struct KeySpan {
         var start: Int
+        /// -1 for a key that held an escape (such a key never matches raw bytes).
         var count: Int
         /// The first eight bytes (zero-padded), so most different keys differ in one comparison.
         var head: UInt64
+    }
+
+    /// The keys of an object met earlier in this document (``Reader/sharedKeys(of:)``): their raw
+    /// spans on `shapeSpans` and the array the object was given.
+    struct ShapeEntry {
+        var spansStart: Int
+        var count: Int
+        var keys: [String]
     }
 
     /// A key met earlier in this document (``Reader/cachedKey(_:)``).
@@ -36,28 +57,41 @@ extension JSONReader {
 
     /// The state of one read: the cursor, the container stack, and the source map being built.
     ///
-    /// The innermost open container is `current`, kept out of the `parents` array so members are
-    /// added to it in place; opening a container swaps a new frame in, closing swaps the parent back.
-    struct Reader {
+    /// Values, keys and source-map nodes of open containers wait on shared stacks; when a
+    /// container closes, its run is moved off the top into arrays of exactly the right size, so
+    /// nothing is built twice and no member is copied. The innermost open container is `current`;
+    /// the ones around it wait on `parents`.
+    ///
+    /// Rationale: every method is `mutating`, even those that only look. The reader is a few
+    /// hundred bytes, and a non-mutating call that is not inlined receives `self` as a borrowed
+    /// value, which the caller materializes with a copy of the whole struct; `inout` passes its address.
+    struct Reader: ~Copyable {
         var cursor: ByteCursor
         let options: Options
         let recordsMap: Bool
-        var current = Frame(kind: .document)
-        var parents: [Frame] = []
+        /// The innermost open container (meaningless while `depth` is 0).
+        var current = Frame(isObject: false, valuesStart: 0, spansStart: 0, keysStart: 0, node: 0, childrenStart: 0)
+        var parents = ReaderStack<Frame>()
         var depth = 0
-        var values: [JSON] = []
-        var keySpans: [KeySpan] = []
+        var values = ReaderStack<JSON>()
+        var keys = ReaderStack<String>()
+        var keySpans = ReaderStack<KeySpan>()
+        /// Key → position maps of the open objects that outgrew linear search, innermost last.
+        var keyIndexes: [[String: Int]] = []
         var keyCache: [KeyCacheEntry] = []
-        var nodes: [SourceMap.Node] = []
-        var children: [UInt32] = []
-        var pendingChildren: [UInt32] = []
+        /// Recent object shapes by hash, and the raw key spans they were read from.
+        var shapes: [ShapeEntry] = []
+        var shapeSpans = ReaderStack<KeySpan>()
+        var nodes = ReaderStack<SourceMap.Node>()
+        var children = ReaderStack<UInt32>()
+        var pendingChildren = ReaderStack<UInt32>()
         /// Key offset to record with the next value's node (`Node.noKey` for array elements and the root).
         var nextKeyOffset: UInt32 = SourceMap.Node.noKey
 
-        init(cursor: ByteCursor, options: Options) {
+        init(cursor: consuming ByteCursor, options: Options) {
+            self.recordsMap = options.recordsSourceMap && cursor.count < Int(UInt32.max)
             self.cursor = cursor
             self.options = options
-            self.recordsMap = options.recordsSourceMap && cursor.count < Int(UInt32.max)
         }
 
         mutating func readDocument() throws(JSONSyntaxError) -> JSONDocument {
@@ -71,7 +105,8 @@ extension JSONReader {
             cursor.skipWhitespace()
             if !cursor.isAtEnd { throw JSONSyntaxError(.trailingContent, at: cursor.index) }
             guard recordsMap else { return JSONDocument(value: value, sourceMap: .empty) }
-            return JSONDocument(value: value, sourceMap: SourceMap(root: value, nodes: nodes, children: children))
+            let map = SourceMap(root: value, nodes: nodes.popArray(from: 0), children: children.popArray(from: 0))
+            return JSONDocument(value: value, sourceMap: map)
         }
 
         /// Reads the value at the cursor, with everything nested in it, by a loop over an explicit stack.
@@ -86,7 +121,7 @@ extension JSONReader {
                 var node: UInt32 = 0
                 if recordsMap {
                     node = UInt32(truncatingIfNeeded: nodes.count)
-                    nodes.append(
+                    nodes.push(
                         SourceMap.Node(
                             valueOffset: UInt32(truncatingIfNeeded: start), keyOffset: nextKeyOffset, firstChild: 0)
                     )
@@ -99,15 +134,15 @@ extension JSONReader {
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                     value = .number(try cursor.readNumber())
                 case UInt8(ascii: "{"):
-                    if let empty = try open(isObject: true, node: node) {
-                        value = empty
+                    if try open(isObject: true, node: node) {
+                        value = .object(JSONObject())
                     } else {
                         try readKey()
                         continue
                     }
                 case UInt8(ascii: "["):
-                    if let empty = try open(isObject: false, node: node) {
-                        value = empty
+                    if try open(isObject: false, node: node) {
+                        value = .array([])
                     } else {
                         continue
                     }
@@ -126,9 +161,9 @@ extension JSONReader {
 
                 // Attach the finished value to its container; close containers while their closer follows.
                 while true {
-                    if current.kind == .document { return value }
+                    if depth == 0 { return value }
                     attach(consume value, node: node)
-                    let isObject = current.kind == .object
+                    let isObject = current.isObject
                     let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                     cursor.skipWhitespace()
                     guard !cursor.isAtEnd else {
@@ -155,14 +190,15 @@ extension JSONReader {
                         )
                     }
                     cursor.index += 1
-                    (value, node) = close()
+                    node = current.node
+                    value = close()
                 }
             }
         }
 
-        /// Opens the container at the cursor. Returns the empty value when it closes at once,
-        /// else makes it the current frame and returns `nil`.
-        private mutating func open(isObject: Bool, node: UInt32) throws(JSONSyntaxError) -> JSON? {
+        /// Opens the container at the cursor. Returns `true` when it closes at once (the caller
+        /// makes the empty value), else makes it the current frame and returns `false`.
+        private mutating func open(isObject: Bool, node: UInt32) throws(JSONSyntaxError) -> Bool {
             let bracket = cursor.index
             if depth >= options.maximumDepth {
                 throw JSONSyntaxError(.tooDeep(limit: options.maximumDepth), at: bracket)
@@ -171,19 +207,19 @@ extension JSONReader {
             cursor.skipWhitespace()
             if !cursor.isAtEnd, cursor.peek() == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
                 cursor.index += 1
-                return isObject ? .object(JSONObject()) : .array([])
+                return true
             }
-            var frame = Frame(
-                kind: isObject ? .object : .array,
+            parents.push(current)
+            current = Frame(
+                isObject: isObject,
                 valuesStart: values.count,
-                keySpansStart: keySpans.count,
+                spansStart: keySpans.count,
+                keysStart: keys.count,
                 node: node,
                 childrenStart: pendingChildren.count
             )
-            swap(&current, &frame)
-            parents.append(frame)
             depth += 1
-            return nil
+            return false
         }
 
         /// Reads `"key" :` for the current object, checking for a repeated key.
@@ -197,26 +233,37 @@ extension JSONReader {
             guard byte == UInt8(ascii: "\"") else {
                 throw JSONSyntaxError(.unexpectedCharacter(byte, expected: "a string key"), at: keyOffset)
             }
-            let key: String
+            let span: KeySpan
+            var key: String? = nil
             let duplicate: Int
             if let decoded = try cursor.readStringDeferringPlain() {
-                key = decoded
+                span = KeySpan(start: keyOffset + 1, count: -1, head: 0)
                 current.keysHaveEscapes = true
-                duplicate = current.object.index(forKey: key) ?? -1
+                if !current.comparesStrings { startComparingStrings() }
+                key = decoded
+                duplicate = stringKeyPosition(decoded)
             } else {
-                let span = keySpan(start: keyOffset + 1, count: cursor.index - keyOffset - 2)
-                key = cachedKey(span)
-                if current.keysHaveEscapes || current.object.count >= JSONObject.maximumUnhashedCount {
-                    duplicate = current.object.index(forKey: key) ?? -1
+                span = KeySpan(in: cursor.bytes, start: keyOffset + 1, count: cursor.index - keyOffset - 2)
+                if !current.comparesStrings && keySpans.count - current.spansStart >= JSONObject.maximumUnhashedCount {
+                    startComparingStrings()
+                }
+                if current.comparesStrings {
+                    let made = cachedKey(span)
+                    key = made
+                    duplicate = stringKeyPosition(made)
+                } else if current.rawKeyFilter & span.filterBit == 0 {
+                    duplicate = -1
                 } else {
                     duplicate = rawKeyPosition(span)
-                    if duplicate < 0 { keySpans.append(span) }
                 }
             }
-            if duplicate >= 0, options.duplicateKeys == .reject {
-                throw JSONSyntaxError(.duplicateKey(key), at: keyOffset)
+            if duplicate >= 0 {
+                if options.duplicateKeys == .reject {
+                    throw JSONSyntaxError(.duplicateKey(key ?? span.string(in: cursor.bytes)), at: keyOffset)
+                }
+            } else {
+                addKey(key, span: span)
             }
-            current.key = key
             current.duplicatePosition = duplicate
             cursor.skipWhitespace()
             guard !cursor.isAtEnd else {
@@ -230,18 +277,35 @@ extension JSONReader {
             nextKeyOffset = UInt32(truncatingIfNeeded: keyOffset)
         }
 
-        private func keySpan(start: Int, count: Int) -> KeySpan {
-            var head: UInt64 = 0
-            if start + 8 <= cursor.count, let base = cursor.bytes.baseAddress {
-                // Reading past a short key stays inside the input; the mask drops those bytes.
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
-                head = count >= 8 ? word : word & ((1 << (UInt64(count) &* 8)) &- 1)
-            } else {
-                for position in 0..<min(count, 8) {
-                    head |= UInt64(cursor.bytes[start + position]) << (8 * position)
+        /// Records a new key of the current object: its span always, its `String` when the object
+        /// compares strings (an object that outgrows linear search then gets a key index).
+        @inline(__always)
+        private mutating func addKey(_ key: String?, span: KeySpan) {
+            keySpans.push(span)
+            current.rawKeyFilter |= span.filterBit
+            current.shapeHash = (current.shapeHash &<< 9 | current.shapeHash &>> 55) ^ span.hash
+            guard let key else { return }
+            let position = keys.count - current.keysStart
+            keys.push(key)
+            if current.keyIndexSlot >= 0 {
+                keyIndexes[current.keyIndexSlot][key] = position
+            } else if position + 1 > JSONObject.maximumUnhashedCount {
+                var index = [String: Int](minimumCapacity: (position + 1) * 2)
+                keys.withElements(from: current.keysStart) { members in
+                    for (offset, member) in members.enumerated() { index[member] = offset }
                 }
+                current.keyIndexSlot = keyIndexes.count
+                keyIndexes.append(index)
             }
-            return KeySpan(start: start, count: count, head: head)
+        }
+
+        /// Switches the current object to `String` keys: makes the keys read so far (all raw).
+        private mutating func startComparingStrings() {
+            current.comparesStrings = true
+            current.keysStart = keys.count
+            for position in current.spansStart..<keySpans.count {
+                keys.push(cachedKey(keySpans[position]))
+            }
         }
 
         /// The `String` for an escape-free key, reused from an earlier key with the same bytes when the
@@ -251,75 +315,148 @@ extension JSONReader {
                 keyCache = Array(
                     repeating: KeyCacheEntry(span: KeySpan(start: 0, count: -1, head: 0), key: ""), count: 256)
             }
-            let slot = Int(truncatingIfNeeded: ((span.head &+ UInt64(span.count)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+            let slot = Int(truncatingIfNeeded: span.hash >> 56)
             let cached = keyCache[slot].span
-            if cached.head == span.head, cached.count == span.count, sameTail(cached, span) {
+            if cached.head == span.head, cached.count == span.count, cached.sameTail(as: span, in: cursor.bytes) {
                 return keyCache[slot].key
             }
-            let bytes = cursor.bytes
-            let key = String(
-                decoding: UnsafeBufferPointer(rebasing: bytes[span.start..<span.start + span.count]), as: UTF8.self)
+            let key = span.string(in: cursor.bytes)
             keyCache[slot] = KeyCacheEntry(span: span, key: key)
             return key
         }
 
-        /// Whether two spans with equal heads and counts also agree beyond their first eight bytes.
-        @inline(__always)
-        private func sameTail(_ left: KeySpan, _ right: KeySpan) -> Bool {
+        /// The member position of an earlier key of the current object with the same raw bytes, or -1.
+        private mutating func rawKeyPosition(_ span: KeySpan) -> Int {
+            // The closure captures locals only: capturing `self` would copy the whole reader.
             let bytes = cursor.bytes
-            var position = 8
-            while position < right.count, bytes[left.start + position] == bytes[right.start + position] {
-                position += 1
+            return keySpans.withElements(from: current.spansStart) { spans in
+                for (position, other) in spans.enumerated()
+                where other.head == span.head && other.count == span.count && other.sameTail(as: span, in: bytes) {
+                    return position
+                }
+                return -1
             }
-            return position >= right.count
         }
 
-        /// The member position of an earlier key of the current object with the same raw bytes, or -1.
-        private func rawKeyPosition(_ span: KeySpan) -> Int {
-            for slot in current.keySpansStart..<keySpans.count {
-                let other = keySpans[slot]
-                if other.head == span.head, other.count == span.count, sameTail(other, span) {
-                    return slot - current.keySpansStart
-                }
-            }
-            return -1
+        /// The member position of an earlier key of the current object equal to `key` (as `String`s
+        /// compare, like `JSONObject` lookups), or -1.
+        private mutating func stringKeyPosition(_ key: String) -> Int {
+            let slot = current.keyIndexSlot
+            if slot >= 0 { return keyIndexes[slot][key] ?? -1 }
+            return keys.withElements(from: current.keysStart) { members in members.firstIndex(of: key) ?? -1 }
         }
 
         /// Adds a finished value to the current container.
         @inline(__always)
         private mutating func attach(_ value: consuming JSON, node: UInt32) {
-            if current.kind == .array {
-                values.append(value)
-                if recordsMap { pendingChildren.append(node) }
-                return
-            }
-            let duplicate = current.duplicatePosition
+            let duplicate = current.isObject ? current.duplicatePosition : -1
             if duplicate < 0 {
-                current.object.appendUnchecked(key: current.key, value: value)
-                if recordsMap { pendingChildren.append(node) }
+                values.push(value)
+                if recordsMap { pendingChildren.push(node) }
             } else if options.duplicateKeys == .keepLast {
-                current.object[current.key] = value
+                values[current.valuesStart + duplicate] = value
                 if recordsMap { pendingChildren[current.childrenStart + duplicate] = node }
             }
         }
 
-        /// Closes the current container, making its parent current; returns its value and node.
-        private mutating func close() -> (JSON, UInt32) {
-            var finished = parents.removeLast()
-            swap(&current, &finished)
+        /// Closes the current container, making its parent current; returns its value.
+        private mutating func close() -> JSON {
+            let finished = current
+            current = parents.popLast()
             depth -= 1
             if recordsMap {
                 nodes[Int(finished.node)].firstChild = UInt32(truncatingIfNeeded: children.count)
-                children.append(contentsOf: pendingChildren[finished.childrenStart...])
-                pendingChildren.removeSubrange(finished.childrenStart...)
+                children.append(contentsOf: pendingChildren, from: finished.childrenStart)
+                pendingChildren.removeAll(from: finished.childrenStart)
             }
-            if finished.kind == .object {
-                keySpans.removeSubrange(finished.keySpansStart...)
-                return (.object(finished.object), finished.node)
-            }
-            let elements = Array(values[finished.valuesStart...])
-            values.removeSubrange(finished.valuesStart...)
-            return (.array(elements), finished.node)
+            let members = values.popArray(from: finished.valuesStart)
+            guard finished.isObject else { return .array(members) }
+            let memberKeys =
+                finished.comparesStrings ? keys.popArray(from: finished.keysStart) : sharedKeys(of: finished)
+            keySpans.removeAll(from: finished.spansStart)
+            let index = finished.keyIndexSlot >= 0 ? keyIndexes.removeLast() : nil
+            return .object(JSONObject(uniqueKeys: memberKeys, values: members, index: index))
         }
+
+        /// The keys array for the object `frame` is closing: the array of an earlier object with
+        /// the same raw keys in the same order when the shape cache has one (objects of one kind
+        /// repeat their keys across a document: states, retriers, parameters), else a new one.
+        ///
+        /// Sharing saves an allocation per object and keeps one copy of each key list in memory.
+        /// Objects whose keys held escapes are never shared: only raw bytes decide sameness.
+        private mutating func sharedKeys(of frame: Frame) -> [String] {
+            let count = keySpans.count - frame.spansStart
+            let cacheable = count <= Self.largestSharedShape
+            if cacheable && shapes.isEmpty {
+                shapes = Array(repeating: ShapeEntry(spansStart: 0, count: -1, keys: []), count: 64)
+            }
+            let slot = Int(truncatingIfNeeded: (frame.shapeHash &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            let bytes = cursor.bytes
+            if cacheable, shapes[slot].count == count,
+                shapeSpans.elementsEqual(
+                    from: shapes[slot].spansStart, keySpans, from: frame.spansStart, count: count,
+                    by: { $0.head == $1.head && $0.count == $1.count && $0.sameTail(as: $1, in: bytes) })
+            {
+                return shapes[slot].keys
+            }
+            var made: [String] = []
+            made.reserveCapacity(count)
+            for position in frame.spansStart..<keySpans.count {
+                made.append(cachedKey(keySpans[position]))
+            }
+            guard cacheable else { return made }
+            if shapeSpans.count + count > Self.shapeSpanCapacity {
+                // Start over rather than stop learning: later parts of a document may repeat other shapes.
+                shapeSpans.removeAll(from: 0)
+                for position in shapes.indices { shapes[position] = ShapeEntry(spansStart: 0, count: -1, keys: []) }
+            }
+            shapes[slot] = ShapeEntry(spansStart: shapeSpans.count, count: count, keys: made)
+            shapeSpans.append(contentsOf: keySpans, from: frame.spansStart)
+            return made
+        }
+
+        /// Objects with more keys than this are not looked up in the shape cache.
+        static let largestSharedShape = 64
+        /// The most key spans the shape cache keeps before it starts over.
+        static let shapeSpanCapacity = 4096
+    }
+}
+
+extension JSONReader.KeySpan {
+    init(in bytes: UnsafeBufferPointer<UInt8>, start: Int, count: Int) {
+        var head: UInt64 = 0
+        if start + 8 <= bytes.count, let base = bytes.baseAddress {
+            // Reading past a short key stays inside the input; the mask drops those bytes.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self))
+            head = count >= 8 ? word : word & ((1 << (UInt64(count) &* 8)) &- 1)
+        } else {
+            for position in 0..<min(count, 8) {
+                head |= UInt64(bytes[start + position]) << (8 * position)
+            }
+        }
+        self.init(start: start, count: count, head: head)
+    }
+
+    /// The key's text (the span holds no escape).
+    func string(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + count]), as: UTF8.self)
+    }
+
+    /// A hash of the head and count: its top byte picks the key cache slot, bits 50–55 the filter bit.
+    @inline(__always)
+    var hash: UInt64 { (head &+ UInt64(bitPattern: Int64(count))) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// This key's bit in a frame's `rawKeyFilter`.
+    @inline(__always)
+    var filterBit: UInt64 { 1 &<< ((hash >> 50) & 63) }
+
+    /// Whether `other`, with the same head and count, also agrees beyond the first eight bytes.
+    @inline(__always)
+    func sameTail(as other: JSONReader.KeySpan, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = 8
+        while position < other.count, bytes[start + position] == bytes[other.start + position] {
+            position += 1
+        }
+        return position >= other.count
     }
 }

@@ -15,10 +15,10 @@
 //
 // The reader keeps an explicit stack of open containers instead of recursing, so the depth of
 // the input never touches the thread's stack: `[` × 100,000 fails with "nesting deeper than 512
-// levels" at offset 512, the bracket that crossed the limit. Array elements wait on one shared
-// value stack and are copied once, into an exactly sized array, when their `]` arrives; object
-// members go straight into the `JSONObject` being built, which also answers the duplicate-key
-// question.
+// levels" at offset 512, the bracket that crossed the limit. The values of open containers wait
+// on one shared value stack (object keys on a key stack beside it) and are moved once, into
+// exactly sized arrays, when their `]` or `}` arrives; duplicate keys are found by comparing raw
+// key bytes while an object is small and through a key index once it is large.
 
 /// Reads RFC 8259 JSON from bytes, strictly.
 ///

@@ -38,8 +38,33 @@ public indirect enum State: Sendable {
         }
     }
 
-    public var name: String { common.name }
-    public var id: StateID { common.id }
+    // Rationale: `name` and `id` read the field straight from the payload; going through
+    // `common` would copy the whole `StateCommon` (nine fields) for one of them.
+    public var name: String {
+        switch self {
+        case .pass(let state): state.common.name
+        case .task(let state): state.common.name
+        case .choice(let state): state.common.name
+        case .wait(let state): state.common.name
+        case .succeed(let state): state.common.name
+        case .fail(let state): state.common.name
+        case .parallel(let state): state.common.name
+        case .map(let state): state.common.name
+        }
+    }
+
+    public var id: StateID {
+        switch self {
+        case .pass(let state): state.common.id
+        case .task(let state): state.common.id
+        case .choice(let state): state.common.id
+        case .wait(let state): state.common.id
+        case .succeed(let state): state.common.id
+        case .fail(let state): state.common.id
+        case .parallel(let state): state.common.id
+        case .map(let state): state.common.id
+        }
+    }
 
     /// `Next` or `End` for the kinds that have one (Pass, Task, Wait, Parallel, Map); `nil`
     /// for Choice, Succeed and Fail, and when neither field was given (ASL-E108).

@@ -69,6 +69,13 @@ struct PathParser {
     /// Segments until a byte that cannot continue a path (the caller decides whether that is an error).
     mutating func parseSegments(inFilter: Bool) throws(PathSyntaxError) -> [PathSegment] {
         var segments: [PathSegment] = []
+        // Every segment starts with '.' or '['; reserving for as many avoids regrowing the array
+        // (a segment-free path, the common `$`, reserves nothing).
+        var starts = 0
+        for index in position..<end where bytes[index] == PathByte.dot || bytes[index] == PathByte.openBracket {
+            starts += 1
+        }
+        segments.reserveCapacity(starts)
         while let byte = peek() {
             if byte == PathByte.dot {
                 if peek(1) == PathByte.dot {

@@ -58,37 +58,48 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
         template: PayloadTemplate, diagnostics: [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
-        let template = compileValue(json, at: pointer, into: &diagnostics)
+        var trail: [String] = []
+        let template = compileValue(json, at: pointer, trail: &trail, into: &diagnostics)
         return (template, diagnostics)
     }
 
     /// The key suffix that marks a dynamic field.
     static let dynamicSuffix = ".$"
 
-    private static func compileValue(_ json: JSON, at pointer: JSONPointer, into diagnostics: inout [Diagnostic])
-        -> PayloadTemplate
-    {
+    /// Compiles `json`, which sits at `pointer` followed by the tokens of `trail`.
+    ///
+    /// Rationale: the pointer of a member is only needed for a diagnostic, so it is built from
+    /// `trail` then, rather than appended to for every member of every template.
+    private static func compileValue(
+        _ json: JSON, at pointer: JSONPointer, trail: inout [String], into diagnostics: inout [Diagnostic]
+    ) -> PayloadTemplate {
         switch json {
         case .object(let object):
             var fields: [Field] = []
             var isDynamic = false
             for (key, value) in object {
-                let memberPointer = pointer / key
-                if key.hasSuffix(dynamicSuffix) {
+                trail.append(key)
+                defer { trail.removeLast() }
+                if key.hasDynamicSuffix {
                     isDynamic = true
-                    let outputKey = String(key.dropLast(dynamicSuffix.count))
+                    // `hasDynamicSuffix` holds, so the last two bytes are the `.$` characters.
+                    let outputKey = String(Substring(key.utf8.dropLast(2)))
                     guard case .string(let text) = value else {
-                        diagnostics.append(.dynamicFieldNotString(key: key, type: value.typeName, at: memberPointer))
+                        diagnostics.append(
+                            .dynamicFieldNotString(
+                                key: key, type: value.typeName, at: pointer.appending(JSONPointer(trail))))
                         continue
                     }
                     do {
                         let dynamic = try DynamicValue.parse(text)
                         fields.append(Field(key: outputKey, value: .dynamic(dynamic)))
                     } catch {
-                        diagnostics.append(.invalidDynamicValue(key: key, text: text, error: error, at: memberPointer))
+                        diagnostics.append(
+                            .invalidDynamicValue(
+                                key: key, text: text, error: error, at: pointer.appending(JSONPointer(trail))))
                     }
                 } else {
-                    let nested = compileValue(value, at: memberPointer, into: &diagnostics)
+                    let nested = compileValue(value, at: pointer, trail: &trail, into: &diagnostics)
                     if case .literal = nested {} else { isDynamic = true }
                     fields.append(Field(key: key, value: .template(nested)))
                 }
@@ -98,7 +109,9 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
             var compiled: [PayloadTemplate] = []
             var isDynamic = false
             for (index, element) in elements.enumerated() {
-                let nested = compileValue(element, at: pointer / index, into: &diagnostics)
+                trail.append(String(index))
+                let nested = compileValue(element, at: pointer, trail: &trail, into: &diagnostics)
+                trail.removeLast()
                 if case .literal = nested {} else { isDynamic = true }
                 compiled.append(nested)
             }
@@ -106,5 +119,25 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
         default:
             return .literal(json)
         }
+    }
+}
+
+extension String {
+    /// Whether this key ends in `.$` (a dynamic template field), as `hasSuffix(".$")` decides.
+    ///
+    /// Rationale: `hasSuffix` compares `Character`s; a last byte other than `$` already rules the
+    /// suffix out (no other `Character` equals `$`), which answers almost every key cheaply.
+    ///
+    /// When the bytes end in `.$` after an ASCII byte (or nothing), the last two `Character`s are
+    /// `.` and `$`: only a non-ASCII prepended scalar could join the `.` to what comes before.
+    var hasDynamicSuffix: Bool {
+        let bytes = utf8
+        guard var index = bytes.indices.last, bytes[index] == UInt8(ascii: "$") else { return false }
+        guard index != bytes.startIndex else { return false }
+        index = bytes.index(before: index)
+        guard bytes[index] == UInt8(ascii: ".") else { return false }
+        guard index != bytes.startIndex else { return true }
+        if bytes[bytes.index(before: index)] < 0x80 { return true }
+        return hasSuffix(PayloadTemplate.dynamicSuffix)
     }
 }

@@ -20,6 +20,12 @@ public struct ValidationContext: Sendable {
     let hasTransition: [Bool]
     /// The Task `Resource` of each Task state, taken apart once (`nil` for other kinds).
     let resourceShapes: [TaskResourceShape?]
+    /// The states whose successors include each state (by index): `predecessorList[predecessorStarts[i] ..<
+    /// predecessorStarts[i + 1]]`, in state order.
+    private let predecessorStarts: [Int]
+    private let predecessorList: [StateID]
+    /// Per state (by index), its `Assign` objects (``State/assignSites``).
+    let assignSites: [[AssignSite]]
 
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
@@ -31,11 +37,14 @@ public struct ValidationContext: Sendable {
         var resolved: [Bool] = []
         var hasTransition: [Bool] = []
         var shapes: [TaskResourceShape?] = []
+        var sitesByState: [[AssignSite]] = []
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }
-            for site in state.assignSites {
+            let sites = state.assignSites
+            for site in sites {
                 for name in site.object.keys { assigned.insert(site.variableName(fromKey: name)) }
             }
+            sitesByState.append(sites)
             successors.append(state.successors)
             isTerminal.append(state.isTerminal)
             resolved.append(ScopeGraph.referencesResolved(of: state))
@@ -56,9 +65,37 @@ public struct ValidationContext: Sendable {
         self.referencesResolved = resolved
         self.hasTransition = hasTransition
         self.resourceShapes = shapes
+        self.assignSites = sitesByState
+        // Predecessor lists, flattened: count, prefix-sum, fill.
+        var starts = [Int](repeating: 0, count: successors.count + 1)
+        for list in successors {
+            for next in list where next.index >= 0 && next.index < successors.count { starts[next.index + 1] += 1 }
+        }
+        for index in 0..<successors.count { starts[index + 1] += starts[index] }
+        var fill = starts
+        var list = [StateID](repeating: StateID(0), count: starts[successors.count])
+        for (index, nexts) in successors.enumerated() {
+            for next in nexts where next.index >= 0 && next.index < successors.count {
+                list[fill[next.index]] = StateID(index)
+                fill[next.index] += 1
+            }
+        }
+        self.predecessorStarts = starts
+        self.predecessorList = list
     }
 
     /// The Task `Resource` of `state` taken apart, or `nil` when it is not a Task.
+    /// The states that may pass control to `id` (``State/successors``), in state order.
+    func predecessors(of id: StateID) -> ArraySlice<StateID> {
+        guard id.index >= 0, id.index + 1 < predecessorStarts.count else { return [] }
+        return predecessorList[predecessorStarts[id.index]..<predecessorStarts[id.index + 1]]
+    }
+
+    /// The `Assign` objects of `state`, in document order.
+    func assignSites(of state: State) -> [AssignSite] {
+        assignSites[state.id.index]
+    }
+
     func resourceShape(of state: State) -> TaskResourceShape? {
         resourceShapes[state.id.index]
     }

@@ -108,10 +108,10 @@ extension DefinitionBuilder {
 
     /// A JSONPath rule: a data test (`Variable` + one operator) or `And`/`Or`/`Not`.
     private mutating func dataRule(_ object: JSONObject, at pointer: JSONPointer, isTopLevel: Bool) -> ChoiceRule? {
-        let structural = ["Variable", "And", "Or", "Not", "Comment"] + (isTopLevel ? ["Next", "Assign"] : [])
+        let structural = isTopLevel ? Self.topLevelStructuralFields : Self.structuralFields
         var operators: [(ComparisonOperator, JSON)] = []
         for (key, value) in object {
-            if let comparison = ComparisonOperator(rawValue: key) {
+            if let comparison = Self.comparisonOperators[key] {
                 operators.append((comparison, value))
             } else if structural.contains(key) {
                 continue
@@ -149,6 +149,15 @@ extension DefinitionBuilder {
         }
         return comparisonRule(object, operators: operators, at: pointer)
     }
+
+    /// The keys of a nested and of a top-level data rule that are not operators.
+    private static let structuralFields = ["Variable", "And", "Or", "Not", "Comment"]
+    private static let topLevelStructuralFields = structuralFields + ["Next", "Assign"]
+
+    /// `ComparisonOperator(rawValue:)` as one hashed lookup rather than a comparison with every
+    /// operator name, for every key of every rule (same `String` equality either way).
+    private static let comparisonOperators = [String: ComparisonOperator](
+        uniqueKeysWithValues: ComparisonOperator.allCases.map { ($0.rawValue, $0) })
 
     private mutating func booleanRule(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> ChoiceRule? {
         let value = object[key] ?? .null
@@ -217,9 +226,10 @@ extension DefinitionBuilder {
     }
 
     /// The operand, checked against ``ComparisonOperator/operandKind``.
-    private mutating func operand(_ value: JSON, of comparison: ComparisonOperator, at pointer: JSONPointer)
-        -> ComparisonOperand?
-    {
+    private mutating func operand(
+        _ value: JSON, of comparison: ComparisonOperator, at pointerOfValue: @autoclosure () -> JSONPointer
+    ) -> ComparisonOperand? {
+        var pointer: JSONPointer { pointerOfValue() }
         let name = comparison.rawValue
         switch (comparison.operandKind, value) {
         case (.string, .string(let text)), (.timestamp, .string(let text)), (.pattern, .string(let text)):

@@ -9,12 +9,12 @@ extension DefinitionBuilder {
 
     /// Whether `json` is a string made of exactly one `${Name}` placeholder (and they are allowed).
     func isPlaceholder(_ json: JSON) -> Bool {
-        guard options.allowsPlaceholders, case .string(let text) = json else { return false }
+        guard options.allowsPlaceholders, case .string(let text) = json, text.mayHoldPlaceholder else { return false }
         return Placeholders.isPlaceholder(text)
     }
 
     func containsPlaceholder(_ text: String) -> Bool {
-        options.allowsPlaceholders && Placeholders.contains(text)
+        options.allowsPlaceholders && text.mayHoldPlaceholder && Placeholders.contains(text)
     }
 
     /// Keeps diagnostics from the path/template compilers, except those about a string that
@@ -69,7 +69,10 @@ extension DefinitionBuilder {
     }
 
     /// An integer: `1.5` is ASL-E105; `1.0`/`1e2` are accepted with an ASL-E105 warning (see SPEC-NOTES.md §2).
-    mutating func integerValue(_ value: JSON, field: String, at pointer: JSONPointer) -> Int64? {
+    mutating func integerValue(_ value: JSON, field: String, at pointerOfValue: @autoclosure () -> JSONPointer)
+        -> Int64?
+    {
+        var pointer: JSONPointer { pointerOfValue() }
         guard case .number(let number) = value else {
             if !isPlaceholder(value) {
                 diagnostics.append(
@@ -95,7 +98,10 @@ extension DefinitionBuilder {
         return numberValue(value, field: key, at: pointer / key)
     }
 
-    mutating func numberValue(_ value: JSON, field: String, at pointer: JSONPointer) -> JSONNumber? {
+    mutating func numberValue(_ value: JSON, field: String, at pointerOfValue: @autoclosure () -> JSONPointer)
+        -> JSONNumber?
+    {
+        var pointer: JSONPointer { pointerOfValue() }
         if case .number(let number) = value { return number }
         if !isPlaceholder(value) {
             diagnostics.append(ParserDiagnostics.wrongType(field, expected: "a number", actual: value, at: pointer))
@@ -105,12 +111,12 @@ extension DefinitionBuilder {
 
     // MARK: Paths
 
-    mutating func parsePath(_ text: String, field: String, at pointer: JSONPointer) -> Path? {
+    mutating func parsePath(_ text: String, field: String, at pointer: @autoclosure () -> JSONPointer) -> Path? {
         if containsPlaceholder(text) { return nil }
         do {
             return try Path.parse(text)
         } catch {
-            diagnostics.append(.invalidPath(field: field, text: text, error: error, at: pointer))
+            diagnostics.append(.invalidPath(field: field, text: text, error: error, at: pointer()))
             return nil
         }
     }
@@ -179,22 +185,21 @@ extension DefinitionBuilder {
     mutating func inputOutput(_ context: StateContext) -> InputOutput {
         let object = context.object
         let pointer = context.pointer
-        let allowed = FieldCatalog.fields(for: context.kind)
+        let has = FieldCatalog.inputOutputFields(for: context.kind, language: context.language)
         var io = InputOutput()
-        func has(_ key: String) -> Bool { allowed[key]?.allows(context.language) ?? false }
-        if has("InputPath") { io.inputPath = pathOrNull("InputPath", in: object, at: pointer) }
-        if has("OutputPath") { io.outputPath = pathOrNull("OutputPath", in: object, at: pointer) }
-        if has("ResultPath") { io.resultPath = pathOrNull("ResultPath", in: object, at: pointer) }
-        if has("ResultSelector"), let value = object["ResultSelector"], !isPlaceholder(value) {
+        if has.inputPath { io.inputPath = pathOrNull("InputPath", in: object, at: pointer) }
+        if has.outputPath { io.outputPath = pathOrNull("OutputPath", in: object, at: pointer) }
+        if has.resultPath { io.resultPath = pathOrNull("ResultPath", in: object, at: pointer) }
+        if has.resultSelector, let value = object["ResultSelector"], !isPlaceholder(value) {
             io.resultSelector = payloadTemplate(value, at: pointer / "ResultSelector")
         }
         if context.kind != .map {
-            if has("Parameters") {
+            if has.parameters {
                 io.parameters = template("Parameters", in: object, at: pointer, language: .jsonPath)
             }
-            if has("Arguments") { io.parameters = template("Arguments", in: object, at: pointer, language: .jsonata) }
+            if has.arguments { io.parameters = template("Arguments", in: object, at: pointer, language: .jsonata) }
         }
-        if has("Output"), let value = object["Output"], !isPlaceholder(value) {
+        if has.output, let value = object["Output"], !isPlaceholder(value) {
             io.output = jsonataTemplate(value, at: pointer / "Output")
         }
         return io
@@ -210,5 +215,18 @@ extension DefinitionBuilder {
         guard object[first] != nil, object[second] != nil else { return false }
         diagnostics.append(ParserDiagnostics.exclusiveFields(first, second, at: pointer / second))
         return true
+    }
+}
+
+extension String {
+    /// Whether the text has a `$` byte followed by `{`, which every `${Name}` placeholder starts
+    /// with; when it has not, the text holds no placeholder and ``Placeholders`` need not look.
+    var mayHoldPlaceholder: Bool {
+        var afterDollar = false
+        for byte in utf8 {
+            if afterDollar && byte == UInt8(ascii: "{") { return true }
+            afterDollar = byte == UInt8(ascii: "$")
+        }
+        return false
     }
 }

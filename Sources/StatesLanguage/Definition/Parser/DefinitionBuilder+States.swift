@@ -124,7 +124,8 @@ extension DefinitionBuilder {
             }
             for (index, element) in elements.enumerated() {
                 let branchPointer = pointer / "Branches" / index
-                let what = "Branch \(index + 1) of Parallel state \"\(context.name)\""
+                // Only diagnostics use the description.
+                var what: String { "Branch \(index + 1) of Parallel state \"\(context.name)\"" }
                 guard case .object(let branch) = element else {
                     diagnostics.append(ParserDiagnostics.notAnObject(element, what: what, at: branchPointer))
                     continue
@@ -146,11 +147,12 @@ extension DefinitionBuilder {
     /// default of its states (generous: AWS's stance is unconfirmed; see SPEC-NOTES.md §2). Otherwise
     /// nested states default to the top-level language, as the developer guide says.
     mutating func buildNestedScope(
-        _ object: JSONObject, kind: Scope.Kind, allowed: FieldSet, what: String, at pointer: JSONPointer
+        _ object: JSONObject, kind: Scope.Kind, allowed: FieldSet, what: @autoclosure () -> String,
+        at pointer: JSONPointer
     ) -> ScopeID {
-        checkFields(object, at: pointer, allowed: allowed, language: machineLanguage, owner: what)
+        checkFields(object, at: pointer, allowed: allowed, language: machineLanguage, owner: what())
         _ = string("Comment", in: object, at: pointer)
-        let contents = scopeContents(object, at: pointer, what: what)
+        let contents = scopeContents(object, at: pointer, what: what())
         let language = declaredQueryLanguage(in: object, at: pointer) ?? machineLanguage
         return buildScope(
             kind: kind, language: language, states: contents.states, startAt: contents.startAt, at: pointer)

@@ -97,7 +97,7 @@ struct DefinitionBuilder {
 
     /// `StartAt` and `States` of the top level, a branch or an item processor, with ASL-E100
     /// for whatever is missing or mistyped. `states` is `nil` unless `States` is an object.
-    mutating func scopeContents(_ object: JSONObject, at pointer: JSONPointer, what: String) -> (
+    mutating func scopeContents(_ object: JSONObject, at pointer: JSONPointer, what: @autoclosure () -> String) -> (
         startAt: StateReference?, states: JSONObject?
     ) {
         var missing: [String] = []
@@ -106,7 +106,9 @@ struct DefinitionBuilder {
         case nil: missing.append("States")
         case .object(let states)?:
             statesObject = states
-            if states.isEmpty { diagnostics.append(ParserDiagnostics.emptyStates(what: what, at: pointer / "States")) }
+            if states.isEmpty {
+                diagnostics.append(ParserDiagnostics.emptyStates(what: what(), at: pointer / "States"))
+            }
         case let value?:
             if !isPlaceholder(value) {
                 diagnostics.append(
@@ -124,7 +126,7 @@ struct DefinitionBuilder {
                     "StartAt", expected: "a string", actual: value, at: pointer / "StartAt"))
         }
         if !missing.isEmpty {
-            diagnostics.append(ParserDiagnostics.missingScopeFields(missing, what: what, at: pointer))
+            diagnostics.append(ParserDiagnostics.missingScopeFields(missing, what: what(), at: pointer))
         }
         return (startAt, statesObject)
     }
@@ -214,7 +216,7 @@ struct DefinitionBuilder {
 
     /// Parses an enumeration value, with ASL-E109 and did-you-mean when it is not one.
     mutating func enumValue<E: RawRepresentable & CaseIterable>(
-        _ type: E.Type, field: String, text: String, at pointer: JSONPointer
+        _ type: E.Type, field: String, text: String, at pointer: @autoclosure () -> JSONPointer
     ) -> E? where E.RawValue == String {
         if let value = E(rawValue: text) { return value }
         if containsPlaceholder(text) { return nil }
@@ -222,7 +224,7 @@ struct DefinitionBuilder {
         diagnostics.append(
             ParserDiagnostics.invalidEnum(
                 field, value: text, allowed: allowed, suggestion: NameSuggestion.nearest(text, in: allowed),
-                at: pointer))
+                at: pointer()))
         return nil
     }
 
@@ -230,8 +232,8 @@ struct DefinitionBuilder {
     /// query language, ASL-E102 for a state field of another type (when `kind` is given),
     /// ASL-E101 otherwise.
     mutating func checkFields(
-        _ object: JSONObject, at pointer: JSONPointer, allowed: FieldSet, language: QueryLanguage, owner: String,
-        kind: StateKind? = nil
+        _ object: JSONObject, at pointer: JSONPointer, allowed: FieldSet, language: QueryLanguage,
+        owner: @autoclosure () -> String, kind: StateKind? = nil
     ) {
         for key in object.keys {
             if let availability = allowed[key] {
@@ -247,7 +249,7 @@ struct DefinitionBuilder {
             }
             let suggestion = NameSuggestion.nearest(key, in: allowed.names(in: language))
             diagnostics.append(
-                ParserDiagnostics.unknownField(key, in: owner, suggestion: suggestion, at: pointer / key))
+                ParserDiagnostics.unknownField(key, in: owner(), suggestion: suggestion, at: pointer / key))
         }
     }
 }

@@ -99,6 +99,18 @@ enum FieldCatalog {
         }
     }
 
+    /// Which input/output fields a state of `kind` written in `language` accepts (what
+    /// ``DefinitionBuilder/inputOutput(_:)`` reads), looked up once per kind and language
+    /// instead of hashing each field name for every state.
+    static func inputOutputFields(for kind: StateKind, language: QueryLanguage) -> InputOutputFields {
+        let kindIndex = StateKind.allCases.firstIndex(of: kind) ?? 0
+        return inputOutputTable[kindIndex * 2 + (language == .jsonPath ? 0 : 1)]
+    }
+
+    private static let inputOutputTable: [InputOutputFields] = StateKind.allCases.flatMap { kind in
+        [QueryLanguage.jsonPath, .jsonata].map { InputOutputFields(fields(for: kind), language: $0) }
+    }
+
     /// Every field some state type accepts: a key in here that this type does not accept is
     /// ASL-E102 (not supported by this type) rather than ASL-E101 (unknown).
     static let allStateFields: Set<String> = {
@@ -141,4 +153,26 @@ enum FieldCatalog {
     ])
     static let writerConfig = FieldSet(["OutputType": .both, "Transformation": .both])
     static let credentials = FieldSet(["RoleArn": .both, "RoleArn.$": .jsonPath])
+}
+
+/// The input/output fields one kind of state accepts in one query language.
+struct InputOutputFields: Sendable {
+    var inputPath: Bool
+    var outputPath: Bool
+    var resultPath: Bool
+    var resultSelector: Bool
+    var parameters: Bool
+    var arguments: Bool
+    var output: Bool
+
+    init(_ fields: FieldSet, language: QueryLanguage) {
+        func has(_ key: String) -> Bool { fields[key]?.allows(language) ?? false }
+        inputPath = has("InputPath")
+        outputPath = has("OutputPath")
+        resultPath = has("ResultPath")
+        resultSelector = has("ResultSelector")
+        parameters = has("Parameters")
+        arguments = has("Arguments")
+        output = has("Output")
+    }
 }

@@ -17,7 +17,7 @@ enum ChoiceWithoutDefault: ValidationRule {
         guard case .choice(let choice) = state, choice.defaultState == nil else { return }
         diagnostics.append(
             diagnostic(
-                message(state.name), at: state.common.pointer, anchor: .key,
+                message(state.name), at: state.pointer, anchor: .key,
                 fixIt: "add \"Default\": \"<state>\" for the case no rule matches"))
     }
 }

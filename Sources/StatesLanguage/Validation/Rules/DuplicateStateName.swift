@@ -16,10 +16,10 @@ enum DuplicateStateName: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard let first = context.firstStateNamed[state.name], first != state.id else { return }
-        let other = context.machine[first].common.pointer
+        let other = context.machine[first].pointer
         diagnostics.append(
             diagnostic(
-                message(state.name), at: state.common.pointer, anchor: .key,
+                message(state.name), at: state.pointer, anchor: .key,
                 notes: [DiagnosticNote("\"\(state.name)\" is first defined at \(other)", pointer: other)],
                 fixIt: "rename one of the two states (and the transitions that name it)"))
     }

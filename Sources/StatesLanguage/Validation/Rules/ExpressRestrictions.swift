@@ -37,7 +37,7 @@ enum ExpressRestrictions: ValidationRule {
             let processor = map.usesLegacyIterator ? "Iterator" : "ItemProcessor"
             diagnostics.append(
                 diagnostic(
-                    distributedMessage(state.name), at: state.common.pointer / processor / "ProcessorConfig" / "Mode"))
+                    distributedMessage(state.name), at: state.pointer / processor / "ProcessorConfig" / "Mode"))
         default:
             break
         }

@@ -21,10 +21,10 @@ enum InlineMapDistributedField: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .map(let map) = state, map.processorMode == .inline else { return }
-        for field in distributedFields where state.common.json.contains(field) {
+        for field in distributedFields where state.json.contains(field) {
             diagnostics.append(
                 diagnostic(
-                    message(state.name, field: field), at: state.common.pointer / field, anchor: .key,
+                    message(state.name, field: field), at: state.pointer / field, anchor: .key,
                     fixIt: "set \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"} "
                         + "in ItemProcessor, or remove \"\(field)\""))
         }

@@ -22,7 +22,7 @@ enum MapLimits: ValidationRule {
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .map(let map) = state else { return }
         let name = state.name
-        let pointer = state.common.pointer
+        let pointer = state.pointer
         if case .literal(let value) = map.maxConcurrency, value < 0 {
             diagnostics.append(
                 diagnostic(

@@ -18,19 +18,27 @@ enum NoDollar: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard state.isJSONPath else { return }
-        var roots: [(JSON, JSONPointer)] = []
+        let json = state.json
         for field in templateFields {
-            if let value = state.common.json[field] { roots.append((value, state.common.pointer / field)) }
-        }
-        for site in state.assignSites { roots.append((.object(site.object), site.pointer)) }
-        for (json, pointer) in roots {
-            PathLooking.forEachMember(of: json, at: pointer) { key, value, here in
-                guard !key.hasSuffix(".$"), let text = value.stringValue, PathLooking.matches(text) else { return }
-                diagnostics.append(
-                    diagnostic(
-                        message(state.name, key: key, value: text), at: here, anchor: .key,
-                        fixIt: "rename the key to \"\(key).$\" to evaluate the value"))
+            if let value = json[field] {
+                report(in: value, at: state.pointer, trail: [field], of: state, into: &diagnostics)
             }
+        }
+        for site in context.assignSites(of: state) {
+            report(in: .object(site.object), at: site.statePointer, trail: site.trail, of: state, into: &diagnostics)
+        }
+    }
+
+    /// Reports the members at or below `json`, which sits at `pointer` followed by `trail`.
+    private static func report(
+        in json: JSON, at pointer: JSONPointer, trail: [String], of state: State, into diagnostics: inout [Diagnostic]
+    ) {
+        PathLooking.forEachMember(of: json, at: pointer, trail: trail) { key, value, here in
+            guard !key.hasDynamicSuffix, let text = value.stringValue, PathLooking.matches(text) else { return }
+            diagnostics.append(
+                diagnostic(
+                    message(state.name, key: key, value: text), at: here.pointer, anchor: .key,
+                    fixIt: "rename the key to \"\(key).$\" to evaluate the value"))
         }
     }
 }

@@ -21,7 +21,7 @@ enum NoPathToEnd: ValidationRule {
         else { return }
         let ending = ScopeGraph.canReachEnd(in: scope, of: context)
         guard !ending.isEmpty else { return }  // ASL-E201 already reports the scope
-        var entries: Set<StateID> = []
+        var entries = StateIDSet(capacity: context.successors.count)
         if !ending.contains(start) { entries.insert(start) }
         for id in scope.states where graph.reachable.contains(id) && ending.contains(id) {
             for next in context.successors[id.index] where !ending.contains(next) { entries.insert(next) }
@@ -30,7 +30,7 @@ enum NoPathToEnd: ValidationRule {
             let state = machine[id]
             diagnostics.append(
                 diagnostic(
-                    message(state.name), at: state.common.pointer, anchor: .key,
+                    message(state.name), at: state.pointer, anchor: .key,
                     fixIt: "add a transition out of the loop to a state that ends the workflow"))
         }
     }

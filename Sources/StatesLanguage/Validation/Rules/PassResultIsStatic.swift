@@ -15,15 +15,16 @@ enum PassResultIsStatic: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .pass(let pass) = state, let result = pass.result else { return }
-        let pointer = state.common.pointer / "Result"
+        let pointer = state.pointer / "Result"
         if let text = result.stringValue, PathLooking.matches(text) {
             diagnostics.append(diagnostic(message(state.name, key: "Result"), at: pointer, fixIt: fixIt))
             return
         }
         PathLooking.forEachMember(of: result, at: pointer) { key, value, here in
-            let looksDynamic = key.hasSuffix(".$") || (value.stringValue.map(PathLooking.matches) ?? false)
+            let looksDynamic = key.hasDynamicSuffix || (value.stringValue.map(PathLooking.matches) ?? false)
             guard looksDynamic else { return }
-            diagnostics.append(diagnostic(message(state.name, key: key), at: here, anchor: .key, fixIt: fixIt))
+            diagnostics.append(
+                diagnostic(message(state.name, key: key), at: here.pointer, anchor: .key, fixIt: fixIt))
         }
     }
 

@@ -18,11 +18,19 @@ enum ReferencePathRequired: ValidationRule {
         source: "AWS developer guide, \"Reference Paths\"; statelint referencePath fields")
     static let targets: [RuleTarget] = [.state(.task), .state(.choice), .state(.wait), .state(.map)]
 
+    /// A path field to check: its name, its path, and the pointer of the object holding it (the
+    /// field's pointer is built only for a diagnostic).
+    private struct Field {
+        var name: String
+        var path: Path
+        var owner: JSONPointer
+    }
+
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        let pointer = state.common.pointer
-        var fields: [(field: String, path: Path, pointer: JSONPointer)] = []
+        let pointer = state.pointer
+        var fields: [Field] = []
         func add(_ field: String, _ value: DynamicInteger?, at here: JSONPointer) {
-            if case .path(let path) = value { fields.append((field, path, here / field)) }
+            if case .path(let path) = value { fields.append(Field(name: field, path: path, owner: here)) }
         }
         switch state {
         case .task(let task):
@@ -30,51 +38,54 @@ enum ReferencePathRequired: ValidationRule {
             add("HeartbeatSecondsPath", task.heartbeatSeconds, at: pointer)
         case .wait(let wait):
             switch wait.duration {
-            case .seconds(.path(let path)): fields.append(("SecondsPath", path, pointer / "SecondsPath"))
-            case .timestamp(.path(let path)): fields.append(("TimestampPath", path, pointer / "TimestampPath"))
+            case .seconds(.path(let path)): fields.append(Field(name: "SecondsPath", path: path, owner: pointer))
+            case .timestamp(.path(let path)): fields.append(Field(name: "TimestampPath", path: path, owner: pointer))
             default: break
             }
         case .map(let map):
-            if case .path(let path) = map.items { fields.append(("ItemsPath", path, pointer / "ItemsPath")) }
+            if case .path(let path) = map.items { fields.append(Field(name: "ItemsPath", path: path, owner: pointer)) }
             add("MaxConcurrencyPath", map.maxConcurrency, at: pointer)
             add("ToleratedFailureCountPath", map.toleratedFailureCount, at: pointer)
             if case .path(let path) = map.toleratedFailurePercentage {
-                fields.append(("ToleratedFailurePercentagePath", path, pointer / "ToleratedFailurePercentagePath"))
+                fields.append(Field(name: "ToleratedFailurePercentagePath", path: path, owner: pointer))
             }
-            for (component, keys) in [
-                (map.itemReader, ["MaxItemsPath"]),
-                (map.itemBatcher, ["MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"]),
-            ] {
-                guard let component else { continue }
-                let base = keys == ["MaxItemsPath"] ? component.pointer / "ReaderConfig" : component.pointer
-                for key in keys {
-                    guard let text = component.config[key]?.stringValue, let path = try? Path.parse(text) else {
-                        continue
-                    }
-                    fields.append((key, path, base / key))
-                }
+            if let reader = map.itemReader {
+                addConfigured(["MaxItemsPath"], of: reader.config, at: reader.pointer / "ReaderConfig", into: &fields)
+            }
+            if let batcher = map.itemBatcher {
+                addConfigured(
+                    ["MaxItemsPerBatchPath", "MaxInputBytesPerBatchPath"], of: batcher.config, at: batcher.pointer,
+                    into: &fields)
             }
         case .choice(let choice):
             for branch in choice.choices { collect(branch.rule, into: &fields) }
         default:
             break
         }
-        for (field, path, here) in fields where !path.isReferencePath {
-            diagnostics.append(diagnostic(message(state.name, field: field, path: path.source), at: here))
+        for field in fields where !field.path.isReferencePath {
+            diagnostics.append(
+                diagnostic(
+                    message(state.name, field: field.name, path: field.path.source), at: field.owner / field.name))
         }
     }
 
-    private static func collect(
-        _ rule: ChoiceRule, into fields: inout [(field: String, path: Path, pointer: JSONPointer)]
+    private static func addConfigured(
+        _ keys: [String], of config: JSONObject, at owner: JSONPointer, into fields: inout [Field]
     ) {
+        for key in keys {
+            guard let text = config[key]?.stringValue, let path = try? Path.parse(text) else { continue }
+            fields.append(Field(name: key, path: path, owner: owner))
+        }
+    }
+
+    private static func collect(_ rule: ChoiceRule, into fields: inout [Field]) {
         var stack = [rule]
         while let rule = stack.popLast() {
             switch rule.kind {
             case .comparison(let comparison):
-                fields.append(("Variable", comparison.variable, rule.pointer / "Variable"))
+                fields.append(Field(name: "Variable", path: comparison.variable, owner: rule.pointer))
                 if case .path(let path) = comparison.operand {
-                    let name = comparison.comparisonOperator.rawValue
-                    fields.append((name, path, rule.pointer / name))
+                    fields.append(Field(name: comparison.comparisonOperator.rawValue, path: path, owner: rule.pointer))
                 }
             case .and(let rules), .or(let rules): stack.append(contentsOf: rules.reversed())
             case .not(let inner): stack.append(inner)

@@ -16,8 +16,8 @@ enum ReservedVariableName: ValidationRule {
     static let targets: [RuleTarget] = RuleTarget.allStates
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        for site in state.assignSites {
-            for key in site.object.keys where site.variableName(fromKey: key) == reserved {
+        for site in context.assignSites(of: state) {
+            for key in site.object.keys where site.key(key, setsVariable: reserved) {
                 diagnostics.append(
                     diagnostic(
                         message(state.name), at: site.pointer / key, anchor: .key, fixIt: "rename the variable"))

@@ -16,7 +16,7 @@ enum ResultPathTarget: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         if case .path(let path) = state.ioForValidation?.resultPath {
-            check(path, owner: "state \"\(state.name)\"", at: state.common.pointer / "ResultPath", &diagnostics)
+            check(path, owner: "state \"\(state.name)\"", at: state.pointer / "ResultPath", &diagnostics)
         }
         for catcher in state.handlersForValidation?.catchers ?? [] {
             if case .path(let path) = catcher.resultPath {
@@ -27,7 +27,13 @@ enum ResultPathTarget: ValidationRule {
         }
     }
 
-    private static func check(_ path: Path, owner: String, at pointer: JSONPointer, _ diagnostics: inout [Diagnostic]) {
+    /// `owner` and `pointer` are only evaluated for a diagnostic (most result paths are fine).
+    private static func check(
+        _ path: Path, owner ownerText: @autoclosure () -> String, at pointerOfPath: @autoclosure () -> JSONPointer,
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        var owner: String { ownerText() }
+        var pointer: JSONPointer { pointerOfPath() }
         switch path.root {
         case .context:
             diagnostics.append(

@@ -64,7 +64,8 @@ extension RetryWithoutLimit {
     }
 
     fileprivate static func backoffMessage(_ state: String, lastWait: Double, attempts: Int64) -> String {
-        let hours = lastWait.isFinite ? "\(Int(lastWait / 3600)) hours" : "practically forever"
+        // Waits beyond Int.max hours (a huge BackoffRate) read as forever too, rather than trapping in Int(_:).
+        let hours = lastWait / 3600 < 9.0e18 ? "\(Int(lastWait / 3600)) hours" : "practically forever"
         return "A Retry of state \"\(state)\" backs off without MaxDelaySeconds: attempt \(attempts) waits "
             + "\(hours)"
     }

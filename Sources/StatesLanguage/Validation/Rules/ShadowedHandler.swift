@@ -15,6 +15,8 @@ enum ShadowedHandler: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard let handlers = state.handlersForValidation else { return }
+        // Only an entry after another can be shadowed.
+        guard handlers.retriers.count > 1 || handlers.catchers.count > 1 else { return }
         let lists: [(String, [([StatesErrorName], JSONPointer)])] = [
             ("Retry", handlers.retriers.map { ($0.errorEquals, $0.pointer) }),
             ("Catch", handlers.catchers.map { ($0.errorEquals, $0.pointer) }),

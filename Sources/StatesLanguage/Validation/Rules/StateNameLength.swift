@@ -24,11 +24,11 @@ enum StateNameLength: ValidationRule {
         let name = state.name
         if name.isEmpty {
             diagnostics.append(
-                diagnostic(emptyMessage(), at: state.common.pointer, anchor: .key, fixIt: "give the state a name"))
+                diagnostic(emptyMessage(), at: state.pointer, anchor: .key, fixIt: "give the state a name"))
         } else if name.unicodeScalars.count > maximumLength {
             diagnostics.append(
                 diagnostic(
-                    tooLongMessage(name, length: name.unicodeScalars.count), at: state.common.pointer, anchor: .key,
+                    tooLongMessage(name, length: name.unicodeScalars.count), at: state.pointer, anchor: .key,
                     fixIt: "shorten the name to at most \(maximumLength) characters"))
         }
     }

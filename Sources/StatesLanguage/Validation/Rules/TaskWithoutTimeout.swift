@@ -25,7 +25,7 @@ enum TaskWithoutTimeout: ValidationRule {
         }
         diagnostics.append(
             diagnostic(
-                message(state.name, kind: kind), at: state.common.pointer, anchor: .key,
+                message(state.name, kind: kind), at: state.pointer, anchor: .key,
                 fixIt: "add \"TimeoutSeconds\" (and \"HeartbeatSeconds\" if the worker can report progress)"))
     }
 }

@@ -25,7 +25,7 @@ enum TimeoutValues: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .task(let task) = state else { return }
-        let pointer = state.common.pointer
+        let pointer = state.pointer
         var timeout: Int64?
         var heartbeat: Int64?
         if case .literal(let value) = task.timeoutSeconds {

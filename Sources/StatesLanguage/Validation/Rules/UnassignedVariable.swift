@@ -24,7 +24,7 @@ enum UnassignedVariable: ValidationRule {
             let suggestion = NameSuggestion.nearest(name, in: context.assignedVariables.sorted())
             diagnostics.append(
                 diagnostic(
-                    message(state.name, field: use.field, name: name), at: state.common.pointer,
+                    message(state.name, field: use.field, name: name), at: state.pointer,
                     anchor: .key, fixIt: suggestion.map { "did you mean \"$\($0)\"?" }))
         }
     }

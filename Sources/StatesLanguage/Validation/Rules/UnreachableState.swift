@@ -22,7 +22,7 @@ enum UnreachableState: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     message(state.name, start: scope.startAt?.name ?? "", scope: context.describe(scope)),
-                    at: state.common.pointer, anchor: .key,
+                    at: state.pointer, anchor: .key,
                     fixIt: "point a Next, Default or Catch Next at \"\(state.name)\", or delete the state"))
         }
     }

@@ -36,7 +36,7 @@ enum UnverifiedLimit: ValidationRule {
             name.utf16.count > StateNameLength.maximumLength
         {
             diagnostics.append(
-                diagnostic(utf16NameMessage(name, units: name.utf16.count), at: state.common.pointer, anchor: .key))
+                diagnostic(utf16NameMessage(name, units: name.utf16.count), at: state.pointer, anchor: .key))
         }
         for retrier in state.handlersForValidation?.retriers ?? [] {
             if let delay = retrier.maxDelaySeconds, delay > maximumRetryDelay {
@@ -45,7 +45,7 @@ enum UnverifiedLimit: ValidationRule {
             }
         }
         if case .map(let map) = state, let label = map.label {
-            let pointer = state.common.pointer / "Label"
+            let pointer = state.pointer / "Label"
             if label.unicodeScalars.count > maximumLabelLength {
                 diagnostics.append(diagnostic(labelLengthMessage(name, label: label), at: pointer))
             } else if label.unicodeScalars.contains(where: { labelForbidden.contains($0) || $0.value < 0x20 }) {

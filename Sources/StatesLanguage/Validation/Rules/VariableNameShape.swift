@@ -17,18 +17,18 @@ enum VariableNameShape: ValidationRule {
     static let targets: [RuleTarget] = RuleTarget.allStates
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        for site in state.assignSites {
+        for site in context.assignSites(of: state) {
             for key in site.object.keys {
                 let name = site.variableName(fromKey: key)
-                let pointer = site.pointer / key
-                if name.hasPrefix("$") {
+                var pointer: JSONPointer { site.pointer / key }
+                if name.utf8.first == UInt8(ascii: "$"), name.hasPrefix("$") {
                     diagnostics.append(
                         diagnostic(
                             dollarMessage(state.name, name: name), at: pointer, anchor: .key,
                             fixIt: "write the name without \"$\": \"\(name.drop(while: { $0 == "$" }))\""))
                 } else if !isIdentifier(name) {
                     diagnostics.append(diagnostic(shapeMessage(state.name, name: name), at: pointer, anchor: .key))
-                } else if name.unicodeScalars.count > maximumLength {
+                } else if name.utf8.count > maximumLength, name.unicodeScalars.count > maximumLength {
                     diagnostics.append(diagnostic(lengthMessage(state.name, name: name), at: pointer, anchor: .key))
                 }
             }
@@ -37,8 +37,22 @@ enum VariableNameShape: ValidationRule {
 
     /// A letter or `_`, then letters, digits or `_` (Unicode letters and digits included).
     static func isIdentifier(_ name: String) -> Bool {
+        if let ascii = asciiIdentifier(name) { return ascii }
         guard let first = name.first, first.isLetter || first == "_" else { return false }
         return name.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
+    /// ``isIdentifier(_:)`` for an all-ASCII name, decided on its bytes (for ASCII, `isLetter` is
+    /// A–Z and a–z and `isNumber` is 0–9); `nil` when the name holds other bytes.
+    private static func asciiIdentifier(_ name: String) -> Bool? {
+        var isIdentifier = !name.utf8.isEmpty
+        for (offset, byte) in name.utf8.enumerated() {
+            guard byte < 0x80 else { return nil }
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            let digit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if !(letter || byte == UInt8(ascii: "_") || (offset > 0 && digit)) { isIdentifier = false }
+        }
+        return isIdentifier
     }
 }
 

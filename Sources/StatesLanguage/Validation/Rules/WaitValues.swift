@@ -18,7 +18,7 @@ enum WaitValues: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .wait(let wait) = state else { return }
-        let pointer = state.common.pointer
+        let pointer = state.pointer
         switch wait.duration {
         case .seconds(.literal(let value)) where value < 0 || value > maximumSeconds:
             diagnostics.append(diagnostic(secondsMessage(state.name, value), at: pointer / "Seconds"))

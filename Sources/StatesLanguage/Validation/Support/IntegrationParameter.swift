@@ -22,7 +22,7 @@ struct IntegrationParameter {
             case .task(let task) = state, !task.resource.containsPlaceholder
         else { return [] }
         let field = state.isJSONPath ? "Parameters" : "Arguments"
-        guard let parameters = state.common.json[field] else { return [] }
+        guard let parameters = state.json[field] else { return [] }
         var found: [IntegrationParameter] = []
         for path in paths {
             var value: JSON? = parameters
@@ -33,7 +33,7 @@ struct IntegrationParameter {
             found.append(
                 IntegrationParameter(
                     service: service, action: action, path: path, value: text,
-                    pointer: JSONPointer([String](state.common.pointer.tokens + [field] + path))))
+                    pointer: JSONPointer([String](state.pointer.tokens + [field] + path))))
         }
         return found
     }

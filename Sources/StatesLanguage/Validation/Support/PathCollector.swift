@@ -1,8 +1,11 @@
 import JSONCore
 
-/// Every JSONPath `Path` a state reads, with the field it is written in: I/O paths, `"key.$"`
-/// values of templates (intrinsic arguments included), Choice variables and operands, `…Path`
-/// fields. JSONata expressions are not looked into.
+/// Every JSONPath `Path` a state reads that starts at a variable (`$name`), with the field it is
+/// written in: I/O paths, `"key.$"` values of templates (intrinsic arguments included), Choice
+/// variables and operands, `…Path` fields. JSONata expressions are not looked into.
+///
+/// Only variable paths are kept because only ``UnassignedVariable`` asks; the others (almost
+/// all of them) are looked at and dropped without being stored.
 struct PathCollector {
     struct Use {
         var path: Path
@@ -19,7 +22,7 @@ struct PathCollector {
             add(io.parameters, "Parameters")
             if let selector = io.resultSelector { add(selector, "ResultSelector") }
         }
-        add(state.common.assign, "Assign")
+        add(state.assign, "Assign")
         for catcher in state.handlersForValidation?.catchers ?? [] { add(catcher.assign, "Catch Assign") }
         switch state {
         case .task(let task):
@@ -28,20 +31,20 @@ struct PathCollector {
             add(task.credentials, "Credentials")
         case .wait(let wait):
             switch wait.duration {
-            case .seconds(.path(let path)): uses.append(Use(path: path, field: "SecondsPath"))
-            case .timestamp(.path(let path)): uses.append(Use(path: path, field: "TimestampPath"))
+            case .seconds(.path(let path)): record(path, "SecondsPath")
+            case .timestamp(.path(let path)): record(path, "TimestampPath")
             default: break
             }
         case .fail(let fail):
-            if case .path(let path) = fail.error { uses.append(Use(path: path, field: "ErrorPath")) }
-            if case .path(let path) = fail.cause { uses.append(Use(path: path, field: "CausePath")) }
+            if case .path(let path) = fail.error { record(path, "ErrorPath") }
+            if case .path(let path) = fail.cause { record(path, "CausePath") }
         case .map(let map):
-            if case .path(let path) = map.items { uses.append(Use(path: path, field: "ItemsPath")) }
+            if case .path(let path) = map.items { record(path, "ItemsPath") }
             add(map.itemSelector, "ItemSelector")
             add(map.maxConcurrency, "MaxConcurrencyPath")
             add(map.toleratedFailureCount, "ToleratedFailureCountPath")
             if case .path(let path) = map.toleratedFailurePercentage {
-                uses.append(Use(path: path, field: "ToleratedFailurePercentagePath"))
+                record(path, "ToleratedFailurePercentagePath")
             }
         case .choice(let choice):
             for branch in choice.choices {
@@ -50,9 +53,9 @@ struct PathCollector {
                 while let rule = stack.popLast() {
                     switch rule.kind {
                     case .comparison(let comparison):
-                        uses.append(Use(path: comparison.variable, field: "Variable"))
+                        record(comparison.variable, "Variable")
                         if case .path(let path) = comparison.operand {
-                            uses.append(Use(path: path, field: comparison.comparisonOperator.rawValue))
+                            record(path, comparison.comparisonOperator.rawValue)
                         }
                     case .and(let rules), .or(let rules): stack.append(contentsOf: rules)
                     case .not(let inner): stack.append(inner)
@@ -65,19 +68,27 @@ struct PathCollector {
         }
     }
 
+    private mutating func record(_ path: Path, _ field: String) {
+        if case .variable = path.root { uses.append(Use(path: path, field: field)) }
+    }
+
     private mutating func add(_ value: PathOrNull?, _ field: String) {
-        if case .path(let path) = value { uses.append(Use(path: path, field: field)) }
+        if case .path(let path) = value { record(path, field) }
     }
 
     private mutating func add(_ value: DynamicInteger?, _ field: String) {
-        if case .path(let path) = value { uses.append(Use(path: path, field: field)) }
+        if case .path(let path) = value { record(path, field) }
     }
 
     private mutating func add(_ value: DynamicTemplate?, _ field: String) {
         if case .jsonPath(let template) = value { add(template, field) }
     }
 
+    // The explicit stacks fix the order uses are found in (nested templates and calls after their
+    // parent's own fields, last first), which decides the order of UnassignedVariable's diagnostics.
+
     private mutating func add(_ template: PayloadTemplate, _ field: String) {
+        if case .literal = template { return }
         var stack = [template]
         while let template = stack.popLast() {
             switch template {
@@ -87,7 +98,7 @@ struct PathCollector {
                 for member in fields {
                     switch member.value {
                     case .template(let nested): stack.append(nested)
-                    case .dynamic(.path(let path)): uses.append(Use(path: path, field: field))
+                    case .dynamic(.path(let path)): record(path, field)
                     case .dynamic(.intrinsic(let call)): add(call, field)
                     }
                 }
@@ -100,7 +111,7 @@ struct PathCollector {
         while let call = calls.popLast() {
             for argument in call.arguments {
                 switch argument {
-                case .path(let path): uses.append(Use(path: path, field: field))
+                case .path(let path): record(path, field)
                 case .call(let nested): calls.append(nested)
                 default: break
                 }

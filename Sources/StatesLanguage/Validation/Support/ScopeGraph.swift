@@ -5,45 +5,39 @@ import JSONCore
 /// Catcher `Next`); a Parallel or Map state's inner scopes are graphs of their own.
 struct ScopeGraph {
     let scope: Scope
-    /// States reachable from `StartAt`, including it.
-    let reachable: Set<StateID>
+    let reachable: StateIDSet
 
     init?(_ scope: Scope, in context: ValidationContext) {
         guard let start = scope.startAt?.id else { return nil }
         self.scope = scope
-        var seen: Set<StateID> = [start]
+        var seen = StateIDSet(capacity: context.successors.count)
+        seen.insert(start)
         var queue = [start]
         while let id = queue.popLast() {
-            for next in context.successors[id.index] where seen.insert(next).inserted {
+            for next in context.successors[id.index] where seen.insert(next) {
                 queue.append(next)
             }
         }
         reachable = seen
     }
 
-    /// States from which some terminal state (Succeed, Fail, `End: true`) can be reached.
-    static func canReachEnd(in scope: Scope, of context: ValidationContext) -> Set<StateID> {
-        var predecessors: [StateID: [StateID]] = [:]
-        var result: Set<StateID> = []
+    static func canReachEnd(in scope: Scope, of context: ValidationContext) -> StateIDSet {
+        var result = StateIDSet(capacity: context.successors.count)
         var queue: [StateID] = []
-        for id in scope.states {
-            for next in context.successors[id.index] { predecessors[next, default: []].append(id) }
-            if context.isTerminal[id.index] {
-                result.insert(id)
-                queue.append(id)
-            }
+        for id in scope.states where context.isTerminal[id.index] {
+            result.insert(id)
+            queue.append(id)
         }
+        // Successors stay within their scope, so the machine-wide predecessor lists of a state in
+        // this scope only name states of this scope.
         while let id = queue.popLast() {
-            for previous in predecessors[id] ?? [] where result.insert(previous).inserted {
+            for previous in context.predecessors(of: id) where result.insert(previous) {
                 queue.append(previous)
             }
         }
         return result
     }
 
-    /// Whether every `Next`, `Default` and Catcher `Next` of the scope names a state of the
-    /// scope; when one does not, the parser has reported it (ASL-E104) and reachability rules
-    /// stay quiet rather than also calling its intended target unreachable.
     static func referencesResolved(in scope: Scope, of context: ValidationContext) -> Bool {
         scope.states.allSatisfy { context.referencesResolved[$0.index] }
     }
@@ -64,5 +58,39 @@ struct ScopeGraph {
     /// lacks both the parser has reported it (ASL-E110) and graph rules stay quiet.
     static func transitionsComplete(in scope: Scope, of context: ValidationContext) -> Bool {
         scope.states.allSatisfy { context.hasTransition[$0.index] }
+    }
+}
+
+/// A set of states of one machine: one bit per ``StateID``.
+///
+/// Rationale: the graph rules ask membership questions for every state of every scope; a
+/// `Set<StateID>` hashes each time, a bit test does not.
+struct StateIDSet {
+    private var words: [UInt64]
+    /// Whether nothing was inserted.
+    private(set) var isEmpty = true
+
+    /// An empty set for a machine of `capacity` states.
+    init(capacity: Int) {
+        words = Array(repeating: 0, count: (max(capacity, 0) + 63) / 64)
+    }
+
+    func contains(_ id: StateID) -> Bool {
+        let index = id.index
+        guard index >= 0, index / 64 < words.count else { return false }
+        return words[index / 64] & (1 << UInt64(index % 64)) != 0
+    }
+
+    /// Inserts `id`; returns whether it was new. IDs outside the machine are ignored (and reported
+    /// as not new): every ID the validator meets comes from the machine.
+    @discardableResult
+    mutating func insert(_ id: StateID) -> Bool {
+        let index = id.index
+        guard index >= 0, index / 64 < words.count else { return false }
+        let bit: UInt64 = 1 << UInt64(index % 64)
+        guard words[index / 64] & bit == 0 else { return false }
+        words[index / 64] |= bit
+        isEmpty = false
+        return true
     }
 }

@@ -43,7 +43,7 @@ enum TaskResourceShape: Equatable {
             text = text.dropLast(2)
             syncTwo = true
         }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        let parts = colonSeparated(text)
         guard parts.count >= 6, parts[0] == "arn" else { return .invalid(.notAnARN) }
         guard isPartition(parts[1]) else { return .invalid(.unknownPartition(parts[1])) }
         let (service, region, account) = (parts[2], parts[3], parts[4])
@@ -76,7 +76,59 @@ enum TaskResourceShape: Equatable {
     }
 
     /// `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, `aws-iso-b`, … : `aws` then `-word` groups.
+    /// `text.split(separator: ":", omittingEmptySubsequences: false)` as strings.
+    ///
+    /// Rationale: splitting walks `Character`s, which costs more than the rest of the parse; an
+    /// ASCII text (every ARN in practice) has one `Character` per byte but for `\r\n`, which holds no
+    /// `:`, so splitting its bytes gives the same parts.
+    private static func colonSeparated(_ text: Substring) -> [String] {
+        var contiguous = String(text)
+        let parts = contiguous.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var parts: [String] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ":") {
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            return parts
+        }
+        return parts ?? text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    }
+
     static func isPartition(_ text: String) -> Bool {
+        var contiguous = text
+        return contiguous.withUTF8 { asciiIsPartition($0) } ?? characterIsPartition(text)
+    }
+
+    /// ``isPartition(_:)`` decided on the bytes of an ASCII text (where `isLowercase` is a–z and
+    /// `isNumber` is 0–9); `nil` when the text holds other bytes.
+    private static func asciiIsPartition(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard bytes.count >= 3, bytes[0] == UInt8(ascii: "a"), bytes[1] == UInt8(ascii: "w"),
+            bytes[2] == UInt8(ascii: "s")
+        else { return false }
+        if bytes.count > 3, bytes[3] != UInt8(ascii: "-") { return false }
+        // Groups after each '-': non-empty runs of a–z and 0–9.
+        var groupLength = 0
+        var inGroup = false
+        for byte in bytes.dropFirst(3) {
+            if byte == UInt8(ascii: "-") {
+                if inGroup && groupLength == 0 { return false }
+                inGroup = true
+                groupLength = 0
+            } else if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            {
+                groupLength += 1
+            } else {
+                return false
+            }
+        }
+        return !inGroup || groupLength > 0
+    }
+
+    private static func characterIsPartition(_ text: String) -> Bool {
         guard text.hasPrefix("aws") else { return false }
         let groups = text.dropFirst(3).split(separator: "-", omittingEmptySubsequences: false).dropFirst()
         if text.count > 3, !text.dropFirst(3).hasPrefix("-") { return false }
