@@ -78,6 +78,13 @@ extension RuleCaseTests {
                     ["Retry": [["ErrorEquals": ["Throttled"], "MaxAttempts": 10, "IntervalSeconds": 10]]])),
             expect: ["/States/A/Retry/0"]),
         Case(
+            "W201 a BackoffRate so large the wait overflows an integer (no trap)", rule: "ASL-W201",
+            single(
+                task(
+                    "arn:aws:states:::lambda:invoke",
+                    ["Retry": [["ErrorEquals": ["Throttled"], "MaxAttempts": 3, "BackoffRate": 1e10]]])),
+            expect: ["/States/A/Retry/0"]),
+        Case(
             "W201 bounded backoff", rule: "ASL-W201",
             single(
                 task(
