@@ -1,4 +1,5 @@
 public import Foundation
+import StatesLanguage
 
 /// A UTC calendar instant with microseconds, and the text forms the clickstream services write.
 ///
@@ -31,15 +32,7 @@ public struct UTCTimestamp: Sendable, Hashable {
         minute = Int(secondOfDay % 3600 / 60)
         second = Int(secondOfDay % 60)
         weekday = Int(Self.floorDivide(days + 4, 7).1)
-        let shifted = days + 719_468
-        let era = Self.floorDivide(shifted, 146_097).0
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-        month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-        year = Int(yearOfEra + era * 400 + (month <= 2 ? 1 : 0))
+        (year, month, day) = CivilCalendar.date(fromDays: Int(days))
     }
 
     /// `2024-01-05T12:00:00.250000`: ISO 8601 with microseconds and no zone suffix, as Python's
