@@ -160,4 +160,43 @@ final class InFlightGauge: TaskHandler {
         #expect(result.cause == "b2")
         #expect(result.eventTypes.suffix(2) == ["ParallelStateFailed", "ExecutionFailed"])
     }
+
+    @Test func aFailingIterationAbortsTheRunningOnesAfterItsFailureEvent() async throws {
+        let started = Mutex(0)
+        var handlers = HandlerRegistry()
+        handlers.register(
+            ClosureTaskHandler { _ in
+                started.withLock { $0 += 1 }
+                try await Task.sleep(nanoseconds: 30_000_000_000)
+                return .null
+            }, lambdaFunction: "slow")
+        // Item 0 fails only once the other two are running, so there is something to abort.
+        handlers.register(
+            ClosureTaskHandler { _ in
+                while started.withLock({ $0 }) < 2 { await Task.yield() }
+                throw StatesError("Item.Failed")
+            }, lambdaFunction: "gate")
+        let machine = try machine(
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 3,
+              "ItemProcessor": {"StartAt": "Route", "States": {
+                "Route": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 0, "Next": "Boom"}],
+                          "Default": "Slow"},
+                "Slow": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:slow", "End": true},
+                "Boom": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:gate",
+                         "End": true}}},
+              "End": true}}}
+            """#)
+        let executor = Executor(
+            machine: machine, handlers: handlers, options: ExecutionOptions(clock: VirtualClock(start: testEpoch)))
+        let result = await executor.run(input: ["items": [1, 2, 0]])
+        #expect(result.status == .failed)
+        #expect(result.error == "Item.Failed")
+        let failEvent = try #require(result.history.first { $0.type == .lambdaFunctionFailed })
+        let aborted = result.history.filter { $0.type == .taskStateAborted || $0.type == .mapIterationAborted }
+        #expect(aborted.filter { $0.type == .taskStateAborted }.count == 2)
+        #expect(aborted.filter { $0.type == .mapIterationAborted }.count == 2)
+        for event in aborted { #expect(event.previousEventId == failEvent.id, "\(event.type)") }
+        #expect(result.eventTypes.suffix(2) == ["MapStateFailed", "ExecutionFailed"])
+    }
 }

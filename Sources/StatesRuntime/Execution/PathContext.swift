@@ -1,6 +1,7 @@
 import Foundation
 import JSONCore
 import StatesLanguage
+import Synchronization
 
 /// The mutable facts of one execution path: the top level, one Parallel branch or one Map
 /// iteration. Each concurrent path has its own, so nothing here needs a lock.
@@ -19,12 +20,15 @@ struct PathContext: Sendable {
     var context: ContextObject
     /// 0 at the top level, +1 inside each Parallel branch or Map iteration.
     var depth: Int
+    /// Where the innermost Parallel or Map this path runs in notes the event of a failure that
+    /// cancels its other children (their aborted events follow it).
+    var abortAnchor: AbortAnchor?
 
     /// A child path for branch or iteration `index`, starting now on a forked timeline.
-    func child(_ index: Int, previousEventID: Int) -> PathContext {
+    func child(_ index: Int, previousEventID: Int, anchor: AbortAnchor) -> PathContext {
         PathContext(
             clock: clock.fork(), random: random.fork(index), previousEventID: previousEventID,
-            variables: variables, context: context, depth: depth + 1)
+            variables: variables, context: context, depth: depth + 1, abortAnchor: anchor)
     }
 }
 
@@ -40,4 +44,15 @@ struct Roots {
         context = path.context
         variables = path.variables
     }
+}
+
+/// The id of the event with which a branch or iteration failed, shared by its siblings: the
+/// events AWS writes for the work it cancels name it as their previous event.
+final class AbortAnchor: Sendable {
+    private let failure = Mutex<Int?>(nil)
+
+    /// Notes the failure event (the first one wins).
+    func fail(at eventID: Int) { failure.withLock { $0 = $0 ?? eventID } }
+
+    var failingEventID: Int? { failure.withLock { $0 } }
 }

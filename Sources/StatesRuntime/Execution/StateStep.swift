@@ -64,6 +64,13 @@ extension ExecutionRunner {
                 report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
             }
             throw error
+        } catch is CancellationError {
+            // Stopped because a sibling branch or iteration failed: AWS writes `TaskStateAborted`
+            // (and `WaitStateAborted`, …) after the failing event (observed, SPEC-NOTES.md §5.2).
+            if let anchor = path.abortAnchor, let failed = anchor.failingEventID, let aborted = kind.abortedEventType {
+                _ = try? recordDetached(aborted, after: failed, clock: path.clock)
+            }
+            throw CancellationError()
         }
 
         try checkPayload(completion.output, site: site)

@@ -135,19 +135,19 @@ extension ExecutionRunner {
         let cursor = Counter()
         let failures = Counter()
         let parent = path
-        let job = MapJob(map: map, items: items, effective: effective, limits: limits, started: started, site: site)
+        let anchor = AbortAnchor()
+        let job = MapJob(
+            map: map, items: items, effective: effective, limits: limits, started: started, site: site, anchor: anchor)
         let outcomes = await withTaskGroup(of: WorkerOutcome.self) { group in
             for worker in 0..<width {
                 group.addTask {
-                    var worker = Worker(path: parent.child(worker, previousEventID: started), lastEnd: started)
+                    var worker = Worker(
+                        path: parent.child(worker, previousEventID: started, anchor: anchor), lastEnd: started)
                     do {
                         while true {
                             let index = cursor.next()
                             guard index < items.count else { break }
-                            if Task.isCancelled {
-                                worker.aborted.append(index)
-                                break
-                            }
+                            if Task.isCancelled { break }
                             try await self.runIteration(
                                 index, job: job, worker: &worker, parent: parent, slots: slots, failures: failures)
                         }
@@ -207,6 +207,8 @@ extension ExecutionRunner {
         var limits: MapLimits
         var started: Int
         var site: EvaluationSite
+        /// Where a failing iteration notes its failure event for the others' aborted events.
+        var anchor: AbortAnchor
     }
 
     /// One iteration on a worker's timeline: its own random stream and variables, its events
@@ -244,9 +246,15 @@ extension ExecutionRunner {
             let failed = try recordDetached(
                 .mapIterationFailed, after: iteration.previousEventID, clock: iteration.clock,
                 .mapIteration(.init(name: name, index: index)))
-            guard let tolerated = job.limits.toleratedFailures else { throw error }
+            guard let tolerated = job.limits.toleratedFailures else {
+                job.anchor.fail(at: iteration.previousEventID)
+                throw error
+            }
             worker.lastEnd = failed
-            if failures.next() + 1 > tolerated { throw Causes.exceededToleratedFailureThreshold(site: job.site) }
+            if failures.next() + 1 > tolerated {
+                job.anchor.fail(at: iteration.previousEventID)
+                throw Causes.exceededToleratedFailureThreshold(site: job.site)
+            }
             slots.set(index, Self.errorOutput(error))
         } catch is CancellationError {
             worker.path.previousEventID = iteration.previousEventID

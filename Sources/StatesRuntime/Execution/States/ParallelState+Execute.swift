@@ -44,16 +44,18 @@ extension ExecutionRunner {
         async throws -> [JSON]
     {
         let parent = path
+        let anchor = AbortAnchor()
         let outcome: Result<[JSON], ChildFailure> = await withTaskGroup(
             of: Result<(Int, JSON, PathContext), ChildFailure>.self
         ) { group in
             for (index, branch) in branches.enumerated() {
                 group.addTask {
-                    var child = parent.child(index, previousEventID: started)
+                    var child = parent.child(index, previousEventID: started, anchor: anchor)
                     do {
                         let output = try await self.runScope(branch, input: input, path: &child)
                         return .success((index, output, child))
                     } catch {
+                        if error is StatesError { anchor.fail(at: child.previousEventID) }
                         return .failure(ChildFailure(error: error, path: child))
                     }
                 }
