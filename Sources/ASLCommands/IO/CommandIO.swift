@@ -122,7 +122,7 @@ enum AtomicFile {
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(descriptor, base + written, buffer.count - written)
+                return systemWrite(descriptor, base + written, buffer.count - written)
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -141,4 +141,13 @@ enum AtomicFile {
             throw error
         }
     }
+}
+
+/// `write(2)`, named apart from `CommandIO.writeFile` and friends.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
 }
