@@ -12,7 +12,8 @@ public struct SystemClock: ExecutionClock {
             try Task.checkCancellation()
             return
         }
-        try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+        // Deadlines centuries away (`.distantFuture`) would overflow the nanosecond count.
+        try await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1_000_000_000))
     }
 
     public func fork() -> any ExecutionClock { self }
