@@ -115,7 +115,7 @@ final class ExecutionRunner: Sendable {
             if let deadline {
                 group.addTask {
                     let seconds = deadline.timeIntervalSinceNow
-                    if seconds > 0 { try? await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) }
+                    if seconds > 0 { try? await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1e9)) }
                     return Task.isCancelled ? nil : .timedOut
                 }
             }
