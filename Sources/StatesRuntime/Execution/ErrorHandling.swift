@@ -71,6 +71,8 @@ extension ExecutionRunner {
         var delay = interval * pow(rate, Double(retry))
         if let cap = retrier.maxDelaySeconds { delay = min(delay, Double(cap)) }
         if retrier.jitterStrategy == .full { delay *= random.nextUnit() }
-        return delay
+        // A huge BackoffRate makes the wait overflow to infinity: cap it at a billion seconds
+        // (about 32 years), far beyond any execution's life, so clocks and timestamps stay finite.
+        return delay.isFinite ? min(delay, 1e9) : 1e9
     }
 }
