@@ -10,15 +10,10 @@ struct ByteArrayColumnWriter: ColumnEncoder {
     let limits: ColumnWriterLimits
     private var pages: PageBuilder
     private var dictionary = ByteArrayDictionary()
-    private var isDictionaryEncoding: Bool
-    private var indices: [UInt32] = []
+    private var dictionaryPages: DictionaryPages
     private var plain: [UInt8] = []
     private var plainMin: [UInt8]?
     private var plainMax: [UInt8]?
-    /// Set when the dictionary outgrew its limit: the next flush ends dictionary encoding.
-    private var isFallbackPending = false
-    /// Whether the chunk's first page is still being filled (where the dictionary is judged).
-    private var isFirstPage = true
     /// The PLAIN size of the current page's values, to judge the dictionary against.
     private var pagePlainBytes = 0
 
@@ -26,11 +21,12 @@ struct ByteArrayColumnWriter: ColumnEncoder {
         self.column = column
         self.limits = limits
         self.pages = PageBuilder(isOptional: column.isOptional, compression: limits.compression)
-        self.isDictionaryEncoding = column.usesDictionary
+        self.dictionaryPages = DictionaryPages(enabled: column.usesDictionary)
     }
 
     var bufferedBytes: Int {
-        pages.bufferedBytes + plain.count + indices.count / 2 + (isDictionaryEncoding ? dictionary.plainSize : 0)
+        pages.bufferedBytes + plain.count + dictionaryPages.indices.count / 2
+            + (dictionaryPages.isEncoding ? dictionary.plainSize : 0)
     }
 
     mutating func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
@@ -80,11 +76,11 @@ struct ByteArrayColumnWriter: ColumnEncoder {
     @inline(__always)
     private mutating func insert(_ value: UnsafeRawBufferPointer) -> Bool {
         pages.recordPresent()
-        if isDictionaryEncoding {
-            indices.append(dictionary.index(of: value))
+        if dictionaryPages.isEncoding {
+            dictionaryPages.append(dictionary.index(of: value))
             pagePlainBytes &+= 4 + value.count
             if dictionary.plainSize > limits.dictionaryPageBytes {
-                isFallbackPending = true
+                dictionaryPages.requestFallback()
                 return true
             }
         } else {
@@ -107,24 +103,11 @@ struct ByteArrayColumnWriter: ColumnEncoder {
 
     private mutating func flushPage() throws(ParquetError) {
         guard pages.pageRows > 0 else { return }
-        if isDictionaryEncoding {
-            let count = dictionary.count
-            // The first page decides whether the dictionary pays (parquet-mr's check: dictionary
-            // plus indices smaller than the PLAIN values); if not, later pages are PLAIN.
-            let indexBytes = (indices.count * dictionaryIndexBitWidth(count) + 7) / 8 + 1
-            if isFirstPage && !indices.isEmpty {
-                isFallbackPending = isFallbackPending || dictionary.plainSize + indexBytes >= pagePlainBytes
-                isFirstPage = false
-            }
+        if dictionaryPages.isEncoding {
+            try dictionaryPages.emitPage(
+                into: &pages, dictionaryCount: dictionary.count, dictionaryBytes: dictionary.plainSize,
+                plainBytes: pagePlainBytes)
             pagePlainBytes = 0
-            try pages.emitDataPage(encoding: .rleDictionary) { body in
-                appendDictionaryIndices(indices, dictionaryCount: count, to: &body)
-            }
-            indices.removeAll(keepingCapacity: true)
-            if isFallbackPending {
-                isFallbackPending = false
-                isDictionaryEncoding = false
-            }
         } else {
             try pages.emitDataPage(encoding: .plain) { body in body.append(contentsOf: plain) }
             plain.removeAll(keepingCapacity: true)
@@ -157,9 +140,7 @@ struct ByteArrayColumnWriter: ColumnEncoder {
             statistics.isMaxValueExact = true
         }
         dictionary = ByteArrayDictionary()
-        isDictionaryEncoding = column.usesDictionary
-        isFallbackPending = false
-        isFirstPage = true
+        dictionaryPages = DictionaryPages(enabled: column.usesDictionary)
         pagePlainBytes = 0
         plainMin = nil
         plainMax = nil

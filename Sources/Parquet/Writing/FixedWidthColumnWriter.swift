@@ -77,13 +77,8 @@ struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
     let limits: ColumnWriterLimits
     private var pages: PageBuilder
     private var dictionary = FixedWidthDictionary()
-    private var isDictionaryEncoding: Bool
-    private var indices: [UInt32] = []
+    private var dictionaryPages: DictionaryPages
     private var plain: [UInt8] = []
-    /// Set when dictionary encoding ends at the next page flush.
-    private var isFallbackPending = false
-    /// Whether the chunk's first page is still being filled (where the dictionary is judged).
-    private var isFirstPage = true
     private var low: Value?
     private var high: Value?
 
@@ -91,12 +86,12 @@ struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
         self.column = column
         self.limits = limits
         self.pages = PageBuilder(isOptional: column.isOptional, compression: limits.compression)
-        self.isDictionaryEncoding = column.usesDictionary
+        self.dictionaryPages = DictionaryPages(enabled: column.usesDictionary)
     }
 
     var bufferedBytes: Int {
-        pages.bufferedBytes + plain.count + indices.count / 2
-            + (isDictionaryEncoding ? dictionary.count * Value.byteWidth : 0)
+        pages.bufferedBytes + plain.count + dictionaryPages.indices.count / 2
+            + (dictionaryPages.isEncoding ? dictionary.count * Value.byteWidth : 0)
     }
 
     mutating func append(_ values: ParquetColumnValues, range: Range<Int>) throws(ParquetError) {
@@ -126,11 +121,11 @@ struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
             if let current = low { if value.precedes(current) { low = value } } else { low = value }
             if let current = high { if current.precedes(value) { high = value } } else { high = value }
         }
-        if isDictionaryEncoding {
-            indices.append(dictionary.index(of: value.bits))
+        if dictionaryPages.isEncoding {
+            dictionaryPages.append(dictionary.index(of: value.bits))
             if dictionary.count * Value.byteWidth > limits.dictionaryPageBytes {
                 try flushPage()
-                isDictionaryEncoding = false
+                dictionaryPages.stop()
                 return
             }
         } else {
@@ -145,22 +140,11 @@ struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
 
     private mutating func flushPage() throws(ParquetError) {
         guard pages.pageRows > 0 else { return }
-        if isDictionaryEncoding {
+        if dictionaryPages.isEncoding {
             let count = dictionary.count
-            // As for byte arrays: the first page decides whether the dictionary pays.
-            let indexBytes = (indices.count * dictionaryIndexBitWidth(count) + 7) / 8 + 1
-            if isFirstPage && !indices.isEmpty {
-                isFallbackPending = count * Value.byteWidth + indexBytes >= indices.count * Value.byteWidth
-                isFirstPage = false
-            }
-            try pages.emitDataPage(encoding: .rleDictionary) { body in
-                appendDictionaryIndices(indices, dictionaryCount: count, to: &body)
-            }
-            indices.removeAll(keepingCapacity: true)
-            if isFallbackPending {
-                isFallbackPending = false
-                isDictionaryEncoding = false
-            }
+            try dictionaryPages.emitPage(
+                into: &pages, dictionaryCount: count, dictionaryBytes: count * Value.byteWidth,
+                plainBytes: dictionaryPages.indices.count * Value.byteWidth)
         } else {
             try pages.emitDataPage(encoding: .plain) { body in body.append(contentsOf: plain) }
             plain.removeAll(keepingCapacity: true)
@@ -199,9 +183,7 @@ struct FixedWidthColumnWriter<Value: FixedWidthValue>: ColumnEncoder {
             statistics.max = maximum
         }
         dictionary = FixedWidthDictionary()
-        isDictionaryEncoding = column.usesDictionary
-        isFallbackPending = false
-        isFirstPage = true
+        dictionaryPages = DictionaryPages(enabled: column.usesDictionary)
         low = nil
         high = nil
         return FinishedChunk(
