@@ -10,41 +10,10 @@
 enum SHA2 {
     /// The 32-byte SHA-256 digest of `message`.
     static func sha256(_ message: [UInt8]) -> [UInt8] {
-        var state: [UInt32] = [
+        let initial: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        let padded = HashPadding.pad(message, blockSize: 64, lengthBytes: 8, bigEndian: true)
-        var schedule = [UInt32](repeating: 0, count: 64)
-        var block = 0
-        while block < padded.count {
-            for index in 0..<16 {
-                let base = block + index * 4
-                schedule[index] =
-                    UInt32(padded[base]) << 24 | UInt32(padded[base + 1]) << 16 | UInt32(padded[base + 2]) << 8
-                    | UInt32(padded[base + 3])
-            }
-            for index in 16..<64 {
-                let w15 = schedule[index - 15]
-                let w2 = schedule[index - 2]
-                let s0 = w15.rotatedRight(by: 7) ^ w15.rotatedRight(by: 18) ^ (w15 >> 3)
-                let s1 = w2.rotatedRight(by: 17) ^ w2.rotatedRight(by: 19) ^ (w2 >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
-            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
-            var (e, f, g, h) = (state[4], state[5], state[6], state[7])
-            for index in 0..<64 {
-                let sum1 = e.rotatedRight(by: 6) ^ e.rotatedRight(by: 11) ^ e.rotatedRight(by: 25)
-                let choice = (e & f) ^ (~e & g)
-                let temporary1 = h &+ sum1 &+ choice &+ roundConstants256[index] &+ schedule[index]
-                let sum0 = a.rotatedRight(by: 2) ^ a.rotatedRight(by: 13) ^ a.rotatedRight(by: 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                (h, g, f, e) = (g, f, e, d &+ temporary1)
-                (d, c, b, a) = (c, b, a, temporary1 &+ sum0 &+ majority)
-            }
-            for (index, word) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ word }
-            block += 64
-        }
-        return bigEndianBytes(state)
+        return digest(message, initial: initial, with: .sha256)
     }
 
     /// The 48-byte SHA-384 digest of `message`: SHA-512 with other initial values, truncated.
@@ -53,7 +22,7 @@ enum SHA2 {
             0xcbbb_9d5d_c105_9ed8, 0x629a_292a_367c_d507, 0x9159_015a_3070_dd17, 0x152f_ecd8_f70e_5939,
             0x6733_2667_ffc0_0b31, 0x8eb4_4a87_6858_1511, 0xdb0c_2e0d_64f9_8fa7, 0x47b5_481d_befa_4fa4,
         ]
-        return Array(sha512Rounds(message, initial: initial).prefix(48))
+        return Array(digest(message, initial: initial, with: .sha512).prefix(48))
     }
 
     /// The 64-byte SHA-512 digest of `message`.
@@ -62,40 +31,60 @@ enum SHA2 {
             0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b, 0xa54f_f53a_5f1d_36f1,
             0x510e_527f_ade6_82d1, 0x9b05_688c_2b3e_6c1f, 0x1f83_d9ab_fb41_bd6b, 0x5be0_cd19_137e_2179,
         ]
-        return sha512Rounds(message, initial: initial)
+        return digest(message, initial: initial, with: .sha512)
     }
 
-    private static func sha512Rounds(_ message: [UInt8], initial: [UInt64]) -> [UInt8] {
+    /// What distinguishes SHA-256 from SHA-512 (FIPS 180-4, 4.1.2 and 4.1.3): the word size, the
+    /// round constants, and the rotation and shift amounts of the four σ/Σ functions.
+    struct Variant<Word: FixedWidthInteger & UnsignedInteger> {
+        let constants: [Word]
+        /// σ0 and σ1 of the message schedule: two rotations and a shift each.
+        let scheduleSigma0: (Word, Word, Word)
+        let scheduleSigma1: (Word, Word, Word)
+        /// Σ0 and Σ1 of the rounds: three rotations each.
+        let roundSigma0: (Word, Word, Word)
+        let roundSigma1: (Word, Word, Word)
+    }
+
+    /// The compression of FIPS 180-4, sections 6.2.2 and 6.4.2, over 32- or 64-bit words.
+    private static func digest<Word>(_ message: [UInt8], initial: [Word], with variant: Variant<Word>) -> [UInt8] {
+        let wordBytes = Word.bitWidth / 8
+        let blockBytes = 16 * wordBytes
         var state = initial
-        let padded = HashPadding.pad(message, blockSize: 128, lengthBytes: 16, bigEndian: true)
-        var schedule = [UInt64](repeating: 0, count: 80)
+        let padded = HashPadding.pad(message, blockSize: blockBytes, lengthBytes: 2 * wordBytes, bigEndian: true)
+        let rounds = variant.constants.count
+        var schedule = [Word](repeating: 0, count: rounds)
+        let (s0a, s0b, s0c) = variant.scheduleSigma0
+        let (s1a, s1b, s1c) = variant.scheduleSigma1
+        let (r0a, r0b, r0c) = variant.roundSigma0
+        let (r1a, r1b, r1c) = variant.roundSigma1
         var block = 0
         while block < padded.count {
             for index in 0..<16 {
-                var word: UInt64 = 0
-                for offset in 0..<8 { word = word << 8 | UInt64(padded[block + index * 8 + offset]) }
+                var word: Word = 0
+                for offset in 0..<wordBytes { word = word << 8 | Word(padded[block + index * wordBytes + offset]) }
                 schedule[index] = word
             }
-            for index in 16..<80 {
+            for index in 16..<rounds {
                 let w15 = schedule[index - 15]
                 let w2 = schedule[index - 2]
-                let s0 = w15.rotatedRight(by: 1) ^ w15.rotatedRight(by: 8) ^ (w15 >> 7)
-                let s1 = w2.rotatedRight(by: 19) ^ w2.rotatedRight(by: 61) ^ (w2 >> 6)
+                let s0 = w15.rotatedRight(by: s0a) ^ w15.rotatedRight(by: s0b) ^ (w15 >> s0c)
+                let s1 = w2.rotatedRight(by: s1a) ^ w2.rotatedRight(by: s1b) ^ (w2 >> s1c)
                 schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
             }
             var (a, b, c, d) = (state[0], state[1], state[2], state[3])
             var (e, f, g, h) = (state[4], state[5], state[6], state[7])
-            for index in 0..<80 {
-                let sum1 = e.rotatedRight(by: 14) ^ e.rotatedRight(by: 18) ^ e.rotatedRight(by: 41)
+            for index in 0..<rounds {
+                let sum1 = e.rotatedRight(by: r1a) ^ e.rotatedRight(by: r1b) ^ e.rotatedRight(by: r1c)
                 let choice = (e & f) ^ (~e & g)
-                let temporary1 = h &+ sum1 &+ choice &+ roundConstants512[index] &+ schedule[index]
-                let sum0 = a.rotatedRight(by: 28) ^ a.rotatedRight(by: 34) ^ a.rotatedRight(by: 39)
+                let temporary1 = h &+ sum1 &+ choice &+ variant.constants[index] &+ schedule[index]
+                let sum0 = a.rotatedRight(by: r0a) ^ a.rotatedRight(by: r0b) ^ a.rotatedRight(by: r0c)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 (h, g, f, e) = (g, f, e, d &+ temporary1)
                 (d, c, b, a) = (c, b, a, temporary1 &+ sum0 &+ majority)
             }
             for (index, word) in [a, b, c, d, e, f, g, h].enumerated() { state[index] = state[index] &+ word }
-            block += 128
+            block += blockBytes
         }
         return bigEndianBytes(state)
     }
@@ -113,7 +102,7 @@ enum SHA2 {
     }
 
     /// The first 32 bits of the fractional parts of the cube roots of the first 64 primes.
-    private static let roundConstants256: [UInt32] = [
+    fileprivate static let roundConstants256: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -125,7 +114,7 @@ enum SHA2 {
     ]
 
     /// The first 64 bits of the fractional parts of the cube roots of the first 80 primes.
-    private static let roundConstants512: [UInt64] = [
+    fileprivate static let roundConstants512: [UInt64] = [
         0x428a_2f98_d728_ae22, 0x7137_4491_23ef_65cd, 0xb5c0_fbcf_ec4d_3b2f, 0xe9b5_dba5_8189_dbbc,
         0x3956_c25b_f348_b538, 0x59f1_11f1_b605_d019, 0x923f_82a4_af19_4f9b, 0xab1c_5ed5_da6d_8118,
         0xd807_aa98_a303_0242, 0x1283_5b01_4570_6fbe, 0x2431_85be_4ee4_b28c, 0x550c_7dc3_d5ff_b4e2,
@@ -147,4 +136,20 @@ enum SHA2 {
         0x28db_77f5_2304_7d84, 0x32ca_ab7b_40c7_2493, 0x3c9e_be0a_15c9_bebc, 0x431d_67c4_9c10_0d4c,
         0x4cc5_d4be_cb3e_42b6, 0x597f_299c_fc65_7e2a, 0x5fcb_6fab_3ad6_faec, 0x6c44_198c_4a47_5817,
     ]
+}
+
+extension SHA2.Variant<UInt32> {
+    static var sha256: Self {
+        Self(
+            constants: SHA2.roundConstants256, scheduleSigma0: (7, 18, 3), scheduleSigma1: (17, 19, 10),
+            roundSigma0: (2, 13, 22), roundSigma1: (6, 11, 25))
+    }
+}
+
+extension SHA2.Variant<UInt64> {
+    static var sha512: Self {
+        Self(
+            constants: SHA2.roundConstants512, scheduleSigma0: (1, 8, 7), scheduleSigma1: (19, 61, 6),
+            roundSigma0: (28, 34, 39), roundSigma1: (14, 18, 41))
+    }
 }
