@@ -7,10 +7,11 @@ import Testing
 @Suite struct IntrinsicEvaluationTests {
     static let cases: [IntrinsicCase] = [
         .init(
-            "a failing nested call is named, not the outer one",
+            "a failing nested call: the whole field value is named (observed on AWS)",
             "States.Format('{}', States.ArrayGetItem($.a, 5))", input: #"{"a": [1]}"#,
             .cause(
-                "The function 'States.ArrayGetItem($.a, 5)' had the following error: Invalid arguments in States.ArrayGetItem"
+                "The function 'States.Format('{}', States.ArrayGetItem($.a, 5))' had the following error: "
+                    + "Invalid arguments in States.ArrayGetItem"
             )),
         .init(
             "the outer call is named when its own arguments are wrong",
@@ -25,10 +26,11 @@ import Testing
                 "The function 'States.Hash($.missing, 'SHA-256')' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
             )),
         .init(
-            "a missing path inside a nested call names the nested call",
+            "a missing path inside a nested call names the outer call",
             "States.Array(1, States.Base64Encode($.missing))",
             .cause(
-                "The function 'States.Base64Encode($.missing)' had the following error: The JsonPath argument for the field '$.missing' could not be found in the input '{}'"
+                "The function 'States.Array(1, States.Base64Encode($.missing))' had the following error: The JsonPath "
+                    + "argument for the field '$.missing' could not be found in the input '{}'"
             )),
         .init("call text as written", "States.MathAdd( $.a ,$.b )", input: #"{"a": 1, "b": true}"#, .invalid),
     ]

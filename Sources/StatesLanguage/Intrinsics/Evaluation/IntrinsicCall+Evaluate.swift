@@ -9,8 +9,8 @@ extension IntrinsicCall {
     ///
     /// Every failure is `States.Runtime`, as on AWS (conformance suite: all intrinsic argument
     /// failures end the execution with `States.Runtime`; field reports: "States.Runtime: Invalid
-    /// arguments in States.StringToJson"). The cause names the call that failed, innermost
-    /// first, then the reason:
+    /// arguments in States.StringToJson"). The cause names the whole call (the outermost one),
+    /// then the reason:
     ///
     ///     The function 'States.ArrayGetItem($.a, 5)' had the following error: Invalid arguments in States.ArrayGetItem
     ///
@@ -27,6 +27,19 @@ extension IntrinsicCall {
     public func evaluate<R: RandomNumberGenerator>(
         resolve: (Path) throws(StatesError) -> JSON, random: inout R
     ) throws(StatesError) -> JSON {
+        do {
+            return try evaluateUnnamed(resolve: resolve, random: &random)
+        } catch {
+            throw naming(error)
+        }
+    }
+
+    /// The call's value; a failure anywhere inside it keeps its bare reason, so that only the
+    /// outermost call, the field's whole value, is named in the cause (observed on AWS: a path
+    /// missing inside `States.Format('{}', States.Format('{}', $.nope))` names the outer call).
+    private func evaluateUnnamed<R: RandomNumberGenerator>(
+        resolve: (Path) throws(StatesError) -> JSON, random: inout R
+    ) throws(StatesError) -> JSON {
         var values: [JSON] = []
         values.reserveCapacity(arguments.count)
         for argument in arguments {
@@ -35,21 +48,11 @@ extension IntrinsicCall {
             case .number(let number): values.append(.number(number))
             case .bool(let flag): values.append(.bool(flag))
             case .null: values.append(.null)
-            case .path(let path):
-                do {
-                    values.append(try resolve(path))
-                } catch {
-                    throw naming(error)
-                }
-            case .call(let call):
-                values.append(try call.evaluate(resolve: resolve, random: &random))
+            case .path(let path): values.append(try resolve(path))
+            case .call(let call): values.append(try call.evaluateUnnamed(resolve: resolve, random: &random))
             }
         }
-        do {
-            return try apply(values, random: &random)
-        } catch {
-            throw naming(error)
-        }
+        return try apply(values, random: &random)
     }
 
     /// Runs the function body on evaluated arguments.
