@@ -18,15 +18,6 @@ enum Causes {
         decorated(EvaluationFailure.fieldPathNotFound(path: path, field: field, input: input), site: site)
     }
 
-    /// The reason an intrinsic's path argument fails with; the intrinsic names itself in front
-    /// (`The function 'States.Array($.x)' had the following error: …`).
-    static func intrinsicArgumentNotFound(path: Path, input: JSON) -> StatesError {
-        StatesError(
-            .runtime,
-            "The JsonPath argument for the field '\(path.source)' could not be found in the input '"
-                + JSONWriter.compact(input) + "'")
-    }
-
     /// `InputPath`, `OutputPath`, … selected nothing or could not be applied.
     static func invalidPath(_ path: Path, _ error: PathEvaluationError, site: EvaluationSite) -> StatesError {
         decorated(EvaluationFailure.invalidPath(path, error), site: site)

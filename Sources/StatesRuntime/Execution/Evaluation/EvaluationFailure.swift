@@ -94,8 +94,14 @@ public enum EvaluationFailure {
     public static func intrinsicArgumentNotFound(call: String, path: Path, inputText: String) -> StatesError {
         StatesError(
             .runtime,
-            "The function '\(call)' had the following error: The JsonPath argument for the field '\(path.source)' "
-                + "could not be found in the input '\(inputText)'")
+            "The function '\(call)' had the following error: "
+                + intrinsicArgumentReason(path: path, inputText: inputText))
+    }
+
+    /// The reason part alone, which a path argument's resolution throws; the intrinsic's evaluation
+    /// puts `The function '…' had the following error: ` in front.
+    public static func intrinsicArgumentReason(path: Path, inputText: String) -> String {
+        "The JsonPath argument for the field '\(path.source)' could not be found in the input '\(inputText)'"
     }
 
     // MARK: Choice

@@ -75,7 +75,10 @@ enum TemplateEvaluator {
                     do {
                         return try Evaluate.select(path, in: roots, mode: .strict)
                     } catch {
-                        throw Causes.intrinsicArgumentNotFound(path: path, input: roots.input)
+                        throw StatesError(
+                            .runtime,
+                            EvaluationFailure.intrinsicArgumentReason(
+                                path: path, inputText: JSONWriter.compact(roots.input)))
                     }
                 }, random: &random)
         } catch {
