@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// A topic the local SNS serves, with its subscriptions.
 public struct SNSTopic: Sendable, Hashable {
     /// `arn:aws:sns:<region>:<account>:<name>`.

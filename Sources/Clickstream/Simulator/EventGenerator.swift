@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import StatesLanguage
 import StatesRuntime
 
 /// Makes realistic clickstream events from a seeded random source: a few users browse at once,

@@ -1,5 +1,6 @@
 import Foundation
 public import JSONCore
+import StatesLanguage
 public import StatesRuntime
 
 /// The Lambda function the clickstream stream triggers: decodes each Kinesis record and writes it

@@ -195,24 +195,3 @@ final class ExecutionRunner: Sendable {
         }
     }
 }
-
-/// Version-4 UUIDs from the execution's random stream (execution names, task tokens).
-enum UUIDText {
-    static func random(using random: inout RandomSource) -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        let high = random.next()
-        let low = random.next()
-        for index in 0..<8 {
-            bytes[index] = UInt8(truncatingIfNeeded: high >> (8 * UInt64(index)))
-            bytes[8 + index] = UInt8(truncatingIfNeeded: low >> (8 * UInt64(index)))
-        }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = bytes.map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }
-        return hex[0..<4].joined() + "-" + hex[4..<6].joined() + "-" + hex[6..<8].joined() + "-"
-            + hex[8..<10].joined() + "-" + hex[10..<16].joined()
-    }
-}

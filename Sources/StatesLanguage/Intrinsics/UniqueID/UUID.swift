@@ -13,15 +13,6 @@ enum StatesUUID {
 
     static func call<R: RandomNumberGenerator>(_ arguments: [JSON], random: inout R) throws(StatesError) -> JSON {
         try IntrinsicValue.checkCount(arguments, .uuid)
-        var bytes: [UInt8] = []
-        for _ in 0..<2 {
-            let word = random.next()
-            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> shift)) }
-        }
-        bytes[6] = bytes[6] & 0x0f | 0x40
-        bytes[8] = bytes[8] & 0x3f | 0x80
-        let hex = Array(HashPadding.hex(bytes))
-        let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32]
-        return .string(groups.map { String(hex[$0]) }.joined(separator: "-"))
+        return .string(UUIDText.random(using: &random))
     }
 }
