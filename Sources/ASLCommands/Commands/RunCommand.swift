@@ -185,6 +185,11 @@ enum RunCommand: ASLCommand {
                     + "local handler; nothing was run")
             return .usage
         }
+        // AWS refuses an input over the payload quota at StartExecution (SPEC-NOTES.md §5.5).
+        if let rejection = executor.startExecutionRejection(for: input) {
+            context.writeErrorMessage("StartExecution would fail with \(rejection); nothing was run")
+            return .usage
+        }
 
         let before = environment?.snapshot()
         let result: ExecutionResult
