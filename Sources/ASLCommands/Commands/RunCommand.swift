@@ -10,7 +10,7 @@ import Synchronization
 /// Text form: progress on standard error as states are entered and left, the output on standard
 /// output. JSON form: exactly one object `{"status", "output", "error", "cause"}` on standard
 /// output. Exit: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 an invalid definition, an unserved
-/// resource, or a usage or I/O problem.
+/// resource, an input AWS's StartExecution would refuse, or a usage or I/O problem.
 enum RunCommand: ASLCommand {
     enum Format: String, CaseIterable {
         case text
