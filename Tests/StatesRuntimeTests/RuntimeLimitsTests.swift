@@ -97,6 +97,12 @@ import Testing
         let result = try await run(definition, input: JSONWriter.compact(.object(input)))
         #expect(result.eventTypes.contains("MapStateStarted") == c.startedFirst)
         if let cause = c.cause {
+            // The whole history as recorded on AWS: the failure follows MapStateEntered or MapStateStarted.
+            #expect(
+                result.eventTypes
+                    == ["ExecutionStarted", "MapStateEntered"] + (c.startedFirst ? ["MapStateStarted"] : [])
+                    + ["ExecutionFailed"])
+            #expect(result.history.last?.previousEventId == result.history.count - 1)
             #expect(result.status == .failed)
             #expect(result.error == "States.Runtime")
             #expect(
