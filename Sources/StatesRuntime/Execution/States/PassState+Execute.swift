@@ -52,7 +52,7 @@ extension ExecutionRunner {
         case .path(let selector):
             do {
                 resolved = try Evaluate.select(selector, in: roots)
-            } catch  where error.isNotFound {
+            } catch let error where error.isNotFound {
                 // Worded as for a payload template's path (observed, SPEC-NOTES.md §5.3).
                 throw Causes.fieldPathNotFound(path: selector, field: field, input: input, site: site)
             } catch {
