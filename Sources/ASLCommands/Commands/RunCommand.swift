@@ -10,7 +10,7 @@ import Synchronization
 /// Text form: progress on standard error as states are entered and left, the output on standard
 /// output. JSON form: exactly one object `{"status", "output", "error", "cause"}` on standard
 /// output. Exit: 0 SUCCEEDED, 1 FAILED, TIMED_OUT or ABORTED, 2 an invalid definition, an unserved
-/// resource, or a usage or I/O problem.
+/// resource, an input AWS's StartExecution would refuse, or a usage or I/O problem.
 enum RunCommand: ASLCommand {
     enum Format: String, CaseIterable {
         case text
@@ -183,6 +183,11 @@ enum RunCommand: ASLCommand {
             context.writeErrorMessage(
                 "\(unresolved.count == 1 ? "a Task resource has" : "\(unresolved.count) Task resources have") no "
                     + "local handler; nothing was run")
+            return .usage
+        }
+        // AWS refuses an input over the payload quota at StartExecution (SPEC-NOTES.md §5.5).
+        if let rejection = executor.startExecutionRejection(for: input) {
+            context.writeErrorMessage("StartExecution would fail with \(rejection); nothing was run")
             return .usage
         }
 

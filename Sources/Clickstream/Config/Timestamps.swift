@@ -23,8 +23,14 @@ public struct UTCTimestamp: Sendable, Hashable {
     /// 0 = Sunday … 6 = Saturday.
     public let weekday: Int
 
+    /// The instant `date` names; instants outside years 0000–9999 (and NaN) read as the nearest
+    /// end of that range (NaN as 1970) rather than trapping: an event's arrival time comes from
+    /// the input (SPEC-NOTES.md §5.5).
     public init(_ date: Date) {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let scaled = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        // Clamped twice: the bounds are not exact as doubles, so the last step is on integers.
+        let wide = scaled.isNaN ? 0 : Int64(min(max(scaled, -9.0e18), 9.0e18))
+        let micros = min(max(wide, Self.earliestMicros), Self.latestMicros)
         let (seconds, fraction) = Self.floorDivide(micros, 1_000_000)
         let (days, secondOfDay) = Self.floorDivide(seconds, 86_400)
         microsecond = Int(fraction)
@@ -74,11 +80,19 @@ public struct UTCTimestamp: Sendable, Hashable {
         return (quotient, value - quotient * divisor)
     }
 
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59.999999Z in microseconds since 1970.
+    private static let earliestMicros: Int64 = -62_167_219_200_000_000
+    private static let latestMicros: Int64 = 253_402_300_799_999_999
+
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
 
 extension Date {
     /// Milliseconds since 1970, as AWS's JSON APIs and Step Functions service outputs write dates.
-    var epochMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    /// Saturates at ±9×10¹⁸ (and reads NaN as 0) instead of trapping.
+    var epochMilliseconds: Int64 {
+        let scaled = (timeIntervalSince1970 * 1000).rounded()
+        return scaled.isNaN ? 0 : Int64(min(max(scaled, -9.0e18), 9.0e18))
+    }
 }

@@ -68,7 +68,8 @@ public struct GlueJobHandler: TaskHandler {
         run["StartedOn"] = Self.epochMilliseconds(started)
         run["LastModifiedOn"] = Self.epochMilliseconds(completed)
         run["CompletedOn"] = Self.epochMilliseconds(completed)
-        run["ExecutionTime"] = .number(JSONNumber(Int(completed.timeIntervalSince(started).rounded(.up))))
+        run["ExecutionTime"] = .number(
+            JSONNumber(Int(exactly: completed.timeIntervalSince(started).rounded(.up)) ?? 0))
         run["Arguments"] = request.parameters["Arguments"] ?? .object(JSONObject())
         run["PredecessorRuns"] = []
         run["AllocatedCapacity"] = 2
@@ -111,7 +112,7 @@ public struct GlueJobHandler: TaskHandler {
     }
 
     static func epochMilliseconds(_ date: Date) -> JSON {
-        .number(JSONNumber(Int64((date.timeIntervalSince1970 * 1000).rounded())))
+        .number(JSONNumber(date.epochMilliseconds))
     }
 
     static func json(_ report: ETLReport) -> JSON {

@@ -53,13 +53,15 @@ final class ExecutionRunner: Sendable {
         let executionArn = "\(prefix):execution:\(machineName):\(name)"
         let roleArn =
             options.roleArn ?? "arn:aws:iam::\(options.account):role/service-role/StepFunctions-\(machineName)-role"
-        var clock: any ExecutionClock = baseClock
-        var deadline: Date?
-        if let seconds = machine.timeoutSeconds {
-            let date = start.addingTimeInterval(Double(seconds))
-            deadline = date
-            clock = DeadlineClock(base: baseClock, deadline: date, kind: .execution)
+        // AWS refuses an oversized input at StartExecution: nothing runs (SPEC-NOTES.md §5.5).
+        if let rejection = StartExecutionRejection.input(input, quotas: options.quotas) {
+            return ExecutionResult(
+                status: .failed, output: nil, error: rejection.code, cause: rejection.message, history: [],
+                startDate: start, stopDate: start, executionArn: executionArn)
         }
+        // The machine's TimeoutSeconds, or AWS's one-year maximum (SPEC-NOTES.md §5.5).
+        let deadline = ExecutionLimits.deadline(start: start, timeoutSeconds: machine.timeoutSeconds)
+        let clock: any ExecutionClock = DeadlineClock(base: baseClock, deadline: deadline, kind: .execution)
         let context = ContextObject(
             execution: .init(
                 id: executionArn, input: input, name: name, roleArn: roleArn,
@@ -160,8 +162,10 @@ final class ExecutionRunner: Sendable {
             record(.executionFailed, after: previous, .failure(.init(error: name, cause: error.cause)))
             return Stop(status: .failed, error: name, cause: error.cause)
         case .timedOut:
-            record(.executionTimedOut, after: last, .failure(.init(error: "States.Timeout")))
-            return Stop(status: .timedOut, error: "States.Timeout")
+            // No error name: DescribeExecution of an execution past its TimeoutSeconds has neither
+            // `error` nor `cause` (observed, SPEC-NOTES.md §5.5).
+            record(.executionTimedOut, after: last, .failure(.init(error: nil, cause: nil)))
+            return Stop(status: .timedOut)
         case .aborted:
             let reason = control.abortReason
             record(.executionAborted, after: last, .failure(.init(error: reason?.error, cause: reason?.cause)))

@@ -216,6 +216,12 @@ public enum EvaluationFailure {
         StatesError(.runtime, "The TimestampPath parameter does not reference an input value: \(path.source)")
     }
 
+    /// A Wait that would last more than 2³¹ − 1 seconds (``WaitValues/maximumDelaySeconds``):
+    /// `Wait state delay is too long.`
+    /// Source: observed on AWS for `TimestampPath` (LocalStack snapshot `base/test_wait`,
+    /// `test_timestamp_too_far_in_future_boundary[24856]`); applied to every Wait field.
+    public static let waitDelayTooLong = StatesError(.runtime, "Wait state delay is too long.")
+
     // MARK: Task timeouts
 
     /// `TimeoutSecondsPath` or `HeartbeatSecondsPath` (`field`) selects something other than a
@@ -228,6 +234,52 @@ public enum EvaluationFailure {
             "The \(field) parameter cannot be parsed as a positive integer value: \(path.source) == \(valueText(value))"
         )
     }
+
+    // MARK: Map limits
+
+    /// `MaxConcurrencyPath` or `ToleratedFailureCountPath` (`field`) selects something that is not
+    /// an integer:
+    /// `The MaxConcurrencyPath field refers to value "NoNumber" which is not a valid integer: $.limit`.
+    /// The value as the Wait messages print it, between double quotes (`"{}"` for an empty object).
+    /// Source: observed on AWS (LocalStack snapshot `scenarios/test_base_scenarios`,
+    /// `test_max_concurrency_path[NoNumber]`, `…[max_concurrency_value0]`,
+    /// `test_map_state_tolerated_failure_count_path[NoNumber]`, `…[tolerated_failure_count_value0]`).
+    public static func mapLimitNotInteger(field: String, path: Path, value: JSON) -> StatesError {
+        StatesError(
+            .runtime,
+            "The \(field) field refers to value \"\(valueText(value))\" which is not a valid integer: \(path.source)")
+    }
+
+    /// `ToleratedFailurePercentagePath` selects something that is not a number:
+    /// `The ToleratedFailurePercentagePath field refers to value "NoNumber" which is not a valid float: $.p`.
+    /// Source: observed on AWS (LocalStack snapshot `scenarios/test_base_scenarios`,
+    /// `test_map_state_tolerated_failure_percentage_path[NoNumber]`, `…[tolerated_failure_percentage_value0]`).
+    public static func mapPercentageNotNumber(path: Path, value: JSON) -> StatesError {
+        StatesError(
+            .runtime,
+            "The ToleratedFailurePercentagePath field refers to value \"\(valueText(value))\" which is not a valid "
+                + "float: \(path.source)")
+    }
+
+    /// `MaxConcurrencyPath` selects a negative integer:
+    /// `Expected non-negative integer for MaxConcurrency, got '-1' instead.`
+    /// Not observed on AWS: LocalStack's text (its implementation of `MaxConcurrencyPath`); on AWS
+    /// the recorded execution with -1 stopped after `ExecutionStarted` (snapshot
+    /// `test_max_concurrency_path_negative`).
+    public static func maxConcurrencyNegative(_ value: Int64) -> StatesError {
+        StatesError(.runtime, "Expected non-negative integer for MaxConcurrency, got '\(value)' instead.")
+    }
+
+    /// `ToleratedFailureCountPath` selects a negative integer: `ToleratedFailureCount cannot be negative.`
+    /// Source: observed on AWS (snapshot `test_map_state_tolerated_failure_count_path[-1]`).
+    public static let toleratedFailureCountNegative = StatesError(.runtime, "ToleratedFailureCount cannot be negative.")
+
+    /// `ToleratedFailurePercentagePath` selects a number outside 0…100:
+    /// `ToleratedFailurePercentage must be between 0 and 100.`
+    /// Source: observed on AWS (snapshot `test_map_state_tolerated_failure_percentage_path` with -1.1,
+    /// -1 and 100.1).
+    public static let toleratedFailurePercentageOutOfRange = StatesError(
+        .runtime, "ToleratedFailurePercentage must be between 0 and 100.")
 
     // MARK: Helpers
 

@@ -171,7 +171,8 @@ struct FilterEvaluator {
             return !leftList.contains { contains(rightList, $0) }
         case .size:
             guard case .number(let expected) = right else { return false }
-            let size = Int(Double(expected.text) ?? 0)
+            // Saturating, as Java narrows; `Int(_:)` would trap on 1e300 (SPEC-NOTES.md §5.5).
+            let size = JavaNarrowing.int(Double(expected.text) ?? 0)
             switch left {
             case .string(let text): return text.utf16.count == size
             case .json(.array(let elements)): return elements.count == size

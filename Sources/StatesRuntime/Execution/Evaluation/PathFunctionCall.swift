@@ -170,7 +170,7 @@ struct PathFunctionCall {
         case "last":
             return try sequenceElement(model, target: -1)
         case "index":
-            let target = Self.numbers(in: values).first.map { Int($0.doubleValue.rounded(.towardZero)) } ?? 0
+            let target = Self.numbers(in: values).first.map { JavaNarrowing.int($0.doubleValue) } ?? 0
             return try sequenceElement(model, target: target)
         default:
             throw PathEvaluationError(kind: .functionFailed, message: "Function with name: \(name) does not exist.")

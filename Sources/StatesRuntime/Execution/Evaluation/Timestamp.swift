@@ -58,7 +58,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        Self.format(epochMilliseconds: epochSeconds * 1000 + Int64(nanoseconds / 1_000_000))
+        // Clamped first so that `* 1000` cannot overflow for an instant built with any `Int64`.
+        let seconds = min(max(epochSeconds, Self.earliestWritable / 1000), Self.latestWritable / 1000)
+        return Self.format(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000))
     }
 
     // MARK: Parsing
@@ -166,13 +168,26 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     // MARK: Formatting
 
+    /// The first instant written with four year digits, 0000-01-01T00:00:00.000Z, in milliseconds
+    /// since 1970.
+    static let earliestWritable: Int64 = -62_167_219_200_000
+    /// The last one, 9999-12-31T23:59:59.999Z.
+    static let latestWritable: Int64 = 253_402_300_799_999
+
     /// `date` in UTC with milliseconds: `2024-01-01T00:00:00.123Z` (fraction truncated, not rounded).
+    ///
+    /// Instants outside years 0000–9999 (and NaN) are written as the nearest end of that range
+    /// rather than trapping: an execution cannot reach them (a Wait longer than 2³¹−1 s fails, an
+    /// execution ends after a year, SPEC-NOTES.md §5.5), but a clock given any `Date` can.
     public static func format(_ date: Date) -> String {
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        return format(epochMilliseconds: Int64(milliseconds))
+        guard !milliseconds.isNaN else { return format(epochMilliseconds: 0) }
+        let clamped = min(max(milliseconds, Double(earliestWritable)), Double(latestWritable))
+        return format(epochMilliseconds: Int64(clamped))
     }
 
-    static func format(epochMilliseconds: Int64) -> String {
+    static func format(epochMilliseconds unclamped: Int64) -> String {
+        let epochMilliseconds = min(max(unclamped, earliestWritable), latestWritable)
         let (seconds, millis) = epochMilliseconds.quotientAndRemainder(dividingBy: 1000)
         var wholeSeconds = seconds
         var fraction = millis

@@ -1,3 +1,4 @@
+public import Foundation
 public import JSONCore
 public import StatesLanguage
 
@@ -10,6 +11,7 @@ public import StatesLanguage
 ///     WaitValues.timestamp("2016-03-14T01:59:00.9Z", path: $.t)   2016-03-14T01:59:00Z (fraction dropped, as AWS)
 ///     WaitValues.timestamp("soon", path: $.t)                 The TimestampPath parameter does not reference a valid …
 ///     WaitValues.positiveSeconds(0, field: "TimeoutSecondsPath", path: $.t)   error
+///     WaitValues.checkDelay(from: now, until: now + 2_147_483_648 s)   Wait state delay is too long.
 ///
 /// An integer is a JSON number written without fraction or exponent that fits 64 bits
 /// (LocalStack's validated `SecondsPath` accepts only integers).
@@ -30,6 +32,25 @@ public enum WaitValues {
             throw EvaluationFailure.timestampPathInvalid(path: path, value: value)
         }
         return timestamp.truncatedToSeconds
+    }
+
+    /// The longest delay a Wait accepts, in seconds: 2³¹ − 1. A longer one fails the state with
+    /// `States.Runtime` "Wait state delay is too long." whichever field gave it.
+    ///
+    /// Source: observed on AWS (LocalStack snapshot `base/test_wait`,
+    /// `test_timestamp_too_far_in_future_boundary`: a `TimestampPath` 24,855 days ahead, 2,147,472,000 s,
+    /// waits; 24,856 days ahead, 2,147,558,400 s, fails). 2³¹ − 1 = 2,147,483,647 lies between.
+    public static let maximumDelaySeconds: Int64 = 2_147_483_647
+
+    /// Checks the delay from `now` until `target` (the end of a Wait) against
+    /// ``maximumDelaySeconds``; a target in the past is no delay at all.
+    ///
+    ///     checkDelay(from: now, until: now + 2_147_483_647 s)   fine (the execution times out first)
+    ///     checkDelay(from: now, until: now + 2_147_483_648 s)   States.Runtime: Wait state delay is too long.
+    public static func checkDelay(from now: Date, until target: Date) throws(StatesError) {
+        let delay = target.timeIntervalSince(now)
+        guard delay.isNaN || delay > Double(maximumDelaySeconds) else { return }
+        throw EvaluationFailure.waitDelayTooLong
     }
 
     /// A positive number of seconds for `TimeoutSecondsPath` or `HeartbeatSecondsPath` (`field`).

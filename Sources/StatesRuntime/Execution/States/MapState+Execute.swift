@@ -34,8 +34,13 @@ extension ExecutionRunner {
         ) { path in
             let roots = Roots(input: effective, path: path)
             let items = try Self.mapItems(map.value, roots: roots, site: site)
-            let limits = try Self.mapLimits(map.value, roots: roots, itemCount: items.count, site: site)
+            // AWS reads MaxConcurrencyPath before MapStateStarted and the tolerated failures after
+            // it (observed, SPEC-NOTES.md §5.5).
+            let concurrency = try Self.mapConcurrency(map.value, roots: roots, site: site)
             let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
+            let limits = MapLimits(
+                concurrency: concurrency,
+                toleratedFailures: try Self.mapTolerance(map.value, roots: roots, itemCount: items.count, site: site))
             let results = try await runIterations(
                 map.value, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
@@ -78,37 +83,64 @@ extension ExecutionRunner {
         return items
     }
 
-    private static func mapLimits(_ map: MapState, roots: Roots, itemCount: Int, site: EvaluationSite)
-        throws(StatesError) -> MapLimits
-    {
-        let concurrency =
-            try integer(map.maxConcurrency, field: "MaxConcurrencyPath", minimum: 0, roots: roots, site: site) ?? 0
-        var tolerated: Int?
-        if let count = try integer(
-            map.toleratedFailureCount, field: "ToleratedFailureCountPath", minimum: 0, roots: roots, site: site)
-        {
-            tolerated = Int(count)
-        }
-        switch map.toleratedFailurePercentage {
-        case nil: break
+    /// `MaxConcurrency` or the value of `MaxConcurrencyPath` (0: no limit).
+    private static func mapConcurrency(_ map: MapState, roots: Roots, site: EvaluationSite) throws(StatesError) -> Int {
+        switch map.maxConcurrency {
+        case nil: return 0
+        case .literal(let count): return Int(clamping: max(0, count))
         case .jsonata: throw Causes.jsonataUnsupported(site: site)
-        case .literal(let number):
-            tolerated = min(tolerated ?? Int.max, Int((number.doubleValue / 100 * Double(itemCount)).rounded(.down)))
         case .path(let selector):
-            let value: JSON
+            let value = try select(selector, roots: roots, site: site)
             do {
-                value = try Evaluate.select(selector, in: roots)
+                return try MapLimitValues.maxConcurrency(value, path: selector)
             } catch {
-                throw Causes.invalidPath(selector, error, site: site)
+                throw Causes.decorated(error, site: site)
             }
-            guard let percentage = value.numberValue?.doubleValue, percentage >= 0, percentage <= 100 else {
-                throw Causes.decorated(
-                    EvaluationFailure.timeoutPathInvalid(
-                        field: "ToleratedFailurePercentagePath", path: selector, value: value), site: site)
-            }
-            tolerated = min(tolerated ?? Int.max, Int((percentage / 100 * Double(itemCount)).rounded(.down)))
         }
-        return MapLimits(concurrency: Int(concurrency), toleratedFailures: tolerated)
+    }
+
+    /// The number of failed iterations tolerated (`nil`: none) from `ToleratedFailureCount` and
+    /// `ToleratedFailurePercentage` or their paths; with both, the smaller.
+    private static func mapTolerance(_ map: MapState, roots: Roots, itemCount: Int, site: EvaluationSite)
+        throws(StatesError) -> Int?
+    {
+        var tolerated: Int?
+        switch map.toleratedFailureCount {
+        case nil: break
+        case .literal(let count): tolerated = Int(clamping: max(0, count))
+        case .jsonata: throw Causes.jsonataUnsupported(site: site)
+        case .path(let selector):
+            let value = try select(selector, roots: roots, site: site)
+            do {
+                tolerated = try MapLimitValues.toleratedFailureCount(value, path: selector)
+            } catch {
+                throw Causes.decorated(error, site: site)
+            }
+        }
+        let percentage: Double
+        switch map.toleratedFailurePercentage {
+        case nil: return tolerated
+        case .jsonata: throw Causes.jsonataUnsupported(site: site)
+        case .literal(let number): percentage = number.doubleValue
+        case .path(let selector):
+            let value = try select(selector, roots: roots, site: site)
+            do {
+                percentage = try MapLimitValues.toleratedFailurePercentage(value, path: selector)
+            } catch {
+                throw Causes.decorated(error, site: site)
+            }
+        }
+        let allowed = MapLimitValues.toleratedFailures(percentage: percentage, itemCount: itemCount)
+        return min(tolerated ?? Int.max, allowed)
+    }
+
+    /// The value a limit's path selects; selecting nothing fails as other paths do.
+    private static func select(_ selector: Path, roots: Roots, site: EvaluationSite) throws(StatesError) -> JSON {
+        do {
+            return try Evaluate.select(selector, in: roots)
+        } catch {
+            throw Causes.invalidPath(selector, error, site: site)
+        }
     }
 
     /// Runs every iteration on a pool of workers, one per allowed concurrent iteration.

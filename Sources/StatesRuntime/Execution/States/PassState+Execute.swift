@@ -52,6 +52,9 @@ extension ExecutionRunner {
         case .path(let selector):
             do {
                 resolved = try Evaluate.select(selector, in: roots)
+            } catch let error where error.isNotFound {
+                // Worded as for a payload template's path (observed, SPEC-NOTES.md §5.3).
+                throw Causes.fieldPathNotFound(path: selector, field: field, input: input, site: site)
             } catch {
                 throw Causes.invalidPath(selector, error, site: site)
             }

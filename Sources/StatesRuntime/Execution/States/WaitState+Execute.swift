@@ -12,6 +12,11 @@ extension ExecutionRunner {
     {
         let effective = try applyInputPath(wait.value.io.inputPath, to: input, path: path, site: site)
         let until = try waitTarget(wait.value.duration, effective: effective, path: path, site: site)
+        do {
+            try WaitValues.checkDelay(from: path.clock.now(), until: until)
+        } catch {
+            throw Causes.decorated(error, site: site)
+        }
         try await path.clock.sleep(until: until)
         let assigned = try evaluateAssign(wait.value.common.assign, value: effective, path: &path, site: site)
         let output = try applyOutputPath(wait.value.io.outputPath, to: effective, path: path, site: site)
