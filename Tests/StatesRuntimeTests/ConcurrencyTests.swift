@@ -187,7 +187,7 @@ final class InFlightGauge: TaskHandler {
                          "End": true}}},
               "End": true}}}
             """#)
-        let executor = Executor(
+        let executor = try Executor(
             machine: machine, handlers: handlers, options: ExecutionOptions(clock: VirtualClock(start: testEpoch)))
         let result = await executor.run(input: ["items": [1, 2, 0]])
         #expect(result.status == .failed)
