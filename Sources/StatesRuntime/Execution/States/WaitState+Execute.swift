@@ -40,13 +40,13 @@ extension ExecutionRunner {
             } catch {
                 throw Causes.decorated(error, site: site)
             }
-        case .timestamp(.literal(let text)):
-            guard let timestamp = Timestamp.parse(text) else {
+        case .timestamp(.literal(let literal)):
+            guard let instant = literal.instant else {
                 throw Causes.runtime(
                     "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format "
-                        + "string: \(text)", site: site)
+                        + "string: \(literal.text)", site: site)
             }
-            return timestamp.date
+            return Timestamp(instant).date
         case .timestamp(.path(let selector)):
             let value = try select(
                 selector, in: roots, notFound: EvaluationFailure.timestampPathNotFound(path: selector), site: site)
@@ -55,7 +55,7 @@ extension ExecutionRunner {
             } catch {
                 throw Causes.decorated(error, site: site)
             }
-        case .seconds(.jsonata), .timestamp(.jsonata), .timestamp(.intrinsic):
+        case .seconds(.jsonata), .timestamp(.jsonata):
             throw Causes.jsonataUnsupported(site: site)
         }
     }
