@@ -88,7 +88,6 @@ final class ExecutionRunner: Sendable {
                 } catch {
                     switch error {
                     case .failed(let error): return .failed(error, previousEventID: path.previousEventID)
-                    case .interrupted(.aborted): return .aborted
                     case .interrupted(.timedOut): return .timedOut
                     case .interrupted(.historyLimit(let limit)): return .historyLimit(limit)
                     // Cancelled: the abort or the deadline child decided.

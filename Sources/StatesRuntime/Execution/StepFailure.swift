@@ -1,10 +1,9 @@
 import Foundation
 import StatesLanguage
 
-/// Why a path stopped without a state error.
+/// Why a path stopped without a state error. (An abort needs no case: `ExecutionControl.abort()`
+/// ends the execution from outside the paths, which then stop as ``cancelled``.)
 enum Interruption: Error, Sendable {
-    /// `ExecutionControl.abort()` was called.
-    case aborted
     /// The state machine's `TimeoutSeconds` ran out.
     case timedOut
     /// The history quota was reached.
