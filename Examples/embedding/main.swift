@@ -19,6 +19,6 @@ var handlers = HandlerRegistry()
 handlers.register(
     ClosureTaskHandler { request in .string("Hello, \(request.parameters["name"]?.stringValue ?? "stranger")!") },
     lambdaFunction: "greeter")
-let result = await Executor(machine: machine, handlers: handlers).run(input: ["who": "Ada"])
+let result = try await Executor(machine: machine, handlers: handlers).run(input: ["who": "Ada"])
 print(result.status.rawValue, JSONWriter.compact(result.output ?? .null))
 print(result.history.map(\.type.rawValue).joined(separator: " → "))

@@ -142,20 +142,38 @@ public struct UnresolvedResource: Sendable, Hashable, CustomStringConvertible {
 ///
 ///     var handlers = HandlerRegistry()
 ///     handlers.register(ClosureTaskHandler { request in ["ok": true] }, lambdaFunction: "check")
-///     let executor = Executor(machine: machine, handlers: handlers)
+///     let executor = try Executor(machine: machine, handlers: handlers)   // throws(UnresolvedReferences)
 ///     let result = await executor.run(input: ["order": 42])
 ///     print(result.status, result.output ?? .null)
+///
+/// The executor runs only a ``StatesLanguage/ResolvedStateMachine``: every `Next`, `Default`,
+/// Choice rule `Next`, Catcher `Next` and `StartAt` names a state of its scope. A machine the
+/// validator accepts always resolves.
 public struct Executor: Sendable {
-    public let machine: StateMachine
+    public let resolvedMachine: ResolvedStateMachine
     public let handlers: HandlerRegistry
     public let options: ExecutionOptions
 
+    /// The machine as parsed.
+    public var machine: StateMachine { resolvedMachine.machine }
+
     public init(
-        machine: StateMachine, handlers: HandlerRegistry = HandlerRegistry(), options: ExecutionOptions = .init()
+        machine: ResolvedStateMachine, handlers: HandlerRegistry = HandlerRegistry(),
+        options: ExecutionOptions = .init()
     ) {
-        self.machine = machine
+        self.resolvedMachine = machine
         self.handlers = handlers
         self.options = options
+    }
+
+    /// Resolves `machine` and prepares to run it.
+    /// - Throws: ``StatesLanguage/UnresolvedReferences`` naming each state whose `Next`, `Default`,
+    ///   Choice rule `Next` or Catcher `Next` names no state of its scope, each state with neither
+    ///   `Next` nor `End`, and each scope without a `StartAt` state.
+    public init(
+        machine: StateMachine, handlers: HandlerRegistry = HandlerRegistry(), options: ExecutionOptions = .init()
+    ) throws(UnresolvedReferences) {
+        self.init(machine: try ResolvedStateMachine(machine), handlers: handlers, options: options)
     }
 
     /// Task resources no registered handler can serve, and JSONata states (not supported yet).

@@ -39,7 +39,7 @@ import Testing
             let options = ExecutionOptions(
                 clock: VirtualClock(start: start, observers: environment.clockObservers), seed: seed,
                 executionName: "run-\(Int(start.timeIntervalSince1970))", stateMachineName: "clickstream")
-            let executor = Executor(machine: machine, handlers: handlers, options: options)
+            let executor = try Executor(machine: machine, handlers: handlers, options: options)
             #expect(executor.unresolvedResources().isEmpty)
             return (await executor.run(input: [:]), environment)
         }

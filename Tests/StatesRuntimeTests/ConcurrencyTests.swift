@@ -5,20 +5,49 @@ import StatesRuntime
 import Synchronization
 import Testing
 
-/// Counts how many calls are in flight at once.
-final class InFlightGauge: TaskHandler {
-    private let state = Mutex<(current: Int, peak: Int)>((0, 0))
+/// Counts how many calls are in flight at once, and holds the first `width` calls until all of
+/// them are in flight together: a Map that runs fewer iterations at once than `width` never
+/// fills it, so its calls fail with `Barrier.NotReached` and the test sees a failed execution.
+///
+/// Rationale: asserting only `peak <= limit` would pass for a Map that ran one item at a time.
+/// The wait counts yields, not time: the bound is there so that a broken executor fails the test
+/// instead of hanging it; a correct one fills the barrier long before (all `width` workers start
+/// at once and reach the handler after a few events each).
+final class ConcurrencyBarrier: TaskHandler {
+    private struct Counts {
+        var current = 0
+        var peak = 0
+        var arrived = 0
+    }
 
-    var peak: Int { state.withLock { $0.peak } }
+    let width: Int
+    private let counts = Mutex(Counts())
+    private static let patience = 2_000_000
+
+    init(width: Int) { self.width = width }
+
+    var peak: Int { counts.withLock { $0.peak } }
 
     func handle(_ request: TaskRequest) async throws -> JSON {
-        state.withLock { value in
-            value.current += 1
-            value.peak = max(value.peak, value.current)
+        let holds = counts.withLock { counts -> Bool in
+            counts.current += 1
+            counts.peak = max(counts.peak, counts.current)
+            counts.arrived += 1
+            return counts.arrived <= width
+        }
+        defer { counts.withLock { $0.current -= 1 } }
+        if holds {
+            var spins = 0
+            while counts.withLock({ $0.arrived }) < width {
+                spins += 1
+                if spins > Self.patience {
+                    throw StatesError("Barrier.NotReached", "only \(peak) of \(width) calls were in flight at once")
+                }
+                await Task.yield()
+            }
         }
         // Give other iterations the chance to start while this one is "busy".
         for _ in 0..<20 { await Task.yield() }
-        state.withLock { $0.current -= 1 }
         return request.parameters
     }
 }
@@ -37,26 +66,46 @@ final class InFlightGauge: TaskHandler {
         #"{"items": ["# + (0..<count).map(String.init).joined(separator: ",") + "]}"
     }
 
+    /// `MaxConcurrency` iterations run at once (the barrier fills) and never more (the peak).
     @Test(arguments: [1, 3, 7])
-    func mapNeverRunsMoreThanMaxConcurrency(_ limit: Int) async throws {
-        let gauge = InFlightGauge()
+    func mapRunsExactlyMaxConcurrencyIterationsAtOnce(_ limit: Int) async throws {
+        let barrier = ConcurrencyBarrier(width: limit)
         var handlers = HandlerRegistry()
-        handlers.register(gauge, lambdaFunction: "work")
+        handlers.register(barrier, lambdaFunction: "work")
         let result = try await run(
             Self.mapDefinition(#""MaxConcurrency": \#(limit),"#), input: Self.items(30), handlers: handlers)
-        #expect(result.status == .succeeded)
-        #expect(gauge.peak <= limit)
+        #expect(result.status == .succeeded, "\(result.error ?? ""): \(result.cause ?? "")")
+        #expect(barrier.peak == limit)
         #expect(result.output == (try json("[" + (0..<30).map(String.init).joined(separator: ",") + "]")))
     }
 
+    /// Without `MaxConcurrency`, AWS's quota of 40 inline iterations is reached and not passed.
     @Test func mapConcurrencyDefaultsToAWSQuotaOfForty() async throws {
-        let gauge = InFlightGauge()
+        let barrier = ConcurrencyBarrier(width: 40)
         var handlers = HandlerRegistry()
-        handlers.register(gauge, lambdaFunction: "work")
+        handlers.register(barrier, lambdaFunction: "work")
         let result = try await run(Self.mapDefinition(""), input: Self.items(100), handlers: handlers)
-        #expect(result.status == .succeeded)
-        #expect(gauge.peak <= 40)
+        #expect(result.status == .succeeded, "\(result.error ?? ""): \(result.cause ?? "")")
+        #expect(barrier.peak == 40)
         #expect(result.eventTypes.filter { $0 == "MapIterationStarted" }.count == 100)
+    }
+
+    /// The quota applies under a `MaxConcurrency` above it, and a lowered quota is reached too.
+    @Test(arguments: [(maxConcurrency: 10, quota: 4), (maxConcurrency: 0, quota: 5), (maxConcurrency: 3, quota: 8)])
+    func mapConcurrencyIsTheSmallerOfMaxConcurrencyAndTheQuota(_ limits: (maxConcurrency: Int, quota: Int))
+        async throws
+    {
+        let expected = limits.maxConcurrency == 0 ? limits.quota : min(limits.maxConcurrency, limits.quota)
+        let barrier = ConcurrencyBarrier(width: expected)
+        var handlers = HandlerRegistry()
+        handlers.register(barrier, lambdaFunction: "work")
+        var options = ExecutionOptions()
+        options.quotas.maximumInlineMapConcurrency = limits.quota
+        let result = try await run(
+            Self.mapDefinition(#""MaxConcurrency": \#(limits.maxConcurrency),"#), input: Self.items(20),
+            handlers: handlers, options: options)
+        #expect(result.status == .succeeded, "\(result.error ?? ""): \(result.cause ?? "")")
+        #expect(barrier.peak == expected)
     }
 
     @Test func itemSelectorSeesTheMapItemInTheContext() async throws {
@@ -93,6 +142,30 @@ final class InFlightGauge: TaskHandler {
         #expect(result.cause == "item 3")
         #expect(result.eventTypes.contains("MapIterationFailed"))
         #expect(result.eventTypes.suffix(2) == ["MapStateFailed", "ExecutionFailed"])
+    }
+
+    /// `States.Runtime` in an iteration ends the execution at once: no `MapIterationFailed`, no
+    /// `MapStateFailed`, not tolerated by `ToleratedFailureCount`, not caught by `States.ALL`
+    /// (SPEC-NOTES.md §5.1, "Errors and their matching").
+    @Test(arguments: ["", #""ToleratedFailureCount": 5,"#, #""ToleratedFailurePercentage": 100,"#])
+    func aRuntimeErrorInAnIterationEndsTheExecutionAtOnce(_ tolerance: String) async throws {
+        let result = try await run(
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1,
+            """# + tolerance + #"""
+                  "ItemProcessor": {"StartAt": "Broken", "States": {
+                    "Broken": {"Type": "Pass", "Parameters": {"x.$": "$.missing"}, "End": true}}},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}],
+                  "End": true},
+                 "Caught": {"Type": "Succeed"}}}
+                """#, input: #"{"items": [1, 2]}"#)
+        #expect(result.status == .failed)
+        #expect(result.error == "States.Runtime")
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapIterationStarted", "PassStateEntered",
+                "ExecutionFailed",
+            ])
     }
 
     @Test func toleratedFailuresKeepErrorOutputsUntilTheThreshold() async throws {
@@ -187,7 +260,7 @@ final class InFlightGauge: TaskHandler {
                          "End": true}}},
               "End": true}}}
             """#)
-        let executor = Executor(
+        let executor = try Executor(
             machine: machine, handlers: handlers, options: ExecutionOptions(clock: VirtualClock(start: testEpoch)))
         let result = await executor.run(input: ["items": [1, 2, 0]])
         #expect(result.status == .failed)

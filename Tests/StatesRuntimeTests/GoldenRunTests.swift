@@ -39,7 +39,7 @@ import Testing
         let options = ExecutionOptions(
             clock: VirtualClock(start: testEpoch), seed: 1, executionName: run, region: "us-east-1",
             account: "111111111111")
-        let result = await Executor(machine: machine, handlers: handlers, options: options).run(input: input)
+        let result = try await Executor(machine: machine, handlers: handlers, options: options).run(input: input)
 
         #expect(
             result.status.rawValue == expected["status"]?.stringValue,

@@ -28,7 +28,7 @@ func run(
     var effective = options ?? ExecutionOptions()
     if effective.clock == nil { effective.clock = VirtualClock(start: testEpoch) }
     if effective.executionName == nil { effective.executionName = "test-execution" }
-    let executor = Executor(machine: try machine(definition), handlers: handlers, options: effective)
+    let executor = try Executor(machine: try machine(definition), handlers: handlers, options: effective)
     return await executor.run(input: try json(input))
 }
 

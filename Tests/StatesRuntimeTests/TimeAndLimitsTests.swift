@@ -101,7 +101,7 @@ import Testing
                 try await Task.sleep(nanoseconds: 60_000_000_000)
                 return .null
             }, lambdaFunction: "slow")
-        let executor = Executor(
+        let executor = try Executor(
             machine: try machine(Self.task("")), handlers: handlers,
             options: ExecutionOptions(clock: VirtualClock(start: testEpoch)))
         let control = ExecutionControl()

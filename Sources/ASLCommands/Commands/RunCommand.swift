@@ -176,7 +176,14 @@ enum RunCommand: ASLCommand {
             clockChoice == .real
             ? SystemClock() : VirtualClock(start: Date(), observers: environment?.clockObservers ?? [])
 
-        let executor = Executor(machine: machine, handlers: handlers, options: options)
+        let executor: Executor
+        do {
+            executor = try Executor(machine: machine, handlers: handlers, options: options)
+        } catch {
+            // Unreachable for a machine the validator accepted: it reports every missing target.
+            context.writeErrorMessage(error.description)
+            return .usage
+        }
         let unresolved = executor.unresolvedResources()
         guard unresolved.isEmpty else {
             for resource in unresolved { context.writeErrorMessage(resource.description) }

@@ -50,7 +50,10 @@ public struct ChoiceComparison: Sendable, Hashable {
 
 /// The right-hand side of a comparison.
 public enum ComparisonOperand: Sendable, Hashable {
+    /// The literal of a `String…` operator or of `StringMatches`.
     case string(String)
+    /// The literal of a `Timestamp…` operator, parsed when the definition is parsed.
+    case timestamp(TimestampLiteral)
     case number(JSONNumber)
     case bool(Bool)
     /// The value of a `…Path` operator.

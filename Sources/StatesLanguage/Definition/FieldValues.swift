@@ -49,6 +49,14 @@ public enum DynamicString: Sendable, Hashable {
     case jsonata(JSONataExpression)
 }
 
+/// A timestamp field (Wait `Timestamp`/`TimestampPath`) in its three forms; the literal is
+/// parsed when the definition is parsed.
+public enum DynamicTimestamp: Sendable, Hashable {
+    case literal(TimestampLiteral)
+    case path(Path)
+    case jsonata(JSONataExpression)
+}
+
 /// The input/output fields of a JSONPath state, each `nil` when absent.
 ///
 /// Source: AWS developer guide, "Processing input and output in Step Functions". Which fields

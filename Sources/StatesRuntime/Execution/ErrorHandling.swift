@@ -19,19 +19,20 @@ extension ExecutionRunner {
     /// (`MapStateFailed`, `ParallelStateFailed`) is recorded once the error is no longer retried,
     /// whether a catcher then takes it or not, as AWS does.
     func withErrorHandling(
-        _ handling: ErrorHandling, kind: StateKind, stateName: String, input: JSON, path: inout PathContext,
-        site: EvaluationSite, finalFailure: HistoryEventType? = nil,
-        attempt: (inout PathContext) async throws -> StateCompletion
-    ) async throws -> StateCompletion {
+        _ handling: ErrorHandling, catchTargets: [StateID], kind: StateKind, stateName: String, input: JSON,
+        path: inout PathContext, site: EvaluationSite, finalFailure: HistoryEventType? = nil,
+        attempt: (inout PathContext) async throws(StepFailure) -> StateCompletion
+    ) async throws(StepFailure) -> StateCompletion {
         var attempts = [Int](repeating: 0, count: handling.retriers.count)
         while true {
             let error: StatesError
             do {
                 return try await attempt(&path)
-            } catch let caught as StatesError {
+            } catch let thrown {
+                guard case .failed(let caught) = thrown else { throw thrown }
                 error = caught
             }
-            if error.name == .runtime { throw error }
+            if error.name == .runtime { throw .failed(error) }
             if let index = handling.retriers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) {
                 let retrier = handling.retriers[index]
                 if Int64(attempts[index]) < retrier.maxAttempts ?? Retrier.defaultMaxAttempts {
@@ -41,20 +42,23 @@ extension ExecutionRunner {
                         stateName, kind,
                         .retrying(attempt: attempts[index], delay: delay, error: error.name.rawValue),
                         path: path)
-                    try await path.clock.sleep(seconds: delay)
+                    try await wait(until: path.clock.now().addingTimeInterval(max(0, delay)), on: path.clock)
                     path.context.retryCount = (path.context.retryCount ?? 0) + 1
                     continue
                 }
             }
             if let finalFailure { try recordEvent(finalFailure, on: &path) }
-            guard let catcher = handling.catchers.first(where: { error.isMatched(by: $0.errorEquals) }),
-                let next = catcher.next.id
-            else { throw error }
+            guard let index = handling.catchers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) else {
+                throw .failed(error)
+            }
+            let catcher = handling.catchers[index]
             report(stateName, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
             let errorOutput = Self.errorOutput(error)
-            let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
-            let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
-            return StateCompletion(output: output, next: next, assigned: assigned)
+            return try failing { () throws(StatesError) in
+                let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
+                let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
+                return StateCompletion(output: output, next: catchTargets[index], assigned: assigned)
+            }
         }
     }
 

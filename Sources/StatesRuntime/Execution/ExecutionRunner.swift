@@ -2,20 +2,10 @@ import Foundation
 import JSONCore
 import StatesLanguage
 
-/// Why a path stopped without a state error.
-enum Interruption: Error, Sendable {
-    /// `ExecutionControl.abort()` was called.
-    case aborted
-    /// The state machine's `TimeoutSeconds` ran out.
-    case timedOut
-    /// The history quota was reached.
-    case historyLimit(HistoryLimitExceeded)
-}
-
 /// One execution: the executor's definition, handlers and options plus this run's recorder and
 /// identity. Shared by every path of the run (it holds no per-path state).
 final class ExecutionRunner: Sendable {
-    let machine: StateMachine
+    let machine: ResolvedStateMachine
     let handlers: HandlerRegistry
     let options: ExecutionOptions
     let control: ExecutionControl
@@ -24,11 +14,13 @@ final class ExecutionRunner: Sendable {
     let programs: [Program]
 
     init(executor: Executor, control: ExecutionControl) {
-        machine = executor.machine
+        machine = executor.resolvedMachine
         handlers = executor.handlers
         options = executor.options
         self.control = control
-        programs = executor.machine.states.map(Program.init)
+        programs = executor.resolvedMachine.machine.states.indices.map { index in
+            Program(StateID(index), of: executor.resolvedMachine)
+        }
         events = EventLog(
             recorder: HistoryRecorder(
                 isEnabled: executor.options.recordsHistory,
@@ -60,7 +52,7 @@ final class ExecutionRunner: Sendable {
                 startDate: start, stopDate: start, executionArn: executionArn)
         }
         // The machine's TimeoutSeconds, or AWS's one-year maximum (SPEC-NOTES.md §5.5).
-        let deadline = ExecutionLimits.deadline(start: start, timeoutSeconds: machine.timeoutSeconds)
+        let deadline = ExecutionLimits.deadline(start: start, timeoutSeconds: machine.machine.timeoutSeconds)
         let clock: any ExecutionClock = DeadlineClock(base: baseClock, deadline: deadline, kind: .execution)
         let context = ContextObject(
             execution: .init(
@@ -92,22 +84,17 @@ final class ExecutionRunner: Sendable {
         await withTaskGroup(of: Ending?.self) { group in
             group.addTask {
                 var path = path
-                do {
+                do throws(StepFailure) {
                     let output = try await self.runScope(.root, input: input, path: &path)
                     return .succeeded(output, previousEventID: path.previousEventID)
-                } catch let error as StatesError {
-                    return .failed(error, previousEventID: path.previousEventID)
-                } catch let interruption as Interruption {
-                    switch interruption {
-                    case .aborted: return .aborted
-                    case .timedOut: return .timedOut
-                    case .historyLimit(let limit): return .historyLimit(limit)
-                    }
-                } catch let exceeded as DeadlineExceeded where exceeded.kind == .execution {
-                    return .timedOut
                 } catch {
+                    switch error {
+                    case .failed(let error): return .failed(error, previousEventID: path.previousEventID)
+                    case .interrupted(.timedOut): return .timedOut
+                    case .interrupted(.historyLimit(let limit)): return .historyLimit(limit)
                     // Cancelled: the abort or the deadline child decided.
-                    return nil
+                    case .interrupted(.cancelled): return nil
+                    }
                 }
             }
             group.addTask {
@@ -178,17 +165,11 @@ final class ExecutionRunner: Sendable {
     }
 
     /// Runs one scope from its `StartAt` to a terminal state; returns the scope's output.
-    /// - Throws: `StatesError` when a state fails and nothing catches it; ``Interruption``;
-    ///   ``DeadlineExceeded``; `CancellationError`.
-    func runScope(_ scopeID: ScopeID, input: JSON, path: inout PathContext) async throws -> JSON {
-        let scope = machine[scope: scopeID]
-        guard let start = scope.startAt?.id else {
-            throw StatesError(.runtime, "The scope has no StartAt state")
-        }
-        var current = start
+    func runScope(_ scopeID: ScopeID, input: JSON, path: inout PathContext) async throws(StepFailure) -> JSON {
+        var current = machine.start(of: scopeID)
         var value = input
         while true {
-            if Task.isCancelled { throw CancellationError() }
+            if Task.isCancelled { throw .interrupted(.cancelled) }
             switch try await step(current, input: value, path: &path) {
             case .next(let next, let output):
                 current = next

@@ -9,13 +9,15 @@ final class Shared<Value: Sendable>: Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// A state prepared for execution: its facts the envelope needs on every step, and its
-/// definition by reference. Built once per executor run from ``StatesLanguage/StateMachine``.
+/// A state prepared for execution: its facts the envelope needs on every step, its resolved
+/// transitions, and its definition by reference. Built once per executor run from a
+/// ``StatesLanguage/ResolvedStateMachine``, so every target is a ``StatesLanguage/StateID`` that
+/// exists.
 final class Program: Sendable {
     enum Body: Sendable {
         case pass(Shared<PassState>)
         case task(Shared<TaskState>)
-        case choice(Shared<ChoiceState>)
+        case choice(Shared<ChoiceState>, branches: [StateID], defaultState: StateID?)
         case wait(Shared<WaitState>)
         case succeed(Shared<SucceedState>)
         case fail(Shared<FailState>)
@@ -27,29 +29,32 @@ final class Program: Sendable {
     let kind: StateKind
     let isJSONPath: Bool
     /// Where a state that does not choose its successor goes: a state, or the end of its scope
-    /// (`nil`).
+    /// (`nil`: `End: true`, Succeed, Fail).
     let next: StateID?
-    /// `Next` names a state that does not exist (never for a validated machine).
-    let unresolvedNext: String?
+    /// The `Next` of each catcher, in `Catch` order.
+    let catchTargets: [StateID]
     let body: Body
 
-    init(_ state: State) {
+    init(_ id: StateID, of machine: ResolvedStateMachine) {
+        let state = machine.machine[id]
         let common = state.common
         name = common.name
         kind = state.kind
         isJSONPath = common.queryLanguage == .jsonPath
-        switch state.transition {
-        case .next(let reference):
-            next = reference.id
-            unresolvedNext = reference.id == nil ? reference.name : nil
-        case .end, nil:
-            next = nil
-            unresolvedNext = nil
-        }
+        catchTargets = machine.catchTargets(of: id)
+        let transition = machine.transition(of: id)
+        if case .next(let target) = transition { next = target } else { next = nil }
         switch state {
         case .pass(let value): body = .pass(Shared(value))
         case .task(let value): body = .task(Shared(value))
-        case .choice(let value): body = .choice(Shared(value))
+        case .choice(let value):
+            var branches: [StateID] = []
+            var defaultState: StateID?
+            if case .choice(let targets, let fallback) = transition {
+                branches = targets
+                defaultState = fallback
+            }
+            body = .choice(Shared(value), branches: branches, defaultState: defaultState)
         case .wait(let value): body = .wait(Shared(value))
         case .succeed(let value): body = .succeed(Shared(value))
         case .fail(let value): body = .fail(Shared(value))

@@ -24,13 +24,14 @@ extension ExecutionRunner {
     /// Source: AWS developer guide, "Processing input and output in Step Functions" (the order
     /// InputPath → Parameters → task → ResultSelector → ResultPath → OutputPath) and "Passing data
     /// between states with variables" (Assign takes effect when the state exits).
-    func step(_ id: StateID, input: JSON, path: inout PathContext) async throws -> StepOutcome {
+    func step(_ id: StateID, input: JSON, path: inout PathContext) async throws(StepFailure) -> StepOutcome {
         let program = programs[id.index]
         let kind = program.kind
         guard program.isJSONPath else {
-            throw StatesError(
-                .runtime,
-                "State '\(program.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet")
+            throw .failed(
+                StatesError(
+                    .runtime,
+                    "State '\(program.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet"))
         }
         let enteredAt = path.clock.now()
         path.context.stateName = program.name
@@ -47,33 +48,57 @@ extension ExecutionRunner {
         let site = EvaluationSite(stateName: program.name, enteredEventID: enteredID)
 
         let completion: StateCompletion
-        do {
+        do throws(StepFailure) {
             switch program.body {
-            case .pass(let pass): completion = try runPass(pass, input: input, path: &path, site: site)
-            case .task(let task): completion = try await runTask(task, input: input, path: &path, site: site)
-            case .choice(let choice): completion = try runChoice(choice, input: input, path: &path, site: site)
+            case .pass(let pass):
+                completion = try failing { () throws(StatesError) in
+                    try runPass(pass, input: input, path: &path, site: site)
+                }
+            case .task(let task):
+                completion = try await runTask(
+                    task, catchTargets: program.catchTargets, input: input, path: &path, site: site)
+            case .choice(let choice, let branches, let defaultState):
+                completion = try failing { () throws(StatesError) in
+                    try runChoice(
+                        choice, branches: branches, defaultState: defaultState, input: input, path: &path, site: site)
+                }
             case .wait(let wait): completion = try await runWait(wait, input: input, path: &path, site: site)
-            case .succeed(let succeed): completion = try runSucceed(succeed, input: input, path: &path, site: site)
-            case .fail(let fail): throw try failError(fail, input: input, path: &path, site: site)
+            case .succeed(let succeed):
+                completion = try failing { () throws(StatesError) in
+                    try runSucceed(succeed, input: input, path: &path, site: site)
+                }
+            case .fail(let fail):
+                let error = try failing { () throws(StatesError) in
+                    try failError(fail, input: input, path: &path, site: site)
+                }
+                throw .failed(error)
             case .parallel(let parallel):
-                completion = try await runParallel(parallel, input: input, path: &path, site: site)
-            case .map(let map): completion = try await runMap(map, input: input, path: &path, site: site)
+                completion = try await runParallel(
+                    parallel, catchTargets: program.catchTargets, input: input, path: &path, site: site)
+            case .map(let map):
+                completion = try await runMap(
+                    map, catchTargets: program.catchTargets, input: input, path: &path, site: site)
             }
-        } catch let error as StatesError {
-            if options.progress != nil {
-                report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+        } catch {
+            switch error {
+            case .failed(let error):
+                if options.progress != nil {
+                    report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+                }
+            case .interrupted(.cancelled):
+                // Stopped because a sibling branch or iteration failed: AWS writes `TaskStateAborted`
+                // (and `WaitStateAborted`, …) after the failing event (observed, SPEC-NOTES.md §5.2).
+                if let anchor = path.abortAnchor, let failed = anchor.failingEventID,
+                    let aborted = kind.abortedEventType
+                {
+                    _ = try? recordDetached(aborted, after: failed, clock: path.clock)
+                }
+            case .interrupted: break
             }
             throw error
-        } catch is CancellationError {
-            // Stopped because a sibling branch or iteration failed: AWS writes `TaskStateAborted`
-            // (and `WaitStateAborted`, …) after the failing event (observed, SPEC-NOTES.md §5.2).
-            if let anchor = path.abortAnchor, let failed = anchor.failingEventID, let aborted = kind.abortedEventType {
-                _ = try? recordDetached(aborted, after: failed, clock: path.clock)
-            }
-            throw CancellationError()
         }
 
-        try checkPayload(completion.output, site: site)
+        try failing { () throws(StatesError) in try checkPayload(completion.output, site: site) }
         if let assigned = completion.assigned {
             for (name, value) in assigned { path.variables[name] = value }
         }
@@ -88,9 +113,6 @@ extension ExecutionRunner {
         }
         if let next = completion.next { return .next(next, completion.output) }
         if let next = program.next { return .next(next, completion.output) }
-        if let missing = program.unresolvedNext {
-            throw StatesError(.runtime, "State '\(program.name)' names a Next state '\(missing)' that does not exist")
-        }
         return .end(completion.output)
     }
 
@@ -99,11 +121,11 @@ extension ExecutionRunner {
     func recordEvent(
         _ type: HistoryEventType, on path: inout PathContext,
         _ details: @autoclosure () -> HistoryEvent.Details = .none
-    ) throws(Interruption) -> Int {
+    ) throws(StepFailure) -> Int {
         do {
             return try events.record(type, on: &path, details())
         } catch {
-            throw .historyLimit(error)
+            throw .interrupted(.historyLimit(error))
         }
     }
 
@@ -114,12 +136,12 @@ extension ExecutionRunner {
     func recordDetached(
         _ type: HistoryEventType, after previous: Int, clock: any ExecutionClock,
         _ details: @autoclosure () -> HistoryEvent.Details = .none
-    ) throws(Interruption) -> Int {
+    ) throws(StepFailure) -> Int {
         do {
             return try events.recorder.record(
                 type, previousEventId: previous, timestamp: clock.now(), details: details())
         } catch {
-            throw .historyLimit(error)
+            throw .interrupted(.historyLimit(error))
         }
     }
 

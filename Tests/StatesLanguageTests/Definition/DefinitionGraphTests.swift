@@ -56,6 +56,9 @@ import Testing
         #expect(task.errorHandling.catchers.first?.next.id == StateID(2))
         guard case .wait(let wait) = parsed.states[1] else { throw Failure("expected a Wait") }
         #expect(wait.duration == .timestamp(.literal("2030-01-01T00:00:00Z")))
+        // Compiled when parsed: the runtime reads the instant, never the text.
+        guard case .timestamp(.literal(let literal)) = wait.duration else { throw Failure("expected a literal") }
+        #expect(literal.instant == TimestampInstant(epochSeconds: 1_893_456_000))
         guard case .fail(let fail) = parsed.states[2] else { throw Failure("expected a Fail") }
         #expect(fail.error == .intrinsic(try IntrinsicCall.parse("States.Format('E{}', $.n)")))
         #expect(fail.cause == .literal("c"))

@@ -51,7 +51,7 @@ if mode == "loop" || mode == "loop-off" || mode == "all" {
         var options = ExecutionOptions(clock: VirtualClock(start: Date(timeIntervalSince1970: 0)))
         options.quotas = .unlimited
         options.recordsHistory = recording
-        let executor = Executor(machine: loop, options: options)
+        let executor = try Executor(machine: loop, options: options)
         let count = recording ? loopCount / 2 : loopCount
         var result: ExecutionResult?
         let elapsed = await seconds { result = await executor.run(input: ["i": 0, "n": .number(JSONNumber(count))]) }
@@ -74,7 +74,7 @@ if mode == "map" || mode == "all" {
     var options = ExecutionOptions(clock: VirtualClock(start: Date(timeIntervalSince1970: 0)))
     options.quotas = .unlimited
     options.recordsHistory = false
-    let executor = Executor(machine: map, options: options)
+    let executor = try Executor(machine: map, options: options)
     var result: ExecutionResult?
     let elapsed = await seconds { result = await executor.run(input: items) }
     let count = result?.output?.arrayValue?.count ?? 0

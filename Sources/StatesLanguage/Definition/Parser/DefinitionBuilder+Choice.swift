@@ -232,8 +232,10 @@ extension DefinitionBuilder {
         var pointer: JSONPointer { pointerOfValue() }
         let name = comparison.rawValue
         switch (comparison.operandKind, value) {
-        case (.string, .string(let text)), (.timestamp, .string(let text)), (.pattern, .string(let text)):
+        case (.string, .string(let text)), (.pattern, .string(let text)):
             return .string(text)
+        case (.timestamp, .string(let text)):
+            return .timestamp(TimestampLiteral(text))
         case (.number, .number(let number)):
             return .number(number)
         case (.boolean, .bool(let flag)):

@@ -89,10 +89,16 @@ extension DefinitionBuilder {
             duration = dynamicInteger("Seconds", pathKey: "SecondsPath", in: object, at: pointer, language: language)
                 .map(WaitState.Duration.seconds)
         } else {
-            duration = dynamicString(
+            let written = dynamicString(
                 "Timestamp", pathKey: "TimestampPath", allowsIntrinsic: false, in: object, at: pointer,
-                language: language
-            ).map(WaitState.Duration.timestamp)
+                language: language)
+            switch written {
+            case .literal(let text): duration = .timestamp(.literal(TimestampLiteral(text)))
+            case .path(let path): duration = .timestamp(.path(path))
+            case .jsonata(let expression): duration = .timestamp(.jsonata(expression))
+            // Not produced without `allowsIntrinsic`.
+            case .intrinsic, nil: duration = nil
+            }
         }
         return WaitState(
             common: context.common, duration: duration, io: inputOutput(context), transition: transition(context))

@@ -6,8 +6,8 @@ public struct WaitState: Sendable {
     public enum Duration: Sendable, Hashable {
         /// `Seconds` (literal or JSONata) or `SecondsPath`.
         case seconds(DynamicInteger)
-        /// `Timestamp` (literal RFC 3339 or JSONata) or `TimestampPath`.
-        case timestamp(DynamicString)
+        /// `Timestamp` (literal, compiled at parse time, or JSONata) or `TimestampPath`.
+        case timestamp(DynamicTimestamp)
     }
 
     public var common: StateCommon

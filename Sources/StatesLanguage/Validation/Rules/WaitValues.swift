@@ -22,10 +22,10 @@ enum WaitValues: ValidationRule {
         switch wait.duration {
         case .seconds(.literal(let value)) where value < 0 || value > maximumSeconds:
             diagnostics.append(diagnostic(secondsMessage(state.name, value), at: pointer / "Seconds"))
-        case .timestamp(.literal(let text)) where !isTimestamp(text):
+        case .timestamp(.literal(let literal)) where !isTimestamp(literal.text):
             diagnostics.append(
                 diagnostic(
-                    timestampMessage(state.name, text), at: pointer / "Timestamp",
+                    timestampMessage(state.name, literal.text), at: pointer / "Timestamp",
                     fixIt: "write it like \"2016-08-18T17:33:00Z\" or \"2016-08-18T17:33:00+02:00\""))
         default:
             break

@@ -66,6 +66,9 @@ public enum ChoiceEvaluator {
         let value = try select(comparison.variable, input: input, context: context, variables: variables)
         let operand: JSON
         switch comparison.operand {
+        case .timestamp(let literal):
+            // Compiled at parse time: only the variable's value is read here.
+            return test(op, value, literal: literal)
         case .string(let text): operand = .string(text)
         case .number(let number): operand = .number(number)
         case .bool(let flag): operand = .bool(flag)
@@ -151,6 +154,24 @@ public enum ChoiceEvaluator {
     static func stringOrder(_ left: JSON, _ right: JSON) -> Int? {
         guard case .string(let a) = left, case .string(let b) = right else { return nil }
         return JavaString.compare(a, b)
+    }
+
+    /// A `Timestamp…` operator against a literal compiled at parse time: false when either side
+    /// is not a timestamp, as for two strings.
+    static func test(_ op: ComparisonOperator, _ value: JSON, literal: TimestampLiteral) -> Bool {
+        guard case .string(let text) = value, let left = Timestamp.parse(text), let instant = literal.instant else {
+            return false
+        }
+        let right = Timestamp(instant)
+        switch op {
+        case .timestampEquals: return left == right
+        case .timestampLessThan: return left < right
+        case .timestampLessThanEquals: return left <= right
+        case .timestampGreaterThan: return left > right
+        case .timestampGreaterThanEquals: return left >= right
+        // The parser gives a timestamp literal only to the five operators above.
+        default: return test(op, value, .string(literal.text))
+        }
     }
 
     /// -1, 0, 1 for two timestamp strings by instant; nil if either is not a timestamp.

@@ -1,5 +1,5 @@
 public import Foundation
-import StatesLanguage
+public import StatesLanguage
 
 /// An instant written as AWS reads and writes timestamps.
 ///
@@ -65,105 +65,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     // MARK: Parsing
 
-    /// Parses an ISO-8601 extended offset date-time; `nil` if `text` is not one.
-    /// - Complexity: O(n), no allocation.
+    /// Parses an ISO-8601 extended offset date-time; `nil` if `text` is not one. The reading is
+    /// ``StatesLanguage/TimestampInstant/parse(_:)``, the one the parser compiles literal
+    /// timestamps with.
     public static func parse(_ text: String) -> Timestamp? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
-            return reader.timestamp()
-        }
+        TimestampInstant.parse(text).map(Timestamp.init)
     }
 
-    private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var position = 0
-
-        mutating func digits(_ count: Int) -> Int? {
-            guard position + count <= bytes.count else { return nil }
-            var value = 0
-            for offset in 0..<count {
-                let byte = bytes[position + offset]
-                guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            position += count
-            return value
-        }
-
-        func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
-
-        mutating func expect(_ byte: UInt8) -> Bool {
-            guard peek() == byte else { return false }
-            position += 1
-            return true
-        }
-
-        mutating func timestamp() -> Timestamp? {
-            guard let year = digits(4), expect(UInt8(ascii: "-")),
-                let month = digits(2), expect(UInt8(ascii: "-")),
-                let day = digits(2)
-            else { return nil }
-            guard (1...12).contains(month), day >= 1, day <= Timestamp.daysInMonth(month, year: year) else {
-                return nil
-            }
-            guard let separator = peek(), separator | 0x20 == UInt8(ascii: "t") else { return nil }
-            position += 1
-            guard let hour = digits(2), hour < 24, expect(UInt8(ascii: ":")), let minute = digits(2), minute < 60 else {
-                return nil
-            }
-            var second = 0
-            var nanos = 0
-            if expect(UInt8(ascii: ":")) {
-                guard let value = digits(2), value < 60 else { return nil }
-                second = value
-                if expect(UInt8(ascii: ".")) {
-                    var count = 0
-                    while let byte = peek(), byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"), count < 9 {
-                        nanos = nanos * 10 + Int(byte - UInt8(ascii: "0"))
-                        count += 1
-                        position += 1
-                    }
-                    for _ in count..<9 { nanos *= 10 }
-                }
-            }
-            guard let offset = self.offset(), position == bytes.count else { return nil }
-            let days = Timestamp.daysSinceEpoch(year: year, month: month, day: day)
-            let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-            return Timestamp(
-                epochSeconds: local - Int64(offset), nanoseconds: Int32(nanos), offsetSeconds: Int32(offset))
-        }
-
-        /// `Z`, or `+`/`-` hours with optional minutes and seconds, colons optional (Java's
-        /// lenient `appendOffsetId`); at most ±18:00.
-        mutating func offset() -> Int? {
-            guard let sign = peek() else { return nil }
-            if sign | 0x20 == UInt8(ascii: "z") {
-                position += 1
-                return 0
-            }
-            guard sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") else { return nil }
-            position += 1
-            guard let hours = digits(2) else { return nil }
-            var minutes = 0
-            var seconds = 0
-            let colon = expect(UInt8(ascii: ":"))
-            if let value = digits(2) {
-                minutes = value
-                let secondColon = expect(UInt8(ascii: ":"))
-                if let value = digits(2) {
-                    seconds = value
-                } else if secondColon {
-                    return nil
-                }
-            } else if colon {
-                return nil
-            }
-            guard minutes < 60, seconds < 60 else { return nil }
-            let total = hours * 3600 + minutes * 60 + seconds
-            guard total <= 18 * 3600 else { return nil }
-            return sign == UInt8(ascii: "-") ? -total : total
-        }
+    /// The instant of a parsed or compiled timestamp.
+    public init(_ instant: TimestampInstant) {
+        self.init(
+            epochSeconds: instant.epochSeconds, nanoseconds: instant.nanoseconds, offsetSeconds: instant.offsetSeconds)
     }
 
     // MARK: Formatting

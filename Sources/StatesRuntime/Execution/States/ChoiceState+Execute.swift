@@ -7,29 +7,26 @@ extension ExecutionRunner {
     /// `OutputPath` (a Choice has no result).
     ///
     /// Source: ASL specification, "Choice State"; AWS developer guide, "Choice workflow state".
-    func runChoice(_ choice: Shared<ChoiceState>, input: JSON, path: inout PathContext, site: EvaluationSite)
-        throws(StatesError) -> StateCompletion
-    {
+    /// `branches` are the resolved `Next`s of `Choices`, `defaultState` the resolved `Default`.
+    func runChoice(
+        _ choice: Shared<ChoiceState>, branches: [StateID], defaultState: StateID?, input: JSON,
+        path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> StateCompletion {
         let effective = try applyInputPath(choice.value.io.inputPath, to: input, path: path, site: site)
         let roots = Roots(input: effective, path: path)
         var chosen: ChoiceState.Branch?
+        var next: StateID?
         do {
-            for branch in choice.value.choices where try Evaluate.matches(branch.rule, in: roots) {
+            for (index, branch) in choice.value.choices.enumerated() where try Evaluate.matches(branch.rule, in: roots)
+            {
                 chosen = branch
+                next = branches[index]
                 break
             }
         } catch {
             throw Causes.decorated(error, site: site)
         }
-        let next: StateID
-        if let chosen {
-            guard let id = chosen.next.id else { throw Causes.noChoiceMatched }
-            next = id
-        } else if let id = choice.value.defaultState?.id {
-            next = id
-        } else {
-            throw Causes.noChoiceMatched
-        }
+        guard let next = next ?? defaultState else { throw Causes.noChoiceMatched }
         var assigned = try evaluateAssign(choice.value.common.assign, value: effective, path: &path, site: site)
         if let branchAssign = chosen?.assign {
             assigned = merge(assigned, try evaluateAssign(branchAssign, value: effective, path: &path, site: site))

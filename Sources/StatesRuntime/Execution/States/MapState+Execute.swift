@@ -17,39 +17,47 @@ extension ExecutionRunner {
     ///
     /// Source: ASL specification, "Map State"; AWS developer guide, "Map workflow state", "Inline
     /// mode", "Distributed mode" (tolerated failure threshold), "Step Functions service quotas".
-    func runMap(_ map: Shared<MapState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
-        -> StateCompletion
-    {
-        let effective = try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
+    func runMap(
+        _ map: Shared<MapState>, catchTargets: [StateID], input: JSON, path: inout PathContext, site: EvaluationSite
+    ) async throws(StepFailure) -> StateCompletion {
+        let effective = try failing { () throws(StatesError) in
+            try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
+        }
         if let reader = map.value.itemReader {
-            throw Causes.runtime(
-                "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) reads items "
-                    + "from Amazon S3, which local runs do not support yet; pass the items in the state input "
-                    + "with ItemsPath instead", site: site)
+            throw .failed(
+                Causes.runtime(
+                    "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) "
+                        + "reads items from Amazon S3, which local runs do not support yet; pass the items in the "
+                        + "state input with ItemsPath instead", site: site))
         }
         return try await withErrorHandling(
-            map.value.errorHandling, kind: .map, stateName: map.value.common.name, input: input, path: &path,
-            site: site,
-            finalFailure: .mapStateFailed
-        ) { path in
+            map.value.errorHandling, catchTargets: catchTargets, kind: .map, stateName: map.value.common.name,
+            input: input, path: &path, site: site, finalFailure: .mapStateFailed
+        ) { (path) throws(StepFailure) in
             let roots = Roots(input: effective, path: path)
-            let items = try Self.mapItems(map.value, roots: roots, site: site)
-            // AWS reads MaxConcurrencyPath before MapStateStarted and the tolerated failures after
-            // it (observed, SPEC-NOTES.md §5.5).
-            let concurrency = try Self.mapConcurrency(map.value, roots: roots, site: site)
+            let (items, concurrency) = try failing { () throws(StatesError) in
+                let items = try Self.mapItems(map.value, roots: roots, site: site)
+                // AWS reads MaxConcurrencyPath before MapStateStarted and the tolerated failures after
+                // it (observed, SPEC-NOTES.md §5.5).
+                return (items, try Self.mapConcurrency(map.value, roots: roots, site: site))
+            }
             let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
-            let limits = MapLimits(
-                concurrency: concurrency,
-                toleratedFailures: try Self.mapTolerance(map.value, roots: roots, itemCount: items.count, site: site))
+            let limits = try failing { () throws(StatesError) in
+                MapLimits(
+                    concurrency: concurrency,
+                    toleratedFailures: try Self.mapTolerance(map.value, roots: roots, itemCount: items.count, site: site))
+            }
             let results = try await runIterations(
                 map.value, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
-            let selected = try applyResultSelector(
-                map.value.io.resultSelector, to: .array(results), path: &path, site: site)
-            let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(map.value.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(map.value.io.outputPath, to: combined, path: path, site: site)
-            return StateCompletion(output: output, next: nil, assigned: assigned)
+            return try failing { () throws(StatesError) in
+                let selected = try applyResultSelector(
+                    map.value.io.resultSelector, to: .array(results), path: &path, site: site)
+                let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
+                let combined = try applyResultPath(map.value.io.resultPath, input: input, result: selected, site: site)
+                let output = try applyOutputPath(map.value.io.outputPath, to: combined, path: path, site: site)
+                return StateCompletion(output: output, next: nil, assigned: assigned)
+            }
         }
     }
 
@@ -154,7 +162,7 @@ extension ExecutionRunner {
     private func runIterations(
         _ map: MapState, items: [JSON], effective: JSON, limits: MapLimits, after started: Int,
         path: inout PathContext, site: EvaluationSite
-    ) async throws -> [JSON] {
+    ) async throws(StepFailure) -> [JSON] {
         guard !items.isEmpty else { return [] }
         var width = items.count
         if limits.concurrency > 0 { width = min(width, limits.concurrency) }
@@ -175,7 +183,7 @@ extension ExecutionRunner {
                 group.addTask {
                     var worker = Worker(
                         path: parent.child(worker, previousEventID: started, anchor: anchor), lastEnd: started)
-                    do {
+                    do throws(StepFailure) {
                         while true {
                             let index = cursor.next()
                             guard index < items.count else { break }
@@ -206,7 +214,7 @@ extension ExecutionRunner {
             return slots.values()
         }
         path.previousEventID = failure.path.previousEventID
-        if failure.error is StatesError {
+        if case .failed = failure.error {
             let aborted = outcomes.flatMap(\.worker.aborted).sorted()
             for index in aborted {
                 try recordDetached(
@@ -247,7 +255,7 @@ extension ExecutionRunner {
     /// chained from `MapIterationStarted`.
     private func runIteration(
         _ index: Int, job: MapJob, worker: inout Worker, parent: PathContext, slots: ResultSlots, failures: Counter
-    ) async throws {
+    ) async throws(StepFailure) {
         let name = job.map.common.name
         var iteration = worker.path
         iteration.random = parent.random.fork(index)
@@ -260,39 +268,48 @@ extension ExecutionRunner {
             context.mapItem = (index, item)
             var roots = Roots(input: job.effective, path: iteration)
             roots.context = context
-            input = try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
+            input = try failing { () throws(StatesError) in
+                try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
+            }
         }
         try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
         defer { worker.path.clock = iteration.clock }
+        let output: JSON
         do {
-            let output = try await runScope(job.map.itemProcessor, input: input, path: &iteration)
-            worker.lastEnd = try recordDetached(
-                .mapIterationSucceeded, after: iteration.previousEventID, clock: iteration.clock,
-                .mapIteration(.init(name: name, index: index)))
-            worker.path.previousEventID = iteration.previousEventID
-            slots.set(index, output)
-        } catch let error as StatesError {
-            worker.path.previousEventID = iteration.previousEventID
-            // A runtime error ends the execution at once: no iteration or state failure events.
-            guard error.name != .runtime else { throw error }
-            let failed = try recordDetached(
-                .mapIterationFailed, after: iteration.previousEventID, clock: iteration.clock,
-                .mapIteration(.init(name: name, index: index)))
-            guard let tolerated = job.limits.toleratedFailures else {
-                job.anchor.fail(at: iteration.previousEventID)
+            output = try await runScope(job.map.itemProcessor, input: input, path: &iteration)
+        } catch {
+            switch error {
+            case .failed(let error):
+                worker.path.previousEventID = iteration.previousEventID
+                // A runtime error ends the execution at once: no iteration or state failure events.
+                guard error.name != .runtime else { throw .failed(error) }
+                let failed = try recordDetached(
+                    .mapIterationFailed, after: iteration.previousEventID, clock: iteration.clock,
+                    .mapIteration(.init(name: name, index: index)))
+                guard let tolerated = job.limits.toleratedFailures else {
+                    job.anchor.fail(at: iteration.previousEventID)
+                    throw .failed(error)
+                }
+                worker.lastEnd = failed
+                if failures.next() + 1 > tolerated {
+                    job.anchor.fail(at: iteration.previousEventID)
+                    throw .failed(Causes.exceededToleratedFailureThreshold(site: job.site))
+                }
+                slots.set(index, Self.errorOutput(error))
+                return
+            case .interrupted(.cancelled):
+                worker.path.previousEventID = iteration.previousEventID
+                worker.aborted.append(index)
+                throw error
+            case .interrupted:
                 throw error
             }
-            worker.lastEnd = failed
-            if failures.next() + 1 > tolerated {
-                job.anchor.fail(at: iteration.previousEventID)
-                throw Causes.exceededToleratedFailureThreshold(site: job.site)
-            }
-            slots.set(index, Self.errorOutput(error))
-        } catch is CancellationError {
-            worker.path.previousEventID = iteration.previousEventID
-            worker.aborted.append(index)
-            throw CancellationError()
         }
+        worker.lastEnd = try recordDetached(
+            .mapIterationSucceeded, after: iteration.previousEventID, clock: iteration.clock,
+            .mapIteration(.init(name: name, index: index)))
+        worker.path.previousEventID = iteration.previousEventID
+        slots.set(index, output)
     }
 }
 

@@ -5,7 +5,7 @@ import StatesLanguage
 /// A branch or iteration that ended with an error, with the path it ended on (so the parent can
 /// move its timeline and event chain past it).
 struct ChildFailure: Error, Sendable {
-    var error: any Error
+    var error: StepFailure
     var path: PathContext
 }
 
@@ -15,33 +15,42 @@ extension ExecutionRunner {
     /// others and the state fails with that branch's error.
     ///
     /// Source: ASL specification, "Parallel State"; AWS developer guide, "Parallel workflow state".
-    func runParallel(_ parallel: Shared<ParallelState>, input: JSON, path: inout PathContext, site: EvaluationSite)
-        async throws -> StateCompletion
-    {
-        let effective = try applyInputPath(parallel.value.io.inputPath, to: input, path: path, site: site)
+    func runParallel(
+        _ parallel: Shared<ParallelState>, catchTargets: [StateID], input: JSON, path: inout PathContext,
+        site: EvaluationSite
+    ) async throws(StepFailure) -> StateCompletion {
+        let effective = try failing { () throws(StatesError) in
+            try applyInputPath(parallel.value.io.inputPath, to: input, path: path, site: site)
+        }
         return try await withErrorHandling(
-            parallel.value.errorHandling, kind: .parallel, stateName: parallel.value.common.name, input: input,
-            path: &path,
-            site: site, finalFailure: .parallelStateFailed
-        ) { path in
-            let branchInput = try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
+            parallel.value.errorHandling, catchTargets: catchTargets, kind: .parallel,
+            stateName: parallel.value.common.name, input: input, path: &path, site: site,
+            finalFailure: .parallelStateFailed
+        ) { (path) throws(StepFailure) in
+            let branchInput = try failing { () throws(StatesError) in
+                try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
+            }
             let started = try recordEvent(.parallelStateStarted, on: &path)
             let results = try await runBranches(
                 parallel.value.branches, input: branchInput, after: started, path: &path)
             try recordDetached(.parallelStateSucceeded, after: path.previousEventID, clock: path.clock)
-            let selected = try applyResultSelector(
-                parallel.value.io.resultSelector, to: .array(results), path: &path, site: site)
-            let assigned = try evaluateAssign(parallel.value.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(parallel.value.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(parallel.value.io.outputPath, to: combined, path: path, site: site)
-            return StateCompletion(output: output, next: nil, assigned: assigned)
+            return try failing { () throws(StatesError) in
+                let selected = try applyResultSelector(
+                    parallel.value.io.resultSelector, to: .array(results), path: &path, site: site)
+                let assigned = try evaluateAssign(
+                    parallel.value.common.assign, value: selected, path: &path, site: site)
+                let combined = try applyResultPath(
+                    parallel.value.io.resultPath, input: input, result: selected, site: site)
+                let output = try applyOutputPath(parallel.value.io.outputPath, to: combined, path: path, site: site)
+                return StateCompletion(output: output, next: nil, assigned: assigned)
+            }
         }
     }
 
     /// Runs the branches; on return `path`'s clock is past every branch and its event chain
     /// continues from the last branch event (on failure, from the failing branch's last event).
     private func runBranches(_ branches: [ScopeID], input: JSON, after started: Int, path: inout PathContext)
-        async throws -> [JSON]
+        async throws(StepFailure) -> [JSON]
     {
         let parent = path
         let anchor = AbortAnchor()
@@ -51,11 +60,11 @@ extension ExecutionRunner {
             for (index, branch) in branches.enumerated() {
                 group.addTask {
                     var child = parent.child(index, previousEventID: started, anchor: anchor)
-                    do {
+                    do throws(StepFailure) {
                         let output = try await self.runScope(branch, input: input, path: &child)
                         return .success((index, output, child))
                     } catch {
-                        if error is StatesError { anchor.fail(at: child.previousEventID) }
+                        if case .failed = error { anchor.fail(at: child.previousEventID) }
                         return .failure(ChildFailure(error: error, path: child))
                     }
                 }
@@ -92,6 +101,6 @@ extension ExecutionRunner {
     /// cancellations it caused.
     static func prefer(_ candidate: ChildFailure, over current: ChildFailure?) -> Bool {
         guard let current else { return true }
-        return current.error is CancellationError && !(candidate.error is CancellationError)
+        return current.error.isCancellation && !candidate.error.isCancellation
     }
 }

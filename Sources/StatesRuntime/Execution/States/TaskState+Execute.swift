@@ -8,37 +8,46 @@ extension ExecutionRunner {
     /// `ResultSelector`, `ResultPath` and `OutputPath`, all under `Retry`/`Catch`.
     ///
     /// Source: ASL specification, "Task State"; AWS developer guide, "Task workflow state".
-    func runTask(_ task: Shared<TaskState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
-        -> StateCompletion
-    {
-        let effective = try applyInputPath(task.value.io.inputPath, to: input, path: path, site: site)
+    func runTask(
+        _ task: Shared<TaskState>, catchTargets: [StateID], input: JSON, path: inout PathContext,
+        site: EvaluationSite
+    ) async throws(StepFailure) -> StateCompletion {
+        let effective = try failing { () throws(StatesError) in
+            try applyInputPath(task.value.io.inputPath, to: input, path: path, site: site)
+        }
         let resource = ResourceARN(task.value.resource)
         return try await withErrorHandling(
-            task.value.errorHandling, kind: .task, stateName: task.value.common.name, input: input, path: &path,
-            site: site
-        ) { path in
+            task.value.errorHandling, catchTargets: catchTargets, kind: .task, stateName: task.value.common.name,
+            input: input, path: &path, site: site
+        ) { (path) throws(StepFailure) in
             if resource.pattern == .waitForTaskToken || Self.isActivity(resource) {
                 path.context.taskToken = Self.taskToken(using: &path.random)
             }
-            let parameters = try applyParameters(task.value.io.parameters, to: effective, path: &path, site: site)
-            let roots = Roots(input: effective, path: path)
-            let timeout = try Self.integer(
-                task.value.timeoutSeconds, field: "TimeoutSecondsPath", roots: roots, site: site)
-            let heartbeat = try Self.integer(
-                task.value.heartbeatSeconds, field: "HeartbeatSecondsPath", roots: roots, site: site)
-            var credentials: JSON?
-            if case .jsonPath(let template) = task.value.credentials {
-                credentials = try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+            let call = try failing { () throws(StatesError) in
+                let parameters = try applyParameters(task.value.io.parameters, to: effective, path: &path, site: site)
+                let roots = Roots(input: effective, path: path)
+                let timeout = try Self.integer(
+                    task.value.timeoutSeconds, field: "TimeoutSecondsPath", roots: roots, site: site)
+                let heartbeat = try Self.integer(
+                    task.value.heartbeatSeconds, field: "HeartbeatSecondsPath", roots: roots, site: site)
+                var credentials: JSON?
+                if case .jsonPath(let template) = task.value.credentials {
+                    credentials = try TemplateEvaluator.evaluate(
+                        template, roots: roots, random: &path.random, site: site)
+                }
+                return TaskCall(
+                    task: task.value, resource: resource, parameters: parameters, timeout: timeout,
+                    heartbeat: heartbeat, credentials: credentials)
             }
-            let call = TaskCall(
-                task: task.value, resource: resource, parameters: parameters, timeout: timeout, heartbeat: heartbeat,
-                credentials: credentials)
             let result = try await invoke(call, path: &path, site: site)
-            let selected = try applyResultSelector(task.value.io.resultSelector, to: result, path: &path, site: site)
-            let assigned = try evaluateAssign(task.value.common.assign, value: selected, path: &path, site: site)
-            let combined = try applyResultPath(task.value.io.resultPath, input: input, result: selected, site: site)
-            let output = try applyOutputPath(task.value.io.outputPath, to: combined, path: path, site: site)
-            return StateCompletion(output: output, next: nil, assigned: assigned)
+            return try failing { () throws(StatesError) in
+                let selected = try applyResultSelector(
+                    task.value.io.resultSelector, to: result, path: &path, site: site)
+                let assigned = try evaluateAssign(task.value.common.assign, value: selected, path: &path, site: site)
+                let combined = try applyResultPath(task.value.io.resultPath, input: input, result: selected, site: site)
+                let output = try applyOutputPath(task.value.io.outputPath, to: combined, path: path, site: site)
+                return StateCompletion(output: output, next: nil, assigned: assigned)
+            }
         }
     }
 
@@ -55,11 +64,13 @@ extension ExecutionRunner {
     /// Calls the handler with the scheduled/started/succeeded-or-failed events AWS writes for the
     /// resource kind: `LambdaFunction*` for a Lambda function ARN, `Activity*` for an activity,
     /// `Task*` for service integrations.
-    private func invoke(_ call: TaskCall, path: inout PathContext, site: EvaluationSite) async throws -> JSON {
+    private func invoke(_ call: TaskCall, path: inout PathContext, site: EvaluationSite) async throws(StepFailure)
+        -> JSON
+    {
         let family = TaskEventFamily(call.resource)
         try recordEvent(family.scheduled, on: &path, family.scheduledDetails(call, region: options.region))
         guard let handler = handlers.resolve(call.resource, parameters: call.parameters) else {
-            throw Causes.noHandler(call.resource, stateName: call.task.common.name)
+            throw .failed(Causes.noHandler(call.resource, stateName: call.task.common.name))
         }
         try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
         let start = path.clock.now()
@@ -87,15 +98,15 @@ extension ExecutionRunner {
         case .success(let result):
             try recordEvent(family.succeeded, on: &path, family.outputDetails(call.resource, result))
             if let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(result, limit: limit) {
-                throw Causes.taskResultTooLarge(call.resource, limit: limit)
+                throw .failed(Causes.taskResultTooLarge(call.resource, limit: limit))
             }
             return result
         case .failure(let error):
             let type = error.name == .timeout || error.name == .heartbeatTimeout ? family.timedOut : family.failed
             try recordEvent(type, on: &path, family.failureDetails(call.resource, error))
-            throw error
-        case .interrupted(let error):
-            throw error
+            throw .failed(error)
+        case .interrupted(let interruption):
+            throw .interrupted(interruption)
         }
     }
 
@@ -103,7 +114,7 @@ extension ExecutionRunner {
         case success(JSON)
         case failure(StatesError)
         /// Not the task's failure: the execution timed out, was aborted, or a sibling failed.
-        case interrupted(any Error)
+        case interrupted(Interruption)
     }
 
     /// Runs the handler against its deadline and heartbeat. Under a virtual clock the handler's
@@ -128,7 +139,7 @@ extension ExecutionRunner {
                         group.cancelAll()
                     }
                 }
-                return first ?? .interrupted(CancellationError())
+                return first ?? .interrupted(.cancelled)
             }
         }
         guard case .success = outcome else { return outcome }
@@ -163,7 +174,9 @@ extension ExecutionRunner {
         return nil
     }
 
-    /// Maps what a handler throws to the task's failure, keeping interruptions apart.
+    /// Maps what a handler throws to the task's failure, keeping interruptions apart. Rationale:
+    /// a handler is code we do not own (``TaskHandler/handle(_:)`` throws `any Error`), so this is
+    /// the one place its untyped errors are sorted into the typed channel.
     private static func classify(_ body: () async throws -> JSON) async -> CallOutcome {
         do {
             return .success(try await body())
@@ -173,12 +186,10 @@ extension ExecutionRunner {
             switch exceeded.kind {
             case .task: return .failure(Causes.taskTimedOut)
             case .heartbeat: return .failure(Causes.heartbeatTimedOut)
-            case .execution: return .interrupted(exceeded)
+            case .execution: return .interrupted(.timedOut)
             }
         } catch is CancellationError {
-            return .interrupted(CancellationError())
-        } catch let interruption as Interruption {
-            return .interrupted(interruption)
+            return .interrupted(.cancelled)
         } catch {
             return .failure(StatesError(.taskFailed, String(describing: error)))
         }

@@ -7,25 +7,30 @@ extension ExecutionRunner {
     /// execution's clock, then passes the effective input on.
     ///
     /// Source: ASL specification, "Wait State"; AWS developer guide, "Wait workflow state".
-    func runWait(_ wait: Shared<WaitState>, input: JSON, path: inout PathContext, site: EvaluationSite) async throws
-        -> StateCompletion
+    func runWait(_ wait: Shared<WaitState>, input: JSON, path: inout PathContext, site: EvaluationSite)
+        async throws(StepFailure) -> StateCompletion
     {
-        let effective = try applyInputPath(wait.value.io.inputPath, to: input, path: path, site: site)
-        let until = try waitTarget(wait.value.duration, effective: effective, path: path, site: site)
-        do {
-            try WaitValues.checkDelay(from: path.clock.now(), until: until)
-        } catch {
-            throw Causes.decorated(error, site: site)
+        let (effective, until) = try failing { () throws(StatesError) in
+            let effective = try applyInputPath(wait.value.io.inputPath, to: input, path: path, site: site)
+            let until = try waitTarget(wait.value.duration, effective: effective, path: path, site: site)
+            do throws(StatesError) {
+                try WaitValues.checkDelay(from: path.clock.now(), until: until)
+            } catch {
+                throw Causes.decorated(error, site: site)
+            }
+            return (effective, until)
         }
-        try await path.clock.sleep(until: until)
-        let assigned = try evaluateAssign(wait.value.common.assign, value: effective, path: &path, site: site)
-        let output = try applyOutputPath(wait.value.io.outputPath, to: effective, path: path, site: site)
-        return StateCompletion(output: output, next: nil, assigned: assigned)
+        try await StatesRuntime.wait(until: until, on: path.clock)
+        return try failing { () throws(StatesError) in
+            let assigned = try evaluateAssign(wait.value.common.assign, value: effective, path: &path, site: site)
+            let output = try applyOutputPath(wait.value.io.outputPath, to: effective, path: path, site: site)
+            return StateCompletion(output: output, next: nil, assigned: assigned)
+        }
     }
 
     private func waitTarget(
         _ duration: WaitState.Duration?, effective: JSON, path: PathContext, site: EvaluationSite
-    ) throws -> Date {
+    ) throws(StatesError) -> Date {
         let now = path.clock.now()
         let roots = Roots(input: effective, path: path)
         switch duration {
@@ -34,36 +39,44 @@ extension ExecutionRunner {
         case .seconds(.literal(let seconds)):
             return now.addingTimeInterval(Double(seconds))
         case .seconds(.path(let selector)):
+            let value = try select(
+                selector, in: roots, notFound: EvaluationFailure.secondsPathNotFound(path: selector), site: site)
             do {
-                let value = try Evaluate.select(selector, in: roots)
                 return now.addingTimeInterval(Double(try WaitValues.seconds(value, path: selector)))
-            } catch let error as PathEvaluationError where error.isNotFound {
-                throw Causes.decorated(EvaluationFailure.secondsPathNotFound(path: selector), site: site)
-            } catch let error as PathEvaluationError {
-                throw Causes.invalidPath(selector, error, site: site)
-            } catch let error as StatesError {
+            } catch {
                 throw Causes.decorated(error, site: site)
             }
-        case .timestamp(.literal(let text)):
-            guard let timestamp = Timestamp.parse(text) else {
+        case .timestamp(.literal(let literal)):
+            guard let instant = literal.instant else {
                 throw Causes.runtime(
                     "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format "
-                        + "string: \(text)", site: site)
+                        + "string: \(literal.text)", site: site)
             }
-            return timestamp.date
+            return Timestamp(instant).date
         case .timestamp(.path(let selector)):
+            let value = try select(
+                selector, in: roots, notFound: EvaluationFailure.timestampPathNotFound(path: selector), site: site)
             do {
-                let value = try Evaluate.select(selector, in: roots)
                 return try WaitValues.timestamp(value, path: selector).date
-            } catch let error as PathEvaluationError where error.isNotFound {
-                throw Causes.decorated(EvaluationFailure.timestampPathNotFound(path: selector), site: site)
-            } catch let error as PathEvaluationError {
-                throw Causes.invalidPath(selector, error, site: site)
-            } catch let error as StatesError {
+            } catch {
                 throw Causes.decorated(error, site: site)
             }
-        case .seconds(.jsonata), .timestamp(.jsonata), .timestamp(.intrinsic):
+        case .seconds(.jsonata), .timestamp(.jsonata):
             throw Causes.jsonataUnsupported(site: site)
+        }
+    }
+
+    /// The value at `selector`; a path that selects nothing is `notFound`, any other path error
+    /// AWS's invalid-path failure.
+    private func select(_ selector: Path, in roots: Roots, notFound: StatesError, site: EvaluationSite)
+        throws(StatesError) -> JSON
+    {
+        do {
+            return try Evaluate.select(selector, in: roots)
+        } catch let error where error.isNotFound {
+            throw Causes.decorated(notFound, site: site)
+        } catch {
+            throw Causes.invalidPath(selector, error, site: site)
         }
     }
 }
