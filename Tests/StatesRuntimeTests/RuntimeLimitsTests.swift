@@ -269,7 +269,8 @@ import Testing
         let big = String(repeating: "x", count: 262_144)
         let input = JSONWriter.compact(["data": .string(big)])
         let definition = #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#
-        let executor = try Executor(machine: try machine(definition), options: .init(clock: VirtualClock(start: testEpoch)))
+        let executor = try Executor(
+            machine: try machine(definition), options: .init(clock: VirtualClock(start: testEpoch)))
         let rejection = try #require(executor.startExecutionRejection(for: try json(input)))
         #expect(rejection.code == "ValidationException")
         #expect(

@@ -45,7 +45,8 @@ extension ExecutionRunner {
             let limits = try failing { () throws(StatesError) in
                 MapLimits(
                     concurrency: concurrency,
-                    toleratedFailures: try Self.mapTolerance(map.value, roots: roots, itemCount: items.count, site: site))
+                    toleratedFailures: try Self.mapTolerance(
+                        map.value, roots: roots, itemCount: items.count, site: site))
             }
             let results = try await runIterations(
                 map.value, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
