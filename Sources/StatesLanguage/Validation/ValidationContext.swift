@@ -18,8 +18,6 @@ public struct ValidationContext: Sendable {
     /// transition where its kind needs one.
     let referencesResolved: [Bool]
     let hasTransition: [Bool]
-    /// The Task `Resource` of each Task state, taken apart once (`nil` for other kinds).
-    let resourceShapes: [TaskResourceShape?]
     /// The states whose successors include each state (by index): `predecessorList[predecessorStarts[i] ..<
     /// predecessorStarts[i + 1]]`, in state order.
     private let predecessorStarts: [Int]
@@ -36,7 +34,6 @@ public struct ValidationContext: Sendable {
         var isTerminal: [Bool] = []
         var resolved: [Bool] = []
         var hasTransition: [Bool] = []
-        var shapes: [TaskResourceShape?] = []
         var sitesByState: [[AssignSite]] = []
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }
@@ -52,11 +49,6 @@ public struct ValidationContext: Sendable {
             case .choice, .succeed, .fail: hasTransition.append(true)
             default: hasTransition.append(state.transition != nil)
             }
-            if case .task(let task) = state {
-                shapes.append(TaskResourceShape.parse(task.resource))
-            } else {
-                shapes.append(nil)
-            }
         }
         self.firstStateNamed = first
         self.assignedVariables = assigned
@@ -64,7 +56,6 @@ public struct ValidationContext: Sendable {
         self.isTerminal = isTerminal
         self.referencesResolved = resolved
         self.hasTransition = hasTransition
-        self.resourceShapes = shapes
         self.assignSites = sitesByState
         // Predecessor lists, flattened: count, prefix-sum, fill.
         var starts = [Int](repeating: 0, count: successors.count + 1)
@@ -84,7 +75,6 @@ public struct ValidationContext: Sendable {
         self.predecessorList = list
     }
 
-    /// The Task `Resource` of `state` taken apart, or `nil` when it is not a Task.
     /// The states that may pass control to `id` (``State/successors``), in state order.
     func predecessors(of id: StateID) -> ArraySlice<StateID> {
         guard id.index >= 0, id.index + 1 < predecessorStarts.count else { return [] }
@@ -96,8 +86,14 @@ public struct ValidationContext: Sendable {
         assignSites[state.id.index]
     }
 
-    func resourceShape(of state: State) -> TaskResourceShape? {
-        resourceShapes[state.id.index]
+    /// The Task `Resource` of `state` (parsed by the definition parser), or `nil` when the state
+    /// is not a Task, has no usable Resource, or its Resource holds a `${…}` placeholder (the
+    /// deployment tool substitutes it before AWS sees it, so no rule judges it).
+    func resource(of state: State) -> TaskResource? {
+        guard case .task(let task) = state, let resource = task.resource, !resource.text.containsPlaceholder else {
+            return nil
+        }
+        return resource
     }
 
     /// Human-readable description of a scope for messages: `the top level`,

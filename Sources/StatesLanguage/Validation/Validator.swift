@@ -10,7 +10,7 @@ public enum Validator {
     static let rules: [any ValidationRule.Type] = [
         UnreachableState.self, MissingEndState.self, StateNameLength.self, DuplicateStateName.self,
         RetrierValues.self, StatesAllPlacement.self, TimeoutValues.self, MapLimits.self,
-        ResultPathTarget.self, ReferencePathRequired.self, ReservedVariableName.self, TaskResource.self,
+        ResultPathTarget.self, ReferencePathRequired.self, ReservedVariableName.self, TaskResourceRecognized.self,
         MapResource.self, WaitValues.self, ExpressRestrictions.self, IntegrationParameters.self,
         ChoiceWithoutDefault.self, RetryWithoutLimit.self, TaskWithoutTimeout.self, NoDollar.self,
         PassResultIsStatic.self, UnknownStatesError.self, ShadowedHandler.self, UnretriableError.self,

@@ -18,9 +18,9 @@ enum TaskWithoutTimeout: ValidationRule {
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .task(let task) = state, task.timeoutSeconds == nil, task.heartbeatSeconds == nil else { return }
         let kind: String
-        switch context.resourceShape(of: state) {
+        switch context.resource(of: state)?.kind {
         case .activity: kind = "an activity"
-        case .optimized(_, _, ".waitForTaskToken"), .sdk(_, _, ".waitForTaskToken"): kind = "a task-token callback"
+        case .optimized(_, _, .waitForTaskToken), .sdk(_, _, .waitForTaskToken): kind = "a task-token callback"
         default: return
         }
         diagnostics.append(

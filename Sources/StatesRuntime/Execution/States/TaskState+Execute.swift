@@ -12,7 +12,10 @@ extension ExecutionRunner {
         -> StateCompletion
     {
         let effective = try applyInputPath(task.value.io.inputPath, to: input, path: path, site: site)
-        let resource = ResourceARN(task.value.resource)
+        guard let resource = task.value.resource else {
+            // The parser reports a missing Resource; only a machine run despite its errors gets here.
+            throw StatesError(.runtime, "The Task state '\(task.value.common.name)' has no Resource")
+        }
         return try await withErrorHandling(
             task.value.errorHandling, kind: .task, stateName: task.value.common.name, input: input, path: &path,
             site: site
@@ -45,7 +48,7 @@ extension ExecutionRunner {
     /// One attempt's call, evaluated.
     struct TaskCall: Sendable {
         var task: TaskState
-        var resource: ResourceARN
+        var resource: TaskResource
         var parameters: JSON
         var timeout: Int64?
         var heartbeat: Int64?
@@ -184,7 +187,7 @@ extension ExecutionRunner {
         }
     }
 
-    static func isActivity(_ resource: ResourceARN) -> Bool {
+    static func isActivity(_ resource: TaskResource) -> Bool {
         if case .activity = resource.kind { return true }
         return false
     }
