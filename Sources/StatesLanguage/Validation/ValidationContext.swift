@@ -24,6 +24,11 @@ public struct ValidationContext: Sendable {
     private let predecessorList: [StateID]
     /// Per state (by index), its `Assign` objects (``State/assignSites``).
     let assignSites: [[AssignSite]]
+    /// The literal `Error` names of every Fail state (branches and item processors included),
+    /// and whether some Fail state computes its error (`ErrorPath`, `{% %}`) so that any name may
+    /// be raised.
+    let failErrorNames: Set<String>
+    let hasComputedFailError: Bool
 
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
@@ -35,6 +40,8 @@ public struct ValidationContext: Sendable {
         var resolved: [Bool] = []
         var hasTransition: [Bool] = []
         var sitesByState: [[AssignSite]] = []
+        var failNames: Set<String> = []
+        var computedFailError = false
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }
             let sites = state.assignSites
@@ -45,6 +52,13 @@ public struct ValidationContext: Sendable {
             successors.append(state.successors)
             isTerminal.append(state.isTerminal)
             resolved.append(ScopeGraph.referencesResolved(of: state))
+            if case .fail(let fail) = state {
+                switch fail.error {
+                case .literal(let name): failNames.insert(name)
+                case .path, .intrinsic, .jsonata: computedFailError = true
+                case nil: break
+                }
+            }
             switch state {
             case .choice, .succeed, .fail: hasTransition.append(true)
             default: hasTransition.append(state.transition != nil)
@@ -57,6 +71,8 @@ public struct ValidationContext: Sendable {
         self.referencesResolved = resolved
         self.hasTransition = hasTransition
         self.assignSites = sitesByState
+        self.failErrorNames = failNames
+        self.hasComputedFailError = computedFailError
         // Predecessor lists, flattened: count, prefix-sum, fill.
         var starts = [Int](repeating: 0, count: successors.count + 1)
         for list in successors {

@@ -17,7 +17,7 @@ extension RuleCaseTests {
                 "ToleratedFailurePercentage": 101, "ToleratedFailureCount": -2,
                 "ItemBatcher": ["MaxItemsPerBatch": 0, "MaxInputBytesPerBatch": 300_000],
                 "ItemReader": [
-                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": 0],
+                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": -1],
                 ],
             ]),
             expect: [
@@ -40,6 +40,32 @@ extension RuleCaseTests {
                 "Type": "Map", "End": true, "ItemProcessor": distributedProcessor, "MaxConcurrency": 0,
                 "ToleratedFailurePercentage": 2.5, "ToleratedFailureCount": 0,
                 "ItemBatcher": ["MaxItemsPerBatch": 10, "MaxInputBytesPerBatch": 262_144],
+                // 0 means no limit; AWS accepts 0…100,000,000.
+                "ItemReader": [
+                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": 0],
+                    "Parameters": ["Bucket": "b", "Key": "k"],
+                ],
+            ]), expect: []),
+        Case(
+            "W215 ItemBatcher empty or with only BatchInput", rule: "ASL-W215",
+            machine([
+                "A": [
+                    "Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["BatchInput": ["run": 1]],
+                ],
+                "B": ["Type": "Map", "End": true, "ItemProcessor": distributedProcessor, "ItemBatcher": [:]],
+            ]), expect: ["/States/A/ItemBatcher", "/States/B/ItemBatcher"]),
+        Case(
+            "W215 ItemBatcher with a limit or its path", rule: "ASL-W215",
+            machine([
+                "A": [
+                    "Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["MaxItemsPerBatchPath": "$.n", "BatchInput": ["run": 1]],
+                ],
+                "B": [
+                    "Type": "Map", "End": true, "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["MaxInputBytesPerBatch": 1024],
+                ],
             ]), expect: []),
         Case(
             "E208 ResultPath into the context, a variable, a wildcard", rule: "ASL-E208",

@@ -64,12 +64,41 @@ extension RuleCaseTests {
                 extra: ["TimeoutSeconds": 3600]),
             expect: []),
         Case(
-            "W201 catch-all retried 20 times", rule: "ASL-W201",
-            single(
-                task(
+            "W201 catch-all retried beyond an execution's year", rule: "ASL-W201",
+            machine([
+                // 99999999 one-second retries: about 3.2 years.
+                "A": task(
                     "arn:aws:states:::lambda:invoke",
-                    ["Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 20, "MaxDelaySeconds": 10]]])),
-            expect: ["/States/A/Retry/0/MaxAttempts"]),
+                    [
+                        "Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 99_999_999, "BackoffRate": 1]],
+                        "Next": "B",
+                    ]),
+                // Capped at a day, 400 attempts: 400 days.
+                "B": task(
+                    "arn:aws:states:::lambda:invoke",
+                    ["Retry": [["ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 400, "MaxDelaySeconds": 86_400]]]),
+            ]),
+            expect: ["/States/A/Retry/0/MaxAttempts", "/States/B/Retry/0/MaxAttempts"]),
+        Case(
+            "W201 deliberate polling loops", rule: "ASL-W201",
+            machine([
+                // Poll every 30 s, 1000 times (8 hours): bounded, deliberate.
+                "A": task(
+                    "arn:aws:states:::lambda:invoke",
+                    [
+                        "Retry": [
+                            [
+                                "ErrorEquals": ["States.ALL"], "MaxAttempts": 1000, "IntervalSeconds": 30,
+                                "BackoffRate": 1,
+                            ]
+                        ],
+                        "Next": "B",
+                    ]),
+                "B": task(
+                    "arn:aws:states:::lambda:invoke",
+                    ["Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 20, "MaxDelaySeconds": 10]]]),
+            ]),
+            expect: []),
         Case(
             "W201 exponential backoff past an hour", rule: "ASL-W201",
             single(

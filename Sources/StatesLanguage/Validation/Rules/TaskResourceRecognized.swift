@@ -80,10 +80,12 @@ enum TaskResourceRecognized: ValidationRule {
         if let actions = integration.actions, !actions.contains(action) {
             let nearest = NameSuggestion.nearest(action, in: actions.sorted())
             let candidate = nearest.flatMap { valid(arn(resource, "\(service):\($0)\(pattern.suffix)")) }
+            let sdkPattern = pattern == .waitForTaskToken ? pattern.suffix : ""
+            let sdk = valid(arn(resource, "aws-sdk:\(service):\(action)\(sdkPattern)"))
             return [
                 Finding(
                     message: unknownActionMessage(text, integration: integration, action: action),
-                    fixIt: candidate.map { "did you mean \"\($0)\"?" })
+                    fixIt: candidate.map { "did you mean \"\($0)\"?" } ?? sdk.map { "use \"\($0)\"" })
             ]
         }
         let supported: Bool
