@@ -142,9 +142,15 @@ extension RuleCaseTests {
             "E214 negative Seconds and lowercase timestamp", rule: "ASL-E214",
             machine([
                 "A": ["Type": "Wait", "Seconds": -1, "Next": "B"],
-                "B": ["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "Next": "C"],
-                "C": ["Type": "Wait", "Timestamp": "2016-13-18T17:33:00Z", "End": true],
+                "B": ["Type": "Wait", "Timestamp": "2016-08-18 17:33:00Z", "Next": "C"],
+                "C": ["Type": "Wait", "Timestamp": "2016-13-18T17:33:00Z", "Next": "D"],
+                // Wrong only in case: W209, not an error.
+                "D": ["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "End": true],
             ]), expect: ["/States/A/Seconds", "/States/B/Timestamp", "/States/C/Timestamp"]),
+        Case(
+            "W209 a Timestamp with lowercase t and z", rule: "ASL-W209",
+            single(["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "End": true]),
+            expect: ["/States/A/Timestamp"]),
         Case(
             "E214 valid Seconds and timestamps", rule: "ASL-E214",
             machine([

@@ -10,6 +10,8 @@ import JSONCore
 ///   allows these, ASL-E204 keeps what it rejects);
 /// - a Task `TimeoutSeconds`/`HeartbeatSeconds` of 0, or a `HeartbeatSeconds` not below the
 ///   `TimeoutSeconds` (the spec's MUSTs; AWS's schema allows 0 and does not compare them);
+/// - a Wait `Timestamp` valid but for a lowercase `t` or `z` (RFC 3339 allows them; the spec
+///   asks for uppercase);
 /// - a Distributed Map `Label` longer than 40 characters, or with whitespace or characters
 ///   such as `<>{}[]?*"#%\^|~`$&,;:/` (recalled from the Map state page; AWS has an
 ///   INVALID_LABEL_NAME diagnostic).
@@ -68,6 +70,14 @@ enum UnverifiedLimit: ValidationRule {
             }
         }
         if case .task(let task) = state { checkTimeouts(task, state: state, &diagnostics) }
+        if case .wait(let wait) = state, case .timestamp(.literal(let text)) = wait.duration,
+            !WaitValues.isTimestamp(text), WaitValues.isTimestamp(WaitValues.uppercasingTAndZ(text))
+        {
+            diagnostics.append(
+                diagnostic(
+                    lowercaseTimestampMessage(name, text), at: state.pointer / "Timestamp",
+                    fixIt: "write \"\(WaitValues.uppercasingTAndZ(text))\""))
+        }
         if case .map(let map) = state, let label = map.label {
             let pointer = state.pointer / "Label"
             if label.unicodeScalars.count > maximumLabelLength {
@@ -104,6 +114,11 @@ extension UnverifiedLimit {
     fileprivate static func specBoundMessage(_ state: String, field: String, value: Int64, bound: String) -> String {
         "\(field) \(value) of state \"\(state)\" should be \(bound) (States Language specification); AWS is not known "
             + "to reject it when the state machine is created"
+    }
+
+    fileprivate static func lowercaseTimestampMessage(_ state: String, _ text: String) -> String {
+        "Timestamp \"\(text)\" of Wait state \"\(state)\" should use an uppercase T and Z (States Language "
+            + "specification); AWS is not known to reject it when the state machine is created"
     }
 
     fileprivate static func heartbeatMessage(_ state: String, heartbeat: Int64, timeout: Int64) -> String {
