@@ -194,6 +194,32 @@ import Testing
         }
     }
 
+    /// ItemReader/ResultWriter fix-its (ASL-E213) propose a resource that rule accepts.
+    @Test(arguments: [
+        ("ItemReader", "arn:aws:states:::s3:getObjects"), ("ItemReader", "arn:aws:states:::s3:listObjectV2"),
+        ("ResultWriter", "arn:aws:states:::s3:putObjects"),
+    ])
+    func mapResourceFixItsAreAccepted(_ field: String, _ resource: String) throws {
+        func map(_ resource: String) -> JSON {
+            var object: JSONObject = [
+                "Type": "Map", "End": true,
+                "ItemProcessor": [
+                    "ProcessorConfig": ["Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"], "StartAt": "P",
+                    "States": ["P": ["Type": "Pass", "End": true]],
+                ],
+            ]
+            object[field] = ["Resource": .string(resource), "Parameters": ["Bucket": "b"]]
+            return machine(["A": .object(object)])
+        }
+        let run = try ValidationRun(map(resource))
+        let fixIt = try #require(run.diagnostics.first { $0.rule == "ASL-E213" }?.fixIt)
+        let proposals = Self.arns(in: fixIt)
+        #expect(!proposals.isEmpty)
+        for proposal in proposals {
+            #expect(try ValidationRun(map(proposal)).pointers(of: "ASL-E213").isEmpty, "\(fixIt)")
+        }
+    }
+
     /// `arn:…` runs in a text, up to a quote, space or closing parenthesis.
     static func arns(in text: String) -> [String] {
         var found: [String] = []
