@@ -123,6 +123,11 @@ public struct TaskResource: Sendable, Hashable, CustomStringConvertible {
                 }
                 return .activity(name: String(rest[1]))
             }
+            // A state machine or execution ARN names no work a Task can do (it is started through
+            // `states:startExecution`); read as an integration it would be a "service" named stateMachine.
+            if let first = rest.first, ["stateMachine", "execution", "express"].contains(first), rest.count >= 2 {
+                return .unrecognized(.malformedStates)
+            }
             // `.sync:2` puts one more `:` into the text: join it back onto the action.
             var parts = rest
             if parts.count >= 3, parts[parts.count - 1] == "2", parts[parts.count - 2].hasSuffix(".sync") {

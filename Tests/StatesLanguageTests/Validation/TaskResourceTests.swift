@@ -60,6 +60,9 @@ import Testing
             region: "us-east-1"),
         Case(resource: "arn:aws:states:::aws-sdk:s3", kind: .unrecognized(.malformedStates)),
         Case(
+            resource: "arn:aws:states:us-east-1:123456789012:stateMachine:Child",
+            kind: .unrecognized(.malformedStates), region: "us-east-1", account: "123456789012"),
+        Case(
             resource: "arn:aws:sqs:us-east-1:123456789012:q", kind: .unrecognized(.unsupportedService("sqs")),
             region: "us-east-1", account: "123456789012"),
     ]

@@ -144,7 +144,8 @@ extension TaskResourceRecognized {
         case .malformedStates:
             detail =
                 "a states ARN is either arn:aws:states:<region>:<account>:activity:<name> or "
-                + "arn:aws:states:[<region>]:[<account>]:<service>:<action>"
+                + "arn:aws:states:[<region>]:[<account>]:<service>:<action> (a state machine is started through "
+                + "arn:aws:states:::states:startExecution)"
         case .unsupportedService(let service):
             detail =
                 "a Task cannot name a \(service) resource directly; call its API through "
