@@ -182,7 +182,13 @@ public struct Executor: Sendable {
         var result: [UnresolvedResource] = []
         for state in machine.states {
             guard case .task(let task) = state else { continue }
-            let resource = ResourceARN(task.resource)
+            guard let resource = task.resource else {
+                result.append(
+                    UnresolvedResource(
+                        stateName: task.common.name, resource: "",
+                        hint: "the state has no Resource (see the validator's diagnostics)"))
+                continue
+            }
             var parameters: JSON?
             if case .jsonPath(.literal(let literal)) = task.io.parameters { parameters = literal }
             if case .jsonPath(.object(let fields)) = task.io.parameters,
@@ -194,32 +200,39 @@ public struct Executor: Sendable {
             if handlers.resolve(resource, parameters: parameters) == nil {
                 result.append(
                     UnresolvedResource(
-                        stateName: task.common.name, resource: task.resource, hint: Self.hint(for: resource)))
-            } else if case .integration("lambda", "invoke", _) = resource.kind,
+                        stateName: task.common.name, resource: resource.text, hint: Self.hint(for: resource)))
+            } else if case .optimized("lambda", "invoke", _) = resource.kind,
                 let name = parameters?["FunctionName"]?.stringValue, !handlers.hasFunction(name)
             {
                 result.append(
                     UnresolvedResource(
-                        stateName: task.common.name, resource: "\(task.resource) (FunctionName \(name))",
-                        hint: Self.hint(for: ResourceARN("arn:aws:lambda:::function:\(name)"))))
+                        stateName: task.common.name, resource: "\(resource.text) (FunctionName \(name))",
+                        hint: Self.functionHint(HandlerRegistry.functionName(name))))
             }
         }
         return result
     }
 
-    static func hint(for resource: ResourceARN) -> String {
+    static func hint(for resource: TaskResource) -> String {
         switch resource.kind {
         case .lambdaFunction(let name, _):
-            "register a handler for the Lambda function \"\(name)\" (HandlerRegistry.register(_:lambdaFunction:), "
-                + "or a \"functions\" entry in the run configuration)"
+            functionHint(name)
         case .activity(let name):
             "register a handler for the activity \"\(name)\" (HandlerRegistry.register(_:resource:))"
-        case .integration(let service, let action, _):
+        case .optimized(let service, let action, _):
             "register a handler for \(service):\(action) (HandlerRegistry.register(_:service:action:), "
                 + "or a \"services\" entry in the run configuration)"
-        case .other:
+        case .sdk(let service, let action, _):
+            "register a handler for aws-sdk:\(service):\(action) (HandlerRegistry.register(_:service:action:) with "
+                + "service \"aws-sdk:\(service)\", or a \"services\" entry in the run configuration)"
+        case .unrecognized:
             "register a handler for this exact resource (HandlerRegistry.register(_:resource:))"
         }
+    }
+
+    static func functionHint(_ name: String) -> String {
+        "register a handler for the Lambda function \"\(name)\" (HandlerRegistry.register(_:lambdaFunction:), "
+            + "or a \"functions\" entry in the run configuration)"
     }
 
     /// Runs the machine on `input` to the end.

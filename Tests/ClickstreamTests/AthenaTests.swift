@@ -26,7 +26,7 @@ import Testing
     static func request(_ parameters: JSON, sync: Bool = true, state: String = "RepairAthenaPartitions") -> TaskRequest
     {
         TaskRequest(
-            resource: ResourceARN("arn:aws:states:::athena:startQueryExecution" + (sync ? ".sync" : "")),
+            resource: TaskResource("arn:aws:states:::athena:startQueryExecution" + (sync ? ".sync" : "")),
             stateName: state, parameters: parameters,
             context: ["Execution": ["Id": "exec-1"], "State": ["Name": .string(state), "RetryCount": 0]],
             clock: VirtualClock(start: start))

@@ -186,7 +186,7 @@ import Testing
                 "arn:aws:states:::glue:startJobRun.sync", "arn:aws:states:::athena:startQueryExecution.sync",
                 "arn:aws:states:::sns:publish",
             ] {
-                #expect(registry.resolve(ResourceARN(resource)) != nil, "\(resource)")
+                #expect(registry.resolve(TaskResource(resource)) != nil, "\(resource)")
             }
             #expect(environment.consumers.map(\.name) == ["clickstream-ingest"])
             #expect(environment.clockObservers.count == 1)
@@ -209,7 +209,7 @@ import Testing
             let clock = VirtualClock(
                 start: Date(timeIntervalSince1970: 1_704_456_000), observers: environment.clockObservers)
             func call(_ state: String, _ resource: String, _ parameters: JSON) async throws -> JSON {
-                let arn = ResourceARN(resource)
+                let arn = TaskResource(resource)
                 let handler = try #require(registry.resolve(arn, parameters: parameters))
                 return try await handler.handle(
                     TaskRequest(

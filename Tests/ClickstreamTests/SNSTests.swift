@@ -20,7 +20,7 @@ import Testing
 
     static func request(_ parameters: JSON, state: String = "NotifySuccess") -> TaskRequest {
         TaskRequest(
-            resource: ResourceARN("arn:aws:states:::sns:publish"), stateName: state, parameters: parameters,
+            resource: TaskResource("arn:aws:states:::sns:publish"), stateName: state, parameters: parameters,
             context: ["Execution": ["Id": "exec-1"], "State": ["Name": .string(state), "RetryCount": 0]],
             clock: VirtualClock(start: start))
     }

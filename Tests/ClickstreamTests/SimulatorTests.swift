@@ -11,7 +11,7 @@ import Testing
 
     static func request(_ payload: JSON = [:], clock: any ExecutionClock, execution: String = "run-1") -> TaskRequest {
         TaskRequest(
-            resource: ResourceARN("arn:aws:lambda:us-east-1:123456789012:function:clickstream-simulator"),
+            resource: TaskResource("arn:aws:lambda:us-east-1:123456789012:function:clickstream-simulator"),
             stateName: "StartSimulatorLambda", parameters: payload,
             context: [
                 "Execution": [

@@ -18,14 +18,17 @@ public struct ValidationContext: Sendable {
     /// transition where its kind needs one.
     let referencesResolved: [Bool]
     let hasTransition: [Bool]
-    /// The Task `Resource` of each Task state, taken apart once (`nil` for other kinds).
-    let resourceShapes: [TaskResourceShape?]
     /// The states whose successors include each state (by index): `predecessorList[predecessorStarts[i] ..<
     /// predecessorStarts[i + 1]]`, in state order.
     private let predecessorStarts: [Int]
     private let predecessorList: [StateID]
     /// Per state (by index), its `Assign` objects (``State/assignSites``).
     let assignSites: [[AssignSite]]
+    /// The literal `Error` names of every Fail state (branches and item processors included),
+    /// and whether some Fail state computes its error (`ErrorPath`, `{% %}`) so that any name may
+    /// be raised.
+    let failErrorNames: Set<String>
+    let hasComputedFailError: Bool
 
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
@@ -36,8 +39,9 @@ public struct ValidationContext: Sendable {
         var isTerminal: [Bool] = []
         var resolved: [Bool] = []
         var hasTransition: [Bool] = []
-        var shapes: [TaskResourceShape?] = []
         var sitesByState: [[AssignSite]] = []
+        var failNames: Set<String> = []
+        var computedFailError = false
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }
             let sites = state.assignSites
@@ -48,14 +52,16 @@ public struct ValidationContext: Sendable {
             successors.append(state.successors)
             isTerminal.append(state.isTerminal)
             resolved.append(ScopeGraph.referencesResolved(of: state))
+            if case .fail(let fail) = state {
+                switch fail.error {
+                case .literal(let name): failNames.insert(name)
+                case .path, .intrinsic, .jsonata: computedFailError = true
+                case nil: break
+                }
+            }
             switch state {
             case .choice, .succeed, .fail: hasTransition.append(true)
             default: hasTransition.append(state.transition != nil)
-            }
-            if case .task(let task) = state {
-                shapes.append(TaskResourceShape.parse(task.resource))
-            } else {
-                shapes.append(nil)
             }
         }
         self.firstStateNamed = first
@@ -64,8 +70,9 @@ public struct ValidationContext: Sendable {
         self.isTerminal = isTerminal
         self.referencesResolved = resolved
         self.hasTransition = hasTransition
-        self.resourceShapes = shapes
         self.assignSites = sitesByState
+        self.failErrorNames = failNames
+        self.hasComputedFailError = computedFailError
         // Predecessor lists, flattened: count, prefix-sum, fill.
         var starts = [Int](repeating: 0, count: successors.count + 1)
         for list in successors {
@@ -84,7 +91,6 @@ public struct ValidationContext: Sendable {
         self.predecessorList = list
     }
 
-    /// The Task `Resource` of `state` taken apart, or `nil` when it is not a Task.
     /// The states that may pass control to `id` (``State/successors``), in state order.
     func predecessors(of id: StateID) -> ArraySlice<StateID> {
         guard id.index >= 0, id.index + 1 < predecessorStarts.count else { return [] }
@@ -96,8 +102,14 @@ public struct ValidationContext: Sendable {
         assignSites[state.id.index]
     }
 
-    func resourceShape(of state: State) -> TaskResourceShape? {
-        resourceShapes[state.id.index]
+    /// The Task `Resource` of `state` (parsed by the definition parser), or `nil` when the state
+    /// is not a Task, has no usable Resource, or its Resource holds a `${…}` placeholder (the
+    /// deployment tool substitutes it before AWS sees it, so no rule judges it).
+    func resource(of state: State) -> TaskResource? {
+        guard case .task(let task) = state, let resource = task.resource, !resource.text.containsPlaceholder else {
+            return nil
+        }
+        return resource
     }
 
     /// Human-readable description of a scope for messages: `the top level`,

@@ -9,13 +9,14 @@ public enum Validator {
     /// Every validator rule, in id order.
     static let rules: [any ValidationRule.Type] = [
         UnreachableState.self, MissingEndState.self, StateNameLength.self, DuplicateStateName.self,
-        RetrierValues.self, StatesAllPlacement.self, TimeoutValues.self, MapLimits.self,
-        ResultPathTarget.self, ReferencePathRequired.self, ReservedVariableName.self, TaskResource.self,
-        MapResource.self, WaitValues.self, ExpressRestrictions.self, IntegrationParameters.self,
+        RetrierValues.self, TimeoutValues.self, MapLimits.self,
+        ResultPathTarget.self, ReferencePathRequired.self, ReservedVariableName.self, TaskResourceRecognized.self,
+        MapResource.self, WaitValues.self, ExpressRestrictions.self,
         ChoiceWithoutDefault.self, RetryWithoutLimit.self, TaskWithoutTimeout.self, NoDollar.self,
         PassResultIsStatic.self, UnknownStatesError.self, ShadowedHandler.self, UnretriableError.self,
         NoPathToEnd.self, UnverifiedLimit.self, InlineMapDistributedField.self, VariableNameShape.self,
-        UnassignedVariable.self, IntegrationParameterShape.self,
+        UnassignedVariable.self, IntegrationParameterShape.self, IntegrationParameters.self,
+        ItemBatcherWithoutLimit.self, StatesAllPlacement.self,
     ]
 
     /// Checks a parsed machine against every enabled rule.

@@ -39,7 +39,7 @@ enum Causes {
             "The specified tolerated failure threshold was exceeded in the Map state '\(site.stateName)'")
     }
 
-    static func noHandler(_ resource: ResourceARN, stateName: String) -> StatesError {
+    static func noHandler(_ resource: TaskResource, stateName: String) -> StatesError {
         StatesError(
             .runtime,
             "No local handler serves the resource '\(resource.text)' of state '\(stateName)': "
@@ -49,10 +49,10 @@ enum Causes {
     /// A task result over the payload quota; AWS names the function ARN for a Lambda function
     /// resource and the `resourceType` for integrations (observed on AWS, LocalStack snapshot
     /// `error_handling/test_states_errors`).
-    static func taskResultTooLarge(_ resource: ResourceARN, limit: Int) -> StatesError {
+    static func taskResultTooLarge(_ resource: TaskResource, limit: Int) -> StatesError {
         let name: String
         switch resource.kind {
-        case .integration: name = resource.resourceType
+        case .optimized, .sdk: name = resource.resourceType
         default: name = resource.text
         }
         return StatesError(

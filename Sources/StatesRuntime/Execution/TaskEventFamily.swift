@@ -12,11 +12,11 @@ enum TaskEventFamily {
     case activity
     case task
 
-    init(_ resource: ResourceARN) {
+    init(_ resource: TaskResource) {
         switch resource.kind {
         case .lambdaFunction: self = .lambda
         case .activity: self = .activity
-        case .integration, .other: self = .task
+        case .optimized, .sdk, .unrecognized: self = .task
         }
     }
 
@@ -86,7 +86,7 @@ enum TaskEventFamily {
         }
     }
 
-    func startedDetails(_ resource: ResourceARN) -> HistoryEvent.Details {
+    func startedDetails(_ resource: TaskResource) -> HistoryEvent.Details {
         switch self {
         case .lambda: .none
         case .activity: .activityStarted(.init(workerName: "asl-local"))
@@ -94,7 +94,7 @@ enum TaskEventFamily {
         }
     }
 
-    func outputDetails(_ resource: ResourceARN, _ output: JSON) -> HistoryEvent.Details {
+    func outputDetails(_ resource: TaskResource, _ output: JSON) -> HistoryEvent.Details {
         switch self {
         case .lambda, .activity: .output(.init(output: output))
         case .task:
@@ -102,7 +102,7 @@ enum TaskEventFamily {
         }
     }
 
-    func failureDetails(_ resource: ResourceARN, _ error: StatesError) -> HistoryEvent.Details {
+    func failureDetails(_ resource: TaskResource, _ error: StatesError) -> HistoryEvent.Details {
         switch self {
         case .lambda, .activity: .failure(.init(error: error.name.rawValue, cause: error.cause))
         case .task:

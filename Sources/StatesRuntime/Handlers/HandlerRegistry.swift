@@ -1,5 +1,5 @@
 public import JSONCore
-import StatesLanguage
+public import StatesLanguage
 
 /// Finds the ``TaskHandler`` for a Task state's `Resource`.
 ///
@@ -30,24 +30,27 @@ public struct HandlerRegistry: Sendable {
         functions[Self.functionName(nameOrARN)] = handler
     }
 
-    /// Serves `arn:<partition>:states:::service:action` with any pattern suffix
-    /// (`.sync`, `.waitForTaskToken`).
+    /// Serves `arn:<partition>:states:[<region>]:[<account>]:service:action` with any pattern suffix
+    /// (`.sync`, `.waitForTaskToken`); for an AWS SDK integration, `service` is `aws-sdk:<service>`.
     public mutating func register(_ handler: any TaskHandler, service: String, action: String) {
         integrations["\(service):\(action)"] = handler
     }
 
     /// The handler for a resource, or `nil`. For `lambda:invoke`, `parameters` supplies `FunctionName`;
     /// pass `nil` when it is not known yet (before the run), to resolve by the integration alone.
-    public func resolve(_ resource: ResourceARN, parameters: JSON? = nil) -> (any TaskHandler)? {
+    public func resolve(_ resource: TaskResource, parameters: JSON? = nil) -> (any TaskHandler)? {
         if let handler = exact[resource.text] { return handler }
+        // `arn:aws:states:us-east-1:123456789012:sns:publish` is the integration `arn:aws:states:::sns:publish`.
+        if let regionless = resource.regionlessText, regionless != resource.text, let handler = exact[regionless] {
+            return handler
+        }
+        if let key = resource.integrationKey, let handler = integrations[key] { return handler }
         switch resource.kind {
         case .lambdaFunction(let name, _):
             return functions[name]
-        case .integration(let service, let action, _):
-            if let handler = integrations["\(service):\(action)"] { return handler }
-            if service == "lambda" && action == "invoke" { return LambdaInvokeIntegration(functions: functions) }
-            return nil
-        case .activity, .other:
+        case .optimized("lambda", "invoke", _):
+            return LambdaInvokeIntegration(functions: functions)
+        case .optimized, .sdk, .activity, .unrecognized:
             return nil
         }
     }
@@ -90,7 +93,7 @@ public struct LambdaInvokeIntegration: TaskHandler {
                     + "\(Self.requestID(request)); Proxy: null)")
         }
         var inner = request
-        inner.resource = ResourceARN("arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)")
+        inner.resource = TaskResource("arn:aws:lambda:\(request.region):\(request.account):function:\(functionName)")
         inner.parameters = request.parameters["Payload"] ?? .object(JSONObject())
         let payload = try await handler.handle(inner)
         let requestID = Self.requestID(request)

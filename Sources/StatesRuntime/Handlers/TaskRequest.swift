@@ -1,10 +1,11 @@
 public import Foundation
 public import JSONCore
+public import StatesLanguage
 
 /// Everything a ``TaskHandler`` is given for one attempt of a Task state.
 public struct TaskRequest: Sendable {
     /// The state's `Resource`, parsed.
-    public var resource: ResourceARN
+    public var resource: TaskResource
     /// The Task state's name.
     public var stateName: String
     /// The effective parameters: the state input after `InputPath` and `Parameters`.
@@ -32,7 +33,7 @@ public struct TaskRequest: Sendable {
     public var account: String
 
     public init(
-        resource: ResourceARN,
+        resource: TaskResource,
         stateName: String,
         parameters: JSON,
         context: JSON = .object(JSONObject()),

@@ -17,7 +17,7 @@ extension RuleCaseTests {
                 "ToleratedFailurePercentage": 101, "ToleratedFailureCount": -2,
                 "ItemBatcher": ["MaxItemsPerBatch": 0, "MaxInputBytesPerBatch": 300_000],
                 "ItemReader": [
-                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": 0],
+                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": -1],
                 ],
             ]),
             expect: [
@@ -40,6 +40,32 @@ extension RuleCaseTests {
                 "Type": "Map", "End": true, "ItemProcessor": distributedProcessor, "MaxConcurrency": 0,
                 "ToleratedFailurePercentage": 2.5, "ToleratedFailureCount": 0,
                 "ItemBatcher": ["MaxItemsPerBatch": 10, "MaxInputBytesPerBatch": 262_144],
+                // 0 means no limit; AWS accepts 0…100,000,000.
+                "ItemReader": [
+                    "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": ["InputType": "JSON", "MaxItems": 0],
+                    "Parameters": ["Bucket": "b", "Key": "k"],
+                ],
+            ]), expect: []),
+        Case(
+            "W215 ItemBatcher empty or with only BatchInput", rule: "ASL-W215",
+            machine([
+                "A": [
+                    "Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["BatchInput": ["run": 1]],
+                ],
+                "B": ["Type": "Map", "End": true, "ItemProcessor": distributedProcessor, "ItemBatcher": [:]],
+            ]), expect: ["/States/A/ItemBatcher", "/States/B/ItemBatcher"]),
+        Case(
+            "W215 ItemBatcher with a limit or its path", rule: "ASL-W215",
+            machine([
+                "A": [
+                    "Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["MaxItemsPerBatchPath": "$.n", "BatchInput": ["run": 1]],
+                ],
+                "B": [
+                    "Type": "Map", "End": true, "ItemProcessor": distributedProcessor,
+                    "ItemBatcher": ["MaxInputBytesPerBatch": 1024],
+                ],
             ]), expect: []),
         Case(
             "E208 ResultPath into the context, a variable, a wildcard", rule: "ASL-E208",
@@ -116,9 +142,15 @@ extension RuleCaseTests {
             "E214 negative Seconds and lowercase timestamp", rule: "ASL-E214",
             machine([
                 "A": ["Type": "Wait", "Seconds": -1, "Next": "B"],
-                "B": ["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "Next": "C"],
-                "C": ["Type": "Wait", "Timestamp": "2016-13-18T17:33:00Z", "End": true],
+                "B": ["Type": "Wait", "Timestamp": "2016-08-18 17:33:00Z", "Next": "C"],
+                "C": ["Type": "Wait", "Timestamp": "2016-13-18T17:33:00Z", "Next": "D"],
+                // Wrong only in case: W209, not an error.
+                "D": ["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "End": true],
             ]), expect: ["/States/A/Seconds", "/States/B/Timestamp", "/States/C/Timestamp"]),
+        Case(
+            "W209 a Timestamp with lowercase t and z", rule: "ASL-W209",
+            single(["Type": "Wait", "Timestamp": "2016-08-18t17:33:00z", "End": true]),
+            expect: ["/States/A/Timestamp"]),
         Case(
             "E214 valid Seconds and timestamps", rule: "ASL-E214",
             machine([

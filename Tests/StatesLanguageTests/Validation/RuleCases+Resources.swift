@@ -1,7 +1,7 @@
 import JSONCore
 import StatesLanguage
 
-/// Resource and integration rules: E212, E213, E215, E216, W202, W213.
+/// Resource and integration rules: E212, E213, E215, W202, W213, W214.
 extension RuleCaseTests {
     static func tasks(_ resources: [String]) -> JSON {
         var states = JSONObject()
@@ -88,7 +88,7 @@ extension RuleCaseTests {
                 "D": ["Type": "Map", "End": true, "ItemProcessor": distributedProcessor],
             ]), expect: []),
         Case(
-            "E216 placeholder texts in integration parameters", rule: "ASL-E216",
+            "W214 placeholder texts in integration parameters", rule: "ASL-W214",
             machine([
                 "A": task(
                     "arn:aws:states:::sns:publish",
@@ -111,7 +111,7 @@ extension RuleCaseTests {
                 "/States/C/Parameters/FunctionName", "/States/D/Parameters/JobName",
             ]),
         Case(
-            "E216 real values, paths and placeholders", rule: "ASL-E216",
+            "W214 real values, paths and placeholders", rule: "ASL-W214",
             machine([
                 "A": task(
                     "arn:aws:states:::sns:publish",

@@ -1,25 +1,55 @@
 import JSONCore
 import StatesLanguage
 
-/// Retry/Catch and timeout rules: E204–E206, W201, W205–W207, W209.
+/// Retry/Catch and timeout rules: E204, E206, W201, W205–W207, W209, W216.
 extension RuleCaseTests {
     static let retryCases: [Case] = [
         Case(
-            "E204 interval, attempts, backoff, delay out of range", rule: "ASL-E204",
+            "E204 interval, attempts, backoff out of AWS's schema", rule: "ASL-E204",
             single(
                 task(
                     "arn:aws:states:::lambda:invoke",
                     [
                         "Retry": [
                             [
-                                "ErrorEquals": ["X"], "IntervalSeconds": 0, "MaxAttempts": -1, "BackoffRate": 0.5,
-                                "MaxDelaySeconds": 0,
+                                "ErrorEquals": ["X"], "IntervalSeconds": 100_000_000, "MaxAttempts": -1,
+                                "BackoffRate": 0.5,
                             ]
                         ]
                     ])),
             expect: [
                 "/States/A/Retry/0/IntervalSeconds", "/States/A/Retry/0/MaxAttempts", "/States/A/Retry/0/BackoffRate",
-                "/States/A/Retry/0/MaxDelaySeconds",
+            ]),
+        Case(
+            "E204 the spec's bounds that AWS's schema allows are not errors", rule: "ASL-E204",
+            single(
+                task(
+                    "arn:aws:states:::lambda:invoke",
+                    [
+                        "Retry": [
+                            [
+                                "ErrorEquals": ["X"], "IntervalSeconds": 0, "MaxAttempts": 100_000_000,
+                                "MaxDelaySeconds": 0,
+                            ]
+                        ]
+                    ])),
+            expect: []),
+        Case(
+            "W209 the spec's retrier bounds", rule: "ASL-W209",
+            single(
+                task(
+                    "arn:aws:states:::lambda:invoke",
+                    [
+                        "Retry": [
+                            [
+                                "ErrorEquals": ["X"], "IntervalSeconds": 0, "MaxAttempts": 100_000_000,
+                                "MaxDelaySeconds": 0,
+                            ]
+                        ]
+                    ])),
+            expect: [
+                "/States/A/Retry/0/MaxDelaySeconds", "/States/A/Retry/0/IntervalSeconds",
+                "/States/A/Retry/0/MaxAttempts",
             ]),
         Case(
             "E204 integer BackoffRate and zero attempts are fine", rule: "ASL-E204",
@@ -29,7 +59,7 @@ extension RuleCaseTests {
                     ["Retry": [["ErrorEquals": ["X"], "IntervalSeconds": 1, "MaxAttempts": 0, "BackoffRate": 1]]])),
             expect: []),
         Case(
-            "E205 States.ALL not alone and not last", rule: "ASL-E205",
+            "W216 States.ALL not alone and not last", rule: "ASL-W216",
             machine([
                 "A": task(
                     "arn:aws:states:::lambda:invoke",
@@ -42,21 +72,31 @@ extension RuleCaseTests {
             ]),
             expect: ["/States/A/Retry/0/ErrorEquals", "/States/A/Retry/0", "/States/A/Catch/0"]),
         Case(
-            "E205 States.ALL alone in the last entry", rule: "ASL-E205",
+            "W216 States.ALL alone in the last entry", rule: "ASL-W216",
             single(
                 task(
                     "arn:aws:states:::lambda:invoke",
                     ["Retry": [["ErrorEquals": ["Lambda.ServiceException"]], ["ErrorEquals": ["States.ALL"]]]])),
             expect: []),
         Case(
-            "E206 heartbeat not below timeout, timeout zero", rule: "ASL-E206",
+            "E206 timeouts outside AWS's schema", rule: "ASL-E206",
+            machine(
+                [
+                    "A": task(
+                        "arn:aws:states:::lambda:invoke",
+                        ["TimeoutSeconds": 100_000_000, "HeartbeatSeconds": -1, "Next": "B"]),
+                    "B": task("arn:aws:states:::lambda:invoke", ["TimeoutSeconds": 60, "HeartbeatSeconds": 60]),
+                ], extra: ["TimeoutSeconds": -5]),
+            expect: ["/TimeoutSeconds", "/States/A/TimeoutSeconds", "/States/A/HeartbeatSeconds"]),
+        Case(
+            "W209 heartbeat not below timeout, timeout zero", rule: "ASL-W209",
             machine(
                 [
                     "A": task(
                         "arn:aws:states:::lambda:invoke", ["TimeoutSeconds": 60, "HeartbeatSeconds": 60, "Next": "B"]),
                     "B": task("arn:aws:states:::lambda:invoke", ["TimeoutSeconds": 0]),
-                ], extra: ["TimeoutSeconds": -5]),
-            expect: ["/TimeoutSeconds", "/States/A/HeartbeatSeconds", "/States/B/TimeoutSeconds"]),
+                ]),
+            expect: ["/States/A/HeartbeatSeconds", "/States/B/TimeoutSeconds"]),
         Case(
             "E206 heartbeat below timeout", rule: "ASL-E206",
             single(
@@ -64,12 +104,41 @@ extension RuleCaseTests {
                 extra: ["TimeoutSeconds": 3600]),
             expect: []),
         Case(
-            "W201 catch-all retried 20 times", rule: "ASL-W201",
-            single(
-                task(
+            "W201 catch-all retried beyond an execution's year", rule: "ASL-W201",
+            machine([
+                // 99999999 one-second retries: about 3.2 years.
+                "A": task(
                     "arn:aws:states:::lambda:invoke",
-                    ["Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 20, "MaxDelaySeconds": 10]]])),
-            expect: ["/States/A/Retry/0/MaxAttempts"]),
+                    [
+                        "Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 99_999_999, "BackoffRate": 1]],
+                        "Next": "B",
+                    ]),
+                // Capped at a day, 400 attempts: 400 days.
+                "B": task(
+                    "arn:aws:states:::lambda:invoke",
+                    ["Retry": [["ErrorEquals": ["States.TaskFailed"], "MaxAttempts": 400, "MaxDelaySeconds": 86_400]]]),
+            ]),
+            expect: ["/States/A/Retry/0/MaxAttempts", "/States/B/Retry/0/MaxAttempts"]),
+        Case(
+            "W201 deliberate polling loops", rule: "ASL-W201",
+            machine([
+                // Poll every 30 s, 1000 times (8 hours): bounded, deliberate.
+                "A": task(
+                    "arn:aws:states:::lambda:invoke",
+                    [
+                        "Retry": [
+                            [
+                                "ErrorEquals": ["States.ALL"], "MaxAttempts": 1000, "IntervalSeconds": 30,
+                                "BackoffRate": 1,
+                            ]
+                        ],
+                        "Next": "B",
+                    ]),
+                "B": task(
+                    "arn:aws:states:::lambda:invoke",
+                    ["Retry": [["ErrorEquals": ["States.ALL"], "MaxAttempts": 20, "MaxDelaySeconds": 10]]]),
+            ]),
+            expect: []),
         Case(
             "W201 exponential backoff past an hour", rule: "ASL-W201",
             single(

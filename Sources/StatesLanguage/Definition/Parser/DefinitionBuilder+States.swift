@@ -40,11 +40,11 @@ extension DefinitionBuilder {
         let object = context.object
         let pointer = context.pointer
         let language = context.language
-        var resource = ""
+        var resource: TaskResource?
         if object["Resource"] == nil {
             diagnostics.append(ParserDiagnostics.missingField("Resource", in: context.owner, at: pointer))
         } else if let text = string("Resource", in: object, at: pointer) {
-            resource = text
+            resource = TaskResource(text)
         }
         let timeout = dynamicInteger(
             "TimeoutSeconds", pathKey: "TimeoutSecondsPath", in: object, at: pointer, language: language)

@@ -6,9 +6,10 @@ public import JSONCore
 public struct TaskState: Sendable {
     public var common: StateCommon
     /// `Resource`: the ARN of the work (a Lambda function, an activity, or an
-    /// `arn:aws:states:::service:action[.pattern]` integration). May be a JSONata expression
-    /// in neither language: AWS requires a literal string.
-    public var resource: String
+    /// `arn:aws:states:::service:action[.pattern]` integration), taken apart at parse time.
+    /// `nil` when the field is missing or not a string (the parser reported it). May be a JSONata
+    /// expression in neither language: AWS requires a literal string.
+    public var resource: TaskResource?
     public var resourcePointer: JSONPointer
     public var io: InputOutput
     /// `TimeoutSeconds` / `TimeoutSecondsPath` (default 99999999 on AWS).
@@ -22,7 +23,7 @@ public struct TaskState: Sendable {
 
     public init(
         common: StateCommon,
-        resource: String,
+        resource: TaskResource?,
         resourcePointer: JSONPointer,
         io: InputOutput = InputOutput(),
         timeoutSeconds: DynamicInteger? = nil,

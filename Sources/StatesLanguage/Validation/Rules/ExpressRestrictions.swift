@@ -18,18 +18,20 @@ enum ExpressRestrictions: ValidationRule {
         guard context.options.isExpress else { return }
         switch state {
         case .task(let task):
-            guard !task.resource.containsPlaceholder else { return }
-            switch context.resourceShape(of: state) {
+            switch context.resource(of: state)?.kind {
             case .activity:
                 diagnostics.append(diagnostic(activityMessage(state.name), at: task.resourcePointer))
             case .optimized(_, _, let pattern), .sdk(_, _, let pattern):
-                let base = pattern.hasPrefix(".sync") ? ".sync" : pattern
-                if base == ".sync" || base == ".waitForTaskToken" {
-                    diagnostics.append(
-                        diagnostic(
-                            patternMessage(state.name, pattern: base), at: task.resourcePointer,
-                            fixIt: "remove \"\(pattern)\", or create the state machine as STANDARD"))
+                let base: String
+                switch pattern {
+                case .sync, .sync2: base = ".sync"
+                case .waitForTaskToken: base = ".waitForTaskToken"
+                case .requestResponse, .unknown: return
                 }
+                diagnostics.append(
+                    diagnostic(
+                        patternMessage(state.name, pattern: base), at: task.resourcePointer,
+                        fixIt: "remove \"\(pattern.suffix)\", or create the state machine as STANDARD"))
             default:
                 break
             }

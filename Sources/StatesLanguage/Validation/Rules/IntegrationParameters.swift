@@ -1,6 +1,6 @@
 import JSONCore
 
-/// ASL-E216: a literal parameter of an optimized integration that can never work: SNS
+/// ASL-W214 (formerly ASL-E216): a literal parameter of an optimized integration that can never work: SNS
 /// `TopicArn`/`TargetArn` that is not an ARN, Lambda `FunctionName` that is empty or holds
 /// whitespace, Athena `ResultConfiguration.OutputLocation` that is not an `s3://` URI, Glue
 /// `JobName` that is empty.
@@ -11,15 +11,15 @@ import JSONCore
 /// and AWS developer guide, "Integrating optimized services", which says Step Functions checks
 /// optimized-integration Parameters against the API shape.
 ///
-/// Rationale: whether CreateStateMachine itself rejects these values is not confirmed (the
-/// shape check is certain for required fields, types and enums, not for these formats), but
-/// every execution reaching the state fails on them, so they are errors: the typical case is a
-/// template placeholder text such as `"arn value of your topic"` that was never filled in.
+/// Rationale: a warning, not an error. CreateStateMachine does not check these values: a
+/// definition with an SNS `TopicArn` of `"TOPIC_ARN_PLACEHOLDER"` deploys, and SNS rejects the
+/// value only when the task runs (SPEC-NOTES §4). The typical case is a template placeholder text
+/// such as `"arn value of your topic"` that was never filled in, which is worth a warning.
 /// Values computed at run time (`.$`, `{% %}`) and `${…}` placeholders are skipped.
 enum IntegrationParameters: ValidationRule {
     static let description = RuleDescription(
-        id: "ASL-E216", severity: .error,
-        summary: "An optimized-integration parameter whose literal value can never work "
+        id: "ASL-W214", severity: .warning,
+        summary: "An optimized-integration parameter whose literal value fails when the task runs "
             + "(SNS TopicArn, Lambda FunctionName, Athena OutputLocation, Glue JobName)",
         source: "Service API references; AWS developer guide, \"Integrating optimized services\"")
     static let targets: [RuleTarget] = [.state(.task)]

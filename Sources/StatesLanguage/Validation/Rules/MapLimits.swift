@@ -5,7 +5,7 @@ import JSONCore
 /// Source: AWS developer guide, "Map workflow state" and "Using Map state in Distributed mode":
 /// MaxConcurrency ≥ 0 (0 = no limit), ToleratedFailurePercentage 0–100, ToleratedFailureCount
 /// ≥ 0, ItemBatcher MaxItemsPerBatch ≥ 1 and MaxInputBytesPerBatch up to 256 KiB (262144),
-/// ReaderConfig MaxItems ≥ 1 (asl-validator `map.json` encodes the same bounds);
+/// ReaderConfig MaxItems ≥ 0 (0 means no limit; AWS accepts 0, SPEC-NOTES §4);
 /// `ProcessorConfig.ExecutionType` is required when `Mode` is `DISTRIBUTED` (developer guide;
 /// the CDK documents the same requirement). Only literal values are checked: the `…Path` and
 /// JSONata forms are evaluated at run time.
@@ -50,7 +50,7 @@ enum MapLimits: ValidationRule {
         }
         if let reader = map.itemReader {
             check(
-                reader.config, "MaxItems", in: name, at: reader.pointer / "ReaderConfig", range: 1...Int64.max,
+                reader.config, "MaxItems", in: name, at: reader.pointer / "ReaderConfig", range: 0...Int64.max,
                 &diagnostics)
         }
         if map.processorMode == .distributed, map.executionType == nil {

@@ -34,13 +34,13 @@ enum MapResource: ValidationRule {
         }
     }
 
-    /// `arn:<partition>:states:::<action>` with one of `actions`.
+    /// `arn:<partition>:states:[<region>]:[<account>]:<service>:<action>` with one of `actions` and
+    /// no pattern suffix (region and account are optional as for every integration ARN).
     static func isAllowed(_ resource: String, actions: [String]) -> Bool {
-        let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 7, parts[0] == "arn", TaskResourceShape.isPartition(parts[1]), parts[2] == "states",
-            parts[3].isEmpty, parts[4].isEmpty
-        else { return false }
-        return actions.contains("\(parts[5]):\(parts[6])")
+        guard case .optimized(let service, let action, .requestResponse) = TaskResource(resource).kind else {
+            return false
+        }
+        return actions.contains("\(service):\(action)")
     }
 }
 

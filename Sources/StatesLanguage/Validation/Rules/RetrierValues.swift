@@ -1,13 +1,12 @@
 import JSONCore
 
-/// ASL-E204: a Retrier value out of range.
+/// ASL-E204: a Retrier value out of the range AWS's definition schema allows.
 ///
-/// Source: ASL spec, "Retrying after error": IntervalSeconds a positive integer (default 1),
-/// MaxAttempts a non-negative integer (default 3, 0 = never retry), BackoffRate a number ≥ 1.0
-/// (default 2.0), MaxDelaySeconds a positive integer. The upper bound 99999999 for
-/// IntervalSeconds and MaxAttempts is AWS's language-service schema (and statelint); an empty
-/// ErrorEquals is the parser's ASL-E105. MaxDelaySeconds above 31622400 is only believed to
-/// be rejected: ASL-W209.
+/// Source: AWS's ASL schema (aws/amazon-states-language-service, `common.json` `retry`):
+/// IntervalSeconds 0…99999999, MaxAttempts ≥ 0, BackoffRate ≥ 1.0; the ASL spec, "Retrying
+/// after error", says the same. An empty ErrorEquals is the parser's ASL-E105. What only the
+/// spec asks (IntervalSeconds 0, MaxAttempts above 99999999, MaxDelaySeconds below 1 or above
+/// 31622400) is ASL-W209: AWS is not known to reject it at creation (SPEC-NOTES §4).
 enum RetrierValues: ValidationRule {
     static let maximum: Int64 = 99_999_999
 
@@ -22,13 +21,13 @@ enum RetrierValues: ValidationRule {
         let name = state.name
         for retrier in handlers.retriers {
             let here = retrier.pointer
-            if let value = retrier.intervalSeconds, value < 1 || value > maximum {
+            if let value = retrier.intervalSeconds, value < 0 || value > maximum {
                 diagnostics.append(
                     diagnostic(
                         rangeMessage(name, field: "IntervalSeconds", value: "\(value)", range: "1 to \(maximum)"),
                         at: here / "IntervalSeconds"))
             }
-            if let value = retrier.maxAttempts, value < 0 || value > maximum {
+            if let value = retrier.maxAttempts, value < 0 {
                 diagnostics.append(
                     diagnostic(
                         rangeMessage(name, field: "MaxAttempts", value: "\(value)", range: "0 to \(maximum)"),
@@ -39,12 +38,6 @@ enum RetrierValues: ValidationRule {
                     diagnostic(
                         rangeMessage(name, field: "BackoffRate", value: rate.text, range: "1.0 or more"),
                         at: here / "BackoffRate", fixIt: "use 1.0 for a constant interval"))
-            }
-            if let value = retrier.maxDelaySeconds, value < 1 {
-                diagnostics.append(
-                    diagnostic(
-                        rangeMessage(name, field: "MaxDelaySeconds", value: "\(value)", range: "a positive integer"),
-                        at: here / "MaxDelaySeconds"))
             }
         }
     }

@@ -4,7 +4,11 @@ import JSONCore
 ///
 /// Criterion (documented here because it is a choice, not an AWS rule):
 /// 1. a catch-all Retrier (`States.ALL` or `States.TaskFailed` in ErrorEquals) with
-///    MaxAttempts above 10: it retries every failure, bugs included, more than ten times; or
+///    MaxAttempts above 10 whose total waiting time (the sum of every attempt's interval,
+///    `IntervalSeconds × BackoffRate^k` capped by `MaxDelaySeconds`) is beyond a Standard
+///    execution's limit of one year, or grows without bound: it retries every failure, bugs
+///    included, for longer than any execution can last. A deliberate polling loop (many attempts
+///    at a fixed or capped interval) stays well within the year and is not reported; or
 /// 2. any Retrier with BackoffRate above 1, no MaxDelaySeconds, whose last wait
 ///    (IntervalSeconds × BackoffRate^(MaxAttempts − 1)) exceeds one hour.
 ///
@@ -13,6 +17,9 @@ import JSONCore
 /// retry indefinitely).
 enum RetryWithoutLimit: ValidationRule {
     static let catchAllMaxAttempts: Int64 = 10
+    /// A Standard execution's maximum duration: one year (developer guide, "Step Functions
+    /// service quotas"), in seconds.
+    static let executionLimitSeconds = 31_536_000.0
     static let longestReasonableWait = 3600.0
 
     static let description = RuleDescription(
@@ -26,16 +33,22 @@ enum RetryWithoutLimit: ValidationRule {
         for retrier in state.handlersForValidation?.retriers ?? [] {
             let attempts = retrier.maxAttempts ?? Retrier.defaultMaxAttempts
             let catchAll = retrier.errorEquals.contains(.all) || retrier.errorEquals.contains(.taskFailed)
-            if catchAll, attempts > catchAllMaxAttempts {
-                diagnostics.append(
-                    diagnostic(
-                        attemptsMessage(state.name, attempts: attempts), at: retrier.pointer / "MaxAttempts",
-                        fixIt: "retry only the transient errors you expect, or lower MaxAttempts"))
-                continue
-            }
             let rate = (retrier.backoffRate ?? Retrier.defaultBackoffRate).doubleValue
-            guard retrier.maxDelaySeconds == nil, rate > 1, attempts > 1 else { continue }
             let interval = Double(retrier.intervalSeconds ?? Retrier.defaultIntervalSeconds)
+            if catchAll, attempts > catchAllMaxAttempts {
+                let total = totalWait(
+                    interval: interval, rate: rate, cap: retrier.maxDelaySeconds.map(Double.init), attempts: attempts)
+                if !(total <= executionLimitSeconds) {
+                    diagnostics.append(
+                        diagnostic(
+                            attemptsMessage(state.name, attempts: attempts, total: total),
+                            at: retrier.pointer / "MaxAttempts",
+                            fixIt: "retry only the transient errors you expect, lower MaxAttempts, or add "
+                                + "\"MaxDelaySeconds\""))
+                    continue
+                }
+            }
+            guard retrier.maxDelaySeconds == nil, rate > 1, attempts > 1 else { continue }
             let lastWait = interval * pow(rate, Double(attempts - 1))
             if lastWait > longestReasonableWait {
                 diagnostics.append(
@@ -44,6 +57,26 @@ enum RetryWithoutLimit: ValidationRule {
                         fixIt: "add \"MaxDelaySeconds\" to cap the wait"))
             }
         }
+    }
+
+    /// The sum of the waits before each retry, `min(interval × rate^k, cap)` for k in
+    /// 0..<attempts; stops adding once past the execution limit (the answer is then "beyond").
+    static func totalWait(interval: Double, rate: Double, cap: Double?, attempts: Int64) -> Double {
+        var total = 0.0
+        var wait = interval
+        var remaining = attempts
+        while remaining > 0 {
+            let step = min(wait, cap ?? .infinity)
+            total += step
+            if !(total <= executionLimitSeconds) { return total }
+            // A capped or constant wait adds the same amount each time: finish in one step.
+            if step == cap || rate <= 1 {
+                return total + step * Double(remaining - 1)
+            }
+            wait *= rate
+            remaining -= 1
+        }
+        return total
     }
 
     private static func pow(_ base: Double, _ exponent: Double) -> Double {
@@ -58,9 +91,10 @@ enum RetryWithoutLimit: ValidationRule {
 }
 
 extension RetryWithoutLimit {
-    fileprivate static func attemptsMessage(_ state: String, attempts: Int64) -> String {
-        "A Retry of state \"\(state)\" retries every error (States.ALL/States.TaskFailed) \(attempts) times; "
-            + "permanent failures are retried as well"
+    fileprivate static func attemptsMessage(_ state: String, attempts: Int64, total: Double) -> String {
+        let wait = total.isFinite ? "more than a year in all" : "without bound"
+        return "A Retry of state \"\(state)\" retries every error (States.ALL/States.TaskFailed) \(attempts) times, "
+            + "waiting \(wait), beyond the one-year limit of an execution; permanent failures are retried as well"
     }
 
     fileprivate static func backoffMessage(_ state: String, lastWait: Double, attempts: Int64) -> String {

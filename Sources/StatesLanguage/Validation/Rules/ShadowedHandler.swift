@@ -5,7 +5,7 @@ import JSONCore
 ///
 /// Source: ASL spec, "Retrying after error" / "Fallback states" (the first Retrier/Catcher
 /// whose ErrorEquals matches is used). Only exact names are compared; `States.ALL` not being
-/// last is ASL-E205.
+/// last is ASL-W216.
 enum ShadowedHandler: ValidationRule {
     static let description = RuleDescription(
         id: "ASL-W206", severity: .warning,

@@ -1,14 +1,16 @@
 import JSONCore
 
-/// ASL-E205: `States.ALL` must be the only name in its `ErrorEquals`, and its Retrier or
-/// Catcher must be the last one.
+/// ASL-W216 (formerly ASL-E205): `States.ALL` should be the only name in its `ErrorEquals`,
+/// and its Retrier or Catcher the last one.
 ///
 /// Source: ASL spec, "Error names" ("States.ALL … MUST appear alone in the ErrorEquals array
-/// and MUST appear in the last Retrier/Catcher"); statelint `check_States_ALL`.
+/// and MUST appear in the last Retrier/Catcher"); statelint `check_States_ALL`. Rationale: a
+/// warning, not an error: neither AWS's ASL schema nor any recorded CreateStateMachine answer
+/// shows AWS rejecting it (SPEC-NOTES §4); at run time the entries after it simply never match.
 enum StatesAllPlacement: ValidationRule {
     static let description = RuleDescription(
-        id: "ASL-E205", severity: .error,
-        summary: "States.ALL must appear alone in ErrorEquals and in the last Retrier or Catcher",
+        id: "ASL-W216", severity: .warning,
+        summary: "States.ALL should appear alone in ErrorEquals and in the last Retrier or Catcher",
         source: "ASL spec, \"Errors\" (States.ALL)")
     static let targets: [RuleTarget] = RuleTarget.errorHandlingStates
 

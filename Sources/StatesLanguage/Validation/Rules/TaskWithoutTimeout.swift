@@ -1,8 +1,10 @@
 import JSONCore
 
 /// ASL-W202: an activity or `.waitForTaskToken` Task without `TimeoutSeconds` (or
-/// `HeartbeatSeconds`): if the worker or the callback never comes, the execution waits for
-/// AWS's default of 99999999 seconds (about a year).
+/// `HeartbeatSeconds`) in a machine without a top-level `TimeoutSeconds`: if the worker or the
+/// callback never comes, the task's default timeout of 99999999 seconds (about 3.2 years) never
+/// fires first, and the execution waits until its own limit of one year. A machine-level
+/// `TimeoutSeconds` bounds the wait, so the rule stays quiet then.
 ///
 /// Source: AWS developer guide, "Best practices for Step Functions" ("Use timeouts to avoid
 /// stuck executions"), "Task workflow state" (default TimeoutSeconds). Rationale: limited to
@@ -16,11 +18,13 @@ enum TaskWithoutTimeout: ValidationRule {
     static let targets: [RuleTarget] = [.state(.task)]
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        guard case .task(let task) = state, task.timeoutSeconds == nil, task.heartbeatSeconds == nil else { return }
+        guard case .task(let task) = state, task.timeoutSeconds == nil, task.heartbeatSeconds == nil,
+            context.machine.timeoutSeconds == nil
+        else { return }
         let kind: String
-        switch context.resourceShape(of: state) {
+        switch context.resource(of: state)?.kind {
         case .activity: kind = "an activity"
-        case .optimized(_, _, ".waitForTaskToken"), .sdk(_, _, ".waitForTaskToken"): kind = "a task-token callback"
+        case .optimized(_, _, .waitForTaskToken), .sdk(_, _, .waitForTaskToken): kind = "a task-token callback"
         default: return
         }
         diagnostics.append(
@@ -33,6 +37,7 @@ enum TaskWithoutTimeout: ValidationRule {
 extension TaskWithoutTimeout {
     fileprivate static func message(_ state: String, kind: String) -> String {
         "Task \"\(state)\" waits for \(kind) without TimeoutSeconds or HeartbeatSeconds; if no answer comes it "
-            + "waits 99999999 seconds (about a year)"
+            + "waits until the execution's one-year limit (the task's default TimeoutSeconds, 99999999 seconds, is about "
+            + "3.2 years)"
     }
 }

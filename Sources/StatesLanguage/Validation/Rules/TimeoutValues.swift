@@ -1,13 +1,13 @@
 import JSONCore
 
-/// ASL-E206: Task `TimeoutSeconds`/`HeartbeatSeconds` not a positive integer up to 99999999,
-/// a literal `HeartbeatSeconds` not below the literal `TimeoutSeconds`, or a negative or
-/// too-large top-level `TimeoutSeconds`.
+/// ASL-E206: Task `TimeoutSeconds`/`HeartbeatSeconds` or the top-level `TimeoutSeconds`
+/// outside 0…99999999.
 ///
-/// Source: ASL spec, "Task State" ("TimeoutSeconds … MUST be positive integers";
-/// "HeartbeatSeconds … MUST be smaller than TimeoutSeconds"); AWS language-service schema caps
-/// both at 99999999. The top-level field is 0…99999999 in that schema while statelint wants it
-/// positive, so 0 there is only ASL-W209.
+/// Source: AWS's ASL schema (aws/amazon-states-language-service, `common.json` `seconds`:
+/// integer 0…99999999, used by all three fields). The ASL spec's further MUSTs ("positive
+/// integers", "HeartbeatSeconds … MUST be smaller than TimeoutSeconds") are ASL-W209: AWS's
+/// schema allows 0 and does not compare the two, and no rejection by CreateStateMachine is
+/// recorded (SPEC-NOTES §4).
 enum TimeoutValues: ValidationRule {
     static let maximum: Int64 = 99_999_999
 
@@ -26,30 +26,19 @@ enum TimeoutValues: ValidationRule {
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard case .task(let task) = state else { return }
         let pointer = state.pointer
-        var timeout: Int64?
-        var heartbeat: Int64?
         if case .literal(let value) = task.timeoutSeconds {
-            timeout = value
-            if value < 1 || value > maximum {
+            if value < 0 || value > maximum {
                 diagnostics.append(
                     diagnostic(rangeMessage(state.name, field: "TimeoutSeconds", value), at: pointer / "TimeoutSeconds")
                 )
             }
         }
         if case .literal(let value) = task.heartbeatSeconds {
-            heartbeat = value
-            if value < 1 || value > maximum {
+            if value < 0 || value > maximum {
                 diagnostics.append(
                     diagnostic(
                         rangeMessage(state.name, field: "HeartbeatSeconds", value), at: pointer / "HeartbeatSeconds"))
             }
-        }
-        if let timeout, let heartbeat, timeout >= 1, heartbeat >= timeout {
-            diagnostics.append(
-                diagnostic(
-                    heartbeatMessage(state.name, heartbeat: heartbeat, timeout: timeout),
-                    at: pointer / "HeartbeatSeconds",
-                    fixIt: "lower HeartbeatSeconds below \(timeout), or raise TimeoutSeconds"))
         }
     }
 }
@@ -60,10 +49,6 @@ extension TimeoutValues {
     }
 
     fileprivate static func rangeMessage(_ state: String, field: String, _ value: Int64) -> String {
-        "\(field) \(value) of state \"\(state)\" is out of range: it must be a positive integer up to \(maximum)"
-    }
-
-    fileprivate static func heartbeatMessage(_ state: String, heartbeat: Int64, timeout: Int64) -> String {
-        "HeartbeatSeconds \(heartbeat) of state \"\(state)\" must be smaller than its TimeoutSeconds \(timeout)"
+        "\(field) \(value) of state \"\(state)\" is out of range: it must be an integer from 0 to \(maximum)"
     }
 }

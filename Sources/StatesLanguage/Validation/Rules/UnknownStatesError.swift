@@ -1,7 +1,10 @@
 import JSONCore
 
 /// ASL-W205: an `ErrorEquals` name with the reserved `States.` prefix that is not one of the
-/// predefined error names, most likely a typo (`States.Timout`); it never matches.
+/// predefined error names and that no Fail state of the definition raises, most likely a typo
+/// (`States.Timout`); it never matches. A name some Fail state raises (a Parallel catching
+/// `States.QuorumMet` from its branch's Fail state) is not reported, nor is any name when some
+/// Fail state computes its error (`ErrorPath`, `{% %}`).
 ///
 /// Source: ASL spec, "Errors" (the `States.` prefix is reserved for the service); AWS developer
 /// guide, "Handling errors" (the predefined names, plus the HTTP Task family `States.Http.…`,
@@ -25,12 +28,13 @@ enum UnknownStatesError: ValidationRule {
     static let targets: [RuleTarget] = RuleTarget.errorHandlingStates
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        guard let handlers = state.handlersForValidation else { return }
+        guard let handlers = state.handlersForValidation, !context.hasComputedFailError else { return }
         let entries =
             handlers.retriers.map { ($0.errorEquals, $0.pointer) }
             + handlers.catchers.map { ($0.errorEquals, $0.pointer) }
         for (names, pointer) in entries {
-            for (index, name) in names.enumerated() where name.isStatesPrefixed && !isKnown(name.rawValue) {
+            for (index, name) in names.enumerated()
+            where name.isStatesPrefixed && !isKnown(name.rawValue) && !context.failErrorNames.contains(name.rawValue) {
                 let suggestion = NameSuggestion.nearest(name.rawValue, in: known)
                 diagnostics.append(
                     diagnostic(
@@ -45,7 +49,7 @@ extension UnknownStatesError {
     fileprivate static func message(_ state: String, name: String, suggestion: String?) -> String {
         var text =
             "\"\(name)\" in state \"\(state)\" is not a predefined Step Functions error, and names starting "
-            + "with \"States.\" are reserved, so it never matches"
+            + "with \"States.\" are reserved; no Fail state in this definition raises it, so it never matches"
         if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
         return text
     }

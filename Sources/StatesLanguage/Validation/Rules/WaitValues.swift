@@ -6,7 +6,9 @@ import JSONCore
 ///
 /// Source: ASL spec, "Wait State" and "Timestamps" ("an uppercase T must separate the date and
 /// time portions, and an uppercase Z must denote that a numeric time zone offset is not
-/// present"); AWS language-service schema allows Seconds 0…99999999.
+/// present"); AWS language-service schema allows Seconds 0…99999999 and types Timestamp as a
+/// `date-time`. A timestamp wrong only in the case of its `t`/`z` (RFC 3339 allows lowercase)
+/// is ASL-W209: the uppercase rule is the spec's alone (SPEC-NOTES §4).
 enum WaitValues: ValidationRule {
     static let maximumSeconds: Int64 = 99_999_999
 
@@ -22,7 +24,8 @@ enum WaitValues: ValidationRule {
         switch wait.duration {
         case .seconds(.literal(let value)) where value < 0 || value > maximumSeconds:
             diagnostics.append(diagnostic(secondsMessage(state.name, value), at: pointer / "Seconds"))
-        case .timestamp(.literal(let literal)) where !isTimestamp(literal.text):
+        case .timestamp(.literal(let literal))
+        where !isTimestamp(literal.text) && !isTimestamp(uppercasingTAndZ(literal.text)):
             diagnostics.append(
                 diagnostic(
                     timestampMessage(state.name, literal.text), at: pointer / "Timestamp",
@@ -30,6 +33,14 @@ enum WaitValues: ValidationRule {
         default:
             break
         }
+    }
+
+    /// `text` with a lowercase `t` separator (10th byte) and a trailing lowercase `z` uppercased.
+    static func uppercasingTAndZ(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        if bytes.count > 10, bytes[10] == UInt8(ascii: "t") { bytes[10] = UInt8(ascii: "T") }
+        if let last = bytes.indices.last, bytes[last] == UInt8(ascii: "z") { bytes[last] = UInt8(ascii: "Z") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`, fields in range, `T` and `Z` uppercase.

@@ -17,9 +17,8 @@ struct IntegrationParameter {
     static func find(
         in state: State, context: ValidationContext, service: String, action: String, paths: [[String]]
     ) -> [IntegrationParameter] {
-        guard case .optimized(let actualService, let actualAction, _) = context.resourceShape(of: state),
-            actualService == service, actualAction == action,
-            case .task(let task) = state, !task.resource.containsPlaceholder
+        guard case .optimized(let actualService, let actualAction, _) = context.resource(of: state)?.kind,
+            actualService == service, actualAction == action
         else { return [] }
         let field = state.isJSONPath ? "Parameters" : "Arguments"
         guard let parameters = state.json[field] else { return [] }

@@ -15,7 +15,10 @@ extension ExecutionRunner {
         let effective = try failing { () throws(StatesError) in
             try applyInputPath(task.value.io.inputPath, to: input, path: path, site: site)
         }
-        let resource = ResourceARN(task.value.resource)
+        guard let resource = task.value.resource else {
+            // The parser reports a missing Resource; only a machine run despite its errors gets here.
+            throw .failed(StatesError(.runtime, "The Task state '\(task.value.common.name)' has no Resource"))
+        }
         return try await withErrorHandling(
             task.value.errorHandling, catchTargets: catchTargets, kind: .task, stateName: task.value.common.name,
             input: input, path: &path, site: site
@@ -54,7 +57,7 @@ extension ExecutionRunner {
     /// One attempt's call, evaluated.
     struct TaskCall: Sendable {
         var task: TaskState
-        var resource: ResourceARN
+        var resource: TaskResource
         var parameters: JSON
         var timeout: Int64?
         var heartbeat: Int64?
@@ -195,7 +198,7 @@ extension ExecutionRunner {
         }
     }
 
-    static func isActivity(_ resource: ResourceARN) -> Bool {
+    static func isActivity(_ resource: TaskResource) -> Bool {
         if case .activity = resource.kind { return true }
         return false
     }
