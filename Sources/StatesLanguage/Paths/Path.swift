@@ -35,8 +35,9 @@ public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// `OutputPath` positions that must designate one node use this test.
     public var isReferencePath: Bool { segments.allSatisfy(\.isSingular) }
 
-    /// Whether the path selects at most one value (same as ``isReferencePath`` in this dialect).
-    public var isDefinite: Bool { isReferencePath }
+    /// Whether the path selects at most one value: a reference path, or one that also uses
+    /// `[(@.length-N)]`, which Jayway 2.0 counts as definite.
+    public var isDefinite: Bool { segments.allSatisfy(\.isDefiniteStep) }
 
     public var description: String { source }
 

@@ -92,8 +92,29 @@ extension PathParser {
             if byte == PathByte.closeParen || byte == PathByte.closeBracket {
                 throw error("expected a value in the filter")
             }
+            if let word = parseWord() { return .word(word) }
             throw unexpected()
         }
+    }
+
+    /// An unquoted word (`es`, `FooBar`, `in-progress`): Jayway 2.0 compares it as a string.
+    /// It runs to a blank or a byte that ends an operand (`)`, `]`, `,`, `&`, `|`, an operator
+    /// character or a quote); `nil` when no byte qualifies.
+    mutating func parseWord() -> String? {
+        let start = position
+        while let byte = peek() {
+            switch byte {
+            case PathByte.closeParen, PathByte.openParen, PathByte.closeBracket, PathByte.openBracket, PathByte.comma,
+                PathByte.ampersand, PathByte.pipe, PathByte.equals, PathByte.bang, PathByte.less, PathByte.greater,
+                PathByte.tilde, PathByte.quote, PathByte.doubleQuote:
+                return position > start ? string(start, position) : nil
+            case _ where PathByte.isPathWhitespace(byte):
+                return position > start ? string(start, position) : nil
+            default:
+                position += 1
+            }
+        }
+        return position > start ? string(start, position) : nil
     }
 
     /// `-?digits(.digits)?([eE][+-]?digits)?`, checked against JSON's number grammar.
@@ -162,7 +183,8 @@ extension PathParser {
         }
         let flagsStart = position
         while let byte = peek(), PathByte.isASCIILetter(byte) { position += 1 }
-        return .regex(pattern: String(decoding: pattern, as: UTF8.self), flags: string(flagsStart, position))
+        return .regex(
+            FilterRegex(pattern: String(decoding: pattern, as: UTF8.self), flags: string(flagsStart, position)))
     }
 
     mutating func matchOperator() throws(PathSyntaxError) -> FilterOperator? {

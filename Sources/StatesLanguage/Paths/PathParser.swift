@@ -232,7 +232,7 @@ struct PathParser {
             position += 1
             segment = .wildcard
         case PathByte.quote, PathByte.doubleQuote:
-            var names: [PathSegment] = [.name(try parseQuoted())]
+            var names: [PathSegment] = [.name(try parseQuotedName())]
             skipWhitespace()
             while peek() == PathByte.comma {
                 position += 1
@@ -240,10 +240,12 @@ struct PathParser {
                 guard let next = peek(), next == PathByte.quote || next == PathByte.doubleQuote else {
                     throw error("expected a quoted name after ','")
                 }
-                names.append(.name(try parseQuoted()))
+                names.append(.name(try parseQuotedName()))
                 skipWhitespace()
             }
             segment = names.count == 1 ? names[0] : .union(names)
+        case PathByte.openParen, PathByte.at:
+            segment = try parseFromEnd()
         case PathByte.minus, PathByte.colon,
             _ where PathByte.isDigit(byte):
             var selectors: [PathSegment] = [try parseIndexOrSlice()]
@@ -319,7 +321,84 @@ struct PathParser {
         return negative ? -value : value
     }
 
-    /// A string in single or double quotes. Escapes: `\'`, `\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
+    /// `(@.length-N)` or `(@.size()-N)`, parentheses optional, blanks anywhere between the parts:
+    /// Jayway 2.0's index counted from the end (`PathCompiler.analyzeArraySequence`, "contextSize").
+    mutating func parseFromEnd() throws(PathSyntaxError) -> PathSegment {
+        let start = position
+        let parenthesized = peek() == PathByte.openParen
+        if parenthesized {
+            position += 1
+            skipWhitespace()
+        }
+        let expected = "expected (@.length-N) to select from the end of the array"
+        guard peek() == PathByte.at else { throw PathSyntaxError(message: expected, offset: start) }
+        position += 1
+        skipWhitespace()
+        guard peek() == PathByte.dot else { throw PathSyntaxError(message: expected, offset: start) }
+        position += 1
+        skipWhitespace()
+        if !matchWord("length") {
+            guard matchWord("size") else { throw PathSyntaxError(message: expected, offset: start) }
+            skipWhitespace()
+            guard peek() == PathByte.openParen, peek(1) == PathByte.closeParen else {
+                throw PathSyntaxError(message: expected, offset: start)
+            }
+            position += 2
+        }
+        skipWhitespace()
+        guard peek() == PathByte.minus else {
+            throw PathSyntaxError(message: "Jayway's (@.length-N) index takes '-' and a number", offset: position)
+        }
+        position += 1
+        skipWhitespace()
+        guard let minus = try parseOptionalInteger(), minus >= 0 else {
+            throw PathSyntaxError(message: "expected a number after '@.length-'", offset: position)
+        }
+        skipWhitespace()
+        if parenthesized {
+            guard peek() == PathByte.closeParen else {
+                throw PathSyntaxError(message: "expected ')' to close the '(' at column \(start + 1)", offset: position)
+            }
+            position += 1
+        }
+        return .fromEnd(minus: minus)
+    }
+
+    /// A name in brackets, `['…']` or `["…"]`. As in Jayway 2.0 (`PathComponentAnalyzer.analyzeProperty`),
+    /// a backslash is an ordinary character: `$['Test\""Name"']` names the key `Test\""Name"`
+    /// (recorded on AWS, SPEC-NOTES §3). Two exceptions keep every name writable: a backslash
+    /// before the closing quote character stands for that quote, and `\\` stands for itself
+    /// (both characters) so that `['a\\']` ends where it appears to.
+    mutating func parseQuotedName() throws(PathSyntaxError) -> String {
+        let open = position
+        guard let quote = peek() else { throw error("expected a quoted string") }
+        position += 1
+        var result: [UInt8] = []
+        while true {
+            guard let byte = peek() else {
+                throw PathSyntaxError(message: "unterminated string", offset: open)
+            }
+            position += 1
+            if byte == quote { break }
+            if byte == PathByte.backslash, let next = peek() {
+                if next == quote {
+                    position += 1
+                    result.append(quote)
+                    continue
+                }
+                if next == PathByte.backslash {
+                    position += 1
+                    result.append(byte)
+                    result.append(next)
+                    continue
+                }
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A string in single or double quotes (a filter's string literal). Escapes: `\'`, `\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
     /// `\r`, `\t`, `\uXXXX`; any other escaped character stands for itself.
     mutating func parseQuoted() throws(PathSyntaxError) -> String {
         let open = position

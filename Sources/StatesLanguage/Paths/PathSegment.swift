@@ -20,8 +20,12 @@ public enum PathRoot: Sendable, Hashable {
 public indirect enum PathSegment: Sendable, Hashable {
     /// `.name`, `['name']` or `["name"]`: the member with this key of an object.
     case name(String)
-    /// `[3]` or `[-1]`: the element at this index of an array; negative counts from the end.
+    /// `[3]`: the element at this index of an array. A negative index (`[-1]`) parses, but AWS's
+    /// JSONPath (Jayway 2.0) does not count it from the end: it designates nothing (SPEC-NOTES §3).
     case index(Int)
+    /// `[(@.length-1)]` (also `[(@.size()-1)]`, blanks allowed): the element `minus` places
+    /// before the end of an array, Jayway 2.0's "context size" index. `minus` is at least 0.
+    case fromEnd(minus: Int)
     /// `.*` or `[*]`: every member value of an object or every element of an array.
     case wildcard
     /// `[start:end:step]` with any part omitted: a Python-style slice of an array.
@@ -49,10 +53,19 @@ extension PathSegment {
 }
 
 extension PathSegment {
-    /// Whether this segment selects at most one value from one value (`.name` or `.index`).
+    /// Whether this segment selects at most one value from one value (`.name` or `.index`): the
+    /// steps a Reference Path may contain.
     public var isSingular: Bool {
         switch self {
         case .name, .index: true
+        default: false
+        }
+    }
+
+    /// Whether Jayway counts this step as definite: `.name`, `[index]` and `[(@.length-N)]`.
+    public var isDefiniteStep: Bool {
+        switch self {
+        case .name, .index, .fromEnd: true
         default: false
         }
     }

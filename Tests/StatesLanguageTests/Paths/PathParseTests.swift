@@ -54,6 +54,36 @@ import Testing
         .init(source: "$.abc.['def ghi']", root: .input, segments: [.name("abc"), .name("def ghi")]),
         .init(source: #"$['it\'s']"#, root: .input, segments: [.name("it's")]),
         .init(source: #"$['a.b[c]']"#, root: .input, segments: [.name("a.b[c]")]),
+        // Bracket names keep backslashes as Jayway 2.0 does (recorded on AWS, SPEC-NOTES §3).
+        .init(source: #"$['Test\""Name"']"#, root: .input, segments: [.name(#"Test\""Name""#)]),
+        .init(source: #"$['a\u12']"#, root: .input, segments: [.name(#"a\u12"#)]),
+        .init(source: #"$['a\n']"#, root: .input, segments: [.name(#"a\n"#)]),
+        .init(source: #"$['a\\']"#, root: .input, segments: [.name(#"a\\"#)]),
+        .init(source: #"$["say \"hi\""]"#, root: .input, segments: [.name(#"say "hi""#)]),
+        // Jayway 2.0's index from the end.
+        .init(source: "$[(@.length-1)].bar", root: .input, segments: [.fromEnd(minus: 1), .name("bar")]),
+        .init(source: "$.a[( @.length - 2 )]", root: .input, segments: [.name("a"), .fromEnd(minus: 2)]),
+        .init(source: "$.a[(@.size()-1)]", root: .input, segments: [.name("a"), .fromEnd(minus: 1)]),
+        .init(source: "$.a[@.length-1]", root: .input, segments: [.name("a"), .fromEnd(minus: 1)]),
+        // Unquoted words in filters (Jayway 2.0 compares them as strings).
+        .init(
+            source: "$[?(@.lang==es)].text", root: .input,
+            segments: [.filter(.comparison(.current([.name("lang")]), .equal, .word("es"))), .name("text")]),
+        .init(
+            source: "$..r[?(@.s==Failure)]", root: .input,
+            segments: [
+                .recursiveDescent(.name("r")), .filter(.comparison(.current([.name("s")]), .equal, .word("Failure"))),
+            ]),
+        .init(
+            source: "$.o[?(@.k == FooBar && @.n > 1)].v", root: .input,
+            segments: [
+                .name("o"),
+                .filter(
+                    .and(
+                        .comparison(.current([.name("k")]), .equal, .word("FooBar")),
+                        .comparison(.current([.name("n")]), .greater, .literal(1)))),
+                .name("v"),
+            ]),
         .init(source: "$['']", root: .input, segments: [.name("")]),
         .init(source: "  $.a  ", root: .input, segments: [.name("a")]),
         .init(source: "$$", root: .context, segments: []),
@@ -119,7 +149,8 @@ import Testing
             source: "$.a[?(@.name =~ /^Ab.*/i)]", root: .input,
             segments: [
                 .name("a"),
-                .filter(.comparison(.current([.name("name")]), .matches, .regex(pattern: "^Ab.*", flags: "i"))),
+                .filter(
+                    .comparison(.current([.name("name")]), .matches, .regex(FilterRegex(pattern: "^Ab.*", flags: "i")))),
             ]),
         .init(
             source: "$.a[?(@.b[0].c == 1)]", root: .input,
@@ -193,7 +224,9 @@ import Testing
         .init(source: "$.a[?(@.b == 'x)]", offset: 13, message: "unterminated string"),
         .init(source: "$.a[?(@.b == 01)]", offset: 13, message: "invalid number '01'"),
         .init(source: "$.a[?(@.b =~ /x)]", offset: 13, message: "unterminated regular expression"),
-        .init(source: "$['a\\u12']", offset: 4, message: "invalid \\u escape"),
+        .init(source: "$.a[(@.length+1)]", offset: 13, message: "Jayway's (@.length-N) index takes '-' and a number"),
+        .init(source: "$.a[(@.count-1)]", offset: 4, message: "expected (@.length-N)"),
+        .init(source: "$.a[(@.length-1]", offset: 15, message: "expected ')' to close the '(' at column 5"),
     ]
 
     @Test(arguments: Self.rejected)

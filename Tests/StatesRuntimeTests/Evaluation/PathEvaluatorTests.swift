@@ -21,12 +21,17 @@ import Testing
         .init(path: "$.expensive", input: store, expected: "10"),
         .init(path: "$.store.book[0].author", input: store, expected: #""Nigel Rees""#),
         .init(path: "$['store']['bicycle']['color']", input: store, expected: #""red""#),
-        .init(path: "$.store.book[-1].author", input: store, expected: #""J. R. R. Tolkien""#),
+        // Jayway 2.0's index from the end (AWS runs it: zenn.dev/sotaro8181, SPEC-NOTES §3).
+        .init(path: "$.store.book[(@.length-1)].author", input: store, expected: #""J. R. R. Tolkien""#),
+        .init(path: "$.store.book[( @.length - 2 )].author", input: store, expected: #""Herman Melville""#),
+        .init(path: "$.store.book[@.size()-1].author", input: store, expected: #""J. R. R. Tolkien""#),
+        .init(path: "$.a[(@.length-0)]", input: numbers, expected: "null"),
+        .init(path: "$[(@.length-1)].bar", input: #"[{"bar": 1}, {"bar": 2}]"#, expected: "2"),
+        .init(path: "$.l[*][(@.length-1)]", input: #"{"l": [[1, 2], [3]]}"#, expected: "[2, 3]"),
         .init(path: "$.a", input: #"{"a": null}"#, expected: "null"),
         .init(path: "$.a.b", input: #"{"a": {"b": [1.50, 2e3]}}"#, expected: "[1.50, 2e3]"),
         // Jackson: an index past the end selects null (AWS: "v.$": "$.items[5]" gives null).
         .init(path: "$.store.book[9]", input: store, expected: "null"),
-        .init(path: "$.a[-9]", input: numbers, expected: "null"),
         // Wildcards, unions, slices.
         .init(
             path: "$.store.book[*].author", input: store,
@@ -64,7 +69,36 @@ import Testing
         .init(path: "$..*", input: #"{"a": {"b": 1}, "c": [2]}"#, expected: #"[{"b": 1}, [2], 1, 2]"#),
         .init(path: "$..[0]", input: #"{"a": [[1, 2], [3]]}"#, expected: "[[1, 2], 1, 3]"),
         .init(path: "$..book[2].author", input: store, expected: #"["Herman Melville"]"#),
-        .init(path: "$..book[-1].title", input: store, expected: #"["The Lord of the Rings"]"#),
+        .init(path: "$..book[(@.length-1)].title", input: store, expected: #"["The Lord of the Rings"]"#),
+        // A missing member followed by a wildcard, slice or filter selects nothing: recorded on AWS
+        // (LocalStack test_base `test_json_path_array_wildcard_or_slice_with_no_input`).
+        .init(path: "$.nothing[*]", input: store, expected: "[]"),
+        .init(path: "$.store.nothing[*].x", input: store, expected: "[]"),
+        .init(path: "$.items[1:]", input: "{}", expected: "[]"),
+        .init(path: "$.items[:1]", input: "{}", expected: "[]"),
+        .init(path: "$.item.items[1:5].itemValue", input: "{}", expected: "[]"),
+        .init(path: "$.items[*].itemValue", input: "{}", expected: "[]"),
+        .init(path: "$.items[?(@.a)]", input: "{}", expected: "[]"),
+        // Unquoted words in filters are strings (Jayway 2.0 `Criteria.create`).
+        .init(
+            path: "$[?(@.lang==es)].text", input: #"[{"lang": "es", "text": "hola"}, {"lang": "en", "text": "hi"}]"#,
+            expected: #"["hola"]"#),
+        .init(
+            path: "$..r[?(@.s==Failure)]", input: #"{"a": {"r": [{"s": "Failure"}, {"s": "Success"}]}}"#,
+            expected: #"[{"s": "Failure"}]"#),
+        .init(
+            path: "$.o[?(@.k == FooBar)].v", input: #"{"o": [{"k": "FooBar", "v": 1}, {"k": "foobar", "v": 2}]}"#,
+            expected: "[1]"),
+        .init(
+            path: "$.o[?(@.k != FooBar)].v", input: #"{"o": [{"k": "FooBar", "v": 1}, {"k": "foobar", "v": 2}]}"#,
+            expected: "[2]"),
+        .init(path: "$.o[?(@.k < b)].v", input: #"{"o": [{"k": "a", "v": 1}, {"k": "c", "v": 2}]}"#, expected: "[1]"),
+        // A regex compiled when the path was parsed.
+        .init(
+            path: "$.o[?(@.k =~ /foo.*/i)].v", input: #"{"o": [{"k": "FooBar", "v": 1}, {"k": "bar", "v": 2}]}"#,
+            expected: "[1]"),
+        // Bracket names keep backslashes (recorded on AWS: LocalStack test_base_scenarios ESCAPE_SEQUENCES_JSONPATH).
+        .init(path: #"$['Test\""Name"']"#, input: #"{"Test\\\"\"Name\"": "Value\"\\"}"#, expected: #""Value\"\\""#),
         .init(path: "$..book[:2].price", input: store, expected: "[8.95, 12.99]"),
         // Jayway ScanPathToken.walkArray: a non-final array step after `..` applies the rest of
         // the path to every element.
@@ -121,8 +155,17 @@ import Testing
             path: "$.store.book[0].missing", input: store,
             message: "No results for path: $['store']['book'][0]['missing']"),
         .init(path: "$.missing.x", input: store, message: "Missing property in path $['missing']"),
-        .init(path: "$.nothing[*]", input: store, message: "Missing property in path $['nothing']"),
-        .init(path: "$.store.nothing[*].x", input: store, message: "Missing property in path $['store']['nothing']"),
+        // AWS does not count a negative index from the end (zenn.dev/sotaro8181: `$.array[-1].name`
+        // "could not be found"); Jayway 2.0 `handleArrayIndex` throws.
+        .init(
+            path: "$.store.book[-1].author", input: store,
+            message: "Index out of bounds when evaluating path $['store']['book'][-1]"),
+        .init(path: "$.a[-9]", input: numbers, message: "Index out of bounds when evaluating path $['a'][-9]"),
+        .init(
+            path: "$.a[-1]", input: numbers, message: "Index out of bounds when evaluating path $['a'][-1]",
+            mode: .strict),
+        .init(path: "$[(@.length-1)]", input: "[]", message: "Index out of bounds when evaluating path $[-1]"),
+        .init(path: "$.a[0,-1]", input: numbers, message: "Index out of bounds when evaluating path $['a'][-1]"),
         .init(
             path: "$.expensive.x", input: store,
             message: "Expected to find an object with property ['x'] in path $['expensive'] but found "

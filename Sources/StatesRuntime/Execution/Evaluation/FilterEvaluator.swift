@@ -1,6 +1,5 @@
 import JSONCore
 import StatesLanguage
-import Synchronization
 
 /// Evaluates a filter `[?( … )]` for one item, with Jayway's comparison semantics.
 ///
@@ -37,7 +36,7 @@ struct FilterEvaluator {
         case null
         /// An array or object.
         case json(JSON)
-        case pattern(pattern: String, flags: String)
+        case pattern(FilterRegex)
         case undefined
     }
 
@@ -63,6 +62,9 @@ struct FilterEvaluator {
             throw PathEvaluationError(kind: .invalidPath, message: "Expected a boolean expression in the filter")
         case .regex:
             return false
+        case .word(let word):
+            throw PathEvaluationError(
+                kind: .invalidPath, message: "Expected a comparison in the filter, found the word '\(word)'")
         case .comparison(let leftExpression, let op, let rightExpression):
             let left = try operand(leftExpression, item: item, variables: variables)
             let right = try operand(rightExpression, item: item, variables: variables)
@@ -112,8 +114,12 @@ struct FilterEvaluator {
             case .number(let number): return .number(JavaDecimal(javaText: number.text) ?? .zero)
             default: return Self.operand(value)
             }
-        case .regex(let pattern, let flags):
-            return .pattern(pattern: pattern, flags: flags)
+        case .regex(let regex):
+            return .pattern(regex)
+        case .word(let word):
+            // Jayway 2.0 `Criteria.create`: an operand that is not a path, quoted string or regex
+            // stays as its text.
+            return .string(word)
         case .and, .or, .not, .comparison:
             return .bool(try accepts(expression, item: item, variables: variables))
         }
@@ -203,7 +209,7 @@ struct FilterEvaluator {
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
         case (.json(let a), .json(let b)): return javaEquals(a, b)
-        case (.pattern(let a, let f), .pattern(let b, let g)): return a == b && f == g
+        case (.pattern(let a), .pattern(let b)): return a == b
         default: return false
         }
     }
@@ -262,23 +268,25 @@ struct FilterEvaluator {
     // MARK: Regular expressions
 
     static func regexMatches(_ left: Operand, _ right: Operand) throws(PathEvaluationError) -> Bool {
-        let pattern: (String, String)
+        let regex: FilterRegex
         let subject: Operand
         switch (left, right) {
-        case (.pattern(let p, let f), let other) where !isPattern(other):
-            pattern = (p, f)
+        case (.pattern(let compiled), let other) where !isPattern(other):
+            regex = compiled
             subject = other
-        case (let other, .pattern(let p, let f)) where !isPattern(other):
-            pattern = (p, f)
+        case (let other, .pattern(let compiled)) where !isPattern(other):
+            regex = compiled
             subject = other
         default:
             return false
         }
-        let regex = try RegexCache.shared.regex(pattern: pattern.0, flags: pattern.1)
-        if case .json(.array(let elements)) = subject {
-            return elements.contains { element in regex.wholeMatches(regexInput(operand(element))) }
+        guard regex.isCompiled else {
+            throw PathEvaluationError(kind: .invalidPath, message: "Invalid regular expression \(regex)")
         }
-        return regex.wholeMatches(regexInput(subject))
+        if case .json(.array(let elements)) = subject {
+            return elements.contains { element in regex.matches(regexInput(operand(element))) == true }
+        }
+        return regex.matches(regexInput(subject)) == true
     }
 
     static func isPattern(_ operand: Operand) -> Bool {

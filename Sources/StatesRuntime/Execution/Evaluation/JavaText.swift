@@ -71,6 +71,7 @@ enum JavaText {
         switch segment {
         case .name(let name): return "['" + name + "']"
         case .index(let index): return "[" + String(index) + "]"
+        case .fromEnd(let minus): return "[@.size()-" + String(minus) + "]"
         case .wildcard: return "[*]"
         case .slice(let start, let end, let step):
             var text = "[" + (start.map(String.init) ?? "") + ":" + (end.map(String.init) ?? "")

@@ -14,7 +14,8 @@ public import StatesLanguage
 /// Worked examples, with input `{"a": {"b": [1, 2, 3]}, "s": "x"}`:
 ///
 ///     $.a.b[0]          1
-///     $.a.b[-1]         3                  negative indexes count from the end
+///     $.a.b[-1]         throws .notFound  AWS (Jayway 2.0) does not count from the end
+///     $.a.b[(@.length-1)] 3               Jayway 2.0's index from the end
 ///     $.a.b[7]          null               out of range: Jackson gives null (see `Mode`)
 ///     $.a.b[1:]         [2, 3]
 ///     $.a.b[*]          [1, 2, 3]
@@ -128,7 +129,7 @@ public enum PathEvaluator {
     static func isDefinite(_ segments: [PathSegment]) -> Bool {
         for segment in segments {
             switch segment {
-            case .name, .index: continue
+            case .name, .index, .fromEnd: continue
             default: return false
             }
         }
@@ -158,19 +159,28 @@ public enum PathEvaluator {
                 guard case .array(let elements) = current else {
                     throw notAnArray(segments, at: position, model: current)
                 }
-                let effective = index < 0 ? elements.count + index : index
-                if effective >= 0 && effective < elements.count {
-                    current = elements[effective]
-                } else if mode == .strict {
-                    throw noResults(segments)
-                } else {
-                    current = .null
+                current = try element(index, of: elements, segments, at: position, mode: mode)
+            case .fromEnd(let minus):
+                guard case .array(let elements) = current else {
+                    throw notAnArray(segments, at: position, model: current)
                 }
+                current = try element(elements.count - minus, of: elements, segments, at: position, mode: mode)
             default:
                 throw PathEvaluationError(kind: .invalidPath, message: "Not a definite path")
             }
         }
         return current
+    }
+
+    /// Jayway 2.0 `handleArrayIndex` on a definite path: a negative index is out of bounds (AWS
+    /// does not count it from the end); past the end is `null` in ``Mode/jayway``.
+    static func element(
+        _ index: Int, of elements: [JSON], _ segments: [PathSegment], at position: Int, mode: Mode
+    ) throws(PathEvaluationError) -> JSON {
+        if index < 0 { throw indexOutOfBounds(segments[..<position], index: index) }
+        if index < elements.count { return elements[index] }
+        if mode == .strict { throw noResults(segments) }
+        return .null
     }
 
     /// ``definite(_:on:mode:)`` without building error messages: `nil` when nothing is there.
@@ -182,14 +192,11 @@ public enum PathEvaluator {
                 guard let next = object[key] else { return nil }
                 current = next
             case (.index(let index), .array(let elements)):
-                let effective = index < 0 ? elements.count + index : index
-                if effective >= 0 && effective < elements.count {
-                    current = elements[effective]
-                } else if mode == .strict {
-                    return nil
-                } else {
-                    current = .null
-                }
+                guard let next = lookupElement(index, of: elements, mode: mode) else { return nil }
+                current = next
+            case (.fromEnd(let minus), .array(let elements)):
+                guard let next = lookupElement(elements.count - minus, of: elements, mode: mode) else { return nil }
+                current = next
             default:
                 return nil
             }
@@ -197,11 +204,25 @@ public enum PathEvaluator {
         return current
     }
 
+    /// ``element(_:of:_:at:mode:)`` without the error: `nil` when nothing is there.
+    static func lookupElement(_ index: Int, of elements: [JSON], mode: Mode) -> JSON? {
+        if index < 0 { return nil }
+        if index < elements.count { return elements[index] }
+        return mode == .strict ? nil : .null
+    }
+
     // MARK: Jayway's messages
 
     /// "No results for path: $['a']['b']" (Jayway `EvaluationContextImpl.getValue`).
     static func noResults(_ segments: some Collection<PathSegment>) -> PathEvaluationError {
         PathEvaluationError(kind: .notFound, message: "No results for path: " + JavaText.path(segments))
+    }
+
+    /// "Index out of bounds when evaluating path $['a'][-1]" (Jayway 2.0 `PathToken.handleArrayIndex`).
+    static func indexOutOfBounds(_ upstream: some Collection<PathSegment>, index: Int) -> PathEvaluationError {
+        PathEvaluationError(
+            kind: .notFound,
+            message: "Index out of bounds when evaluating path " + JavaText.path(upstream) + "[" + String(index) + "]")
     }
 
     /// "Missing property in path $['a']" for a missing member that is not the last step.

@@ -25,6 +25,8 @@ struct PathWalker {
     /// Index of the first segment that is not `.name`/`[index]`: steps up to and including it
     /// have a definite upstream.
     let firstIndefinite: Int
+    /// Index of the last segment that is not definite, `nil` when there is none.
+    let lastIndefinite: Int?
     var results: [JSON] = []
 
     init(
@@ -37,14 +39,18 @@ struct PathWalker {
         self.context = context
         self.mode = mode
         self.requireProperties = requireProperties
-        self.firstIndefinite = segments.firstIndex(where: { !$0.isSingular }) ?? segments.count
+        self.firstIndefinite = segments.firstIndex(where: { !$0.isDefiniteStep }) ?? segments.count
+        self.lastIndefinite = segments.lastIndex(where: { segment in
+            if case .function = segment { return false }
+            return !segment.isDefiniteStep
+        })
     }
 
     /// Whether Jayway considers the whole path definite (functions are definite tokens).
     var isDefinite: Bool {
         segments.allSatisfy { segment in
             if case .function = segment { return true }
-            return segment.isSingular
+            return segment.isDefiniteStep
         }
     }
 
@@ -89,6 +95,11 @@ struct PathWalker {
             try property([key], at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
         case .index(let index):
             try indexes([index], at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
+        case .fromEnd(let minus):
+            guard let elements = try arrayElements(model, at: position, upstreamDefinite: upstreamDefinite) else {
+                return
+            }
+            try element(elements.count - minus, of: elements, at: position, variables: variables)
         case .union(let members):
             let names = members.compactMap { member -> String? in
                 if case .name(let name) = member { return name }
@@ -164,7 +175,11 @@ struct PathWalker {
                     }
                     continue
                 }
-                if (upstreamDefinite && tokenDefinite) || requireProperties {
+                // Jayway 2.0 `PathToken.isUpstreamDefinite` asks whether the path from the previous
+                // token to the end is definite: a missing member followed by a wildcard, slice or
+                // filter selects nothing (`$.items[*]` on `{}` is `[]`, recorded on AWS).
+                let restDefinite = lastIndefinite.map { $0 < position } ?? true
+                if (upstreamDefinite && tokenDefinite && restDefinite) || requireProperties {
                     throw PathEvaluationError(
                         kind: .notFound,
                         message: "Missing property in path " + JavaText.path(segments[..<position]) + "['\(name)']")
@@ -184,9 +199,21 @@ struct PathWalker {
         throw PathEvaluator.notAnArray(segments, at: position, model: model)
     }
 
-    /// Jayway `handleArrayIndex`: negative counts from the end; out of range is `null` (Jackson)
-    /// in ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict``.
+    /// Jayway 2.0 `handleArrayIndex` for `[i]` and `[(@.length-N)]`: a negative index is not
+    /// counted from the end but is out of bounds, which fails ("Index out of bounds when evaluating
+    /// path …"; AWS: `$.array[-1].name` "could not be found"); past the end is `null` (Jackson) in
+    /// ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict``.
     mutating func element(
+        _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
+    ) throws(PathEvaluationError) {
+        if index < 0 {
+            throw PathEvaluator.indexOutOfBounds(segments[..<position], index: index)
+        }
+        try sliceElement(index, of: elements, at: position, variables: variables)
+    }
+
+    /// An element a slice visits: negative counts from the end (see ``sliceIndexes(count:start:end:step:)``).
+    mutating func sliceElement(
         _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
     ) throws(PathEvaluationError) {
         let effective = index < 0 ? elements.count + index : index
@@ -212,7 +239,7 @@ struct PathWalker {
     ) throws(PathEvaluationError) {
         guard let elements = try arrayElements(model, at: position, upstreamDefinite: upstreamDefinite) else { return }
         for index in Self.sliceIndexes(count: elements.count, start: start, end: end, step: step) {
-            try element(index, of: elements, at: position, variables: variables)
+            try sliceElement(index, of: elements, at: position, variables: variables)
         }
     }
 
@@ -344,7 +371,7 @@ struct PathWalker {
             }
             if case .array = model { return true }
             return false
-        case .index, .slice:
+        case .index, .slice, .fromEnd:
             if case .array = model { return true }
             return false
         case .wildcard:
