@@ -70,6 +70,18 @@ import Testing
                 """#,
             input: "{}",
             output: #"{"k": "v"}"#),
+        .init(
+            name: "variables in TimestampPath and ToleratedFailure…Path (LocalStack assign templates, recorded on AWS)",
+            definition: #"""
+                {"StartAt":"S","States":{
+                 "S":{"Type":"Pass","Assign":{"ts":"2024-01-01T00:00:00Z","tc":1,"tp":50},"Next":"W"},
+                 "W":{"Type":"Wait","TimestampPath":"$ts","Next":"M"},
+                 "M":{"Type":"Map","ItemsPath":"$.l","ToleratedFailureCountPath":"$tc",
+                      "ToleratedFailurePercentagePath":"$tp",
+                      "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},"End":true}}}
+                """#,
+            input: #"{"l": [1, 2]}"#,
+            output: "[1, 2]"),
     ]
 
     @Test(arguments: Self.succeeding)
