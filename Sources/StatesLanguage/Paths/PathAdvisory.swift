@@ -10,6 +10,8 @@ public enum PathAdvisory: Sendable, Hashable {
     case unquotedWord(String)
     /// `[-1]`: AWS does not count a negative index from the end; the path selects nothing.
     case negativeIndex(Int)
+    /// `.length()`, `.sum()`, …: AWS has no path functions and reads the text as a member name.
+    case pathFunction(String)
 }
 
 extension Path {
@@ -24,6 +26,8 @@ extension Path {
         switch segment {
         case .index(let index) where index < 0:
             found.append(.negativeIndex(index))
+        case .function(let name, let arguments):
+            found.append(.pathFunction(PathSegment.functionMemberName(name, arguments)))
         case .union(let members):
             for member in members { collect(member, into: &found) }
         case .recursiveDescent(let inner):

@@ -105,22 +105,17 @@ struct PathParser {
             return .wildcard
         }
         let nameStart = position
-        let name = try parseDotName(inFilter: inFilter, after: "'.'", allowsFunction: !inFilter)
+        let name = try parseDotName(inFilter: inFilter, after: "'.'", allowsFunction: true)
         if peek() == PathByte.openParen {
             return try parseFunction(name, at: nameStart)
         }
         return .name(name)
     }
 
-    /// `.length()`, `.concat('x')`, …: a Jayway path function, allowed only at the end of a path
-    /// outside filters. Its arguments are kept as written (the executor evaluates them).
+    /// `.length()`, `.concat('x')`, `.anything(…)`: written like a function call, but Jayway 2.0
+    /// (AWS) has no path functions and reads the text as a member name (see
+    /// ``PathSegment/function(name:arguments:)``), so any name is accepted, anywhere a name is.
     mutating func parseFunction(_ name: String, at start: Int) throws(PathSyntaxError) -> PathSegment {
-        guard PathSegment.functionNames.contains(name) else {
-            throw PathSyntaxError(
-                message: "unknown path function \(name)(); Step Functions paths know "
-                    + PathSegment.functionNames.sorted().map { "\($0)()" }.joined(separator: ", "),
-                offset: start)
-        }
         position += 1
         let argumentsStart = position
         var depth = 1
@@ -151,9 +146,6 @@ struct PathParser {
         while argumentsEnd > trimmedStart, PathByte.isPathWhitespace(bytes[argumentsEnd - 1]) { argumentsEnd -= 1 }
         let arguments = string(trimmedStart, argumentsEnd)
         position += 1
-        if position < end, !PathByte.isPathWhitespace(bytes[position]) {
-            throw error("a path function such as \(name)() must end the path")
-        }
         return .function(name: name, arguments: arguments)
     }
 
@@ -168,7 +160,12 @@ struct PathParser {
             position += 1
             return .wildcard
         }
-        return .name(try parseDotName(inFilter: inFilter, after: "'..'"))
+        let nameStart = position
+        let name = try parseDotName(inFilter: inFilter, after: "'..'", allowsFunction: true)
+        if peek() == PathByte.openParen {
+            return try parseFunction(name, at: nameStart)
+        }
+        return .name(name)
     }
 
     mutating func parseDotName(inFilter: Bool, after: String, allowsFunction: Bool = false) throws(PathSyntaxError)

@@ -25,7 +25,7 @@ extension RuleID {
     public static let pathNotAllowedHere: RuleID = "ASL-E304"
     /// ASL-W300 (warning): a valid path that AWS evaluates differently from what it seems to say:
     /// an unquoted word in a filter (compared as a string), a negative index (selects nothing on
-    /// AWS). Source: Jayway JsonPath 2.0.0 `Criteria.create` and `ArrayPathToken`; AWS executions
+    /// AWS), a path function such as `length()` (read as a member name). Source: Jayway JsonPath 2.0.0 `Criteria.create` and `ArrayPathToken`; AWS executions
     /// cited in SPEC-NOTES.md §3.
     public static let pathAdvisory: RuleID = "ASL-W300"
 }
@@ -108,6 +108,12 @@ extension Diagnostic {
                     message:
                         "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: the path selects nothing at run time",
                     pointer: pointer, fixIt: "use [(@.length\(index))] to count from the end")
+            case .pathFunction(let member):
+                Diagnostic(
+                    rule: .pathAdvisory, severity: .warning,
+                    message:
+                        "\"\(field)\" uses \(member), but AWS evaluates no path functions: it looks for a member named '\(member)'",
+                    pointer: pointer, fixIt: "use an intrinsic such as States.ArrayLength, or JSONata")
             }
         }
     }

@@ -37,19 +37,26 @@ public indirect enum PathSegment: Sendable, Hashable {
     case recursiveDescent(PathSegment)
     /// `[?(…)]`: the elements (or member values) for which the expression holds.
     case filter(FilterExpression)
-    /// `.length()`, `.sum()`, `.concat('x')`, …: a Jayway path function applied to what the path
-    /// selected so far; always the last segment. `arguments` is the text between the parentheses.
+    /// `.length()`, `.sum()`, `.concat('x')`, …: text written like a Jayway path function.
+    /// `arguments` is the text between the parentheses, trimmed.
     ///
-    /// Source: the developer guide ("Paths") rules functions out of *reference* paths only;
-    /// other paths follow Jayway JsonPath, whose functions AWS evaluates.
+    /// Jayway 2.0, which AWS runs, has no path functions: its `PathCompiler` reads `length()` as
+    /// a member name, and AWS fails `$.list.length()` with "Property ['length()'] not found in path
+    /// $['list']" and `$.Jobs.sum()` with "could not be found" (SPEC-NOTES §3). The evaluator does
+    /// the same with ``functionMemberName``; the validator warns (ASL-W300). Not a reference path.
     case function(name: String, arguments: String)
 }
 
 extension PathSegment {
-    /// The functions Jayway JsonPath defines.
+    /// The functions later Jayway versions define (AWS evaluates none of them).
     public static let functionNames: Set<String> = [
         "min", "max", "avg", "stddev", "length", "sum", "keys", "concat", "append", "first", "last", "index",
     ]
+
+    /// The member name Jayway 2.0 reads for `.name(arguments)`: `length()`, `concat('x')`.
+    public static func functionMemberName(_ name: String, _ arguments: String) -> String {
+        name + "(" + arguments + ")"
+    }
 }
 
 extension PathSegment {

@@ -44,6 +44,13 @@ import Testing
             ]),
         .init(
             definition: #"""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"Jobs.$":"$.Jobs.sum()"},"End":true}}}
+                """#,
+            warnings: [
+                #""Jobs.$" uses sum(), but AWS evaluates no path functions: it looks for a member named 'sum()'"#
+            ]),
+        .init(
+            definition: #"""
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"value.$":"$['Test\\\"\"Name\"']"},"End":true}}}
                 """#,
             warnings: []),

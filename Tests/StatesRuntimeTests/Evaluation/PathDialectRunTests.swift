@@ -106,6 +106,21 @@ import Testing
                 + #"'{"array":[{"name":"hoge"}]}'"#)
     }
 
+    /// AWS: `$.Jobs.sum()` fails with "could not be found" (re:Post "AWS StepFunctions: sum() function
+    /// returns error about not finding path"): Jayway 2.0 reads `sum()` as a member name.
+    @Test func pathFunctionIsAMemberName() async throws {
+        let definition = #"""
+            {"StartAt":"Sum Jobs","States":{"Sum Jobs":{"Type":"Pass","Parameters":{"Jobs.$":"$.Jobs.sum()"},"End":true}}}
+            """#
+        let result = try await run(definition, input: #"{"Jobs": [0, 1, 0]}"#)
+        #expect(result.status == .failed)
+        #expect(
+            result.cause
+                == "An error occurred while executing the state 'Sum Jobs' (entered at the event id #2). The JSONPath "
+                + "'$.Jobs.sum()' specified for the field 'Jobs.$' could not be found in the input '{\"Jobs\":[0,1,0]}'"
+        )
+    }
+
     /// Fail's `ErrorPath`/`CausePath` read variables too.
     @Test func variablesInFailPaths() async throws {
         let definition = #"""

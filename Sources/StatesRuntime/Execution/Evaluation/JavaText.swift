@@ -80,7 +80,7 @@ enum JavaText {
         case .union(let members):
             if members.allSatisfy({ if case .name = $0 { true } else { false } }) {
                 let names = members.compactMap { if case .name(let name) = $0 { name } else { nil } }
-                return "[" + names.map { "'" + $0 + "'" }.joined(separator: ",") + "]"
+                return "[" + names.map { "'" + $0 + "'" }.joined(separator: ", ") + "]"
             }
             let parts = members.map { member -> String in
                 let text = fragment(member)
@@ -90,7 +90,7 @@ enum JavaText {
         case .recursiveDescent(let inner):
             return ".." + fragment(inner)
         case .filter: return "[?]"
-        case .function(let name, _): return "." + name + "()"
+        case .function(let name, let arguments): return "['" + PathSegment.functionMemberName(name, arguments) + "']"
         }
     }
 }

@@ -6,7 +6,7 @@ public import StatesLanguage
 /// A path starts at one of three roots: `$` the state's input, `$$` the context object,
 /// `$name` a workflow variable. What it returns depends on the path's shape, as in Jayway:
 ///
-/// - a *definite* path (only `.name`, `['name']`, `[3]`, optionally ending in a function) gives
+/// - a *definite* path (only `.name`, `['name']`, `[3]`, `[(@.length-1)]`) gives
 ///   the one value it designates, or throws ``PathEvaluationError`` when there is none;
 /// - an *indefinite* path (wildcard, slice, union, filter, `..`) gives a JSON array of every
 ///   match, possibly empty, and throws only when it cannot be applied at all.
@@ -21,17 +21,16 @@ public import StatesLanguage
 ///     $.a.b[*]          [1, 2, 3]
 ///     $.a.b[?(@ > 1)]   [2, 3]
 ///     $..b              [[1, 2, 3]]
-///     $.a.b.length()    3
-///     $.a.b.sum()       6.0                Jayway's aggregations return Java doubles
+///     $.a.b.length()    throws .notFound  "Property ['length()'] not found in path $['a']['b']" (no functions)
 ///     $.x               throws .notFound  "No results for path: $['x']"
 ///     $.x.y             throws .notFound  "Missing property in path $['x']"
-///     $.s.y             throws .notFound  "Expected to find an object with property ['y'] in path $['s'] …"
+///     $.s.y             throws .notFound  "Property ['y'] not found in path $['s']"
 ///     $.a.x[*]          throws .notFound  "Missing property in path $['a']['x']"
 ///     $.a.b[*].x        []                 indefinite: misses are skipped
 ///
 /// Performance: a path of `.name`/`[index]` steps is walked in a loop without allocating; other
-/// paths allocate only the result array. Nothing is parsed at run time except the arguments of a
-/// path function (`concat('x')`), which the parser keeps as text.
+/// paths allocate only the result array. Nothing is parsed at run time; filter regexes were
+/// compiled with the path.
 ///
 /// Source: AWS developer guide, "Paths in Amazon States Language" (Jayway syntax); Jayway JsonPath
 /// 2.x `PathToken`, `PropertyPathToken`, `ArrayIndexToken`, `ArraySliceToken`, `ScanPathToken`,
@@ -231,13 +230,14 @@ public enum PathEvaluator {
             kind: .notFound, message: "Missing property in path " + JavaText.path(segments[...position]))
     }
 
-    /// A member step applied to a value that is not an object (Jayway `PropertyPathToken`).
+    /// A member step applied to a value that is not an object (Jayway 2.0 `PropertyPathToken`):
+    /// "Property ['length()'] not found in path $['list']", the text AWS gave for `$.list.length()`
+    /// on an array (awsdocs/aws-step-functions-developer-guide pull request 5, 2018).
     static func notAnObject(_ segments: [PathSegment], at position: Int, model: JSON) -> PathEvaluationError {
         PathEvaluationError(
             kind: .notFound,
-            message: "Expected to find an object with property \(JavaText.fragment(segments[position])) in path "
-                + "\(JavaText.path(segments[..<position])) but found '\(JavaText.className(of: model))'. "
-                + "This is not a json object according to the JsonProvider: '\(JavaText.providerClass)'.")
+            message: "Property \(JavaText.fragment(segments[position])) not found in path "
+                + JavaText.path(segments[..<position]))
     }
 
     /// An array step applied to `null` or a non-array (Jayway `ArrayPathToken.checkArrayModel`).

@@ -39,35 +39,20 @@ struct PathWalker {
         self.context = context
         self.mode = mode
         self.requireProperties = requireProperties
-        self.firstIndefinite = segments.firstIndex(where: { !$0.isDefiniteStep }) ?? segments.count
-        self.lastIndefinite = segments.lastIndex(where: { segment in
-            if case .function = segment { return false }
-            return !segment.isDefiniteStep
-        })
+        self.firstIndefinite = segments.firstIndex(where: { !Self.isDefinite($0) }) ?? segments.count
+        self.lastIndefinite = segments.lastIndex(where: { !Self.isDefinite($0) })
     }
 
-    /// Whether Jayway considers the whole path definite (functions are definite tokens).
-    var isDefinite: Bool {
-        segments.allSatisfy { segment in
-            if case .function = segment { return true }
-            return segment.isDefiniteStep
-        }
+    /// Whether Jayway 2.0 considers the whole path definite.
+    var isDefinite: Bool { segments.allSatisfy(Self.isDefinite) }
+
+    /// Whether Jayway 2.0 counts one token as definite (a "function" is a member name to it).
+    static func isDefinite(_ segment: PathSegment) -> Bool {
+        if case .function = segment { return true }
+        return segment.isDefiniteStep
     }
 
     mutating func run(variables: (String) -> JSON?) throws(PathEvaluationError) -> JSON {
-        if case .recursiveDescent = segments.first, case .function(let name, let arguments) = segments.last,
-            segments.count > 1
-        {
-            // Jayway `CompiledPath.invertScannerFunctionRelationship`: `$..x.fn()` is `$.fn($..x)`.
-            var inner = PathWalker(
-                segments: Array(segments.dropLast()), document: document, input: input, context: context, mode: mode,
-                requireProperties: requireProperties)
-            let matches = try inner.run(variables: variables)
-            let call = try PathFunctionCall(name: name, arguments: arguments)
-            return try call.invokeInverted(
-                on: document, scanned: matches, scanSegments: Array(segments.dropLast()), walker: self,
-                variables: variables)
-        }
         try walk(0, document, variables: variables)
         guard isDefinite else { return .array(results) }
         guard let first = results.first else { throw PathEvaluator.noResults(segments) }
@@ -130,9 +115,10 @@ struct PathWalker {
         case .filter(let expression):
             try filter(expression, at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
         case .function(let name, let arguments):
-            let call = try PathFunctionCall(name: name, arguments: arguments)
-            let value = try call.invoke(on: model, walker: self, variables: variables)
-            try walk(position + 1, value, variables: variables)
+            // Jayway 2.0 has no functions: `length()` is a member name (SPEC-NOTES §3).
+            try property(
+                [PathSegment.functionMemberName(name, arguments)], at: position, upstreamDefinite: upstreamDefinite,
+                to: model, variables: variables)
         }
     }
 
@@ -163,6 +149,13 @@ struct PathWalker {
             }
             results.append(.object(merged))
             return
+        }
+        if names.count > 1 {
+            // Jayway 2.0 `PathToken.handleObjectProperty`; AWS fails `$['a', 'b'].v` with this text
+            // (gist deric4/733eb129a10b13530cebaa3b70031c77).
+            throw PathEvaluationError(
+                kind: .invalidPath,
+                message: "Multi properties can only be used as path leafs: " + JavaText.path(segments[...position]))
         }
         let tokenDefinite = names.count == 1
         for name in names {
@@ -379,7 +372,10 @@ struct PathWalker {
         case .filter(let expression):
             var evaluator = FilterEvaluator(walker: self)
             return try evaluator.accepts(expression, item: model, variables: variables)
-        case .recursiveDescent, .function:
+        case .function(let name, let arguments):
+            guard case .object(let object) = model else { return false }
+            return requireProperties || object.contains(PathSegment.functionMemberName(name, arguments))
+        case .recursiveDescent:
             return false
         }
     }
