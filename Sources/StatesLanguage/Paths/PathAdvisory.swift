@@ -8,7 +8,8 @@
 public enum PathAdvisory: Sendable, Hashable {
     /// A filter operand written without quotes; Jayway 2.0 compares it as a string.
     case unquotedWord(String)
-    /// `[-1]`: AWS does not count a negative index from the end; the path selects nothing.
+    /// `[-1]`: AWS does not count a negative index from the end; it selects `null`, like an index
+    /// past the end.
     case negativeIndex(Int)
     /// `.length()`, `.sum()`, …: AWS has no path functions and reads the text as a member name.
     case pathFunction(String)

@@ -106,7 +106,7 @@ extension Diagnostic {
                 Diagnostic(
                     rule: .pathAdvisory, severity: .warning,
                     message:
-                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: the path selects nothing at run time",
+                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: it selects null, like an index past the end",
                     pointer: pointer, fixIt: "use [(@.length\(index))] to count from the end")
             case .pathFunction(let member):
                 Diagnostic(

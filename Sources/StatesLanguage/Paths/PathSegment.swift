@@ -21,7 +21,8 @@ public indirect enum PathSegment: Sendable, Hashable {
     /// `.name`, `['name']` or `["name"]`: the member with this key of an object.
     case name(String)
     /// `[3]`: the element at this index of an array. A negative index (`[-1]`) parses, but AWS's
-    /// JSONPath (Jayway 2.0) does not count it from the end: it designates nothing (SPEC-NOTES §3).
+    /// JSONPath (Jayway 2.0 over Jackson) does not count it from the end: like an index past the
+    /// end it designates `null` (SPEC-NOTES §3).
     case index(Int)
     /// `[(@.length-1)]` (also `[(@.size()-1)]`, blanks allowed): the element `minus` places
     /// before the end of an array, Jayway 2.0's "context size" index. `minus` is at least 0.

@@ -40,7 +40,7 @@ import Testing
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.a[-1]"},"End":true}}}
                 """#,
             warnings: [
-                #""a.$" uses the index [-1], which AWS does not count from the end: the path selects nothing at run time"#
+                #""a.$" uses the index [-1], which AWS does not count from the end: it selects null, like an index past the end"#
             ]),
         .init(
             definition: #"""

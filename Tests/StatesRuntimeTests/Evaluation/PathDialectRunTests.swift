@@ -121,6 +121,24 @@ import Testing
         )
     }
 
+    /// A leaf `[-1]` is Jackson's `null`, as an index past the end is (floci: `$.items[5]` → null on
+    /// AWS); in an intrinsic argument it is missing, as `$.items[5]` is there.
+    @Test func negativeIndexLeafIsNullButMissingInIntrinsics() async throws {
+        let payload = try await run(
+            #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"v.$":"$.a[-1]"},"End":true}}}"#,
+            input: #"{"a": [1, 2]}"#)
+        #expect(payload.output == (try json(#"{"v": null}"#)))
+        let intrinsic = try await run(
+            #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"v.$":"States.Array($.a[-1])"},"End":true}}}"#,
+            input: #"{"a": [1, 2]}"#)
+        #expect(intrinsic.status == .failed)
+        #expect(
+            intrinsic.cause
+                == "An error occurred while executing the state 'P' (entered at the event id #2). The function "
+                + "'States.Array($.a[-1])' had the following error: The JsonPath argument for the field '$.a[-1]' "
+                + #"could not be found in the input '{"a":[1,2]}'"#)
+    }
+
     /// Fail's `ErrorPath`/`CausePath` read variables too.
     @Test func variablesInFailPaths() async throws {
         let definition = #"""

@@ -14,7 +14,7 @@ public import StatesLanguage
 /// Worked examples, with input `{"a": {"b": [1, 2, 3]}, "s": "x"}`:
 ///
 ///     $.a.b[0]          1
-///     $.a.b[-1]         throws .notFound  AWS (Jayway 2.0) does not count from the end
+///     $.a.b[-1]         null               AWS (Jayway 2.0 over Jackson) does not count from the end
 ///     $.a.b[(@.length-1)] 3               Jayway 2.0's index from the end
 ///     $.a.b[7]          null               out of range: Jackson gives null (see `Mode`)
 ///     $.a.b[1:]         [2, 3]
@@ -171,13 +171,13 @@ public enum PathEvaluator {
         return current
     }
 
-    /// Jayway 2.0 `handleArrayIndex` on a definite path: a negative index is out of bounds (AWS
-    /// does not count it from the end); past the end is `null` in ``Mode/jayway``.
+    /// Jayway 2.0 `handleArrayIndex` over Jackson's `ArrayNode.get` on a definite path: a negative
+    /// index is not counted from the end (AWS); it and an index past the end are `null` in
+    /// ``Mode/jayway`` and nothing in ``Mode/strict``.
     static func element(
         _ index: Int, of elements: [JSON], _ segments: [PathSegment], at position: Int, mode: Mode
     ) throws(PathEvaluationError) -> JSON {
-        if index < 0 { throw indexOutOfBounds(segments[..<position], index: index) }
-        if index < elements.count { return elements[index] }
+        if index >= 0 && index < elements.count { return elements[index] }
         if mode == .strict { throw noResults(segments) }
         return .null
     }
@@ -205,8 +205,7 @@ public enum PathEvaluator {
 
     /// ``element(_:of:_:at:mode:)`` without the error: `nil` when nothing is there.
     static func lookupElement(_ index: Int, of elements: [JSON], mode: Mode) -> JSON? {
-        if index < 0 { return nil }
-        if index < elements.count { return elements[index] }
+        if index >= 0 && index < elements.count { return elements[index] }
         return mode == .strict ? nil : .null
     }
 
@@ -215,13 +214,6 @@ public enum PathEvaluator {
     /// "No results for path: $['a']['b']" (Jayway `EvaluationContextImpl.getValue`).
     static func noResults(_ segments: some Collection<PathSegment>) -> PathEvaluationError {
         PathEvaluationError(kind: .notFound, message: "No results for path: " + JavaText.path(segments))
-    }
-
-    /// "Index out of bounds when evaluating path $['a'][-1]" (Jayway 2.0 `PathToken.handleArrayIndex`).
-    static func indexOutOfBounds(_ upstream: some Collection<PathSegment>, index: Int) -> PathEvaluationError {
-        PathEvaluationError(
-            kind: .notFound,
-            message: "Index out of bounds when evaluating path " + JavaText.path(upstream) + "[" + String(index) + "]")
     }
 
     /// "Missing property in path $['a']" for a missing member that is not the last step.

@@ -192,26 +192,15 @@ struct PathWalker {
         throw PathEvaluator.notAnArray(segments, at: position, model: model)
     }
 
-    /// Jayway 2.0 `handleArrayIndex` for `[i]` and `[(@.length-N)]`: a negative index is not
-    /// counted from the end but is out of bounds, which fails ("Index out of bounds when evaluating
-    /// path …"; AWS: `$.array[-1].name` "could not be found"); past the end is `null` (Jackson) in
-    /// ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict``.
+    /// Jayway 2.0 `handleArrayIndex` for `[i]` and `[(@.length-N)]` over Jackson's `ArrayNode.get`:
+    /// a negative index is not counted from the end; like an index past the end it is `null` in
+    /// ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict`` (AWS:
+    /// `$.array[-1].name` "could not be found", the member of that `null`).
     mutating func element(
         _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
     ) throws(PathEvaluationError) {
-        if index < 0 {
-            throw PathEvaluator.indexOutOfBounds(segments[..<position], index: index)
-        }
-        try sliceElement(index, of: elements, at: position, variables: variables)
-    }
-
-    /// An element a slice visits: negative counts from the end (see ``sliceIndexes(count:start:end:step:)``).
-    mutating func sliceElement(
-        _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
-    ) throws(PathEvaluationError) {
-        let effective = index < 0 ? elements.count + index : index
-        if effective >= 0 && effective < elements.count {
-            try walk(position + 1, elements[effective], variables: variables)
+        if index >= 0 && index < elements.count {
+            try walk(position + 1, elements[index], variables: variables)
         } else if mode == .jayway {
             try walk(position + 1, .null, variables: variables)
         }
@@ -232,7 +221,7 @@ struct PathWalker {
     ) throws(PathEvaluationError) {
         guard let elements = try arrayElements(model, at: position, upstreamDefinite: upstreamDefinite) else { return }
         for index in Self.sliceIndexes(count: elements.count, start: start, end: end, step: step) {
-            try sliceElement(index, of: elements, at: position, variables: variables)
+            try element(index, of: elements, at: position, variables: variables)
         }
     }
 
@@ -241,7 +230,7 @@ struct PathWalker {
     /// Without a step, Jayway's `ArraySliceToken`: `[from:]` adds the length to a negative
     /// `from` and clamps at 0; `[:to]` adds the length to a negative `to`; `[from:to]` clamps `to`
     /// at the length but adjusts neither bound for negatives, so `[-2:2]` visits -2, -1, 0, 1
-    /// (the negative ones counting from the end) and `[1:-1]` visits nothing. A step (not Jayway
+    /// (the negative ones `null`, as `[-1]` is) and `[1:-1]` visits nothing. A step (not Jayway
     /// syntax, accepted by our parser) follows Python's slicing.
     static func sliceIndexes(count: Int, start: Int?, end: Int?, step: Int?) -> [Int] {
         if let step, step != 1 {
