@@ -8,13 +8,13 @@ import StatesLanguage
 ///
 ///     @.n == '5'      number vs string: the string is read as a number     5 == '5.0' is true
 ///     @.s == 5        string vs number: the number is written as text      '5.0' == 5 is false
-///     @.x != 1        undefined is equal to nothing, so != is true for a missing member
+///     @.x != 1        false for a missing member: Jayway 2.0 makes any comparison with it false
 ///     @.s < 'b'       strings by UTF-16 code units; numbers exactly; other pairs are false
 ///     @.s =~ /a.*/i   the whole string must match (Java `Matcher.matches`)
 ///     @.n in [1, 2]   nin, subsetof, anyof, noneof take arrays on both sides as needed
 ///     @.s size 3      string length or array length
 ///     @.a empty true  string or array/object emptiness
-///     @.a             existence: a present member counts even when it is null
+///     @.a             existence: a present member that is not null (Jayway 2.0)
 ///
 /// Source: Jayway JsonPath 2.x `EvaluatorFactory`, `ValueNodes`, `RelationalExpressionNode`.
 struct FilterEvaluator {
@@ -68,6 +68,11 @@ struct FilterEvaluator {
         case .comparison(let leftExpression, let op, let rightExpression):
             let left = try operand(leftExpression, item: item, variables: variables)
             let right = try operand(rightExpression, item: item, variables: variables)
+            // Jayway 2.0 `Criteria.eval`: a path operand that selects nothing throws
+            // PathNotFoundException, which makes the criterion false, `!=` included.
+            if Self.jayway20Operators.contains(op), Self.isUndefined(left) || Self.isUndefined(right) {
+                return false
+            }
             return try Self.compare(left, op, right)
         }
     }
@@ -82,12 +87,24 @@ struct FilterEvaluator {
         }
     }
 
-    /// Jayway `PathNode.evaluate` with an exists check: `REQUIRE_PROPERTIES`, not-found is false.
+    /// The operators Jayway 2.0's filter text knows (`Criteria.OPERATORS`).
+    static let jayway20Operators: Set<FilterOperator> = [
+        .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .matches,
+    ]
+
+    static func isUndefined(_ operand: Operand) -> Bool {
+        if case .undefined = operand { return true }
+        return false
+    }
+
+    /// Jayway 2.0 `Criteria.eval` for `EXISTS`: evaluated with `REQUIRE_PROPERTIES`, not-found is
+    /// false, and so is a present `null` (`value != null` after Jackson's `NullNode` unwraps to null).
     func exists(_ segments: [PathSegment], in root: JSON, variables: (String) -> JSON?) throws(PathEvaluationError)
         -> Bool
     {
         if PathEvaluator.isDefinite(segments) {
-            return PathEvaluator.lookup(segments, on: root, mode: .jayway) != nil
+            guard let value = PathEvaluator.lookup(segments, on: root, mode: .jayway) else { return false }
+            return !value.isNull
         }
         do {
             _ = try PathEvaluator.evaluate(
