@@ -139,6 +139,21 @@ import Testing
                 + #"could not be found in the input '{"a":[1,2]}'"#)
     }
 
+    /// Task `TimeoutSecondsPath`/`HeartbeatSecondsPath` and a `"key.$"` read variables too.
+    @Test func variablesInTaskPaths() async throws {
+        let definition = #"""
+            {"StartAt":"S","States":{
+             "S":{"Type":"Pass","Assign":{"t":30,"h":10,"name":"echo-me"},"Next":"T"},
+             "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:echo",
+                  "TimeoutSecondsPath":"$t","HeartbeatSecondsPath":"$h","Parameters":{"n.$":"$name"},"End":true}}}
+            """#
+        var handlers = HandlerRegistry()
+        handlers.register(ClosureTaskHandler { request in request.parameters }, lambdaFunction: "echo")
+        let result = try await run(definition, handlers: handlers)
+        #expect(result.status == .succeeded, "\(result.error ?? "") \(result.cause ?? "")")
+        #expect(result.output == (try json(#"{"n": "echo-me"}"#)))
+    }
+
     /// Fail's `ErrorPath`/`CausePath` read variables too.
     @Test func variablesInFailPaths() async throws {
         let definition = #"""
