@@ -240,6 +240,23 @@ import Testing
         .init(source: "$.a[(@.length-1]", offset: 15, message: "expected ')' to close the '(' at column 5"),
     ]
 
+    /// Filter regexes are compiled with the path; one Swift cannot compile is still accepted
+    /// (Java's dialect differs, and AWS accepts the definition) and fails when the filter runs.
+    @Test func filterRegexIsCompiledWhenParsed() throws {
+        func regex(_ source: String) throws -> FilterRegex? {
+            guard case .filter(.comparison(_, .matches, .regex(let regex))) = try Path.parse(source).segments.last
+            else { return nil }
+            return regex
+        }
+        let compiled = try #require(try regex("$.a[?(@.b =~ /ab+c/i)]"))
+        #expect(compiled.isCompiled)
+        #expect(compiled.matches("ABBC") == true)
+        #expect(compiled.matches("xabc") == false)
+        let broken = try #require(try regex("$.a[?(@.b =~ /[a-z/)]"))
+        #expect(!broken.isCompiled)
+        #expect(broken.matches("a") == nil)
+    }
+
     @Test(arguments: Self.rejected)
     func rejects(_ c: Rejected) {
         #expect {

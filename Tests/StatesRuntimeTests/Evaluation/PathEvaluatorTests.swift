@@ -184,6 +184,9 @@ import Testing
             message: "Filter: [?] can not be applied to primitives. Current context is: 10", kind: .invalidPath),
         .init(path: "$.a[7]", input: numbers, message: "No results for path: $['a'][7]", mode: .strict),
         .init(path: "$.x.length()", input: "{}", message: "Missing property in path $['x']"),
+        .init(
+            path: "$.a[?(@ =~ /[a-z/)]", input: numbers, message: "Invalid regular expression /[a-z/",
+            kind: .invalidPath),
         // AWS: `$.list.length()` on an array fails "Property ['length()'] not found in path $['list']"
         // (awsdocs/aws-step-functions-developer-guide pull request 5); `$.Jobs.sum()` "could not be found".
         .init(
