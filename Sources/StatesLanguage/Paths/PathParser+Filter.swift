@@ -97,24 +97,29 @@ extension PathParser {
         }
     }
 
-    /// An unquoted word (`es`, `FooBar`, `in-progress`): Jayway 2.0 compares it as a string.
-    /// It runs to a blank or a byte that ends an operand (`)`, `]`, `,`, `&`, `|`, an operator
-    /// character or a quote); `nil` when no byte qualifies.
+    /// An unquoted word (`es`, `FooBar`, `in-progress`, `In Progress`): Jayway 2.0 keeps the
+    /// text after the operator, trimmed, as a string (`Criteria.parse`), so inner blanks belong
+    /// to it. It runs to a byte that ends an operand (`)`, `]`, `,`, `&`, `|`, an operator
+    /// character or a quote) and drops trailing blanks; `nil` when no byte qualifies.
     mutating func parseWord() -> String? {
         let start = position
+        var end = position
         while let byte = peek() {
             switch byte {
             case PathByte.closeParen, PathByte.openParen, PathByte.closeBracket, PathByte.openBracket, PathByte.comma,
                 PathByte.ampersand, PathByte.pipe, PathByte.equals, PathByte.bang, PathByte.less, PathByte.greater,
                 PathByte.tilde, PathByte.quote, PathByte.doubleQuote:
-                return position > start ? string(start, position) : nil
+                position = end
+                return end > start ? string(start, end) : nil
             case _ where PathByte.isPathWhitespace(byte):
-                return position > start ? string(start, position) : nil
+                position += 1
             default:
                 position += 1
+                end = position
             }
         }
-        return position > start ? string(start, position) : nil
+        position = end
+        return end > start ? string(start, end) : nil
     }
 
     /// `-?digits(.digits)?([eE][+-]?digits)?`, checked against JSON's number grammar.

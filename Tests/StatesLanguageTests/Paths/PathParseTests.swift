@@ -89,6 +89,9 @@ import Testing
                 .recursiveDescent(.name("r")), .filter(.comparison(.current([.name("s")]), .equal, .word("Failure"))),
             ]),
         .init(
+            source: "$[?(@.s == In Progress )]", root: .input,
+            segments: [.filter(.comparison(.current([.name("s")]), .equal, .word("In Progress")))]),
+        .init(
             source: "$.o[?(@.k == FooBar && @.n > 1)].v", root: .input,
             segments: [
                 .name("o"),
