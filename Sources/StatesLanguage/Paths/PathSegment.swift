@@ -49,11 +49,6 @@ public indirect enum PathSegment: Sendable, Hashable {
 }
 
 extension PathSegment {
-    /// The functions later Jayway versions define (AWS evaluates none of them).
-    public static let functionNames: Set<String> = [
-        "min", "max", "avg", "stddev", "length", "sum", "keys", "concat", "append", "first", "last", "index",
-    ]
-
     /// The member name Jayway 2.0 reads for `.name(arguments)`: `length()`, `concat('x')`.
     public static func functionMemberName(_ name: String, _ arguments: String) -> String {
         name + "(" + arguments + ")"
