@@ -13,8 +13,6 @@ import StatesLanguage
 ///     JavaText.double(0.001)    // "0.001"
 ///     JavaText.double(0.0001)   // "1.0E-4"
 enum JavaText {
-    /// The provider class Jayway names in "not a json object" messages.
-    static let providerClass = "com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider"
 
     /// `Double.toString(d)`: ``StatesLanguage/JavaDouble``.
     static func double(_ value: Double) -> String { JavaDouble.string(value) }
