@@ -12,8 +12,13 @@ public indirect enum FilterExpression: Sendable, Hashable {
     case absolute(Path)
     /// A string (single or double quoted), number, `true`, `false`, `null`, or array of literals.
     case literal(JSON)
-    /// A regular expression literal `/…/flags`, the right-hand side of `=~`.
-    case regex(pattern: String, flags: String)
+    /// An unquoted word (`@.lang == es`): Jayway 2.0 keeps any operand that is not a path, a
+    /// quoted string or a regex as its text, so it compares as the string `es`. Kept apart from
+    /// ``literal(_:)`` so the validator can suggest quotes.
+    case word(String)
+    /// A regular expression literal `/…/flags`, the right-hand side of `=~`, compiled when the
+    /// path is parsed.
+    case regex(FilterRegex)
     /// `lhs op rhs`.
     case comparison(FilterExpression, FilterOperator, FilterExpression)
     /// `lhs && rhs`.

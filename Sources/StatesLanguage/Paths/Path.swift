@@ -11,10 +11,13 @@
 ///     Path.parse("$.a[*].b")              [.name("a"), .wildcard, .name("b")]       not a reference path, indefinite
 ///     Path.parse("$..price")              [.recursiveDescent(.name("price"))]
 ///     Path.parse("$.a[?(@.n > 1)]")       [.name("a"), .filter(.comparison(.current([.name("n")]), .greater, .literal(1)))]
+///     Path.parse("$[?(@.lang==es)]")      [.filter(.comparison(.current([.name("lang")]), .equal, .word("es")))]
+///     Path.parse("$.a[(@.length-1)]")     [.name("a"), .fromEnd(minus: 1)]                  definite, not a reference path
+///     Path.parse("$.a.length()")          [.name("a"), .function(name: "length", arguments: "")]   a member name on AWS
 ///     Path.parse("$.a[")                  throws PathSyntaxError(message: "expected ']'", offset: 4)
 ///
-/// The dialect is Jayway JSONPath, which AWS documents for Step Functions paths; see
-/// SPEC-NOTES.md §3 for every decision and its source.
+/// The dialect is Jayway JsonPath 2.0.0, the version AWS runs (SPEC-NOTES.md §3 has the table of
+/// every construct, what 2.0 does, what AWS was observed to do, and what we do).
 public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// The path as written.
     public let source: String
@@ -35,8 +38,9 @@ public struct Path: Sendable, Hashable, CustomStringConvertible {
     /// `OutputPath` positions that must designate one node use this test.
     public var isReferencePath: Bool { segments.allSatisfy(\.isSingular) }
 
-    /// Whether the path selects at most one value (same as ``isReferencePath`` in this dialect).
-    public var isDefinite: Bool { isReferencePath }
+    /// Whether the path selects at most one value: a reference path, or one that also uses
+    /// `[(@.length-N)]`, which Jayway 2.0 counts as definite.
+    public var isDefinite: Bool { segments.allSatisfy(\.isDefiniteStep) }
 
     public var description: String { source }
 

@@ -92,8 +92,34 @@ extension PathParser {
             if byte == PathByte.closeParen || byte == PathByte.closeBracket {
                 throw error("expected a value in the filter")
             }
+            if let word = parseWord() { return .word(word) }
             throw unexpected()
         }
+    }
+
+    /// An unquoted word (`es`, `FooBar`, `in-progress`, `In Progress`): Jayway 2.0 keeps the
+    /// text after the operator, trimmed, as a string (`Criteria.parse`), so inner blanks belong
+    /// to it. It runs to a byte that ends an operand (`)`, `]`, `,`, `&`, `|`, an operator
+    /// character or a quote) and drops trailing blanks; `nil` when no byte qualifies.
+    mutating func parseWord() -> String? {
+        let start = position
+        var end = position
+        while let byte = peek() {
+            switch byte {
+            case PathByte.closeParen, PathByte.openParen, PathByte.closeBracket, PathByte.openBracket, PathByte.comma,
+                PathByte.ampersand, PathByte.pipe, PathByte.equals, PathByte.bang, PathByte.less, PathByte.greater,
+                PathByte.tilde, PathByte.quote, PathByte.doubleQuote:
+                position = end
+                return end > start ? string(start, end) : nil
+            case _ where PathByte.isPathWhitespace(byte):
+                position += 1
+            default:
+                position += 1
+                end = position
+            }
+        }
+        position = end
+        return end > start ? string(start, end) : nil
     }
 
     /// `-?digits(.digits)?([eE][+-]?digits)?`, checked against JSON's number grammar.
@@ -162,7 +188,8 @@ extension PathParser {
         }
         let flagsStart = position
         while let byte = peek(), PathByte.isASCIILetter(byte) { position += 1 }
-        return .regex(pattern: String(decoding: pattern, as: UTF8.self), flags: string(flagsStart, position))
+        return .regex(
+            FilterRegex(pattern: String(decoding: pattern, as: UTF8.self), flags: string(flagsStart, position)))
     }
 
     mutating func matchOperator() throws(PathSyntaxError) -> FilterOperator? {

@@ -105,22 +105,17 @@ struct PathParser {
             return .wildcard
         }
         let nameStart = position
-        let name = try parseDotName(inFilter: inFilter, after: "'.'", allowsFunction: !inFilter)
+        let name = try parseDotName(inFilter: inFilter, after: "'.'", allowsFunction: true)
         if peek() == PathByte.openParen {
             return try parseFunction(name, at: nameStart)
         }
         return .name(name)
     }
 
-    /// `.length()`, `.concat('x')`, …: a Jayway path function, allowed only at the end of a path
-    /// outside filters. Its arguments are kept as written (the executor evaluates them).
+    /// `.length()`, `.concat('x')`, `.anything(…)`: written like a function call, but Jayway 2.0
+    /// (AWS) has no path functions and reads the text as a member name (see
+    /// ``PathSegment/function(name:arguments:)``), so any name is accepted, anywhere a name is.
     mutating func parseFunction(_ name: String, at start: Int) throws(PathSyntaxError) -> PathSegment {
-        guard PathSegment.functionNames.contains(name) else {
-            throw PathSyntaxError(
-                message: "unknown path function \(name)(); Step Functions paths know "
-                    + PathSegment.functionNames.sorted().map { "\($0)()" }.joined(separator: ", "),
-                offset: start)
-        }
         position += 1
         let argumentsStart = position
         var depth = 1
@@ -151,9 +146,6 @@ struct PathParser {
         while argumentsEnd > trimmedStart, PathByte.isPathWhitespace(bytes[argumentsEnd - 1]) { argumentsEnd -= 1 }
         let arguments = string(trimmedStart, argumentsEnd)
         position += 1
-        if position < end, !PathByte.isPathWhitespace(bytes[position]) {
-            throw error("a path function such as \(name)() must end the path")
-        }
         return .function(name: name, arguments: arguments)
     }
 
@@ -168,7 +160,12 @@ struct PathParser {
             position += 1
             return .wildcard
         }
-        return .name(try parseDotName(inFilter: inFilter, after: "'..'"))
+        let nameStart = position
+        let name = try parseDotName(inFilter: inFilter, after: "'..'", allowsFunction: true)
+        if peek() == PathByte.openParen {
+            return try parseFunction(name, at: nameStart)
+        }
+        return .name(name)
     }
 
     mutating func parseDotName(inFilter: Bool, after: String, allowsFunction: Bool = false) throws(PathSyntaxError)
@@ -232,7 +229,7 @@ struct PathParser {
             position += 1
             segment = .wildcard
         case PathByte.quote, PathByte.doubleQuote:
-            var names: [PathSegment] = [.name(try parseQuoted())]
+            var names: [PathSegment] = [.name(try parseQuotedName())]
             skipWhitespace()
             while peek() == PathByte.comma {
                 position += 1
@@ -240,10 +237,12 @@ struct PathParser {
                 guard let next = peek(), next == PathByte.quote || next == PathByte.doubleQuote else {
                     throw error("expected a quoted name after ','")
                 }
-                names.append(.name(try parseQuoted()))
+                names.append(.name(try parseQuotedName()))
                 skipWhitespace()
             }
             segment = names.count == 1 ? names[0] : .union(names)
+        case PathByte.openParen, PathByte.at:
+            segment = try parseFromEnd()
         case PathByte.minus, PathByte.colon,
             _ where PathByte.isDigit(byte):
             var selectors: [PathSegment] = [try parseIndexOrSlice()]
@@ -319,7 +318,84 @@ struct PathParser {
         return negative ? -value : value
     }
 
-    /// A string in single or double quotes. Escapes: `\'`, `\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
+    /// `(@.length-N)` or `(@.size()-N)`, parentheses optional, blanks anywhere between the parts:
+    /// Jayway 2.0's index counted from the end (`PathCompiler.analyzeArraySequence`, "contextSize").
+    mutating func parseFromEnd() throws(PathSyntaxError) -> PathSegment {
+        let start = position
+        let parenthesized = peek() == PathByte.openParen
+        if parenthesized {
+            position += 1
+            skipWhitespace()
+        }
+        let expected = "expected (@.length-N) to select from the end of the array"
+        guard peek() == PathByte.at else { throw PathSyntaxError(message: expected, offset: start) }
+        position += 1
+        skipWhitespace()
+        guard peek() == PathByte.dot else { throw PathSyntaxError(message: expected, offset: start) }
+        position += 1
+        skipWhitespace()
+        if !matchWord("length") {
+            guard matchWord("size") else { throw PathSyntaxError(message: expected, offset: start) }
+            skipWhitespace()
+            guard peek() == PathByte.openParen, peek(1) == PathByte.closeParen else {
+                throw PathSyntaxError(message: expected, offset: start)
+            }
+            position += 2
+        }
+        skipWhitespace()
+        guard peek() == PathByte.minus else {
+            throw PathSyntaxError(message: "Jayway's (@.length-N) index takes '-' and a number", offset: position)
+        }
+        position += 1
+        skipWhitespace()
+        guard let minus = try parseOptionalInteger(), minus >= 0 else {
+            throw PathSyntaxError(message: "expected a number after '@.length-'", offset: position)
+        }
+        skipWhitespace()
+        if parenthesized {
+            guard peek() == PathByte.closeParen else {
+                throw PathSyntaxError(message: "expected ')' to close the '(' at column \(start + 1)", offset: position)
+            }
+            position += 1
+        }
+        return .fromEnd(minus: minus)
+    }
+
+    /// A name in brackets, `['…']` or `["…"]`. As in Jayway 2.0 (`PathComponentAnalyzer.analyzeProperty`),
+    /// a backslash is an ordinary character: `$['Test\""Name"']` names the key `Test\""Name"`
+    /// (recorded on AWS, SPEC-NOTES §3). Two exceptions keep every name writable: a backslash
+    /// before the closing quote character stands for that quote, and `\\` stands for itself
+    /// (both characters) so that `['a\\']` ends where it appears to.
+    mutating func parseQuotedName() throws(PathSyntaxError) -> String {
+        let open = position
+        guard let quote = peek() else { throw error("expected a quoted string") }
+        position += 1
+        var result: [UInt8] = []
+        while true {
+            guard let byte = peek() else {
+                throw PathSyntaxError(message: "unterminated string", offset: open)
+            }
+            position += 1
+            if byte == quote { break }
+            if byte == PathByte.backslash, let next = peek() {
+                if next == quote {
+                    position += 1
+                    result.append(quote)
+                    continue
+                }
+                if next == PathByte.backslash {
+                    position += 1
+                    result.append(byte)
+                    result.append(next)
+                    continue
+                }
+            }
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// A string in single or double quotes (a filter's string literal). Escapes: `\'`, `\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
     /// `\r`, `\t`, `\uXXXX`; any other escaped character stands for itself.
     mutating func parseQuoted() throws(PathSyntaxError) -> String {
         let open = position

@@ -23,6 +23,11 @@ extension RuleID {
     /// position (e.g. a non-reference path where a Reference Path is required). Reserved.
     /// Source: Developer Guide, "Reference Paths".
     public static let pathNotAllowedHere: RuleID = "ASL-E304"
+    /// ASL-W300 (warning): a valid path that AWS evaluates differently from what it seems to say:
+    /// an unquoted word in a filter (compared as a string), a negative index (selects nothing on
+    /// AWS), a path function such as `length()` (read as a member name). Source: Jayway JsonPath 2.0.0 `Criteria.create` and `ArrayPathToken`; AWS executions
+    /// cited in SPEC-NOTES.md §3.
+    public static let pathAdvisory: RuleID = "ASL-W300"
 }
 
 extension Diagnostic {
@@ -83,6 +88,34 @@ extension Diagnostic {
             rule: .invalidJSONata, severity: .error,
             message: "\"\(field)\" has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
             pointer: pointer)
+    }
+
+    /// ASL-W300, one per advisory of a path (or of an intrinsic call's path arguments) in `field`.
+    public static func pathAdvisories(field: String, _ advisories: [PathAdvisory], at pointer: JSONPointer)
+        -> [Diagnostic]
+    {
+        advisories.map { advisory in
+            switch advisory {
+            case .unquotedWord(let word):
+                Diagnostic(
+                    rule: .pathAdvisory, severity: .warning,
+                    message:
+                        "\"\(field)\" compares with the unquoted word \(word), which AWS reads as the string '\(word)'",
+                    pointer: pointer, fixIt: "write '\(word)' in quotes")
+            case .negativeIndex(let index):
+                Diagnostic(
+                    rule: .pathAdvisory, severity: .warning,
+                    message:
+                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: it selects null, like an index past the end",
+                    pointer: pointer, fixIt: "use [(@.length\(index))] to count from the end")
+            case .pathFunction(let member):
+                Diagnostic(
+                    rule: .pathAdvisory, severity: .warning,
+                    message:
+                        "\"\(field)\" uses \(member), but AWS evaluates no path functions: it looks for a member named '\(member)'",
+                    pointer: pointer, fixIt: "use an intrinsic such as States.ArrayLength, or JSONata")
+            }
+        }
     }
 
     /// ASL-E304: `"ResultPath" needs a reference path, but "$.a[*]" can select several values`.

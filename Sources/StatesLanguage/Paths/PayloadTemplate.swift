@@ -93,6 +93,12 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                     do {
                         let dynamic = try DynamicValue.parse(text)
                         fields.append(Field(key: outputKey, value: .dynamic(dynamic)))
+                        let advisories = dynamic.advisories
+                        if !advisories.isEmpty {
+                            diagnostics.append(
+                                contentsOf: Diagnostic.pathAdvisories(
+                                    field: key, advisories, at: pointer.appending(JSONPointer(trail))))
+                        }
                     } catch {
                         diagnostics.append(
                             .invalidDynamicValue(

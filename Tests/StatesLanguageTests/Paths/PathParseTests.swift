@@ -46,6 +46,20 @@ import Testing
         .init(
             source: "$.a.concat('x)', $.b)", root: .input,
             segments: [.name("a"), .function(name: "concat", arguments: "'x)', $.b")]),
+        // Jayway 2.0 reads these as member names; AWS accepts them at creation (SPEC-NOTES §3).
+        .init(
+            source: "$.a.length().b", root: .input,
+            segments: [.name("a"), .function(name: "length", arguments: ""), .name("b")]),
+        .init(source: "$.a.lenght()", root: .input, segments: [.name("a"), .function(name: "lenght", arguments: "")]),
+        .init(source: "$..a()", root: .input, segments: [.recursiveDescent(.function(name: "a", arguments: ""))]),
+        .init(
+            source: "$.a[?(@.b.length() > 1)]", root: .input,
+            segments: [
+                .name("a"),
+                .filter(
+                    .comparison(
+                        .current([.name("b"), .function(name: "length", arguments: "")]), .greater, .literal(1))),
+            ]),
         .init(source: "$.ünïcode", root: .input, segments: [.name("ünïcode")]),
         .init(source: "$.a$b", root: .input, segments: [.name("a$b")]),
         .init(source: "$.a:b", root: .input, segments: [.name("a:b")]),
@@ -54,6 +68,39 @@ import Testing
         .init(source: "$.abc.['def ghi']", root: .input, segments: [.name("abc"), .name("def ghi")]),
         .init(source: #"$['it\'s']"#, root: .input, segments: [.name("it's")]),
         .init(source: #"$['a.b[c]']"#, root: .input, segments: [.name("a.b[c]")]),
+        // Bracket names keep backslashes as Jayway 2.0 does (recorded on AWS, SPEC-NOTES §3).
+        .init(source: #"$['Test\""Name"']"#, root: .input, segments: [.name(#"Test\""Name""#)]),
+        .init(source: #"$['a\u12']"#, root: .input, segments: [.name(#"a\u12"#)]),
+        .init(source: #"$['a\n']"#, root: .input, segments: [.name(#"a\n"#)]),
+        .init(source: #"$['a\\']"#, root: .input, segments: [.name(#"a\\"#)]),
+        .init(source: #"$["say \"hi\""]"#, root: .input, segments: [.name(#"say "hi""#)]),
+        // Jayway 2.0's index from the end.
+        .init(source: "$[(@.length-1)].bar", root: .input, segments: [.fromEnd(minus: 1), .name("bar")]),
+        .init(source: "$.a[( @.length - 2 )]", root: .input, segments: [.name("a"), .fromEnd(minus: 2)]),
+        .init(source: "$.a[(@.size()-1)]", root: .input, segments: [.name("a"), .fromEnd(minus: 1)]),
+        .init(source: "$.a[@.length-1]", root: .input, segments: [.name("a"), .fromEnd(minus: 1)]),
+        // Unquoted words in filters (Jayway 2.0 compares them as strings).
+        .init(
+            source: "$[?(@.lang==es)].text", root: .input,
+            segments: [.filter(.comparison(.current([.name("lang")]), .equal, .word("es"))), .name("text")]),
+        .init(
+            source: "$..r[?(@.s==Failure)]", root: .input,
+            segments: [
+                .recursiveDescent(.name("r")), .filter(.comparison(.current([.name("s")]), .equal, .word("Failure"))),
+            ]),
+        .init(
+            source: "$[?(@.s == In Progress )]", root: .input,
+            segments: [.filter(.comparison(.current([.name("s")]), .equal, .word("In Progress")))]),
+        .init(
+            source: "$.o[?(@.k == FooBar && @.n > 1)].v", root: .input,
+            segments: [
+                .name("o"),
+                .filter(
+                    .and(
+                        .comparison(.current([.name("k")]), .equal, .word("FooBar")),
+                        .comparison(.current([.name("n")]), .greater, .literal(1)))),
+                .name("v"),
+            ]),
         .init(source: "$['']", root: .input, segments: [.name("")]),
         .init(source: "  $.a  ", root: .input, segments: [.name("a")]),
         .init(source: "$$", root: .context, segments: []),
@@ -119,7 +166,8 @@ import Testing
             source: "$.a[?(@.name =~ /^Ab.*/i)]", root: .input,
             segments: [
                 .name("a"),
-                .filter(.comparison(.current([.name("name")]), .matches, .regex(pattern: "^Ab.*", flags: "i"))),
+                .filter(
+                    .comparison(.current([.name("name")]), .matches, .regex(FilterRegex(pattern: "^Ab.*", flags: "i")))),
             ]),
         .init(
             source: "$.a[?(@.b[0].c == 1)]", root: .input,
@@ -175,10 +223,7 @@ import Testing
         .init(source: "$.a[b]", offset: 4, message: "expected a quoted name, index, slice"),
         .init(source: "$.a b", offset: 3, message: "unexpected character ' '"),
         .init(source: "$.a]", offset: 3, message: "unexpected character ']'"),
-        .init(source: "$.a.length().b", offset: 12, message: "a path function such as length() must end the path"),
-        .init(source: "$.a.lenght()", offset: 4, message: "unknown path function lenght()"),
         .init(source: "$.a.concat('x'", offset: 4, message: "expected ')' to close concat("),
-        .init(source: "$..a()", offset: 3, message: "a path function such as a() can only end a path"),
         .init(source: "$...a", offset: 3, message: "expected a name, '*' or '[' after '..'"),
         .init(source: "$..", offset: 3, message: "expected a name, '*' or '[' after '..'"),
         .init(source: "$1", offset: 1, message: "a variable name must start with a letter or '_'"),
@@ -193,8 +238,27 @@ import Testing
         .init(source: "$.a[?(@.b == 'x)]", offset: 13, message: "unterminated string"),
         .init(source: "$.a[?(@.b == 01)]", offset: 13, message: "invalid number '01'"),
         .init(source: "$.a[?(@.b =~ /x)]", offset: 13, message: "unterminated regular expression"),
-        .init(source: "$['a\\u12']", offset: 4, message: "invalid \\u escape"),
+        .init(source: "$.a[(@.length+1)]", offset: 13, message: "Jayway's (@.length-N) index takes '-' and a number"),
+        .init(source: "$.a[(@.count-1)]", offset: 4, message: "expected (@.length-N)"),
+        .init(source: "$.a[(@.length-1]", offset: 15, message: "expected ')' to close the '(' at column 5"),
     ]
+
+    /// Filter regexes are compiled with the path; one Swift cannot compile is still accepted
+    /// (Java's dialect differs, and AWS accepts the definition) and fails when the filter runs.
+    @Test func filterRegexIsCompiledWhenParsed() throws {
+        func regex(_ source: String) throws -> FilterRegex? {
+            guard case .filter(.comparison(_, .matches, .regex(let regex))) = try Path.parse(source).segments.last
+            else { return nil }
+            return regex
+        }
+        let compiled = try #require(try regex("$.a[?(@.b =~ /ab+c/i)]"))
+        #expect(compiled.isCompiled)
+        #expect(compiled.matches("ABBC") == true)
+        #expect(compiled.matches("xabc") == false)
+        let broken = try #require(try regex("$.a[?(@.b =~ /[a-z/)]"))
+        #expect(!broken.isCompiled)
+        #expect(broken.matches("a") == nil)
+    }
 
     @Test(arguments: Self.rejected)
     func rejects(_ c: Rejected) {

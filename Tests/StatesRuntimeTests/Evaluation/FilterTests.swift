@@ -23,18 +23,18 @@ import Testing
         .init(
             filter: "@.n == 1e2", items: #"[{"n": "1E+2"}, {"n": "100"}, {"n": 100}]"#,
             expected: #"[{"n": "1E+2"}, {"n": 100}]"#),
-        // A missing member equals nothing, so != holds.
-        .init(filter: "@.n != 5", items: numbersAndStrings, expected: #"[{"n": "5.0"}, {"n": "x"}, {"m": 1}]"#),
+        // Jayway 2.0 `Criteria.eval`: a comparison with a missing member is false, != included.
+        .init(filter: "@.n != 5", items: numbersAndStrings, expected: #"[{"n": "5.0"}, {"n": "x"}]"#),
+        .init(filter: "@.n != $.nope", items: numbersAndStrings, expected: "[]"),
         .init(filter: "@.n > 4", items: numbersAndStrings, expected: #"[{"n": 5}, {"n": 5.0}]"#),
         .init(filter: "@.n < 'y'", items: numbersAndStrings, expected: #"[{"n": "5"}, {"n": "5.0"}, {"n": "x"}]"#),
         .init(filter: "@.n >= 5 && @.n <= 5", items: numbersAndStrings, expected: #"[{"n": 5}, {"n": 5.0}]"#),
         // Booleans and null only equal their own kind.
         .init(filter: "@.b == true", items: #"[{"b": true}, {"b": "true"}, {"b": 1}]"#, expected: #"[{"b": true}]"#),
         .init(filter: "@.b == null", items: #"[{"b": null}, {"b": "null"}, {}]"#, expected: #"[{"b": null}]"#),
-        // Existence: a present null counts; `!` negates.
-        .init(
-            filter: "@.a", items: #"[{"a": null}, {"b": 1}, {"a": false}]"#, expected: #"[{"a": null}, {"a": false}]"#),
-        .init(filter: "!(@.a)", items: #"[{"a": null}, {"b": 1}]"#, expected: #"[{"b": 1}]"#),
+        // Existence (Jayway 2.0 `Criteria.eval` EXISTS): present and not null; `!` negates.
+        .init(filter: "@.a", items: #"[{"a": null}, {"b": 1}, {"a": false}]"#, expected: #"[{"a": false}]"#),
+        .init(filter: "!(@.a)", items: #"[{"a": null}, {"b": 1}]"#, expected: #"[{"a": null}, {"b": 1}]"#),
         .init(filter: "@.a[*]", items: #"[{"a": []}, {"b": 1}]"#, expected: #"[{"a": []}]"#),
         // Regular expressions: whole match, flags, numbers and booleans as text.
         .init(

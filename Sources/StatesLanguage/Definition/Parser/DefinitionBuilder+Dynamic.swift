@@ -72,7 +72,13 @@ extension DefinitionBuilder {
         }
         if containsPlaceholder(text) { return nil }
         do {
-            switch try DynamicValue.parse(text) {
+            let dynamic = try DynamicValue.parse(text)
+            let advisories = dynamic.advisories
+            if !advisories.isEmpty {
+                diagnostics.append(
+                    contentsOf: Diagnostic.pathAdvisories(field: pathKey, advisories, at: pointer / pathKey))
+            }
+            switch dynamic {
             case .path(let path): return .path(path)
             case .intrinsic(let call): return .intrinsic(call)
             }

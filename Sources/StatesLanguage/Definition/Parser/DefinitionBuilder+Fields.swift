@@ -114,7 +114,12 @@ extension DefinitionBuilder {
     mutating func parsePath(_ text: String, field: String, at pointer: @autoclosure () -> JSONPointer) -> Path? {
         if containsPlaceholder(text) { return nil }
         do {
-            return try Path.parse(text)
+            let path = try Path.parse(text)
+            let advisories = path.advisories
+            if !advisories.isEmpty {
+                diagnostics.append(contentsOf: Diagnostic.pathAdvisories(field: field, advisories, at: pointer()))
+            }
+            return path
         } catch {
             diagnostics.append(.invalidPath(field: field, text: text, error: error, at: pointer()))
             return nil

@@ -1,6 +1,5 @@
 import JSONCore
 import StatesLanguage
-import Synchronization
 
 /// Evaluates a filter `[?( … )]` for one item, with Jayway's comparison semantics.
 ///
@@ -9,13 +8,13 @@ import Synchronization
 ///
 ///     @.n == '5'      number vs string: the string is read as a number     5 == '5.0' is true
 ///     @.s == 5        string vs number: the number is written as text      '5.0' == 5 is false
-///     @.x != 1        undefined is equal to nothing, so != is true for a missing member
+///     @.x != 1        false for a missing member: Jayway 2.0 makes any comparison with it false
 ///     @.s < 'b'       strings by UTF-16 code units; numbers exactly; other pairs are false
 ///     @.s =~ /a.*/i   the whole string must match (Java `Matcher.matches`)
 ///     @.n in [1, 2]   nin, subsetof, anyof, noneof take arrays on both sides as needed
 ///     @.s size 3      string length or array length
 ///     @.a empty true  string or array/object emptiness
-///     @.a             existence: a present member counts even when it is null
+///     @.a             existence: a present member that is not null (Jayway 2.0)
 ///
 /// Source: Jayway JsonPath 2.x `EvaluatorFactory`, `ValueNodes`, `RelationalExpressionNode`.
 struct FilterEvaluator {
@@ -37,7 +36,7 @@ struct FilterEvaluator {
         case null
         /// An array or object.
         case json(JSON)
-        case pattern(pattern: String, flags: String)
+        case pattern(FilterRegex)
         case undefined
     }
 
@@ -63,9 +62,17 @@ struct FilterEvaluator {
             throw PathEvaluationError(kind: .invalidPath, message: "Expected a boolean expression in the filter")
         case .regex:
             return false
+        case .word(let word):
+            throw PathEvaluationError(
+                kind: .invalidPath, message: "Expected a comparison in the filter, found the word '\(word)'")
         case .comparison(let leftExpression, let op, let rightExpression):
             let left = try operand(leftExpression, item: item, variables: variables)
             let right = try operand(rightExpression, item: item, variables: variables)
+            // Jayway 2.0 `Criteria.eval`: a path operand that selects nothing throws
+            // PathNotFoundException, which makes the criterion false, `!=` included.
+            if Self.jayway20Operators.contains(op), Self.isUndefined(left) || Self.isUndefined(right) {
+                return false
+            }
             return try Self.compare(left, op, right)
         }
     }
@@ -80,12 +87,24 @@ struct FilterEvaluator {
         }
     }
 
-    /// Jayway `PathNode.evaluate` with an exists check: `REQUIRE_PROPERTIES`, not-found is false.
+    /// The operators Jayway 2.0's filter text knows (`Criteria.OPERATORS`).
+    static let jayway20Operators: Set<FilterOperator> = [
+        .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .matches,
+    ]
+
+    static func isUndefined(_ operand: Operand) -> Bool {
+        if case .undefined = operand { return true }
+        return false
+    }
+
+    /// Jayway 2.0 `Criteria.eval` for `EXISTS`: evaluated with `REQUIRE_PROPERTIES`, not-found is
+    /// false, and so is a present `null` (`value != null` after Jackson's `NullNode` unwraps to null).
     func exists(_ segments: [PathSegment], in root: JSON, variables: (String) -> JSON?) throws(PathEvaluationError)
         -> Bool
     {
         if PathEvaluator.isDefinite(segments) {
-            return PathEvaluator.lookup(segments, on: root, mode: .jayway) != nil
+            guard let value = PathEvaluator.lookup(segments, on: root, mode: .jayway) else { return false }
+            return !value.isNull
         }
         do {
             _ = try PathEvaluator.evaluate(
@@ -112,8 +131,12 @@ struct FilterEvaluator {
             case .number(let number): return .number(JavaDecimal(javaText: number.text) ?? .zero)
             default: return Self.operand(value)
             }
-        case .regex(let pattern, let flags):
-            return .pattern(pattern: pattern, flags: flags)
+        case .regex(let regex):
+            return .pattern(regex)
+        case .word(let word):
+            // Jayway 2.0 `Criteria.create`: an operand that is not a path, quoted string or regex
+            // stays as its text.
+            return .string(word)
         case .and, .or, .not, .comparison:
             return .bool(try accepts(expression, item: item, variables: variables))
         }
@@ -204,7 +227,7 @@ struct FilterEvaluator {
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
         case (.json(let a), .json(let b)): return javaEquals(a, b)
-        case (.pattern(let a, let f), .pattern(let b, let g)): return a == b && f == g
+        case (.pattern(let a), .pattern(let b)): return a == b
         default: return false
         }
     }
@@ -263,23 +286,25 @@ struct FilterEvaluator {
     // MARK: Regular expressions
 
     static func regexMatches(_ left: Operand, _ right: Operand) throws(PathEvaluationError) -> Bool {
-        let pattern: (String, String)
+        let regex: FilterRegex
         let subject: Operand
         switch (left, right) {
-        case (.pattern(let p, let f), let other) where !isPattern(other):
-            pattern = (p, f)
+        case (.pattern(let compiled), let other) where !isPattern(other):
+            regex = compiled
             subject = other
-        case (let other, .pattern(let p, let f)) where !isPattern(other):
-            pattern = (p, f)
+        case (let other, .pattern(let compiled)) where !isPattern(other):
+            regex = compiled
             subject = other
         default:
             return false
         }
-        let regex = try RegexCache.shared.regex(pattern: pattern.0, flags: pattern.1)
-        if case .json(.array(let elements)) = subject {
-            return elements.contains { element in regex.wholeMatches(regexInput(operand(element))) }
+        guard regex.isCompiled else {
+            throw PathEvaluationError(kind: .invalidPath, message: "Invalid regular expression \(regex)")
         }
-        return regex.wholeMatches(regexInput(subject))
+        if case .json(.array(let elements)) = subject {
+            return elements.contains { element in regex.matches(regexInput(operand(element))) == true }
+        }
+        return regex.matches(regexInput(subject)) == true
     }
 
     static func isPattern(_ operand: Operand) -> Bool {

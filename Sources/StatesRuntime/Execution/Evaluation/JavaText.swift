@@ -13,8 +13,6 @@ import StatesLanguage
 ///     JavaText.double(0.001)    // "0.001"
 ///     JavaText.double(0.0001)   // "1.0E-4"
 enum JavaText {
-    /// The provider class Jayway names in "not a json object" messages.
-    static let providerClass = "com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider"
 
     /// `Double.toString(d)`: ``StatesLanguage/JavaDouble``.
     static func double(_ value: Double) -> String { JavaDouble.string(value) }
@@ -71,6 +69,7 @@ enum JavaText {
         switch segment {
         case .name(let name): return "['" + name + "']"
         case .index(let index): return "[" + String(index) + "]"
+        case .fromEnd(let minus): return "[@.size()-" + String(minus) + "]"
         case .wildcard: return "[*]"
         case .slice(let start, let end, let step):
             var text = "[" + (start.map(String.init) ?? "") + ":" + (end.map(String.init) ?? "")
@@ -79,7 +78,7 @@ enum JavaText {
         case .union(let members):
             if members.allSatisfy({ if case .name = $0 { true } else { false } }) {
                 let names = members.compactMap { if case .name(let name) = $0 { name } else { nil } }
-                return "[" + names.map { "'" + $0 + "'" }.joined(separator: ",") + "]"
+                return "[" + names.map { "'" + $0 + "'" }.joined(separator: ", ") + "]"
             }
             let parts = members.map { member -> String in
                 let text = fragment(member)
@@ -89,7 +88,7 @@ enum JavaText {
         case .recursiveDescent(let inner):
             return ".." + fragment(inner)
         case .filter: return "[?]"
-        case .function(let name, _): return "." + name + "()"
+        case .function(let name, let arguments): return "['" + PathSegment.functionMemberName(name, arguments) + "']"
         }
     }
 }

@@ -6,7 +6,7 @@ public import StatesLanguage
 /// A path starts at one of three roots: `$` the state's input, `$$` the context object,
 /// `$name` a workflow variable. What it returns depends on the path's shape, as in Jayway:
 ///
-/// - a *definite* path (only `.name`, `['name']`, `[3]`, optionally ending in a function) gives
+/// - a *definite* path (only `.name`, `['name']`, `[3]`, `[(@.length-1)]`) gives
 ///   the one value it designates, or throws ``PathEvaluationError`` when there is none;
 /// - an *indefinite* path (wildcard, slice, union, filter, `..`) gives a JSON array of every
 ///   match, possibly empty, and throws only when it cannot be applied at all.
@@ -14,23 +14,23 @@ public import StatesLanguage
 /// Worked examples, with input `{"a": {"b": [1, 2, 3]}, "s": "x"}`:
 ///
 ///     $.a.b[0]          1
-///     $.a.b[-1]         3                  negative indexes count from the end
+///     $.a.b[-1]         null               AWS (Jayway 2.0 over Jackson) does not count from the end
+///     $.a.b[(@.length-1)] 3               Jayway 2.0's index from the end
 ///     $.a.b[7]          null               out of range: Jackson gives null (see `Mode`)
 ///     $.a.b[1:]         [2, 3]
 ///     $.a.b[*]          [1, 2, 3]
 ///     $.a.b[?(@ > 1)]   [2, 3]
 ///     $..b              [[1, 2, 3]]
-///     $.a.b.length()    3
-///     $.a.b.sum()       6.0                Jayway's aggregations return Java doubles
+///     $.a.b.length()    throws .notFound  "Property ['length()'] not found in path $['a']['b']" (no functions)
 ///     $.x               throws .notFound  "No results for path: $['x']"
 ///     $.x.y             throws .notFound  "Missing property in path $['x']"
-///     $.s.y             throws .notFound  "Expected to find an object with property ['y'] in path $['s'] …"
+///     $.s.y             throws .notFound  "Property ['y'] not found in path $['s']"
 ///     $.a.x[*]          throws .notFound  "Missing property in path $['a']['x']"
 ///     $.a.b[*].x        []                 indefinite: misses are skipped
 ///
 /// Performance: a path of `.name`/`[index]` steps is walked in a loop without allocating; other
-/// paths allocate only the result array. Nothing is parsed at run time except the arguments of a
-/// path function (`concat('x')`), which the parser keeps as text.
+/// paths allocate only the result array. Nothing is parsed at run time; filter regexes were
+/// compiled with the path.
 ///
 /// Source: AWS developer guide, "Paths in Amazon States Language" (Jayway syntax); Jayway JsonPath
 /// 2.x `PathToken`, `PropertyPathToken`, `ArrayIndexToken`, `ArraySliceToken`, `ScanPathToken`,
@@ -128,7 +128,7 @@ public enum PathEvaluator {
     static func isDefinite(_ segments: [PathSegment]) -> Bool {
         for segment in segments {
             switch segment {
-            case .name, .index: continue
+            case .name, .index, .fromEnd: continue
             default: return false
             }
         }
@@ -158,19 +158,28 @@ public enum PathEvaluator {
                 guard case .array(let elements) = current else {
                     throw notAnArray(segments, at: position, model: current)
                 }
-                let effective = index < 0 ? elements.count + index : index
-                if effective >= 0 && effective < elements.count {
-                    current = elements[effective]
-                } else if mode == .strict {
-                    throw noResults(segments)
-                } else {
-                    current = .null
+                current = try element(index, of: elements, segments, at: position, mode: mode)
+            case .fromEnd(let minus):
+                guard case .array(let elements) = current else {
+                    throw notAnArray(segments, at: position, model: current)
                 }
+                current = try element(elements.count - minus, of: elements, segments, at: position, mode: mode)
             default:
                 throw PathEvaluationError(kind: .invalidPath, message: "Not a definite path")
             }
         }
         return current
+    }
+
+    /// Jayway 2.0 `handleArrayIndex` over Jackson's `ArrayNode.get` on a definite path: a negative
+    /// index is not counted from the end (AWS); it and an index past the end are `null` in
+    /// ``Mode/jayway`` and nothing in ``Mode/strict``.
+    static func element(
+        _ index: Int, of elements: [JSON], _ segments: [PathSegment], at position: Int, mode: Mode
+    ) throws(PathEvaluationError) -> JSON {
+        if index >= 0 && index < elements.count { return elements[index] }
+        if mode == .strict { throw noResults(segments) }
+        return .null
     }
 
     /// ``definite(_:on:mode:)`` without building error messages: `nil` when nothing is there.
@@ -182,19 +191,22 @@ public enum PathEvaluator {
                 guard let next = object[key] else { return nil }
                 current = next
             case (.index(let index), .array(let elements)):
-                let effective = index < 0 ? elements.count + index : index
-                if effective >= 0 && effective < elements.count {
-                    current = elements[effective]
-                } else if mode == .strict {
-                    return nil
-                } else {
-                    current = .null
-                }
+                guard let next = lookupElement(index, of: elements, mode: mode) else { return nil }
+                current = next
+            case (.fromEnd(let minus), .array(let elements)):
+                guard let next = lookupElement(elements.count - minus, of: elements, mode: mode) else { return nil }
+                current = next
             default:
                 return nil
             }
         }
         return current
+    }
+
+    /// ``element(_:of:_:at:mode:)`` without the error: `nil` when nothing is there.
+    static func lookupElement(_ index: Int, of elements: [JSON], mode: Mode) -> JSON? {
+        if index >= 0 && index < elements.count { return elements[index] }
+        return mode == .strict ? nil : .null
     }
 
     // MARK: Jayway's messages
@@ -210,13 +222,14 @@ public enum PathEvaluator {
             kind: .notFound, message: "Missing property in path " + JavaText.path(segments[...position]))
     }
 
-    /// A member step applied to a value that is not an object (Jayway `PropertyPathToken`).
+    /// A member step applied to a value that is not an object (Jayway 2.0 `PropertyPathToken`):
+    /// "Property ['length()'] not found in path $['list']", the text AWS gave for `$.list.length()`
+    /// on an array (awsdocs/aws-step-functions-developer-guide pull request 5, 2018).
     static func notAnObject(_ segments: [PathSegment], at position: Int, model: JSON) -> PathEvaluationError {
         PathEvaluationError(
             kind: .notFound,
-            message: "Expected to find an object with property \(JavaText.fragment(segments[position])) in path "
-                + "\(JavaText.path(segments[..<position])) but found '\(JavaText.className(of: model))'. "
-                + "This is not a json object according to the JsonProvider: '\(JavaText.providerClass)'.")
+            message: "Property \(JavaText.fragment(segments[position])) not found in path "
+                + JavaText.path(segments[..<position]))
     }
 
     /// An array step applied to `null` or a non-array (Jayway `ArrayPathToken.checkArrayModel`).

@@ -25,6 +25,8 @@ struct PathWalker {
     /// Index of the first segment that is not `.name`/`[index]`: steps up to and including it
     /// have a definite upstream.
     let firstIndefinite: Int
+    /// Index of the last segment that is not definite, `nil` when there is none.
+    let lastIndefinite: Int?
     var results: [JSON] = []
 
     init(
@@ -37,31 +39,20 @@ struct PathWalker {
         self.context = context
         self.mode = mode
         self.requireProperties = requireProperties
-        self.firstIndefinite = segments.firstIndex(where: { !$0.isSingular }) ?? segments.count
+        self.firstIndefinite = segments.firstIndex(where: { !Self.isDefinite($0) }) ?? segments.count
+        self.lastIndefinite = segments.lastIndex(where: { !Self.isDefinite($0) })
     }
 
-    /// Whether Jayway considers the whole path definite (functions are definite tokens).
-    var isDefinite: Bool {
-        segments.allSatisfy { segment in
-            if case .function = segment { return true }
-            return segment.isSingular
-        }
+    /// Whether Jayway 2.0 considers the whole path definite.
+    var isDefinite: Bool { segments.allSatisfy(Self.isDefinite) }
+
+    /// Whether Jayway 2.0 counts one token as definite (a "function" is a member name to it).
+    static func isDefinite(_ segment: PathSegment) -> Bool {
+        if case .function = segment { return true }
+        return segment.isDefiniteStep
     }
 
     mutating func run(variables: (String) -> JSON?) throws(PathEvaluationError) -> JSON {
-        if case .recursiveDescent = segments.first, case .function(let name, let arguments) = segments.last,
-            segments.count > 1
-        {
-            // Jayway `CompiledPath.invertScannerFunctionRelationship`: `$..x.fn()` is `$.fn($..x)`.
-            var inner = PathWalker(
-                segments: Array(segments.dropLast()), document: document, input: input, context: context, mode: mode,
-                requireProperties: requireProperties)
-            let matches = try inner.run(variables: variables)
-            let call = try PathFunctionCall(name: name, arguments: arguments)
-            return try call.invokeInverted(
-                on: document, scanned: matches, scanSegments: Array(segments.dropLast()), walker: self,
-                variables: variables)
-        }
         try walk(0, document, variables: variables)
         guard isDefinite else { return .array(results) }
         guard let first = results.first else { throw PathEvaluator.noResults(segments) }
@@ -89,6 +80,11 @@ struct PathWalker {
             try property([key], at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
         case .index(let index):
             try indexes([index], at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
+        case .fromEnd(let minus):
+            guard let elements = try arrayElements(model, at: position, upstreamDefinite: upstreamDefinite) else {
+                return
+            }
+            try element(elements.count - minus, of: elements, at: position, variables: variables)
         case .union(let members):
             let names = members.compactMap { member -> String? in
                 if case .name(let name) = member { return name }
@@ -119,9 +115,10 @@ struct PathWalker {
         case .filter(let expression):
             try filter(expression, at: position, upstreamDefinite: upstreamDefinite, to: model, variables: variables)
         case .function(let name, let arguments):
-            let call = try PathFunctionCall(name: name, arguments: arguments)
-            let value = try call.invoke(on: model, walker: self, variables: variables)
-            try walk(position + 1, value, variables: variables)
+            // Jayway 2.0 has no functions: `length()` is a member name (SPEC-NOTES §3).
+            try property(
+                [PathSegment.functionMemberName(name, arguments)], at: position, upstreamDefinite: upstreamDefinite,
+                to: model, variables: variables)
         }
     }
 
@@ -153,6 +150,13 @@ struct PathWalker {
             results.append(.object(merged))
             return
         }
+        if names.count > 1 {
+            // Jayway 2.0 `PathToken.handleObjectProperty`; AWS fails `$['a', 'b'].v` with this text
+            // (gist deric4/733eb129a10b13530cebaa3b70031c77).
+            throw PathEvaluationError(
+                kind: .invalidPath,
+                message: "Multi properties can only be used as path leafs: " + JavaText.path(segments[...position]))
+        }
         let tokenDefinite = names.count == 1
         for name in names {
             guard let value = object[name] else {
@@ -164,7 +168,11 @@ struct PathWalker {
                     }
                     continue
                 }
-                if (upstreamDefinite && tokenDefinite) || requireProperties {
+                // Jayway 2.0 `PathToken.isUpstreamDefinite` asks whether the path from the previous
+                // token to the end is definite: a missing member followed by a wildcard, slice or
+                // filter selects nothing (`$.items[*]` on `{}` is `[]`, recorded on AWS).
+                let restDefinite = lastIndefinite.map { $0 < position } ?? true
+                if (upstreamDefinite && tokenDefinite && restDefinite) || requireProperties {
                     throw PathEvaluationError(
                         kind: .notFound,
                         message: "Missing property in path " + JavaText.path(segments[..<position]) + "['\(name)']")
@@ -184,14 +192,15 @@ struct PathWalker {
         throw PathEvaluator.notAnArray(segments, at: position, model: model)
     }
 
-    /// Jayway `handleArrayIndex`: negative counts from the end; out of range is `null` (Jackson)
-    /// in ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict``.
+    /// Jayway 2.0 `handleArrayIndex` for `[i]` and `[(@.length-N)]` over Jackson's `ArrayNode.get`:
+    /// a negative index is not counted from the end; like an index past the end it is `null` in
+    /// ``PathEvaluator/Mode/jayway`` and nothing in ``PathEvaluator/Mode/strict`` (AWS:
+    /// `$.array[-1].name` "could not be found", the member of that `null`).
     mutating func element(
         _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
     ) throws(PathEvaluationError) {
-        let effective = index < 0 ? elements.count + index : index
-        if effective >= 0 && effective < elements.count {
-            try walk(position + 1, elements[effective], variables: variables)
+        if index >= 0 && index < elements.count {
+            try walk(position + 1, elements[index], variables: variables)
         } else if mode == .jayway {
             try walk(position + 1, .null, variables: variables)
         }
@@ -221,7 +230,7 @@ struct PathWalker {
     /// Without a step, Jayway's `ArraySliceToken`: `[from:]` adds the length to a negative
     /// `from` and clamps at 0; `[:to]` adds the length to a negative `to`; `[from:to]` clamps `to`
     /// at the length but adjusts neither bound for negatives, so `[-2:2]` visits -2, -1, 0, 1
-    /// (the negative ones counting from the end) and `[1:-1]` visits nothing. A step (not Jayway
+    /// (the negative ones `null`, as `[-1]` is) and `[1:-1]` visits nothing. A step (not Jayway
     /// syntax, accepted by our parser) follows Python's slicing.
     static func sliceIndexes(count: Int, start: Int?, end: Int?, step: Int?) -> [Int] {
         if let step, step != 1 {
@@ -344,7 +353,7 @@ struct PathWalker {
             }
             if case .array = model { return true }
             return false
-        case .index, .slice:
+        case .index, .slice, .fromEnd:
             if case .array = model { return true }
             return false
         case .wildcard:
@@ -352,7 +361,10 @@ struct PathWalker {
         case .filter(let expression):
             var evaluator = FilterEvaluator(walker: self)
             return try evaluator.accepts(expression, item: model, variables: variables)
-        case .recursiveDescent, .function:
+        case .function(let name, let arguments):
+            guard case .object(let object) = model else { return false }
+            return requireProperties || object.contains(PathSegment.functionMemberName(name, arguments))
+        case .recursiveDescent:
             return false
         }
     }
