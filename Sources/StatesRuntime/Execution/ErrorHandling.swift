@@ -50,7 +50,9 @@ extension ExecutionRunner {
             guard let catcher = handling.catchers.first(where: { error.isMatched(by: $0.errorEquals) }),
                 let next = catcher.next.id
             else { throw error }
-            report(stateName, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            report(
+                stateName, kind,
+                .caught(error: error.name.rawValue, cause: error.cause, next: programs[next.index].name), path: path)
             let errorOutput = Self.errorOutput(error)
             let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
             let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
