@@ -108,8 +108,11 @@ enum ArgumentParser {
     }
 
     /// Whether the argument after an option can be its value: anything but another option
-    /// (`-` alone, standard input, is a value).
+    /// (`-` alone, standard input, is a value, and so is a negative number such as `-1`, which
+    /// no option's name looks like, so the command can say what is wrong with it).
     private static func canBeValue(_ argument: String) -> Bool {
-        argument == "-" || !argument.hasPrefix("-")
+        if argument == "-" || !argument.hasPrefix("-") { return true }
+        let rest = argument.dropFirst()
+        return rest.first?.isASCII == true && rest.first?.isNumber == true
     }
 }

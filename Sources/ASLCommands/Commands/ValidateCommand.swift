@@ -71,6 +71,20 @@ enum ValidateCommand: ASLCommand {
 
         for path in arguments.positionals {
             let name = path == "-" ? "<stdin>" : path
+            // An oversized file is refused from its size: reading 50 MB to say "larger than 1 MB"
+            // would cost seconds and a gigabyte.
+            if path != "-", let size = io.fileSize(path),
+                let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: size)
+            {
+                let diagnostics = [tooLarge]
+                total = total + DiagnosticCounts(diagnostics)
+                exitCode = exitCode.combined(with: .failure)
+                filesWithProblems += 1
+                let report = DiagnosticReport(source: SourceFile(path: name, bytes: []), diagnostics: diagnostics)
+                reports.append(report)
+                if format == .text { io.writeError(textRenderer.render([report])) }
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)

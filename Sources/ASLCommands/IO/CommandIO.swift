@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +23,15 @@ public struct CommandIO: Sendable {
     /// Writes a whole file atomically (a temporary file beside it, then a rename), so a reader
     /// never sees half of it.
     public var writeFile: @Sendable (String, [UInt8]) throws -> Void
+    /// Starts writing a file that appears, whole, only when ``OutputFile/commit`` succeeds (a
+    /// temporary file in the same folder, renamed at the end), for output written as it is made
+    /// (`asl run --history`).
+    public var createFile: @Sendable (String) throws -> OutputFile
     /// Whether a path names an existing regular file.
     public var fileExists: @Sendable (String) -> Bool
+    /// The size in bytes of the regular file at a path, or `nil` when unknown (not a regular
+    /// file, cannot be read): lets a command refuse an oversized file without reading it.
+    public var fileSize: @Sendable (String) -> Int?
     public var environment: [String: String]
     public var currentDirectory: String
     public var stderrIsTerminal: Bool
@@ -39,7 +47,9 @@ public struct CommandIO: Sendable {
         writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = { path, _ in
             throw FileReadError(reason: "cannot write \(path): no file system")
         },
+        createFile: (@Sendable (String) throws -> OutputFile)? = nil,
         fileExists: @escaping @Sendable (String) -> Bool = { _ in false },
+        fileSize: @escaping @Sendable (String) -> Int? = { _ in nil },
         environment: [String: String] = [:],
         currentDirectory: String = "/",
         stderrIsTerminal: Bool = false,
@@ -50,7 +60,9 @@ public struct CommandIO: Sendable {
         self.readStandardInput = readStandardInput
         self.readFile = readFile
         self.writeFile = writeFile
+        self.createFile = createFile ?? { path in OutputFile.buffered(path: path, writeFile: writeFile) }
         self.fileExists = fileExists
+        self.fileSize = fileSize
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.stderrIsTerminal = stderrIsTerminal
@@ -71,9 +83,15 @@ public struct CommandIO: Sendable {
                 return try FileReadError.readAll(descriptor: descriptor)
             },
             writeFile: { path, bytes in try AtomicFile.write(bytes, to: path) },
+            createFile: { path in try AtomicFile.create(path) },
             fileExists: { path in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            },
+            fileSize: { path in
+                var status = stat()
+                guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+                return Int(status.st_size)
             },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
@@ -115,31 +133,101 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
 /// the same directory, are flushed, and the temporary file is renamed over the target.
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws(FileReadError) {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw FileReadError.fromErrno() }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return systemWrite(descriptor, base + written, buffer.count - written)
+        let file = try Descriptor(target: path)
+        do {
+            try file.write(bytes)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// An ``OutputFile`` over a temporary file beside `path`.
+    static func create(_ path: String) throws(FileReadError) -> OutputFile {
+        let file = try Descriptor(target: path)
+        return OutputFile(
+            write: { bytes in try file.write(bytes) }, commit: { try file.commit() }, discard: { file.discard() })
+    }
+
+    /// A temporary file open for writing and the path it is renamed to. Calls must not overlap
+    /// (the one writer serializes them).
+    private final class Descriptor: Sendable {
+        let target: String
+        let temporary: String
+        let descriptor: Int32
+
+        init(target: String) throws(FileReadError) {
+            self.target = target
+            temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else { throw FileReadError.fromErrno() }
+        }
+
+        func write(_ bytes: [UInt8]) throws(FileReadError) {
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return systemWrite(descriptor, base + written, buffer.count - written)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw FileReadError.fromErrno()
+                }
+                written += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
+        }
+
+        func commit() throws(FileReadError) {
+            guard fsync(descriptor) == 0 || errno == EINVAL else {
                 let error = FileReadError.fromErrno()
-                close(descriptor)
+                discard()
+                throw error
+            }
+            close(descriptor)
+            guard rename(temporary, target) == 0 else {
+                let error = FileReadError.fromErrno()
                 unlink(temporary)
                 throw error
             }
-            written += count
         }
-        fsync(descriptor)
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let error = FileReadError.fromErrno()
+
+        func discard() {
+            close(descriptor)
             unlink(temporary)
-            throw error
         }
+    }
+}
+
+/// A file being written piece by piece that appears at its path, whole, only on ``commit``.
+public struct OutputFile: Sendable {
+    /// Appends bytes.
+    public var write: @Sendable ([UInt8]) throws -> Void
+    /// Finishes the file and puts it at its path.
+    public var commit: @Sendable () throws -> Void
+    /// Abandons it: nothing appears at the path.
+    public var discard: @Sendable () -> Void
+
+    public init(
+        write: @escaping @Sendable ([UInt8]) throws -> Void, commit: @escaping @Sendable () throws -> Void,
+        discard: @escaping @Sendable () -> Void
+    ) {
+        self.write = write
+        self.commit = commit
+        self.discard = discard
+    }
+
+    /// Collects the bytes in memory and hands them to `writeFile` on commit (for a ``CommandIO``
+    /// built without its own `createFile`).
+    static func buffered(path: String, writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void)
+        -> OutputFile
+    {
+        let bytes = Mutex<[UInt8]>([])
+        return OutputFile(
+            write: { chunk in bytes.withLock { $0 += chunk } },
+            commit: { try writeFile(path, bytes.withLock { $0 }) },
+            discard: { bytes.withLock { $0 = [] } })
     }
 }
 

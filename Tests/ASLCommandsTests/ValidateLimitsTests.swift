@@ -1,0 +1,24 @@
+import ASLCommands
+import Testing
+
+/// `asl validate` refuses an oversized file from its size, without reading it.
+@Suite struct ValidateLimitsTests {
+    static let valid = #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#
+
+    @Test(arguments: ["text", "json", "github"])
+    func anOversizedFileIsReportedWithoutBeingRead(format: String) async {
+        let fake = FakeIO(files: ["big.json": Self.valid, "ok.json": Self.valid], sizes: ["big.json": 50_000_000])
+        let code = await ASLMain.main(
+            arguments: ["asl", "validate", "big.json", "ok.json", "--format", format], io: fake.io)
+        #expect(code == .failure)
+        #expect(fake.readPaths == ["ok.json"])
+        #expect((fake.stdout + fake.stderr).contains("The definition is 50000000 bytes; AWS accepts at most 1048576"))
+    }
+
+    @Test func aFileAtTheLimitIsRead() async {
+        let fake = FakeIO(files: ["ok.json": Self.valid], sizes: ["ok.json": 1_048_576])
+        let code = await ASLMain.main(arguments: ["asl", "validate", "ok.json"], io: fake.io)
+        #expect(code == .success)
+        #expect(fake.readPaths == ["ok.json"])
+    }
+}
