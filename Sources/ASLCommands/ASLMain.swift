@@ -69,15 +69,15 @@ public enum ASLMain {
 
     private static func unknownCommand(_ name: String, at index: Int = 0) -> UsageError {
         if name.hasPrefix("-") {
-            let suggestion = Suggestions.nearest(to: name, in: ["--help", "--version"])
+            let suggestion = NameSuggestion.nearest(name, in: ["--help", "--version"])
             return .unknownOption(name, suggestion: suggestion, at: index)
         }
         // `asl machine.json`: a file where the command belongs.
         if name.hasSuffix(".json") || name.contains("/") {
             return UsageError("unknown command '\(name)' (did you mean 'asl validate \(name)'?)", at: index)
         }
-        let suggestion = Suggestions.nearest(to: name, in: commandNames)
-        return UsageError("unknown command '\(name)'" + Suggestions.didYouMean(suggestion), at: index)
+        let suggestion = NameSuggestion.nearest(name, in: commandNames)
+        return UsageError("unknown command '\(name)'" + NameSuggestion.didYouMean(suggestion), at: index)
     }
 
     private static func help(topic: String?, context: CommandContext) -> ExitCode {

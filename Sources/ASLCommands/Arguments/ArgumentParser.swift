@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// What the parser found: which flags were set, each option's value, and the positionals in order.
 struct ParsedArguments: Sendable, Hashable {
     var flags: Set<String> = []
@@ -90,7 +92,7 @@ enum ArgumentParser {
             }
             guard let option = spec.option(named: name) else {
                 let names = spec.options.map(\.name) + ["help"]
-                let suggestion = Suggestions.nearest(to: name, in: names).map { "--\($0)" }
+                let suggestion = NameSuggestion.nearest(name, in: names).map { "--\($0)" }
                 throw .unknownOption("--\(name)", suggestion: suggestion, at: index)
             }
             return (option, inlineValue)
@@ -103,7 +105,7 @@ enum ArgumentParser {
         let longNames = spec.options.map(\.name)
         let suggestion =
             longNames.contains(String(body))
-            ? "--\(body)" : Suggestions.nearest(to: String(body), in: longNames).map { "--\($0)" }
+            ? "--\(body)" : NameSuggestion.nearest(String(body), in: longNames).map { "--\($0)" }
         throw .unknownOption(argument, suggestion: suggestion, at: index)
     }
 
