@@ -32,6 +32,19 @@ import Testing
         }
     }
 
+    @Test func pathsAndArgumentsInErrorsAreEscaped() async {
+        let fake = FakeIO()
+        let code = await ASLMain.main(
+            arguments: ["asl", "validate", "a\u{1B}[2J.json", "--formt\u{07}", "json"], io: fake.io)
+        #expect(code == .usage)
+        #expect(!Self.hasRawControls(fake.stderr))
+        #expect(fake.stderr.contains(#"unknown option '--formt\u{7}'"#))
+        let validate = FakeIO()
+        _ = await ASLMain.main(arguments: ["asl", "validate", "a\u{1B}[2J\n::error::x.json"], io: validate.io)
+        #expect(
+            validate.stderr == #"error: cannot read 'a\u{1B}[2J\n::error::x.json': No such file or directory"# + "\n")
+    }
+
     @Test func rawControlBytesInTheSourceAreEscapedInTheExcerpt() async {
         // A raw ESC inside a string is invalid JSON; the excerpt shows the line without the byte.
         let definition = "{\"StartAt\": \"A\u{1B}[31m\u{07}\", \"States\": {}}"

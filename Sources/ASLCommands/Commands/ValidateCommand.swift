@@ -89,7 +89,7 @@ enum ValidateCommand: ASLCommand {
             do {
                 bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
             } catch {
-                context.writeErrorMessage("cannot read '\(name)': \(Self.reason(error))")
+                context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(Self.reason(error))")
                 exitCode = exitCode.combined(with: .usage)
                 continue
             }
@@ -111,7 +111,7 @@ enum ValidateCommand: ASLCommand {
                 if counts.errors == 0 && !quiet {
                     let warnings = counts.warnings > 0 ? " (\(plural(counts.warnings, "warning")))" : ""
                     let check = TerminalColor.isEnabled(for: io) ? "\u{1B}[1;32m✓\u{1B}[0m" : "✓"
-                    io.writeError("\(check) \(name) is valid\(warnings)\n")
+                    io.writeError("\(check) \(TerminalText.escaped(name)) is valid\(warnings)\n")
                 }
             }
         }
