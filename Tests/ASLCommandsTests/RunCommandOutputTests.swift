@@ -132,3 +132,20 @@ import Testing
         #expect(fake.readPaths.isEmpty)
     }
 }
+
+/// Output that could not be written (a full disk under `> file`) makes any command exit 2.
+@Suite struct LostOutputTests {
+    @Test(arguments: [
+        ["asl", "--version"],
+        ["asl", "validate", "m.json", "--format", "json"],
+        ["asl", "run", "m.json", "--format", "json", "--input", #"{"name": 1}"#],
+    ])
+    func aFailedWriteToStandardOutputFailsTheCommand(arguments: [String]) async {
+        let fake = FakeIO(files: ["m.json": RunCommandTests.pass])
+        var io = fake.io
+        io.writeFailed = { true }
+        #expect(await ASLMain.main(arguments: arguments, io: io) == .usage)
+        #expect(fake.stderr.hasSuffix("error: part of the output could not be written\n"))
+        #expect(await ASLMain.main(arguments: arguments, io: fake.io) == .success)
+    }
+}

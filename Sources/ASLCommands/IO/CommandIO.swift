@@ -15,6 +15,9 @@ public struct CommandIO: Sendable {
     public var writeOutput: @Sendable (String) -> Void
     /// Writes to standard error.
     public var writeError: @Sendable (String) -> Void
+    /// Whether a write to standard output or standard error has failed (a full disk, a closed
+    /// descriptor): the command then exits 2, since output the user asked for was lost.
+    public var writeFailed: @Sendable () -> Bool
     /// Reads all of standard input.
     public var readStandardInput: @Sendable () throws -> [UInt8]
     /// Reads a whole file by the path the user gave. A thrown ``FileReadError`` supplies the
@@ -40,6 +43,7 @@ public struct CommandIO: Sendable {
     public init(
         writeOutput: @escaping @Sendable (String) -> Void,
         writeError: @escaping @Sendable (String) -> Void,
+        writeFailed: @escaping @Sendable () -> Bool = { false },
         readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
         readFile: @escaping @Sendable (String) throws -> [UInt8] = { _ in
             throw FileReadError(reason: "No such file or directory")
@@ -57,6 +61,7 @@ public struct CommandIO: Sendable {
     ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
+        self.writeFailed = writeFailed
         self.readStandardInput = readStandardInput
         self.readFile = readFile
         self.writeFile = writeFile
@@ -73,8 +78,9 @@ public struct CommandIO: Sendable {
     /// environment and working directory.
     public static var standard: CommandIO {
         CommandIO(
-            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+            writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
+            writeError: { StandardStream.write($0, to: STDERR_FILENO) },
+            writeFailed: { StandardStream.failed.load(ordering: .relaxed) },
             readStandardInput: { try FileReadError.readAll(descriptor: STDIN_FILENO) },
             readFile: { path in
                 let descriptor = open(path, O_RDONLY)
@@ -228,6 +234,29 @@ public struct OutputFile: Sendable {
             write: { chunk in bytes.withLock { $0 += chunk } },
             commit: { try writeFile(path, bytes.withLock { $0 }) },
             discard: { bytes.withLock { $0 = [] } })
+    }
+}
+
+/// Writes to file descriptors 1 and 2 with `write(2)`, remembering a failure instead of trapping
+/// (Foundation's `FileHandle.write` stops the process on an error).
+enum StandardStream {
+    static let failed = Atomic<Bool>(false)
+
+    static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return systemWrite(descriptor, base + written, buffer.count - written)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                failed.store(true, ordering: .relaxed)
+                return
+            }
+            written += count
+        }
     }
 }
 
