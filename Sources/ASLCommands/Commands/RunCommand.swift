@@ -96,7 +96,7 @@ enum RunCommand: ASLCommand {
         try checkResources(Executor(machine: machine, handlers: services.handlers, options: execution), in: context)
         // Opened last, just before the run, so nothing above leaves a temporary file behind.
         let recording = try RunRecording(
-            historyPath: options.historyPath, collectsGlueReports: services.isOpen, io: context.io, context: context)
+            historyPath: options.historyPath, collectsGlueReports: services.isOpen, in: context)
         recording.attach(to: &execution)
 
         let before = services.environment?.snapshot()

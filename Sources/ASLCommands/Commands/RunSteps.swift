@@ -160,14 +160,12 @@ final class RunRecording: Sendable {
     private let historyPath: String?
 
     /// Creates the history file's temporary file when one is asked for.
-    init(historyPath: String?, collectsGlueReports: Bool, io: CommandIO, context: CommandContext)
-        throws(RunCommand.Stop)
-    {
+    init(historyPath: String?, collectsGlueReports: Bool, in context: CommandContext) throws(RunCommand.Stop) {
         self.historyPath = historyPath
         self.collectsGlueReports = collectsGlueReports
         if let historyPath {
             do {
-                file = try HistoryFile(path: historyPath, io: io)
+                file = try HistoryFile(path: historyPath, io: context.io)
             } catch {
                 context.writeErrorMessage(
                     "cannot write '\(TerminalText.escaped(historyPath))': \(ValidateCommand.reason(error)); nothing was run"

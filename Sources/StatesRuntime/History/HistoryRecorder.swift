@@ -146,8 +146,9 @@ public final class HistoryRecorder: Sendable {
         state.withLock { $0.isFinished }
     }
 
-    /// A stream of this execution's events: first those recorded so far, then each new one as it is
-    /// recorded, ending when ``finish()`` is called (at once if it already was). Any number of
+    /// A stream of this execution's events: first those kept so far (none when `keepsEvents` is
+    /// off), then each new one as it is recorded, ending when ``finish()`` is called (at once if it
+    /// already was). Any number of
     /// streams may be made; each has its own unbounded buffer. With recording off a stream yields
     /// nothing and ends at ``finish()``.
     public func makeStream() -> AsyncStream<HistoryEvent> {
