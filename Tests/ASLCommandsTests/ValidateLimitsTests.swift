@@ -22,3 +22,25 @@ import Testing
         #expect(fake.readPaths == ["ok.json"])
     }
 }
+
+/// Standard input has no size to ask for: an oversized one is refused before it is parsed.
+@Suite struct StandardInputLimitsTests {
+    static let oversized = String(repeating: " ", count: 1_100_000) + "{}"
+
+    @Test func validateReportsOnlyTheSize() async {
+        let fake = FakeIO(stdin: Self.oversized)
+        let code = await ASLMain.main(arguments: ["asl", "validate", "-"], io: fake.io)
+        #expect(code == .failure)
+        #expect(fake.stderr.contains("error[ASL-E002]: The definition is 1100002 bytes"))
+        #expect(!fake.stderr.contains("StartAt"))
+    }
+
+    @Test func runRefusesItUnparsed() async {
+        let fake = FakeIO(stdin: Self.oversized)
+        let code = await ASLMain.main(arguments: ["asl", "run", "-"], io: fake.io)
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error[ASL-E002]"))
+        #expect(!fake.stderr.contains("StartAt"))
+        #expect(fake.stderr.contains("error: <stdin> is not a valid state machine; nothing was run"))
+    }
+}

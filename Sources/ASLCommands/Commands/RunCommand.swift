@@ -133,6 +133,12 @@ enum RunCommand: ASLCommand {
             throw .usage
         }
         let source = SourceFile(path: name, bytes: bytes)
+        // Standard input has no size to ask for: refuse an oversized one before parsing it.
+        if let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: bytes.count) {
+            io.writeError(renderer.render([tooLarge], in: source))
+            context.writeErrorMessage("\(TerminalText.escaped(name)) is not a valid state machine; nothing was run")
+            throw .usage
+        }
         var analysisOptions = AnalysisOptions()
         if let path = options.substitutionsPath {
             switch Substitutions.load(path, io: io) {

@@ -71,26 +71,29 @@ enum ValidateCommand: ASLCommand {
 
         for path in arguments.positionals {
             let name = path == "-" ? "<stdin>" : path
-            // An oversized file is refused from its size: reading 50 MB to say "larger than 1 MB"
-            // would cost seconds and a gigabyte.
-            if path != "-", let size = io.fileSize(path),
-                let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: size)
-            {
-                let diagnostics = [tooLarge]
-                total = total + DiagnosticCounts(diagnostics)
+            // An oversized definition is refused from its size, before it is parsed (and, for a
+            // file, before it is read): parsing 50 MB to say "larger than 1 MB" cost seconds and
+            // more than a gigabyte.
+            let statedSize = path == "-" ? nil : io.fileSize(path)
+            var bytes: [UInt8] = []
+            var size = statedSize ?? 0
+            if statedSize.flatMap(DefinitionAnalyzer.sizeDiagnostic(byteCount:)) == nil {
+                defer { size = bytes.count }
+                do {
+                    bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
+                } catch {
+                    context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(Self.reason(error))")
+                    exitCode = exitCode.combined(with: .usage)
+                    continue
+                }
+            }
+            if let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: size) {
+                total = total + DiagnosticCounts([tooLarge])
                 exitCode = exitCode.combined(with: .failure)
                 filesWithProblems += 1
-                let report = DiagnosticReport(source: SourceFile(path: name, bytes: []), diagnostics: diagnostics)
+                let report = DiagnosticReport(source: SourceFile(path: name, bytes: bytes), diagnostics: [tooLarge])
                 reports.append(report)
                 if format == .text { io.writeError(textRenderer.render([report])) }
-                continue
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
-            } catch {
-                context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(Self.reason(error))")
-                exitCode = exitCode.combined(with: .usage)
                 continue
             }
             let source = SourceFile(path: name, bytes: bytes)
