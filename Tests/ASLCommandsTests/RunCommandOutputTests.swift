@@ -149,3 +149,21 @@ import Testing
         #expect(await ASLMain.main(arguments: arguments, io: fake.io) == .success)
     }
 }
+
+/// An interrupt stops the execution as StopExecution would, and the history file is finished.
+@Suite struct InterruptTests {
+    @Test func anInterruptAbortsTheRunAndFinishesTheHistory() async throws {
+        let fake = FakeIO(files: ["m.json": RunCommandOutputTests.loop])
+        var io = fake.io
+        // The interrupt arrives as soon as the run registers for it.
+        io.onInterrupt = { handler in handler() }
+        let code = await ASLMain.main(
+            arguments: ["asl", "run", "m.json", "--no-quotas", "--history", "h.json", "--format", "json"], io: io)
+        #expect(code == .failure)
+        #expect(
+            fake.stdout
+                == #"{"status":"ABORTED","cause":"Interrupted: asl run received SIGINT or SIGTERM"}"# + "\n")
+        let history = try JSONReader.read(try #require(fake.writtenFiles["h.json"])).value
+        #expect(history["events"]?.arrayValue?.last?["type"]?.stringValue == "ExecutionAborted")
+    }
+}

@@ -101,7 +101,11 @@ enum RunCommand: ASLCommand {
 
         let before = services.environment?.snapshot()
         let executor = Executor(machine: machine, handlers: services.handlers, options: execution)
-        let result = await services.execute(executor, input: input, clock: options.clock, io: context.io)
+        // Ctrl-C stops the execution (ABORTED, as StopExecution would) so the history file is finished.
+        let control = ExecutionControl()
+        context.io.onInterrupt { control.abort(cause: "Interrupted: asl run received SIGINT or SIGTERM") }
+        let result = await services.execute(
+            executor, input: input, control: control, clock: options.clock, io: context.io)
 
         var code: ExitCode = result.status == .succeeded ? .success : .failure
         if let problem = recording.finish() {

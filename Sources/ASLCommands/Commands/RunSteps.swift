@@ -125,11 +125,11 @@ struct RunServices: Sendable {
     /// Runs the execution once. Under the real clock, stream consumers poll in the background
     /// while it runs (every 200 ms, as Lambda's event source mapping polls) and drain what is left
     /// at the end.
-    func execute(_ executor: Executor, input: JSON, clock: RunOptions.Clock, io: CommandIO) async
-        -> ExecutionResult
-    {
+    func execute(
+        _ executor: Executor, input: JSON, control: ExecutionControl, clock: RunOptions.Clock, io: CommandIO
+    ) async -> ExecutionResult {
         guard clock == .real, let environment, !environment.consumers.isEmpty else {
-            return await executor.run(input: input)
+            return await executor.run(input: input, control: control)
         }
         let result = await withTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -142,7 +142,7 @@ struct RunServices: Sendable {
                     try? await Task.sleep(nanoseconds: 200_000_000)
                 }
             }
-            let result = await executor.run(input: input)
+            let result = await executor.run(input: input, control: control)
             group.cancelAll()
             return result
         }

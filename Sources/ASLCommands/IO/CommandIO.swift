@@ -32,6 +32,9 @@ public struct CommandIO: Sendable {
     public var createFile: @Sendable (String) throws -> OutputFile
     /// Whether a path names an existing regular file.
     public var fileExists: @Sendable (String) -> Bool
+    /// Registers what to do on the first interrupt (Ctrl-C, SIGTERM): `asl run` stops the
+    /// execution so its history file is finished. A second interrupt ends the process at once.
+    public var onInterrupt: @Sendable (@escaping @Sendable () -> Void) -> Void
     /// The size in bytes of the regular file at a path, or `nil` when unknown (not a regular
     /// file, cannot be read): lets a command refuse an oversized file without reading it.
     public var fileSize: @Sendable (String) -> Int?
@@ -54,6 +57,7 @@ public struct CommandIO: Sendable {
         createFile: (@Sendable (String) throws -> OutputFile)? = nil,
         fileExists: @escaping @Sendable (String) -> Bool = { _ in false },
         fileSize: @escaping @Sendable (String) -> Int? = { _ in nil },
+        onInterrupt: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { _ in },
         environment: [String: String] = [:],
         currentDirectory: String = "/",
         stderrIsTerminal: Bool = false,
@@ -68,6 +72,7 @@ public struct CommandIO: Sendable {
         self.createFile = createFile ?? { path in OutputFile.buffered(path: path, writeFile: writeFile) }
         self.fileExists = fileExists
         self.fileSize = fileSize
+        self.onInterrupt = onInterrupt
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.stderrIsTerminal = stderrIsTerminal
@@ -99,6 +104,7 @@ public struct CommandIO: Sendable {
                 guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
                 return Int(status.st_size)
             },
+            onInterrupt: { handler in Interrupts.install(handler) },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1,
@@ -234,6 +240,45 @@ public struct OutputFile: Sendable {
             write: { chunk in bytes.withLock { $0 += chunk } },
             commit: { try writeFile(path, bytes.withLock { $0 }) },
             discard: { bytes.withLock { $0 = [] } })
+    }
+}
+
+/// SIGINT and SIGTERM for the real process: the first of them runs the registered handler; the
+/// next one restores the default action and raises the signal again, so a run that does not stop
+/// can still be ended.
+enum Interrupts {
+    /// Keeps the installed signal sources alive for the life of the process. Rationale for
+    /// `@unchecked`: the sources are only stored, never touched again after `resume()`.
+    private final class Retained: @unchecked Sendable {
+        let sources: [any DispatchSourceSignal]
+        init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
+    }
+
+    private static let sources = Mutex<[Retained]>([])
+
+    private final class Seen: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+
+    static func install(_ handler: @escaping @Sendable () -> Void) {
+        let seen = Seen()
+        var installed: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if seen.flag.exchange(true, ordering: .relaxed) {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                } else {
+                    handler()
+                }
+            }
+            source.resume()
+            installed.append(source)
+        }
+        let retained = Retained(installed)
+        sources.withLock { $0.append(retained) }
     }
 }
 
