@@ -11,11 +11,16 @@ public enum ASLMain {
     public static let version = "0.1.0"
 
     /// Runs one invocation. `arguments[0]` is the program name, as in `CommandLine.arguments`.
-    /// - Returns: 0 success, 1 errors found, 2 usage or I/O problem.
+    /// - Returns: 0 success, 1 errors found, 2 usage or I/O problem, including output to standard
+    ///   output or standard error that could not be written.
     public static func main(arguments: [String], io: CommandIO) async -> ExitCode {
-        await main(arguments: arguments, io: io) { source, options in
+        let code = await main(arguments: arguments, io: io) { source, options in
             DefinitionAnalyzer.analyze(source, options: options).diagnostics
         }
+        guard io.writeFailed() else { return code }
+        // Said on standard error, which may be the stream that failed.
+        io.writeError("error: part of the output could not be written\n")
+        return code.combined(with: .usage)
     }
 
     /// ``main(arguments:io:)`` with the analysis injected (tests).
@@ -69,15 +74,15 @@ public enum ASLMain {
 
     private static func unknownCommand(_ name: String, at index: Int = 0) -> UsageError {
         if name.hasPrefix("-") {
-            let suggestion = Suggestions.nearest(to: name, in: ["--help", "--version"])
+            let suggestion = NameSuggestion.nearest(name, in: ["--help", "--version"])
             return .unknownOption(name, suggestion: suggestion, at: index)
         }
         // `asl machine.json`: a file where the command belongs.
         if name.hasSuffix(".json") || name.contains("/") {
             return UsageError("unknown command '\(name)' (did you mean 'asl validate \(name)'?)", at: index)
         }
-        let suggestion = Suggestions.nearest(to: name, in: commandNames)
-        return UsageError("unknown command '\(name)'" + Suggestions.didYouMean(suggestion), at: index)
+        let suggestion = NameSuggestion.nearest(name, in: commandNames)
+        return UsageError("unknown command '\(name)'" + NameSuggestion.didYouMean(suggestion), at: index)
     }
 
     private static func help(topic: String?, context: CommandContext) -> ExitCode {

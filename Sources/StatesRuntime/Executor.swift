@@ -23,6 +23,12 @@ public struct ExecutionOptions: Sendable {
     public var quotas: Quotas
     /// Called as states are entered and left (`asl run` prints progress with it).
     public var progress: (@Sendable (ExecutionProgress) -> Void)?
+    /// Receives each history event as it is recorded, in id order, whether or not
+    /// ``recordsHistory`` keeps them (`asl run --history FILE` streams them to the file).
+    public var historySink: (@Sendable (HistoryEvent) -> Void)? = nil
+    /// The memory guard on events kept when ``recordsHistory`` is on: reaching it fails the
+    /// execution with `States.Runtime` even when ``quotas`` are lifted; `nil` removes it.
+    public var maximumRetainedHistoryEvents: Int? = HistoryRecorder.defaultMaximumRetainedEvents
 
     public init(
         clock: (any ExecutionClock)? = nil,
@@ -115,8 +121,11 @@ public struct ExecutionProgress: Sendable {
         case entered
         /// Left normally (`seconds` since entered).
         case exited(seconds: Double)
-        /// Failed, caught or not.
+        /// Failed, and no catcher took the error.
         case failed(error: String, cause: String?)
+        /// Failed, and a catcher sends the error output on to the state `next`; an `exited`
+        /// report for the state follows, as its exited event does.
+        case caught(error: String, cause: String?, next: String)
         /// A retry is about to wait `delay` seconds (attempt counts from 1).
         case retrying(attempt: Int, delay: Double, error: String)
     }
@@ -204,6 +213,7 @@ public struct Executor: Sendable {
             } else if case .optimized("lambda", "invoke", _) = resource.kind,
                 let name = parameters?["FunctionName"]?.stringValue, !handlers.hasFunction(name)
             {
+                // FunctionName may be a name, a partial ARN or a full ARN: the hint names the function.
                 result.append(
                     UnresolvedResource(
                         stateName: task.common.name, resource: "\(resource.text) (FunctionName \(name))",
@@ -232,7 +242,8 @@ public struct Executor: Sendable {
 
     static func functionHint(_ name: String) -> String {
         "register a handler for the Lambda function \"\(name)\" (HandlerRegistry.register(_:lambdaFunction:), "
-            + "or a \"functions\" entry in the run configuration)"
+            + "or in the run configuration: \"functions\": {\"\(name)\": {\"command\": [\"python3\", "
+            + "\"handler.py\"]}})"
     }
 
     /// Runs the machine on `input` to the end.

@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// What the parser found: which flags were set, each option's value, and the positionals in order.
 struct ParsedArguments: Sendable, Hashable {
     var flags: Set<String> = []
@@ -90,7 +92,7 @@ enum ArgumentParser {
             }
             guard let option = spec.option(named: name) else {
                 let names = spec.options.map(\.name) + ["help"]
-                let suggestion = Suggestions.nearest(to: name, in: names).map { "--\($0)" }
+                let suggestion = NameSuggestion.nearest(name, in: names).map { "--\($0)" }
                 throw .unknownOption("--\(name)", suggestion: suggestion, at: index)
             }
             return (option, inlineValue)
@@ -103,13 +105,16 @@ enum ArgumentParser {
         let longNames = spec.options.map(\.name)
         let suggestion =
             longNames.contains(String(body))
-            ? "--\(body)" : Suggestions.nearest(to: String(body), in: longNames).map { "--\($0)" }
+            ? "--\(body)" : NameSuggestion.nearest(String(body), in: longNames).map { "--\($0)" }
         throw .unknownOption(argument, suggestion: suggestion, at: index)
     }
 
     /// Whether the argument after an option can be its value: anything but another option
-    /// (`-` alone, standard input, is a value).
+    /// (`-` alone, standard input, is a value, and so is a negative number such as `-1`, which
+    /// no option's name looks like, so the command can say what is wrong with it).
     private static func canBeValue(_ argument: String) -> Bool {
-        argument == "-" || !argument.hasPrefix("-")
+        if argument == "-" || !argument.hasPrefix("-") { return true }
+        let rest = argument.dropFirst()
+        return rest.first?.isASCII == true && rest.first?.isNumber == true
     }
 }

@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// A command line the parser rejected, with the position of the offending argument.
 ///
 /// Printed as `error: <message>`, then the command's usage line and a pointer to `--help`; the
@@ -13,7 +15,7 @@ struct UsageError: Error, Sendable, Hashable {
     }
 
     static func unknownOption(_ option: String, suggestion: String?, at index: Int) -> UsageError {
-        UsageError("unknown option '\(option)'" + Suggestions.didYouMean(suggestion), at: index)
+        UsageError("unknown option '\(option)'" + NameSuggestion.didYouMean(suggestion), at: index)
     }
 
     static func missingValue(_ option: OptionSpec, at index: Int) -> UsageError {
@@ -29,9 +31,9 @@ struct UsageError: Error, Sendable, Hashable {
     }
 
     static func invalidValue(_ value: String, for option: OptionSpec, choices: [String], at index: Int) -> UsageError {
-        let suggestion = Suggestions.nearest(to: value, in: choices)
+        let suggestion = NameSuggestion.nearest(value, in: choices)
         return UsageError(
-            "invalid value '\(value)' for '\(option.longForm)'" + Suggestions.didYouMean(suggestion)
+            "invalid value '\(value)' for '\(option.longForm)'" + NameSuggestion.didYouMean(suggestion)
                 + "; expected one of: \(choices.joined(separator: ", "))",
             at: index
         )

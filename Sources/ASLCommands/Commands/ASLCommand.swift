@@ -17,10 +17,11 @@ protocol ASLCommand {
 
 extension CommandContext {
     /// Writes `error: <message>` and a newline to standard error, `error:` in bold red when
-    /// standard error is a colour terminal.
+    /// standard error is a colour terminal. The message's control characters (from a path, a
+    /// name, a cause) are shown escaped (``TerminalText``), so it stays one line.
     func writeErrorMessage(_ message: String) {
         let prefix = TerminalColor.isEnabled(for: io) ? "\u{1B}[1;31merror:\u{1B}[0m" : "error:"
-        io.writeError("\(prefix) \(message)\n")
+        io.writeError("\(prefix) \(TerminalText.message(message))\n")
     }
 
     /// Prints `error: …`, the command line with the offending argument underlined (when the
@@ -54,7 +55,7 @@ extension CommandContext {
     /// Two lines: the command line as typed (arguments with spaces or quotes shell-quoted) and
     /// `^~~~` under `arguments[index]`.
     static func pointer(at index: Int, in arguments: [String], prefix: [String]) -> String {
-        let shown = arguments.map(shellQuoted)
+        let shown = arguments.map { TerminalText.escaped(shellQuoted($0)) }
         let before = (prefix + shown[..<index]).joined(separator: " ")
         let line = (prefix + shown).joined(separator: " ")
         let width = max(1, shown[index].count)

@@ -71,12 +71,29 @@ enum ValidateCommand: ASLCommand {
 
         for path in arguments.positionals {
             let name = path == "-" ? "<stdin>" : path
-            let bytes: [UInt8]
-            do {
-                bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
-            } catch {
-                context.writeErrorMessage("cannot read '\(name)': \(Self.reason(error))")
-                exitCode = exitCode.combined(with: .usage)
+            // An oversized definition is refused from its size, before it is parsed (and, for a
+            // file, before it is read): parsing 50 MB to say "larger than 1 MB" cost seconds and
+            // more than a gigabyte.
+            let statedSize = path == "-" ? nil : io.fileSize(path)
+            var bytes: [UInt8] = []
+            var size = statedSize ?? 0
+            if statedSize.flatMap(DefinitionAnalyzer.sizeDiagnostic(byteCount:)) == nil {
+                defer { size = bytes.count }
+                do {
+                    bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
+                } catch {
+                    context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(Self.reason(error))")
+                    exitCode = exitCode.combined(with: .usage)
+                    continue
+                }
+            }
+            if let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: size) {
+                total = total + DiagnosticCounts([tooLarge])
+                exitCode = exitCode.combined(with: .failure)
+                filesWithProblems += 1
+                let report = DiagnosticReport(source: SourceFile(path: name, bytes: bytes), diagnostics: [tooLarge])
+                reports.append(report)
+                if format == .text { io.writeError(textRenderer.render([report])) }
                 continue
             }
             let source = SourceFile(path: name, bytes: bytes)
@@ -97,7 +114,7 @@ enum ValidateCommand: ASLCommand {
                 if counts.errors == 0 && !quiet {
                     let warnings = counts.warnings > 0 ? " (\(plural(counts.warnings, "warning")))" : ""
                     let check = TerminalColor.isEnabled(for: io) ? "\u{1B}[1;32m✓\u{1B}[0m" : "✓"
-                    io.writeError("\(check) \(name) is valid\(warnings)\n")
+                    io.writeError("\(check) \(TerminalText.escaped(name)) is valid\(warnings)\n")
                 }
             }
         }

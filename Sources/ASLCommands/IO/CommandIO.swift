@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -14,6 +15,9 @@ public struct CommandIO: Sendable {
     public var writeOutput: @Sendable (String) -> Void
     /// Writes to standard error.
     public var writeError: @Sendable (String) -> Void
+    /// Whether a write to standard output or standard error has failed (a full disk, a closed
+    /// descriptor): the command then exits 2, since output the user asked for was lost.
+    public var writeFailed: @Sendable () -> Bool
     /// Reads all of standard input.
     public var readStandardInput: @Sendable () throws -> [UInt8]
     /// Reads a whole file by the path the user gave. A thrown ``FileReadError`` supplies the
@@ -22,8 +26,18 @@ public struct CommandIO: Sendable {
     /// Writes a whole file atomically (a temporary file beside it, then a rename), so a reader
     /// never sees half of it.
     public var writeFile: @Sendable (String, [UInt8]) throws -> Void
+    /// Starts writing a file that appears, whole, only when ``OutputFile/commit`` succeeds (a
+    /// temporary file in the same folder, renamed at the end), for output written as it is made
+    /// (`asl run --history`).
+    public var createFile: @Sendable (String) throws -> OutputFile
     /// Whether a path names an existing regular file.
     public var fileExists: @Sendable (String) -> Bool
+    /// Registers what to do on the first interrupt (Ctrl-C, SIGTERM): `asl run` stops the
+    /// execution so its history file is finished. A second interrupt ends the process at once.
+    public var onInterrupt: @Sendable (@escaping @Sendable () -> Void) -> Void
+    /// The size in bytes of the regular file at a path, or `nil` when unknown (not a regular
+    /// file, cannot be read): lets a command refuse an oversized file without reading it.
+    public var fileSize: @Sendable (String) -> Int?
     public var environment: [String: String]
     public var currentDirectory: String
     public var stderrIsTerminal: Bool
@@ -32,6 +46,7 @@ public struct CommandIO: Sendable {
     public init(
         writeOutput: @escaping @Sendable (String) -> Void,
         writeError: @escaping @Sendable (String) -> Void,
+        writeFailed: @escaping @Sendable () -> Bool = { false },
         readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
         readFile: @escaping @Sendable (String) throws -> [UInt8] = { _ in
             throw FileReadError(reason: "No such file or directory")
@@ -39,7 +54,10 @@ public struct CommandIO: Sendable {
         writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void = { path, _ in
             throw FileReadError(reason: "cannot write \(path): no file system")
         },
+        createFile: (@Sendable (String) throws -> OutputFile)? = nil,
         fileExists: @escaping @Sendable (String) -> Bool = { _ in false },
+        fileSize: @escaping @Sendable (String) -> Int? = { _ in nil },
+        onInterrupt: @escaping @Sendable (@escaping @Sendable () -> Void) -> Void = { _ in },
         environment: [String: String] = [:],
         currentDirectory: String = "/",
         stderrIsTerminal: Bool = false,
@@ -47,10 +65,14 @@ public struct CommandIO: Sendable {
     ) {
         self.writeOutput = writeOutput
         self.writeError = writeError
+        self.writeFailed = writeFailed
         self.readStandardInput = readStandardInput
         self.readFile = readFile
         self.writeFile = writeFile
+        self.createFile = createFile ?? { path in OutputFile.buffered(path: path, writeFile: writeFile) }
         self.fileExists = fileExists
+        self.fileSize = fileSize
+        self.onInterrupt = onInterrupt
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.stderrIsTerminal = stderrIsTerminal
@@ -61,8 +83,9 @@ public struct CommandIO: Sendable {
     /// environment and working directory.
     public static var standard: CommandIO {
         CommandIO(
-            writeOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            writeError: { FileHandle.standardError.write(Data($0.utf8)) },
+            writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
+            writeError: { StandardStream.write($0, to: STDERR_FILENO) },
+            writeFailed: { StandardStream.failed.load(ordering: .relaxed) },
             readStandardInput: { try FileReadError.readAll(descriptor: STDIN_FILENO) },
             readFile: { path in
                 let descriptor = open(path, O_RDONLY)
@@ -71,10 +94,17 @@ public struct CommandIO: Sendable {
                 return try FileReadError.readAll(descriptor: descriptor)
             },
             writeFile: { path, bytes in try AtomicFile.write(bytes, to: path) },
+            createFile: { path in try AtomicFile.create(path) },
             fileExists: { path in
                 var isDirectory: ObjCBool = false
                 return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
             },
+            fileSize: { path in
+                var status = stat()
+                guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+                return Int(status.st_size)
+            },
+            onInterrupt: { handler in Interrupts.install(handler) },
             environment: ProcessInfo.processInfo.environment,
             currentDirectory: FileManager.default.currentDirectoryPath,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1,
@@ -115,30 +145,162 @@ public struct FileReadError: Error, Sendable, Hashable, CustomStringConvertible 
 /// the same directory, are flushed, and the temporary file is renamed over the target.
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: String) throws(FileReadError) {
-        let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw FileReadError.fromErrno() }
+        let file = try Descriptor(target: path)
+        do {
+            try file.write(bytes)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// An ``OutputFile`` over a temporary file beside `path`.
+    static func create(_ path: String) throws(FileReadError) -> OutputFile {
+        let file = try Descriptor(target: path)
+        return OutputFile(
+            write: { bytes in try file.write(bytes) }, commit: { try file.commit() }, discard: { file.discard() })
+    }
+
+    /// A temporary file open for writing and the path it is renamed to. Calls must not overlap
+    /// (the one writer serializes them).
+    private final class Descriptor: Sendable {
+        let target: String
+        let temporary: String
+        let descriptor: Int32
+
+        init(target: String) throws(FileReadError) {
+            self.target = target
+            temporary = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard descriptor >= 0 else { throw FileReadError.fromErrno() }
+        }
+
+        func write(_ bytes: [UInt8]) throws(FileReadError) {
+            var written = 0
+            while written < bytes.count {
+                let count = bytes.withUnsafeBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return systemWrite(descriptor, base + written, buffer.count - written)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw FileReadError.fromErrno()
+                }
+                written += count
+            }
+        }
+
+        func commit() throws(FileReadError) {
+            guard fsync(descriptor) == 0 || errno == EINVAL else {
+                let error = FileReadError.fromErrno()
+                discard()
+                throw error
+            }
+            close(descriptor)
+            guard rename(temporary, target) == 0 else {
+                let error = FileReadError.fromErrno()
+                unlink(temporary)
+                throw error
+            }
+        }
+
+        func discard() {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+}
+
+/// A file being written piece by piece that appears at its path, whole, only on ``commit``.
+public struct OutputFile: Sendable {
+    /// Appends bytes.
+    public var write: @Sendable ([UInt8]) throws -> Void
+    /// Finishes the file and puts it at its path.
+    public var commit: @Sendable () throws -> Void
+    /// Abandons it: nothing appears at the path.
+    public var discard: @Sendable () -> Void
+
+    public init(
+        write: @escaping @Sendable ([UInt8]) throws -> Void, commit: @escaping @Sendable () throws -> Void,
+        discard: @escaping @Sendable () -> Void
+    ) {
+        self.write = write
+        self.commit = commit
+        self.discard = discard
+    }
+
+    /// Collects the bytes in memory and hands them to `writeFile` on commit (for a ``CommandIO``
+    /// built without its own `createFile`).
+    static func buffered(path: String, writeFile: @escaping @Sendable (String, [UInt8]) throws -> Void)
+        -> OutputFile
+    {
+        let bytes = Mutex<[UInt8]>([])
+        return OutputFile(
+            write: { chunk in bytes.withLock { $0 += chunk } },
+            commit: { try writeFile(path, bytes.withLock { $0 }) },
+            discard: { bytes.withLock { $0 = [] } })
+    }
+}
+
+/// SIGINT and SIGTERM for the real process: the first of them runs the registered handler; the
+/// next one restores the default action and raises the signal again, so a run that does not stop
+/// can still be ended.
+enum Interrupts {
+    /// Keeps the installed signal sources alive for the life of the process. Rationale for
+    /// `@unchecked`: the sources are only stored, never touched again after `resume()`.
+    private final class Retained: @unchecked Sendable {
+        let sources: [any DispatchSourceSignal]
+        init(_ sources: [any DispatchSourceSignal]) { self.sources = sources }
+    }
+
+    private static let sources = Mutex<[Retained]>([])
+
+    private final class Seen: Sendable {
+        let flag = Atomic<Bool>(false)
+    }
+
+    static func install(_ handler: @escaping @Sendable () -> Void) {
+        let seen = Seen()
+        var installed: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if seen.flag.exchange(true, ordering: .relaxed) {
+                    signal(number, SIG_DFL)
+                    raise(number)
+                } else {
+                    handler()
+                }
+            }
+            source.resume()
+            installed.append(source)
+        }
+        let retained = Retained(installed)
+        sources.withLock { $0.append(retained) }
+    }
+}
+
+/// Writes to file descriptors 1 and 2 with `write(2)`, remembering a failure instead of trapping
+/// (Foundation's `FileHandle.write` stops the process on an error).
+enum StandardStream {
+    static let failed = Atomic<Bool>(false)
+
+    static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return 0 }
                 return systemWrite(descriptor, base + written, buffer.count - written)
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let error = FileReadError.fromErrno()
-                close(descriptor)
-                unlink(temporary)
-                throw error
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 {
+                failed.store(true, ordering: .relaxed)
+                return
             }
             written += count
-        }
-        fsync(descriptor)
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let error = FileReadError.fromErrno()
-            unlink(temporary)
-            throw error
         }
     }
 }

@@ -1,3 +1,5 @@
+import StatesLanguage
+
 /// A statement the local Athena runs.
 enum SQLStatement: Sendable, Hashable {
     /// `CREATE DATABASE|SCHEMA [IF NOT EXISTS] name [COMMENT '…'] [LOCATION '…'] [WITH DBPROPERTIES (…)]`
@@ -324,7 +326,7 @@ enum ColumnType {
     static func problem(_ type: String) -> String? {
         let base = String(type.prefix { $0.isLetter })
         guard scalars.contains(base) || complex.contains(base) else {
-            let hint = Suggestion.didYouMean(base, in: scalars + complex)
+            let hint = NameSuggestion.didYouMean(base, in: scalars + complex)
             return "unknown type '\(base)'\(hint)"
         }
         if complex.contains(base) && !type.contains("<") { return "type '\(base)' needs its element types: \(base)<…>" }

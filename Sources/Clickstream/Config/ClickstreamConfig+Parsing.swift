@@ -1,5 +1,6 @@
 public import Foundation
 import JSONCore
+import StatesLanguage
 import StatesRuntime
 
 extension ClickstreamConfig {
@@ -199,7 +200,7 @@ private struct ConfigParser {
             guard let kind = item.objectValue?["handler"]?.stringValue else {
                 let forms = ["handler", "command", "returns", "throws"]
                 let written = item.objectValue?.keys ?? []
-                let hint = written.lazy.map { Suggestion.didYouMean($0, in: forms) }.first { !$0.isEmpty } ?? ""
+                let hint = written.lazy.map { NameSuggestion.didYouMean($0, in: forms) }.first { !$0.isEmpty } ?? ""
                 throw reader.error(
                     written.count == 1 ? at / written[0] : at,
                     "function '\(name)' needs \"handler\" (one of \(handlers.map { "'\($0)'" }.joined(separator: ", "))), "
@@ -228,7 +229,7 @@ private struct ConfigParser {
                         let names = StartingPosition.allCases.map(\.rawValue)
                         throw reader.error(
                             at / "startingPosition",
-                            "'startingPosition' must be \(names.joined(separator: " or "))\(Suggestion.didYouMean(position, in: names))"
+                            "'startingPosition' must be \(names.joined(separator: " or "))\(NameSuggestion.didYouMean(position, in: names))"
                         )
                     }
                     config.startingPosition = parsed
@@ -241,7 +242,7 @@ private struct ConfigParser {
             default:
                 throw reader.error(
                     at / "handler",
-                    "unknown handler '\(kind)' for \(what): use 'simulator' or 'ingest'\(Suggestion.didYouMean(kind, in: handlers))"
+                    "unknown handler '\(kind)' for \(what): use 'simulator' or 'ingest'\(NameSuggestion.didYouMean(kind, in: handlers))"
                 )
             }
         }
@@ -256,7 +257,7 @@ private struct ConfigParser {
             let names = streams.map(\.name)
             throw reader.error(
                 pointer / "stream",
-                "no stream '\(name)' under 'streams'\(Suggestion.didYouMean(name, in: names))"
+                "no stream '\(name)' under 'streams'\(NameSuggestion.didYouMean(name, in: names))"
                     + (names.isEmpty ? "; declare it: \"streams\": {\"\(name)\": {\"shards\": 1}}" : ""))
         }
         return name
@@ -278,7 +279,7 @@ private struct ConfigParser {
                     throw reader.error(
                         at / "compression",
                         "'compression' must be \(GlueJobConfig.compressions.joined(separator: " or "))"
-                            + Suggestion.didYouMean(compression, in: GlueJobConfig.compressions))
+                            + NameSuggestion.didYouMean(compression, in: GlueJobConfig.compressions))
                 }
                 job.compression = compression
             }
@@ -349,7 +350,7 @@ private struct ConfigParser {
         guard let kind = SNSSubscription.DeliveryProtocol(rawValue: name) else {
             throw reader.error(
                 pointer / "protocol",
-                "unknown protocol '\(name)': use \(names.map { "'\($0)'" }.joined(separator: ", "))\(Suggestion.didYouMean(name, in: names))"
+                "unknown protocol '\(name)': use \(names.map { "'\($0)'" }.joined(separator: ", "))\(NameSuggestion.didYouMean(name, in: names))"
             )
         }
         let endpoint = try reader.string(object, "endpoint", at: pointer) ?? ""

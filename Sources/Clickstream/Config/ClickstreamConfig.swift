@@ -96,11 +96,14 @@ public enum LocalHandler: Sendable, Hashable {
     case returns(JSON)
     case fails(error: String, cause: String?)
 
-    /// The handler this describes.
-    public func makeHandler() -> any TaskHandler {
+    /// The handler this describes; a local program starts with `baseEnvironment` plus its own
+    /// `environment`.
+    public func makeHandler(baseEnvironment: [String: String] = [:]) -> any TaskHandler {
         switch self {
         case .command(let arguments, let environment, let workingDirectory):
-            CommandTaskHandler(arguments, workingDirectory: workingDirectory, environment: environment)
+            CommandTaskHandler(
+                arguments, workingDirectory: workingDirectory,
+                environment: baseEnvironment.merging(environment) { _, own in own })
         case .returns(let value):
             StaticTaskHandler(.returns(value))
         case .fails(let error, let cause):

@@ -38,13 +38,19 @@ public final class ClickstreamEnvironment: Sendable {
     public let consumers: [StreamConsumer]
     public let athena: AthenaEngine
     public let sinks: ClickstreamSinks
+    /// The variables local programs (`"command"` handlers) start with, before their own
+    /// `environment`: the caller's process environment, passed in since only the command line
+    /// reads it.
+    public let processEnvironment: [String: String]
 
     /// Opens (creating when missing) every configured stream and the consumers of the ingest
     /// functions.
     /// - Parameter seed: Overrides the configuration's seed (default 0 when neither gives one).
     /// - Throws: ``ClickstreamSetupError``.
     public init(
-        config: ClickstreamConfig, dataDirectory: URL, seed: UInt64? = nil, sinks: ClickstreamSinks = ClickstreamSinks()
+        config: ClickstreamConfig, dataDirectory: URL, seed: UInt64? = nil,
+        sinks: ClickstreamSinks = ClickstreamSinks(),
+        processEnvironment: [String: String] = [:]
     )
         throws(ClickstreamSetupError)
     {
@@ -52,6 +58,7 @@ public final class ClickstreamEnvironment: Sendable {
         self.dataDirectory = dataDirectory.standardizedFileURL
         self.seed = seed ?? config.seed ?? 0
         self.sinks = sinks
+        self.processEnvironment = processEnvironment
         store = ObjectStore(dataDirectory: dataDirectory)
         athena = AthenaEngine(store: store)
         var streams: [String: LocalStream] = [:]
@@ -143,7 +150,7 @@ public final class ClickstreamEnvironment: Sendable {
                 guard let ingest = try? IngestFunction(store: store, rawBucket: settings.rawBucket) else { continue }
                 registry.register(ingest, lambdaFunction: settings.name)
             case .local(let name, let handler):
-                registry.register(handler.makeHandler(), lambdaFunction: name)
+                registry.register(handler.makeHandler(baseEnvironment: processEnvironment), lambdaFunction: name)
             }
         }
         if config.athena.outputLocation != nil || !config.athena.setup.isEmpty {
@@ -158,9 +165,13 @@ public final class ClickstreamEnvironment: Sendable {
                 SNSPublishHandler(topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed),
                 service: "sns", action: "publish")
         }
-        for entry in config.resources { registry.register(entry.handler.makeHandler(), resource: entry.resource) }
+        for entry in config.resources {
+            registry.register(entry.handler.makeHandler(baseEnvironment: processEnvironment), resource: entry.resource)
+        }
         for entry in config.services {
-            registry.register(entry.handler.makeHandler(), service: entry.service, action: entry.action)
+            registry.register(
+                entry.handler.makeHandler(baseEnvironment: processEnvironment), service: entry.service,
+                action: entry.action)
         }
         if let glue { registry.register(glue(self), service: "glue", action: "startJobRun") }
     }

@@ -1,4 +1,5 @@
 import JSONCore
+import StatesLanguage
 
 /// Reads typed values out of a configuration document, failing with located errors.
 struct ConfigReader {
@@ -25,7 +26,7 @@ struct ConfigReader {
         }
         for key in object.keys where !allowed.contains(key) {
             throw error(
-                pointer / key, "unknown field '\(key)' in \(what)\(Suggestion.didYouMean(key, in: allowed))",
+                pointer / key, "unknown field '\(key)' in \(what)\(NameSuggestion.didYouMean(key, in: allowed))",
                 atKey: true)
         }
         return object

@@ -72,7 +72,7 @@ public struct SNSPublishHandler: TaskHandler {
                 "SNS.NotFoundException",
                 "Topic does not exist (Service: AmazonSNS; Status Code: 404; Error Code: NotFound; Request ID: "
                     + "\(requestID); Proxy: null) [local: no topic \(topicARN) in the configuration"
-                    + "\(Suggestion.didYouMean(topicARN, in: topics.keys.sorted())); configured: "
+                    + "\(NameSuggestion.didYouMean(topicARN, in: topics.keys.sorted())); configured: "
                     + "\(topics.keys.sorted().joined(separator: ", "))]")
         }
         let messages = try Self.messages(parameters, invalid: invalid)

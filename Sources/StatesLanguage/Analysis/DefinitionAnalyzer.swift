@@ -43,6 +43,12 @@ public enum DefinitionAnalyzer {
     /// AWS's quota on a definition's size (developer guide, "Service quotas": 1 MB).
     public static let maximumDefinitionBytes = 1_048_576
 
+    /// ASL-E002 for a definition of `byteCount` bytes, or `nil` when AWS accepts that size: lets
+    /// a caller refuse an oversized file from its size alone, without reading it.
+    public static func sizeDiagnostic(byteCount: Int) -> Diagnostic? {
+        byteCount > maximumDefinitionBytes ? .definitionTooLarge(byteCount: byteCount) : nil
+    }
+
     public static func analyze(_ source: SourceFile, options: AnalysisOptions = AnalysisOptions()) -> AnalysisResult {
         var diagnostics: [Diagnostic] = []
         if source.bytes.count > maximumDefinitionBytes {

@@ -77,7 +77,9 @@ enum Causes {
     /// The error of the `ExecutionFailed` written when the history quota is reached. AWS's text was
     /// not found; ours names the quota.
     static func historyLimit(_ limit: HistoryLimitExceeded) -> StatesError {
-        StatesError(
+        // The memory guard is ours, not AWS's: its cause says what it is and how to avoid it.
+        if limit.kind == .memoryGuard { return StatesError(.runtime, limit.description) }
+        return StatesError(
             .runtime,
             "The execution reached the maximum number of history events (\(limit.maximumEvents)).")
     }

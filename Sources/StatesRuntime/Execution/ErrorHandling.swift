@@ -52,7 +52,10 @@ extension ExecutionRunner {
                 throw .failed(error)
             }
             let catcher = handling.catchers[index]
-            report(stateName, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
+            let next = catchTargets[index]
+            report(
+                stateName, kind,
+                .caught(error: error.name.rawValue, cause: error.cause, next: programs[next.index].name), path: path)
             let errorOutput = Self.errorOutput(error)
             return try failing { () throws(StatesError) in
                 let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)

@@ -23,8 +23,11 @@ final class ExecutionRunner: Sendable {
         }
         events = EventLog(
             recorder: HistoryRecorder(
-                isEnabled: executor.options.recordsHistory,
-                maximumEvents: executor.options.quotas.maximumHistoryEvents))
+                isEnabled: executor.options.recordsHistory || executor.options.historySink != nil,
+                keepsEvents: executor.options.recordsHistory,
+                maximumEvents: executor.options.quotas.maximumHistoryEvents,
+                maximumRetainedEvents: executor.options.maximumRetainedHistoryEvents,
+                sink: executor.options.historySink))
     }
 
     private enum Ending: Sendable {

@@ -12,6 +12,14 @@ import Synchronization
 /// compare-and-swap; it still returns increasing ids, so the executor's `previousEventId`
 /// bookkeeping and the history quota behave exactly as with recording on.
 ///
+/// **Keeping and streaming.** Events are built when recording is on; they are kept in memory only
+/// when `keepsEvents` is set (``events``, ``ExecutionResult/history``), and handed to `sink`, in
+/// id order and under the recorder's lock, as they are recorded (`asl run --history FILE` streams
+/// them to the file so a long run holds none). Kept events are capped by `maximumRetainedEvents`,
+/// a memory guard that applies even when the quota is lifted: reaching it throws
+/// ``HistoryLimitExceeded`` of kind ``HistoryLimitExceeded/Kind/memoryGuard``, and the execution
+/// fails naming the guard instead of growing until the process is killed.
+///
 /// **The quota** mirrors AWS: "AWS Step Functions has a hard quota of 25,000 entries in the
 /// execution event history. When an execution reaches 24,999 events, it waits for the next event
 /// to happen. If the event number 25,000 is `ExecutionSucceeded`, the execution finishes
@@ -31,11 +39,20 @@ import Synchronization
 public final class HistoryRecorder: Sendable {
     /// AWS's limit on the events of one Standard execution.
     public static let defaultMaximumEvents = 25_000
+    /// The memory guard on events kept in memory: 40 times AWS's quota (a few hundred MB for
+    /// typical payloads), reached only when the quota is lifted.
+    public static let defaultMaximumRetainedEvents = 1_000_000
 
     /// Whether events are built, stored and streamed.
     public let isEnabled: Bool
+    /// Whether built events are kept in memory (``events``).
+    public let keepsEvents: Bool
     /// The last id an event may take, or `nil` for no limit.
     public let maximumEvents: Int?
+    /// Most events kept in memory (the memory guard), or `nil` for no guard.
+    public let maximumRetainedEvents: Int?
+    /// Receives each event as it is recorded, in id order.
+    private let sink: (@Sendable (HistoryEvent) -> Void)?
 
     private struct State {
         var nextID = 1
@@ -51,10 +68,23 @@ public final class HistoryRecorder: Sendable {
 
     /// - Parameters:
     ///   - isEnabled: `false` to keep only the id counter (see the type's documentation).
+    ///   - keepsEvents: `false` to hand events to `sink` (and streams) without keeping them.
     ///   - maximumEvents: The history quota; `nil` lifts it. Values below 1 count as 1.
-    public init(isEnabled: Bool = true, maximumEvents: Int? = HistoryRecorder.defaultMaximumEvents) {
+    ///   - maximumRetainedEvents: The memory guard on kept events; `nil` removes it. Values below
+    ///     1 count as 1.
+    ///   - sink: Called with each event, in id order, as it is recorded.
+    public init(
+        isEnabled: Bool = true,
+        keepsEvents: Bool = true,
+        maximumEvents: Int? = HistoryRecorder.defaultMaximumEvents,
+        maximumRetainedEvents: Int? = HistoryRecorder.defaultMaximumRetainedEvents,
+        sink: (@Sendable (HistoryEvent) -> Void)? = nil
+    ) {
         self.isEnabled = isEnabled
+        self.keepsEvents = keepsEvents
         self.maximumEvents = maximumEvents.map { max(1, $0) }
+        self.maximumRetainedEvents = maximumRetainedEvents.map { max(1, $0) }
+        self.sink = sink
     }
 
     /// Records an event and returns its id.
@@ -83,17 +113,24 @@ public final class HistoryRecorder: Sendable {
             details: details()
         )
         let limit = maximumEvents
+        let keeps = keepsEvents
+        let guardLimit = keeps ? maximumRetainedEvents : nil
+        let sink = sink
         return try state.withLock { (state: inout State) throws(HistoryLimitExceeded) -> Int in
             try Self.check(id: state.nextID, type: type, limit: limit)
+            if let guardLimit, state.events.count >= guardLimit, !type.endsExecution {
+                throw HistoryLimitExceeded(maximumEvents: guardLimit, rejectedType: type, kind: .memoryGuard)
+            }
             event.id = state.nextID
             state.nextID += 1
-            state.events.append(event)
+            if keeps { state.events.append(event) }
+            sink?(event)
             for observer in state.observers.values { observer.yield(event) }
             return event.id
         }
     }
 
-    /// The events recorded so far, in id order (empty when recording is off).
+    /// The events recorded so far, in id order (empty when recording is off or events are not kept).
     public var events: [HistoryEvent] {
         state.withLock { $0.events }
     }
@@ -109,8 +146,9 @@ public final class HistoryRecorder: Sendable {
         state.withLock { $0.isFinished }
     }
 
-    /// A stream of this execution's events: first those recorded so far, then each new one as it is
-    /// recorded, ending when ``finish()`` is called (at once if it already was). Any number of
+    /// A stream of this execution's events: first those kept so far (none when `keepsEvents` is
+    /// off), then each new one as it is recorded, ending when ``finish()`` is called (at once if it
+    /// already was). Any number of
     /// streams may be made; each has its own unbounded buffer. With recording off a stream yields
     /// nothing and ends at ``finish()``.
     public func makeStream() -> AsyncStream<HistoryEvent> {
@@ -166,20 +204,37 @@ public final class HistoryRecorder: Sendable {
     }
 }
 
-/// The history quota left no id for an event: the execution must end with `ExecutionFailed`
-/// (which ``HistoryRecorder`` always accepts as the last event).
+/// The history quota (or the memory guard) left no room for an event: the execution must end with
+/// `ExecutionFailed` (which ``HistoryRecorder`` always accepts as the last event).
 public struct HistoryLimitExceeded: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The quota that was reached.
+    public enum Kind: Sendable, Hashable {
+        /// AWS's quota on history events (``HistoryRecorder/maximumEvents``).
+        case quota
+        /// The guard on events kept in memory (``HistoryRecorder/maximumRetainedEvents``), which
+        /// lifting the quota does not lift.
+        case memoryGuard
+    }
+
+    /// The quota or guard that was reached.
     public let maximumEvents: Int
     /// The event that could not be recorded.
     public let rejectedType: HistoryEventType
+    public let kind: Kind
 
-    public init(maximumEvents: Int, rejectedType: HistoryEventType) {
+    public init(maximumEvents: Int, rejectedType: HistoryEventType, kind: Kind = .quota) {
         self.maximumEvents = maximumEvents
         self.rejectedType = rejectedType
+        self.kind = kind
     }
 
     public var description: String {
-        "the execution history reached its limit of \(maximumEvents) events (could not record \(rejectedType.rawValue))"
+        switch kind {
+        case .quota:
+            "the execution history reached its limit of \(maximumEvents) events (could not record \(rejectedType.rawValue))"
+        case .memoryGuard:
+            "The execution history kept in memory reached \(maximumEvents) events, the guard that protects this "
+                + "process's memory even when quotas are lifted; keep no history in memory (recordsHistory: false) "
+                + "or stream it (historySink, as 'asl run --history FILE' does)."
+        }
     }
 }

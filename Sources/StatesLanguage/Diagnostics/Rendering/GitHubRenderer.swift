@@ -8,7 +8,8 @@ import JSONCore
 /// Errors become `::error`, warnings `::warning`, notes `::notice`. In the message `%`, `\r` and
 /// `\n` are written `%25`, `%0D`, `%0A`; in property values `,` and `:` are also escaped
 /// (`%2C`, `%3A`), as the runner's command parser requires. Notes and the fix-it follow the
-/// message on their own (escaped) lines.
+/// message on their own (escaped) lines. Control characters in the texts themselves (a decoded
+/// `\n` or ESC in a state name) are first written as visible escapes by ``TerminalText``.
 public struct GitHubRenderer: DiagnosticRenderer {
     public init() {}
 
@@ -23,16 +24,18 @@ public struct GitHubRenderer: DiagnosticRenderer {
     }
 
     private func command(for diagnostic: Diagnostic, in source: SourceFile) -> String {
-        var properties = ["file=" + Self.escapeProperty(source.path)]
+        var properties = ["file=" + Self.escapeProperty(TerminalText.escaped(source.path))]
         if let offset = diagnostic.offset {
             let location = source.location(ofOffset: offset)
             properties.append("line=\(location.line)")
             properties.append("col=\(location.column)")
         }
         properties.append("title=" + Self.escapeProperty(diagnostic.rule.rawValue))
-        var message = diagnostic.message
-        if let fixIt = diagnostic.fixIt { message += "\nfix-it: \(fixIt)" }
-        for note in diagnostic.notes { message += "\nnote: \(note.message)" }
+        // Each piece is escaped before the pieces are joined, so only the renderer's own line
+        // breaks become `%0A`: a `\n` inside a state name cannot end the command.
+        var message = TerminalText.message(diagnostic.message)
+        if let fixIt = diagnostic.fixIt { message += "\nfix-it: \(TerminalText.message(fixIt))" }
+        for note in diagnostic.notes { message += "\nnote: \(TerminalText.message(note.message))" }
         return "::\(Self.command(for: diagnostic.severity)) \(properties.joined(separator: ","))::"
             + Self.escapeData(message)
     }

@@ -11,7 +11,9 @@ import JSONCore
 /// The caret sits under the diagnostic's column as a terminal shows it: tabs are kept, wide
 /// characters (CJK, emoji) count two cells, combining marks none. A diagnostic without an offset
 /// prints `path: error[ID]: message`. Colour (ANSI bold, red for errors, yellow for warnings) is
-/// added only when ``usesColor`` is set; the caller decides (a TTY, `NO_COLOR` unset).
+/// added only when ``usesColor`` is set; the caller decides (a TTY, `NO_COLOR` unset). Text from
+/// the definition (messages, pointers, paths, source lines) goes through ``TerminalText`` so its
+/// control characters are shown escaped, never sent to the terminal.
 public struct TextRenderer: DiagnosticRenderer {
     /// Print the source line and a caret under each located diagnostic.
     public var showsExcerpt: Bool
@@ -39,26 +41,28 @@ public struct TextRenderer: DiagnosticRenderer {
 
     private func render(_ diagnostic: Diagnostic, in source: SourceFile, into output: inout String) {
         let location = diagnostic.offset.map { source.location(ofOffset: $0) }
-        output += style(.bold, Self.locationPrefix(source.path, location))
+        let path = TerminalText.escaped(source.path)
+        let fixIt = diagnostic.fixIt.map(TerminalText.message)
+        output += style(.bold, Self.locationPrefix(path, location))
         output += " "
         output += style(Self.color(of: diagnostic.severity), "\(diagnostic.severity.rawValue)[\(diagnostic.rule)]:")
         output += " "
-        output += style(.bold, diagnostic.message)
+        output += style(.bold, TerminalText.message(diagnostic.message))
         output += "\n"
         if !diagnostic.pointer.isRoot {
-            output += "  at \(diagnostic.pointer)\n"
+            output += "  at \(TerminalText.message(diagnostic.pointer.description))\n"
         }
         if showsExcerpt, let location {
-            output += excerpt(at: location, in: source, label: diagnostic.fixIt, severity: diagnostic.severity)
-        } else if let fixIt = diagnostic.fixIt {
+            output += excerpt(at: location, in: source, label: fixIt, severity: diagnostic.severity)
+        } else if let fixIt {
             output += "  fix-it: \(fixIt)\n"
         }
         for note in diagnostic.notes {
             let noteLocation = note.offset.map { source.location(ofOffset: $0) }
             if let noteLocation {
-                output += style(.bold, Self.locationPrefix(source.path, noteLocation)) + " "
+                output += style(.bold, Self.locationPrefix(path, noteLocation)) + " "
             }
-            output += style(.bold, "note:") + " \(note.message)\n"
+            output += style(.bold, "note:") + " \(TerminalText.message(note.message))\n"
         }
     }
 
@@ -73,9 +77,12 @@ public struct TextRenderer: DiagnosticRenderer {
     {
         let lineNumber = String(location.line)
         let gutter = String(repeating: " ", count: lineNumber.count)
+        // Control characters in the source (raw ESC or BEL bytes) are shown escaped, in the line
+        // and in the prefix the caret is measured from, so the caret still lines up.
         let (shownLine, shownPrefix) = Self.window(
-            line: source.lineText(location.line),
-            prefix: source.linePrefix(line: location.line, column: location.column),
+            line: TerminalText.escaped(source.lineText(location.line), keepingTabs: true),
+            prefix: TerminalText.escaped(
+                source.linePrefix(line: location.line, column: location.column), keepingTabs: true),
             width: maximumExcerptWidth)
         var caret = "^"
         if let label { caret += " \(label)" }

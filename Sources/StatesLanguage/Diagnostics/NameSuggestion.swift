@@ -1,13 +1,19 @@
-/// "Did you mean" for misspelt field names, state names and enumeration values.
+/// "Did you mean": the one policy of the whole package, for misspelt field names, state names,
+/// enumeration values, intrinsic and rule names, command-line commands, options and choices, and
+/// the names of the run configuration.
 ///
 /// The nearest candidate by optimal-string-alignment distance (a transposition such as
-/// `"Taks"` → `"Task"` costs 1), case-insensitively, under a threshold that grows with the
-/// word's length; an exact case-insensitive match (`"resultPath"` → `"ResultPath"`) always wins.
+/// `"Taks"` → `"Task"` costs 1), compared case-insensitively, within
+/// `max(1, min(3, longer / 3))` edits, where `longer` is the longer word's length, and never one
+/// that would need every character of the input replaced. An exact case-insensitive match
+/// (`"resultPath"` → `"ResultPath"`, `SARIF` → `sarif`) always wins; ties go to the earlier
+/// candidate.
 ///
 ///     NameSuggestion.nearest("Reslt", in: ["Result", "ResultPath"])   // "Result"
 ///     NameSuggestion.nearest("Zzz", in: ["Next", "End"])             // nil
+///     NameSuggestion.didYouMean("formt", in: ["format"])              // " (did you mean 'format'?)"
 package enum NameSuggestion {
-    static func nearest<S: Sequence<String>>(_ name: String, in candidates: S) -> String? {
+    package static func nearest<S: Sequence<String>>(_ name: String, in candidates: S) -> String? {
         let lowered = Array(name.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
@@ -18,6 +24,16 @@ package enum NameSuggestion {
             if best == nil || distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
         return best?.candidate
+    }
+
+    /// ` (did you mean 'x'?)` for the nearest candidate, or the empty string.
+    package static func didYouMean<S: Sequence<String>>(_ name: String, in candidates: S) -> String {
+        didYouMean(nearest(name, in: candidates))
+    }
+
+    /// ` (did you mean 'x'?)` for a suggestion already found, or the empty string.
+    package static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), over any
