@@ -1,0 +1,121 @@
+import Foundation
+import JSONCore
+
+/// The fuzzing loop: a fixed seed names the sequence of cases; an iteration cap and a time limit
+/// bound it (the time limit only cuts the same sequence shorter on a slower machine).
+public struct Fuzzer {
+    public struct Options: Sendable {
+        public var seed: UInt64 = 1
+        public var iterations = 500
+        public var timeLimit: Double = 60
+        public var minimize = true
+
+        public init() {}
+    }
+
+    /// One crasher this run found, and where it was saved.
+    public struct Finding: Sendable {
+        public var folder: URL
+        public var signature: String
+        public var outcome: CaseOutcome
+    }
+
+    public struct Report: Sendable {
+        public var iterations = 0
+        public var invocations = 0
+        /// Crashers whose signature no saved fixture has: each saved in a new folder.
+        public var newCrashers: [Finding] = []
+        /// Crashes whose signature a saved fixture already has (not saved again).
+        public var knownCrashes = 0
+        public var outcomes: [String: Int] = [:]
+    }
+
+    public var runner: CaseRunner
+    public var store: CrasherStore
+    public var seeds: [Seed]
+    public var options: Options
+    public var log: @Sendable (String) -> Void
+
+    public init(
+        runner: CaseRunner, store: CrasherStore, seeds: [Seed], options: Options,
+        log: @escaping @Sendable (String) -> Void
+    ) {
+        self.runner = runner
+        self.store = store
+        self.seeds = seeds
+        self.options = options
+        self.log = log
+    }
+
+    /// The cases of one iteration: the same definition and input through `validate` and `run`.
+    public static func cases(iteration: Int, seeds: [Seed], random: inout FuzzRandom) -> [FuzzCase] {
+        guard !seeds.isEmpty else { return [] }
+        let seed = seeds[iteration % seeds.count]
+        let definition =
+            random.chance(1, in: 10)
+            ? JSONWriter.prettyBytes(seed.definition) : DefinitionMutator.mutate(seed.definition, using: &random)
+        let input =
+            random.chance(1, in: 4)
+            ? JSONWriter.compactBytes(seed.input) : InputMutator.mutate(seed.input, using: &random)
+        let validate = ArgumentsMutator.validateArguments(using: &random)
+        let run = ArgumentsMutator.runArguments(using: &random)
+        return [
+            FuzzCase(definition: definition, input: input, arguments: validate),
+            FuzzCase(definition: definition, input: input, arguments: run),
+        ]
+    }
+
+    /// Runs the loop.
+    /// - Throws: when the crasher folder cannot be read or written, or `asl` cannot be started.
+    public func run() throws -> Report {
+        var report = Report()
+        var known = Set(try store.load().compactMap(\.signature))
+        var random = FuzzRandom(seed: options.seed)
+        let start = ContinuousClock.now
+        let limit = Duration.milliseconds(Int64(options.timeLimit * 1000))
+        for iteration in 0..<options.iterations {
+            if ContinuousClock.now - start > limit {
+                log("time limit of \(options.timeLimit) s reached after \(iteration) iterations")
+                break
+            }
+            report.iterations += 1
+            for fuzzCase in Self.cases(iteration: iteration, seeds: seeds, random: &random) {
+                let result = try runner.run(fuzzCase)
+                report.invocations += 1
+                report.outcomes["\(fuzzCase.command): \(result.outcome)", default: 0] += 1
+                guard result.outcome.isCrash else { continue }
+                let signature = result.signature
+                if known.contains(signature) {
+                    report.knownCrashes += 1
+                    log("iteration \(iteration): known crash (\(signature))")
+                    continue
+                }
+                known.insert(signature)
+                let finding = try keep(fuzzCase, result: result, iteration: iteration)
+                report.newCrashers.append(finding)
+                log("iteration \(iteration): NEW crasher \(result.outcome) saved in \(finding.folder.path)")
+                log("  \(signature)")
+            }
+        }
+        return report
+    }
+
+    /// Minimizes (unless it hung), reruns with Swift's backtrace on, and saves.
+    private func keep(_ fuzzCase: FuzzCase, result: CaseResult, iteration: Int) throws -> Finding {
+        var kept = fuzzCase
+        if options.minimize && !result.outcome.isHang {
+            kept = Minimizer(runner: runner).minimize(fuzzCase, signature: result.signature)
+        }
+        var traced = runner
+        traced.backtraces = true
+        traced.timeout = max(runner.timeout, 60)
+        var final = (try? traced.run(kept)) ?? result
+        if !final.outcome.isCrash {
+            // Flaky under the backtracer: keep what the first run printed.
+            final = result
+        }
+        let folder = try store.save(
+            kept, result: final, origin: "asl-fuzz --seed \(options.seed), iteration \(iteration)")
+        return Finding(folder: folder, signature: result.signature, outcome: result.outcome)
+    }
+}

@@ -1,0 +1,93 @@
+import JSONCore
+
+/// Edits to an execution input: numbers at the edges, deep nesting, control characters, long
+/// strings, astral unicode, and (rarely) text that is not JSON at all.
+public enum InputMutator {
+    public static func mutate(_ input: JSON, using random: inout FuzzRandom) -> [UInt8] {
+        var value = input
+        for _ in 0..<(1 + random.below(3)) { mutateOnce(&value, using: &random) }
+        var bytes = JSONWriter.compactBytes(value)
+        switch random.below(16) {
+        case 0:
+            // Escapes a Swift String cannot hold: lone surrogates.
+            bytes = Array("{\"b\":\"\\ud800\",\"n\":\"\\udfff\\ud800\",\"a\":1}".utf8)
+        case 1:
+            ByteMutator.mutate(&bytes, using: &random)
+        default:
+            break
+        }
+        return bytes
+    }
+
+    static func mutateOnce(_ value: inout JSON, using random: inout FuzzRandom) {
+        let locations = JSONLocation.all(in: value)
+        guard let location = random.pick(locations) else { return }
+        let replacement: JSON
+        switch random.below(8) {
+        case 0, 1, 2:
+            replacement = random.pick(InterestingValues.numbers) ?? .null
+        case 3:
+            replacement = .string(random.pick(InterestingValues.strings) ?? "")
+        case 4:
+            replacement = .string(random.pick(InterestingValues.timestamps) ?? "")
+        case 5:
+            var nested: JSON = random.pick(InterestingValues.numbers) ?? .null
+            for _ in 0..<(random.pick([10, 100, 200, 511, 512, 513, 2_000]) ?? 10) {
+                nested = random.chance(1, in: 2) ? .array([nested]) : .object(["n": nested])
+            }
+            replacement = nested
+        case 6:
+            replacement = .array((0..<(random.pick([0, 1, 1_000, 40_000]) ?? 0)).map { .number(JSONNumber($0)) })
+        default:
+            replacement = InterestingValues.any(using: &random)
+        }
+        // The top level keeps its keys most of the time, so the definitions' paths still resolve.
+        if location.isEmpty, random.chance(3, in: 4), case .object(var object) = value,
+            let key = random.pick(Array(object.keys))
+        {
+            object[key] = replacement
+            value = .object(object)
+        } else {
+            JSONLocation.set(replacement, in: &value, at: location[...])
+        }
+    }
+}
+
+/// The command lines a case runs: always `--clock virtual` and a temporary `--data-dir` for `run`;
+/// the rest drawn from the values each option takes, valid and not.
+public enum ArgumentsMutator {
+    public static func runArguments(using random: inout FuzzRandom) -> [String] {
+        var arguments = ["run", FuzzCase.definitionPlaceholder]
+        arguments +=
+            random.chance(1, in: 3)
+            ? ["--input", FuzzCase.inputTextPlaceholder] : ["--input-file", FuzzCase.inputPlaceholder]
+        arguments += ["--clock", "virtual", "--data-dir", FuzzCase.dataDirectoryPlaceholder]
+        if random.chance(1, in: 2) {
+            arguments += ["--format", random.pick(["json", "text", "json", "xml"]) ?? "json"]
+        }
+        if random.chance(1, in: 3) {
+            let seeds = [
+                "0", "1", "18446744073709551615", "18446744073709551616", "-1", "abc", "", "9223372036854775808",
+            ]
+            arguments += ["--seed", random.pick(seeds) ?? "0"]
+        }
+        if random.chance(1, in: 6) {
+            let names = ["n", "", String(repeating: "x", count: 81), "with space", "é👩‍👩‍👧", "a/b", "\u{7F}"]
+            arguments += ["--name", random.pick(names) ?? "n"]
+        }
+        if random.chance(1, in: 5) { arguments.append("--no-quotas") }
+        if random.chance(1, in: 5) { arguments += ["--history", FuzzCase.historyPlaceholder] }
+        return arguments
+    }
+
+    public static func validateArguments(using random: inout FuzzRandom) -> [String] {
+        var arguments = ["validate", FuzzCase.definitionPlaceholder]
+        if random.chance(2, in: 3) {
+            arguments += ["--format", random.pick(["text", "json", "sarif", "github", "yaml"]) ?? "text"]
+        }
+        for flag in ["--strict", "--no-excerpt", "--quiet", "--no-placeholders"] where random.chance(1, in: 4) {
+            arguments.append(flag)
+        }
+        return arguments
+    }
+}
