@@ -58,7 +58,12 @@ public struct Fuzzer {
             random.chance(1, in: 4)
             ? JSONWriter.compactBytes(seed.input) : InputMutator.mutate(seed.input, using: &random)
         let validate = ArgumentsMutator.validateArguments(using: &random)
-        let run = ArgumentsMutator.runArguments(using: &random)
+        var run = ArgumentsMutator.runArguments(using: &random)
+        if input.count > 100_000, let index = run.firstIndex(of: FuzzCase.inputTextPlaceholder) {
+            // One argument may hold at most 128 KiB on Linux: a long input goes in a file.
+            run[index - 1] = "--input-file"
+            run[index] = FuzzCase.inputPlaceholder
+        }
         return [
             FuzzCase(definition: definition, input: input, arguments: validate),
             FuzzCase(definition: definition, input: input, arguments: run),
@@ -80,7 +85,13 @@ public struct Fuzzer {
             }
             report.iterations += 1
             for fuzzCase in Self.cases(iteration: iteration, seeds: seeds, random: &random) {
-                let result = try runner.run(fuzzCase)
+                let result: CaseResult
+                do {
+                    result = try runner.run(fuzzCase)
+                } catch {
+                    log("iteration \(iteration): could not run the case: \(error)")
+                    continue
+                }
                 report.invocations += 1
                 report.outcomes["\(fuzzCase.command): \(result.outcome)", default: 0] += 1
                 guard result.outcome.isCrash else { continue }

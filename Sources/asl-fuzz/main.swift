@@ -19,6 +19,11 @@ let usage = """
 
     """
 
+/// Unbuffered, so a CI log shows progress as it happens.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("asl-fuzz: \(message)\n\n\(usage)".utf8))
     exit(2)
@@ -57,7 +62,7 @@ while let argument = arguments.popFirst() {
     case "--asl": asl = URL(fileURLWithPath: value())
     case "--no-minimize": options.minimize = false
     case "--help", "-h":
-        print(usage, terminator: "")
+        FileHandle.standardOutput.write(Data(usage.utf8))
         exit(0)
     default: fail("unknown argument '\(argument)'")
     }
@@ -70,20 +75,20 @@ let seeds = SeedCorpus.all(folders: folders)
 let store = CrasherStore(folder: out ?? root.appendingPathComponent("Tests/Fixtures/crashers/asl"))
 let fuzzer = Fuzzer(
     runner: CaseRunner(executable: executable, timeout: timeout), store: store, seeds: seeds, options: options,
-    log: { print("asl-fuzz: \($0)") })
-print(
+    log: { say("asl-fuzz: \($0)") })
+say(
     "asl-fuzz: seed \(options.seed), at most \(options.iterations) iterations or \(options.timeLimit) s, "
         + "\(seeds.count) seed definitions, \(executable.path)")
 do {
     let report = try fuzzer.run()
     for (outcome, count) in report.outcomes.sorted(by: { $0.key < $1.key }) {
-        print("asl-fuzz:   \(count) × \(outcome)")
+        say("asl-fuzz:   \(count) × \(outcome)")
     }
-    print(
+    say(
         "asl-fuzz: \(report.iterations) iterations, \(report.invocations) invocations, "
             + "\(report.newCrashers.count) new crashers, \(report.knownCrashes) crashes already kept as fixtures")
     for finding in report.newCrashers {
-        print("asl-fuzz: NEW crasher (\(finding.outcome)) saved in \(finding.folder.path)")
+        say("asl-fuzz: NEW crasher (\(finding.outcome)) saved in \(finding.folder.path)")
     }
     exit(report.newCrashers.isEmpty ? 0 : 1)
 } catch {
