@@ -75,7 +75,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ASLFuzzingTests",
-            dependencies: ["ASLFuzzing", "JSONCore", "StatesTestSupport"],
+            dependencies: ["ASLFuzzing", "JSONCore", "StatesLanguage", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -9,6 +9,8 @@ public struct Fuzzer {
         public var iterations = 500
         public var timeLimit: Double = 60
         public var minimize = true
+        /// Log every invocation's outcome and the last line of its standard error.
+        public var verbose = false
 
         public init() {}
     }
@@ -47,27 +49,33 @@ public struct Fuzzer {
         self.log = log
     }
 
-    /// The cases of one iteration: the same definition and input through `validate` and `run`.
+    /// The cases of one iteration: a definition edited freely through `validate`, and one edited
+    /// gently (see ``RunMutator``) with an edited input through `run`. Seeds with a Task state are
+    /// only validated: no handler serves them without a run configuration.
     public static func cases(iteration: Int, seeds: [Seed], random: inout FuzzRandom) -> [FuzzCase] {
         guard !seeds.isEmpty else { return [] }
         let seed = seeds[iteration % seeds.count]
-        let definition =
+        let validateDefinition =
             random.chance(1, in: 10)
             ? JSONWriter.prettyBytes(seed.definition) : DefinitionMutator.mutate(seed.definition, using: &random)
+        let validate = FuzzCase(
+            definition: validateDefinition, input: [], arguments: ArgumentsMutator.validateArguments(using: &random))
+        let runnable = seeds.filter { !$0.hasTask }
+        guard !runnable.isEmpty else { return [validate] }
+        let runSeed = runnable[iteration % runnable.count]
+        let runDefinition =
+            random.chance(1, in: 5)
+            ? JSONWriter.prettyBytes(runSeed.definition) : RunMutator.mutate(runSeed.definition, using: &random)
         let input =
-            random.chance(1, in: 4)
-            ? JSONWriter.compactBytes(seed.input) : InputMutator.mutate(seed.input, using: &random)
-        let validate = ArgumentsMutator.validateArguments(using: &random)
+            random.chance(1, in: 5)
+            ? JSONWriter.compactBytes(runSeed.input) : InputMutator.mutate(runSeed.input, using: &random)
         var run = ArgumentsMutator.runArguments(using: &random)
         if input.count > 100_000, let index = run.firstIndex(of: FuzzCase.inputTextPlaceholder) {
             // One argument may hold at most 128 KiB on Linux: a long input goes in a file.
             run[index - 1] = "--input-file"
             run[index] = FuzzCase.inputPlaceholder
         }
-        return [
-            FuzzCase(definition: definition, input: input, arguments: validate),
-            FuzzCase(definition: definition, input: input, arguments: run),
-        ]
+        return [validate, FuzzCase(definition: runDefinition, input: input, arguments: run)]
     }
 
     /// Runs the loop.
@@ -94,6 +102,10 @@ public struct Fuzzer {
                 }
                 report.invocations += 1
                 report.outcomes["\(fuzzCase.command): \(result.outcome)", default: 0] += 1
+                if options.verbose {
+                    let last = result.standardError.split(separator: "\n").last.map(String.init) ?? ""
+                    log("iteration \(iteration) \(fuzzCase.command) \(result.outcome): \(last.prefix(300))")
+                }
                 guard result.outcome.isCrash else { continue }
                 let signature = result.signature
                 if known.contains(signature) {

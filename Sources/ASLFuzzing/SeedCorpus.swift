@@ -7,6 +7,19 @@ public struct Seed: Sendable {
     public var definition: JSON
     public var input: JSON
 
+    /// Whether any state, at any depth, is a Task.
+    public var hasTask: Bool { Self.containsTask(definition) }
+
+    static func containsTask(_ value: JSON) -> Bool {
+        switch value {
+        case .object(let object):
+            if object["Type"] == "Task" { return true }
+            return object.values.contains(where: containsTask)
+        case .array(let elements): return elements.contains(where: containsTask)
+        default: return false
+        }
+    }
+
     public init(name: String, definition: JSON, input: JSON) {
         self.name = name
         self.definition = definition

@@ -6,7 +6,7 @@ import Foundation
 // (its folder is printed); 2: a usage or setup problem.
 let usage = """
     USAGE: asl-fuzz [--seed N] [--iterations N] [--time-limit SECONDS] [--timeout SECONDS]
-                    [--root DIR] [--out DIR] [--asl PATH] [--no-minimize]
+                    [--root DIR] [--out DIR] [--asl PATH] [--no-minimize] [--verbose]
 
       --seed N            the sequence of cases (default 1)
       --iterations N      at most N iterations, each one validate and one run (default 500)
@@ -16,6 +16,7 @@ let usage = """
       --out DIR           where crashers go (default ROOT/Tests/Fixtures/crashers/asl)
       --asl PATH          the asl binary (default: the one beside asl-fuzz)
       --no-minimize       save crashers as found
+      --verbose           print every invocation's outcome
 
     """
 
@@ -61,6 +62,7 @@ while let argument = arguments.popFirst() {
     case "--out": out = URL(fileURLWithPath: value())
     case "--asl": asl = URL(fileURLWithPath: value())
     case "--no-minimize": options.minimize = false
+    case "--verbose": options.verbose = true
     case "--help", "-h":
         FileHandle.standardOutput.write(Data(usage.utf8))
         exit(0)
@@ -90,6 +92,8 @@ do {
     for finding in report.newCrashers {
         say("asl-fuzz: NEW crasher (\(finding.outcome)) saved in \(finding.folder.path)")
     }
+    // The plain closing line a CI log reader counts: every invocation without a new crash passed.
+    say("asl-fuzz: \(report.invocations - report.newCrashers.count) passed, \(report.newCrashers.count) failed")
     exit(report.newCrashers.isEmpty ? 0 : 1)
 } catch {
     fail("\(error)")

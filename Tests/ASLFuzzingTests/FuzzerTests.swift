@@ -1,6 +1,7 @@
 import ASLFuzzing
 import Foundation
 import JSONCore
+import StatesLanguage
 import StatesTestSupport
 import Testing
 
@@ -44,13 +45,14 @@ import Testing
             #expect(clock == "virtual")
             #expect(arguments.contains(FuzzCase.dataDirectoryPlaceholder))
         }
-        // Most definitions differ from their seed; validate and run see the same one.
-        let changed = stride(from: 0, to: cases.count, by: 2).filter { index in
-            cases[index].definition == cases[index + 1].definition
-                && cases[index].definition
-                    != JSONWriter.prettyBytes(Self.seeds[index / 2 % Self.seeds.count].definition)
-        }
-        #expect(changed.count > 150)
+        // Most definitions differ from their seed.
+        let seedTexts = Set(Self.seeds.map { JSONWriter.prettyBytes($0.definition) })
+        let validates = cases.filter { $0.command == "validate" }
+        #expect(validates.count == 200)
+        #expect(validates.filter { !seedTexts.contains($0.definition) }.count > 150)
+        #expect(runs.filter { !seedTexts.contains($0.definition) }.count > 120)
+        // Runs use only seeds without a Task state (no handler serves one without a configuration).
+        #expect(runs.allSatisfy { !String(decoding: $0.definition, as: UTF8.self).contains("\"Task\"") })
     }
 
     @Test func placeholdersResolveInsideTheCaseFolder() {
@@ -104,5 +106,36 @@ import Testing
         #expect(CrasherReplay.problems(loaded, wrongStatus).count == 1)
         let wrongText = CaseResult(outcome: .exited(1), standardOutput: "{}", standardError: "")
         #expect(CrasherReplay.problems(loaded, wrongText).count == 1)
+    }
+}
+
+/// The run cases are worth running only if the validator lets most of them through.
+@Suite struct RunMutatorTests {
+    @Test func mostRunDefinitionsStayValid() {
+        var random = FuzzRandom(seed: 11)
+        var valid = 0
+        var total = 0
+        for seed in GeneratedSeeds.all where !seed.hasTask {
+            for _ in 0..<25 {
+                let bytes = RunMutator.mutate(seed.definition, using: &random)
+                let result = DefinitionAnalyzer.analyze(SourceFile(path: seed.name, bytes: bytes))
+                if !result.hasErrors { valid += 1 }
+                total += 1
+            }
+        }
+        #expect(total == 200)
+        #expect(valid * 2 > total, "only \(valid) of \(total) mutated definitions are valid")
+    }
+
+    @Test func waitKeepsExactlyOneForm() throws {
+        var random = FuzzRandom(seed: 5)
+        let seed = try #require(GeneratedSeeds.all.first { $0.name == "generated/wait-forms" })
+        for _ in 0..<50 {
+            let value = try JSONReader.read(RunMutator.mutate(seed.definition, using: &random)).value
+            for state in value["States"]?.objectValue?.values ?? [] where state["Type"] == "Wait" {
+                let forms = ["Seconds", "SecondsPath", "Timestamp", "TimestampPath"].filter { state[$0] != nil }
+                #expect(forms.count == 1, "\(JSONWriter.compact(state))")
+            }
+        }
     }
 }
