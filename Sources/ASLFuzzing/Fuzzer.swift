@@ -66,9 +66,11 @@ public struct Fuzzer {
         let runDefinition =
             random.chance(1, in: 5)
             ? JSONWriter.prettyBytes(runSeed.definition) : RunMutator.mutate(runSeed.definition, using: &random)
+        let referenced = (try? JSONReader.read(runDefinition).value).map(InputMutator.referencedKeys(in:)) ?? []
         let input =
             random.chance(1, in: 5)
-            ? JSONWriter.compactBytes(runSeed.input) : InputMutator.mutate(runSeed.input, using: &random)
+            ? JSONWriter.compactBytes(runSeed.input)
+            : InputMutator.mutate(runSeed.input, referencedKeys: referenced, using: &random)
         var run = ArgumentsMutator.runArguments(using: &random)
         if input.count > 100_000, let index = run.firstIndex(of: FuzzCase.inputTextPlaceholder) {
             // One argument may hold at most 128 KiB on Linux: a long input goes in a file.

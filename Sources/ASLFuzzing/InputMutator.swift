@@ -3,9 +3,18 @@ import JSONCore
 /// Edits to an execution input: numbers at the edges, deep nesting, control characters, long
 /// strings, astral unicode, and (rarely) text that is not JSON at all.
 public enum InputMutator {
-    public static func mutate(_ input: JSON, using random: inout FuzzRandom) -> [UInt8] {
+    /// - Parameter referencedKeys: top-level keys the definition's paths select (`$.key…`): half
+    ///   the edits go to one of them.
+    public static func mutate(_ input: JSON, referencedKeys: [String] = [], using random: inout FuzzRandom) -> [UInt8] {
         var value = input
-        for _ in 0..<(1 + random.below(3)) { mutateOnce(&value, using: &random) }
+        for _ in 0..<(1 + random.below(3)) {
+            if let key = random.pick(referencedKeys), random.chance(1, in: 2), case .object(var object) = value {
+                object[key] = edgeValue(using: &random)
+                value = .object(object)
+            } else {
+                mutateOnce(&value, using: &random)
+            }
+        }
         var bytes = JSONWriter.compactBytes(value)
         switch random.below(16) {
         case 0:
@@ -17,6 +26,43 @@ public enum InputMutator {
             break
         }
         return bytes
+    }
+
+    /// A number at an edge (most often an integer near Int64's limits), a timestamp or a string.
+    static func edgeValue(using random: inout FuzzRandom) -> JSON {
+        switch random.below(6) {
+        case 0, 1:
+            let integers = [
+                "9223372036854775", "9223372036854776", "9223372036854775807", "-9223372036854775808",
+                "99999999", "100000000", "31622400", "-1", "0", "2147483648",
+            ]
+            return random.pick(integers).map(InterestingValues.number) ?? .null
+        case 2: return random.pick(InterestingValues.numbers) ?? .null
+        case 3: return .string(random.pick(InterestingValues.timestamps) ?? "")
+        case 4: return .string(random.pick(InterestingValues.strings) ?? "")
+        default: return InterestingValues.any(using: &random)
+        }
+    }
+
+    /// The top-level keys that `$.key` paths in `definition` select, in order of appearance.
+    public static func referencedKeys(in definition: JSON) -> [String] {
+        var keys: [String] = []
+        func visit(_ value: JSON) {
+            switch value {
+            case .string(let text):
+                var rest = Substring(text)
+                while let range = rest.range(of: "$.") {
+                    let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                    if !name.isEmpty, !keys.contains(String(name)) { keys.append(String(name)) }
+                    rest = rest[range.upperBound...]
+                }
+            case .object(let object): object.values.forEach(visit)
+            case .array(let elements): elements.forEach(visit)
+            default: break
+            }
+        }
+        visit(definition)
+        return keys
     }
 
     static func mutateOnce(_ value: inout JSON, using random: inout FuzzRandom) {

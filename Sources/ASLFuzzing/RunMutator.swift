@@ -37,7 +37,8 @@ public enum RunMutator {
                 else { return false }
                 return key.hasSuffix(".$") || key.hasSuffix("Path") || key == "Variable" || text.hasPrefix("{%")
             }
-            if let location = random.pick(dynamic), let text = JSONLocation.value(in: value, at: location)?.stringValue {
+            if let location = random.pick(dynamic), let text = JSONLocation.value(in: value, at: location)?.stringValue
+            {
                 JSONLocation.set(.string(replacement(for: text, using: &random)), in: &value, at: location[...])
                 return
             }
@@ -55,7 +56,8 @@ public enum RunMutator {
             case "Seconds":
                 wait[form] =
                     isJSONata
-                    ? .string(random.pick(jsonataForInput) ?? "") : (random.pick(["0", "1", "99999999"]).map(InterestingValues.number) ?? 0)
+                    ? .string(random.pick(jsonataForInput) ?? "")
+                    : (random.pick(["0", "1", "99999999"]).map(InterestingValues.number) ?? 0)
             case "Timestamp":
                 wait[form] = .string(isJSONata ? (random.pick(jsonataForInput) ?? "") : "2026-01-01T00:00:00Z")
             default:
@@ -78,7 +80,8 @@ public enum RunMutator {
             _ = fail.removeValue(forKey: "Cause")
             fail["ErrorPath"] = .string(random.pick(inputPaths) ?? "$")
             fail["CausePath"] = .string(
-                random.chance(1, in: 2) ? (random.pick(InterestingValues.intrinsics) ?? "") : (random.pick(inputPaths) ?? "$"))
+                random.chance(1, in: 2)
+                    ? (random.pick(InterestingValues.intrinsics) ?? "") : (random.pick(inputPaths) ?? "$"))
             JSONLocation.set(.object(fail), in: &value, at: state[...])
         case "Parallel", "Map":
             // Valid values at the edges of their ranges: the validator lets them through.
