@@ -84,7 +84,12 @@ public struct Fuzzer {
     /// - Throws: when the crasher folder cannot be read or written, or `asl` cannot be started.
     public func run() throws -> Report {
         var report = Report()
-        var known = Set(try store.load().compactMap(\.signature))
+        let saved = try store.load()
+        // A hang has no message to tell one from another: only its exact case (folder name) is
+        // known, and one run saves at most one. Every other crash is known by its signature.
+        var known = Set(saved.compactMap(\.signature).filter { !$0.hasPrefix("hang") })
+        let knownCases = Set(saved.map(\.name))
+        var savedAHang = false
         var random = FuzzRandom(seed: options.seed)
         let start = ContinuousClock.now
         let limit = Duration.milliseconds(Int64(options.timeLimit * 1000))
@@ -110,12 +115,15 @@ public struct Fuzzer {
                 }
                 guard result.outcome.isCrash else { continue }
                 let signature = result.signature
-                if known.contains(signature) {
+                let isKnown =
+                    result.outcome.isHang
+                    ? (savedAHang || knownCases.contains(fuzzCase.shortHash)) : known.contains(signature)
+                if isKnown {
                     report.knownCrashes += 1
                     log("iteration \(iteration): known crash (\(signature))")
                     continue
                 }
-                known.insert(signature)
+                if result.outcome.isHang { savedAHang = true } else { known.insert(signature) }
                 let finding = try keep(fuzzCase, result: result, iteration: iteration)
                 report.newCrashers.append(finding)
                 log("iteration \(iteration): NEW crasher \(result.outcome) saved in \(finding.folder.path)")
@@ -134,7 +142,8 @@ public struct Fuzzer {
         var traced = runner
         traced.backtraces = true
         traced.timeout = max(runner.timeout, 60)
-        var final = (try? traced.run(kept)) ?? result
+        // A hang is killed, so the backtracer has nothing to say: it is not run again.
+        var final = result.outcome.isHang ? result : ((try? traced.run(kept)) ?? result)
         if !final.outcome.isCrash {
             // Flaky under the backtracer: keep what the first run printed.
             final = result

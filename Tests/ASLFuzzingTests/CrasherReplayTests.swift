@@ -24,7 +24,7 @@ import Testing
     func replays(_ name: String) throws {
         let executable = try #require(CaseRunner.locateASL(), "no asl binary beside the tests: run swift build")
         let crasher = try #require(try CrasherStore(folder: Self.folder).load().first { $0.name == name })
-        let result = try CaseRunner(executable: executable, timeout: 120).run(crasher.fuzzCase)
+        let result = try CaseRunner(executable: executable, timeout: 30).run(crasher.fuzzCase)
         for problem in CrasherReplay.problems(crasher, result) {
             Issue.record("\(name): \(problem)")
         }
