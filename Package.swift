@@ -32,6 +32,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
+        // The fuzzer: not a product; it drives the built `asl` binary in child processes.
+        .target(name: "ASLFuzzing", dependencies: ["JSONCore"], swiftSettings: strict),
+        .executableTarget(name: "asl-fuzz", dependencies: ["ASLFuzzing"], swiftSettings: strict),
         .executableTarget(
             name: "EmbeddingExample",
             dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime"],
@@ -65,7 +68,14 @@ let package = Package(
         ),
         .testTarget(
             name: "ClickstreamTests",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "Clickstream", "StatesTestSupport"],
+            dependencies: [
+                "JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "Clickstream", "StatesTestSupport",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ASLFuzzingTests",
+            dependencies: ["ASLFuzzing", "JSONCore", "StatesLanguage", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -98,20 +98,52 @@ struct SplitMix64 {
         try? Data(bytes).write(to: url)
     }
 
-    static func crashers() -> [String] {
-        let folder = Fixtures.url("crashers/json")
+    static let crasherFolder = Fixtures.url("crashers/json")
+
+    /// The saved inputs (`*.json`; each may have an `x.expected` beside it).
+    static func crashers(in folder: URL = crasherFolder) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0 != "README.md" }.sorted()
+        return names.filter { $0.hasSuffix(".json") }.sorted()
     }
 
-    /// Replays every saved crasher: each must now read or fail cleanly.
+    /// The replay below is parameterized: an empty folder would run it zero times and pass, so the
+    /// folder's cases are counted here.
+    @Test func theCrasherFolderHoldsCases() {
+        let names = Self.crashers()
+        #expect(names.count >= 20, "only \(names.count) inputs in \(Self.crasherFolder.path)")
+        let withExpectations = names.filter { name in
+            FileManager.default.fileExists(
+                atPath: Self.crasherFolder.appendingPathComponent(Self.expectationName(name)).path)
+        }
+        #expect(withExpectations.count >= 20)
+    }
+
+    static func expectationName(_ name: String) -> String { String(name.dropLast(".json".count)) + ".expected" }
+
+    /// Replays every saved input: each must read or fail cleanly, with an error offset inside the
+    /// input, and as its `x.expected` says (`{"outcome": "accept" | "reject", "offset": N, "message": "…"}`).
     @Test(arguments: crashers())
     func replaysCrashers(_ name: String) throws {
-        let bytes = [UInt8](try Data(contentsOf: Fixtures.url("crashers/json/\(name)")))
+        let bytes = [UInt8](try Data(contentsOf: Self.crasherFolder.appendingPathComponent(name)))
+        let expectationURL = Self.crasherFolder.appendingPathComponent(Self.expectationName(name))
+        let expected = try FileManager.default.contents(atPath: expectationURL.path).map {
+            try JSONReader.read([UInt8]($0)).value
+        }
         do {
             _ = try JSONReader.read(bytes)
+            if let outcome = expected?["outcome"]?.stringValue {
+                #expect(outcome == "accept", "\(name) was read, but \(outcome) was expected")
+            }
         } catch {
             #expect(error.offset >= 0 && error.offset <= bytes.count)
+            guard let expected else { return }
+            #expect(expected["outcome"]?.stringValue == "reject", "\(name): \(error.message) at \(error.offset)")
+            if let offset = expected["offset"]?.numberValue?.int64Value {
+                #expect(Int64(error.offset) == offset, "\(name): \(error.message)")
+            }
+            if let message = expected["message"]?.stringValue {
+                #expect(error.message == message, "\(name) at \(error.offset)")
+            }
         }
     }
 }

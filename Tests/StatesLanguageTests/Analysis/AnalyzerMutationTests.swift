@@ -9,8 +9,8 @@ import Testing
 /// diagnostic it returns points inside the file.
 ///
 /// A crash ends the test process; the seed and iteration printed before each file make it
-/// reproducible, and a reproduced crasher belongs in `Tests/Fixtures/crashers/asl/`, which
-/// ``crashersStayFixed()`` replays.
+/// reproducible, and a reproduced crasher belongs in `Tests/Fixtures/crashers/analyzer/`, which
+/// ``crashersStayFixed()`` replays (with the fuzzer's definitions in `crashers/asl/`).
 @Suite struct AnalyzerMutationTests {
     static let editsPerFile = 400
 
@@ -22,7 +22,11 @@ import Testing
         return roots.flatMap { jsonFiles(under: $0) }
     }
 
-    static var crashers: [URL] { jsonFiles(under: Fixtures.url("crashers/asl")) }
+    /// `crashers/analyzer/*.json` and the fuzzer's `crashers/asl/*/definition.json`.
+    static var crashers: [URL] {
+        jsonFiles(under: Fixtures.url("crashers/analyzer"))
+            + jsonFiles(under: Fixtures.url("crashers/asl")).filter { $0.lastPathComponent == "definition.json" }
+    }
 
     @Test func examplesSurviveRandomEdits() throws {
         let files = Self.seeds
@@ -47,12 +51,37 @@ import Testing
         #expect(total >= 800)
     }
 
-    /// Replays every saved crasher (none so far: the folder keeps its README until one is found).
+    /// Replays every hostile definition kept in `crashers/analyzer/` and every definition the
+    /// fuzzer kept in `crashers/asl/<hash>/`: each analyzes without crashing, to the same
+    /// diagnostics twice, with offsets inside the file, and as its `x.expected` says.
     @Test func crashersStayFixed() throws {
-        for file in Self.crashers {
+        let files = Self.crashers
+        #expect(files.count >= 10, "only \(files.count) crashers under \(Fixtures.url("crashers").path)")
+        var checkedExpectations = 0
+        for file in files {
             let bytes = try [UInt8](Data(contentsOf: file))
-            _ = DefinitionAnalyzer.analyze(SourceFile(path: file.lastPathComponent, bytes: bytes))
+            let source = SourceFile(path: file.lastPathComponent, bytes: bytes)
+            let result = DefinitionAnalyzer.analyze(source)
+            let again = DefinitionAnalyzer.analyze(source)
+            #expect(result.diagnostics.map(\.rule) == again.diagnostics.map(\.rule), "\(file.path)")
+            for diagnostic in result.diagnostics {
+                if let offset = diagnostic.offset {
+                    #expect(offset >= 0 && offset <= bytes.count, "\(file.path): \(diagnostic.rule) at \(offset)")
+                }
+            }
+            let expectationURL = file.deletingPathExtension().appendingPathExtension("expected")
+            guard let data = FileManager.default.contents(atPath: expectationURL.path) else { continue }
+            let expected = try JSONReader.read([UInt8](data)).value
+            checkedExpectations += 1
+            if let hasErrors = expected["hasErrors"]?.boolValue {
+                #expect(result.hasErrors == hasErrors, "\(file.path): \(result.diagnostics.map(\.rule))")
+            }
+            let rules = Set(result.diagnostics.map(\.rule.rawValue))
+            for rule in expected["rules"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                #expect(rules.contains(rule), "\(file.path): \(rule) missing from \(rules.sorted())")
+            }
         }
+        #expect(checkedExpectations >= 4)
     }
 
     private static func jsonFiles(under root: URL) -> [URL] {
