@@ -51,6 +51,8 @@ if mode == "loop" || mode == "loop-off" || mode == "all" {
         var options = ExecutionOptions(clock: VirtualClock(start: Date(timeIntervalSince1970: 0)))
         options.quotas = .unlimited
         options.recordsHistory = recording
+        // Keeps every event of the run (over a million): the memory guard is lifted with the quotas.
+        options.maximumRetainedHistoryEvents = nil
         let executor = try Executor(machine: loop, options: options)
         let count = recording ? loopCount / 2 : loopCount
         var result: ExecutionResult?
