@@ -67,6 +67,18 @@ import Testing
         #expect(fake.stdout == #"{"status":"SUCCEEDED","output":"hi"}"# + "\n")
     }
 
+    /// The clickstream summary (events simulated, raw objects…) is for configurations with
+    /// services that keep data; a configuration of local handlers only prints none.
+    @Test func aConfigurationOfLocalHandlersPrintsNoServicesSummary() async {
+        let (code, fake) = await run(
+            ["dir/m.json"],
+            files: ["dir/m.json": Self.task, "dir/asl.config.json": #"{"functions": {"greeter": {"returns": "hi"}}}"#])
+        #expect(code == .success)
+        #expect(fake.stderr.contains("Execution SUCCEEDED"))
+        #expect(!fake.stderr.contains("Summary"))
+        #expect(!fake.stderr.contains("events simulated"))
+    }
+
     @Test func configurationErrorsNameTheFileAndPointer() async {
         let (code, fake) = await run(
             ["m.json", "--config", "c.json"],

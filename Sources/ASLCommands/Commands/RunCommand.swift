@@ -215,7 +215,9 @@ enum RunCommand: ASLCommand {
         _ result: ExecutionResult, options: RunOptions, services: RunServices, before: ClickstreamSnapshot?,
         recording: RunRecording, io: CommandIO
     ) {
-        if options.format == .text, let environment = services.environment, let before {
+        if options.format == .text, let environment = services.environment, environment.config.hasDataServices,
+            let before
+        {
             let summary = RunSummary(
                 before: before, after: environment.snapshot(), history: recording.glueReportEvents)
             io.writeError("\nSummary (data in \(environment.dataDirectory.path(percentEncoded: false))):\n")
