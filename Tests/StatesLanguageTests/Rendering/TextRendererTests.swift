@@ -32,6 +32,19 @@ import Testing
                 """)
     }
 
+    /// A file refused from its size is never read: an excerpt of no bytes would print an empty
+    /// "1 |" line with a caret, so the fix-it gets its own line instead.
+    @Test func aSourceWithoutBytesHasNoExcerpt() throws {
+        let tooLarge = try #require(DefinitionAnalyzer.sizeDiagnostic(byteCount: 50_000_000))
+        let output = TextRenderer().render([tooLarge], in: SourceFile(path: "big.json", bytes: []))
+        #expect(
+            output == """
+                big.json:1:1: error[ASL-E002]: \(tooLarge.message)
+                  fix-it: \(tooLarge.fixIt ?? "")
+
+                """)
+    }
+
     @Test func diagnosticWithoutOffsetHasNoLineColumnOrExcerpt() {
         let output = TextRenderer().render([RenderingSamples.unlocatedWarning], in: RenderingSamples.source)
         #expect(output == "Examples/x.json: warning[ASL-W201]: Definition has no Comment\n")

@@ -52,7 +52,8 @@ public struct TextRenderer: DiagnosticRenderer {
         if !diagnostic.pointer.isRoot {
             output += "  at \(TerminalText.message(diagnostic.pointer.description))\n"
         }
-        if showsExcerpt, let location {
+        // A source of no bytes (a file refused from its size, never read) has nothing to show.
+        if showsExcerpt, let location, !source.bytes.isEmpty {
             output += excerpt(at: location, in: source, label: fixIt, severity: diagnostic.severity)
         } else if let fixIt {
             output += "  fix-it: \(fixIt)\n"
