@@ -54,6 +54,40 @@ public struct CommandTaskHandler: TaskHandler {
     }
 
     public func handle(_ request: TaskRequest) async throws -> JSON {
+        // Under a virtual clock the executor's TimeoutSeconds and HeartbeatSeconds end only waits
+        // on that clock, which stands still while a real program runs: a program that never exits
+        // would hang the run. The program gets those limits in real seconds instead.
+        guard request.clock.isVirtual, let limit = Self.virtualLimit(request) else { return try await run(request) }
+        let seconds = max(0, limit.timeIntervalSince(request.clock.now()))
+        let result = try await withThrowingTaskGroup(of: JSON?.self) { group in
+            group.addTask { try await run(request) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1e9))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let result { return result }
+        // The limit passed: move the task's timeline to it. Its deadline and heartbeat clocks throw
+        // the matching timeout (or the execution's, when that comes first).
+        try await request.clock.sleep(until: limit.addingTimeInterval(1))
+        throw DeadlineExceeded(kind: request.deadline == limit ? .task : .heartbeat)
+    }
+
+    /// The earlier of the task's deadline and its heartbeat limit (a program never heartbeats).
+    private static func virtualLimit(_ request: TaskRequest) -> Date? {
+        let heartbeat = request.heartbeatSeconds.map { request.clock.now().addingTimeInterval(Double($0)) }
+        switch (request.deadline, heartbeat) {
+        case (let deadline?, let heartbeat?): return min(deadline, heartbeat)
+        case (let deadline?, nil): return deadline
+        case (nil, let heartbeat?): return heartbeat
+        case (nil, nil): return nil
+        }
+    }
+
+    private func run(_ request: TaskRequest) async throws -> JSON {
         guard let program = arguments.first else {
             throw StatesError(.taskFailed, "The command handler for \(request.resource.text) has no program to run")
         }
@@ -87,7 +121,7 @@ public struct CommandTaskHandler: TaskHandler {
             return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
                 do {
-                    try process.run()
+                    try Self.withNoSignalBlocked { try process.run() }
                 } catch {
                     process.terminationHandler = nil
                     continuation.resume(
@@ -128,6 +162,19 @@ public struct CommandTaskHandler: TaskHandler {
             throw StatesError(.taskFailed, trimmed.isEmpty ? "\(program) exited with status \(status)" : trimmed)
         }
         return result ?? .null
+    }
+
+    /// Runs `body` (which starts the program) with no signal blocked on this thread. The threads
+    /// that start programs (Swift concurrency's, Dispatch's) block nearly every signal and a child
+    /// inherits the mask of the thread that spawned it, so SIGTERM (a timeout, an abort) and
+    /// Ctrl-C would not reach the program and only the SIGKILL after the grace would end it.
+    private static func withNoSignalBlocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        sigemptyset(&none)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
     }
 
     /// SIGTERM now, SIGKILL after `graceSeconds` if the program is still running.
