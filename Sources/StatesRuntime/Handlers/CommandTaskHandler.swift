@@ -54,9 +54,10 @@ public struct CommandTaskHandler: TaskHandler {
     }
 
     public func handle(_ request: TaskRequest) async throws -> JSON {
-        // Under a virtual clock the executor's TimeoutSeconds and HeartbeatSeconds end only waits
-        // on that clock, which stands still while a real program runs: a program that never exits
-        // would hang the run. The program gets those limits in real seconds instead.
+        // Under a virtual clock the executor's limits (the task's TimeoutSeconds and
+        // HeartbeatSeconds, the execution's TimeoutSeconds) end only waits on that clock, which
+        // stands still while a real program runs: a program that never exits would hang the run.
+        // The program gets those limits in real seconds instead.
         guard request.clock.isVirtual, let limit = Self.virtualLimit(request) else { return try await run(request) }
         let seconds = max(0, limit.timeIntervalSince(request.clock.now()))
         let result = try await withThrowingTaskGroup(of: JSON?.self) { group in
@@ -71,20 +72,31 @@ public struct CommandTaskHandler: TaskHandler {
         }
         if let result { return result }
         // The limit passed: move the task's timeline to it. Its deadline and heartbeat clocks throw
-        // the matching timeout (or the execution's, when that comes first).
+        // the matching timeout (the task's, its heartbeat's or the execution's).
         try await request.clock.sleep(until: limit.addingTimeInterval(1))
-        throw DeadlineExceeded(kind: request.deadline == limit ? .task : .heartbeat)
+        throw DeadlineExceeded(
+            kind: limit == request.deadline ? .task : request.heartbeatSeconds != nil ? .heartbeat : .execution)
     }
 
-    /// The earlier of the task's deadline and its heartbeat limit (a program never heartbeats).
+    /// The earliest limit on the task's timeline: its deadline, its heartbeat limit (a program
+    /// never heartbeats) and every deadline the clock carries (the execution's among them).
     private static func virtualLimit(_ request: TaskRequest) -> Date? {
-        let heartbeat = request.heartbeatSeconds.map { request.clock.now().addingTimeInterval(Double($0)) }
-        switch (request.deadline, heartbeat) {
-        case (let deadline?, let heartbeat?): return min(deadline, heartbeat)
-        case (let deadline?, nil): return deadline
-        case (nil, let heartbeat?): return heartbeat
-        case (nil, nil): return nil
+        var limits = [request.deadline].compactMap { $0 }
+        if let heartbeat = request.heartbeatSeconds {
+            limits.append(request.clock.now().addingTimeInterval(Double(heartbeat)))
         }
+        var clock: any ExecutionClock = request.clock
+        while true {
+            if let deadlined = clock as? DeadlineClock {
+                limits.append(deadlined.deadline)
+                clock = deadlined.base
+            } else if let heartbeat = clock as? HeartbeatClock {
+                clock = heartbeat.base
+            } else {
+                break
+            }
+        }
+        return limits.min()
     }
 
     private func run(_ request: TaskRequest) async throws -> JSON {

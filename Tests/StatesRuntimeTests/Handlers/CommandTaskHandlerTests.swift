@@ -133,5 +133,18 @@ import Testing
             #expect(result.error == "States.Timeout")
             #expect(result.stopDate == testEpoch.addingTimeInterval(1))
         }
+
+        /// The execution's own TimeoutSeconds ends such a program too: the execution TIMED_OUT.
+        @Test func aProgramThatNeverExitsEndsAtTheExecutionsTimeout() async throws {
+            var handlers = HandlerRegistry()
+            handlers.register(Self.shell("exec sleep 1000"), lambdaFunction: "f")
+            let result = try await run(
+                #"""
+                {"TimeoutSeconds": 1, "StartAt": "Call", "States": {"Call": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+                """#, handlers: handlers)
+            #expect(result.status == .timedOut)
+            #expect(result.error == nil)
+        }
     #endif
 }
