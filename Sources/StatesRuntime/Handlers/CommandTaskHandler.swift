@@ -194,9 +194,11 @@ public struct CommandTaskHandler: TaskHandler {
         guard process.isRunning else { return }
         process.terminate()
         let identifier = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + graceSeconds) {
+        // A thread of its own, not Dispatch's global queue, which blocked readers can starve.
+        Thread {
+            Thread.sleep(forTimeInterval: graceSeconds)
             if process.isRunning { kill(identifier, SIGKILL) }
-        }
+        }.start()
     }
 
     private static func parse(_ bytes: [UInt8], program: String) throws -> JSON? {
@@ -271,8 +273,11 @@ private final class PipeReader: Sendable {
         self.keep = keep
     }
 
+    /// Reads on a thread of its own: a blocking read on Dispatch's global queue holds one of its
+    /// few worker threads (about one per core on Linux) for as long as the program runs, so two
+    /// programs' pipes could starve the queue, and with it the SIGKILL timer of ``stop``.
     func start() {
-        DispatchQueue.global().async { [self] in
+        Thread { [self] in
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
@@ -296,7 +301,7 @@ private final class PipeReader: Sendable {
             }
             let result = state.withLock { ($0.bytes, $0.total) }
             for waiter in waiters { waiter.resume(returning: result) }
-        }
+        }.start()
     }
 
     /// The kept bytes and the total read, once the pipe has ended.

@@ -107,6 +107,19 @@ import Testing
         #expect(result == .fails("unexpected", "CancellationError()"))
     }
 
+    /// Several programs that ignore SIGTERM, cancelled together, all end: their pipe readers and
+    /// SIGKILL timers run on threads of their own, so blocked reads cannot starve the timers.
+    @Test func cancellingManyProgramsThatIgnoreSIGTERMEndsThemAll() async {
+        let handler = Self.shell(#"trap '' TERM; printf x > /dev/stderr; while :; do sleep 0.05; done"#)
+        let tasks = (0..<12).map { _ in Task { await Self.outcome(handler) } }
+        try? await Task.sleep(nanoseconds: 300_000_000)
+        for task in tasks { task.cancel() }
+        for task in tasks {
+            let result = await task.value
+            #expect(result == .fails("unexpected", "CancellationError()"))
+        }
+    }
+
     #if os(Linux)
         /// The program starts with no signal blocked. The threads that start it (Swift
         /// concurrency's, Dispatch's) block nearly every signal and a child inherits its parent
