@@ -30,8 +30,8 @@ enum RunCommand: ASLCommand {
                 resources are served by the handlers of the run configuration: --config FILE, or \
                 \(defaultConfigurationName) beside the definition.
                 Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 for an
-                invalid definition, a resource no handler serves, a usage problem, or a --history file that
-                cannot be written.
+                invalid definition, a resource no handler serves, an input AWS's StartExecution would refuse
+                (over 256 KiB), a usage problem, or a --history file that cannot be written.
                 """,
             positionals: PositionalSpec(
                 name: "DEFINITION", help: "The state machine definition; '-' reads standard input.", minimum: 1,
