@@ -27,7 +27,7 @@ enum RunCommand: ASLCommand {
             summary: "Run a state machine locally and print its output.",
             discussion: """
                 The input comes from --input, --input-file or standard input ({} when none is given). Task
-                resources are served by the handlers of the run configuration: --config FILE, or \
+                resources are served by the handlers of the run configuration: --config FILE, or
                 \(defaultConfigurationName) beside the definition.
                 Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 for an
                 invalid definition, a resource no handler serves, an input AWS's StartExecution would refuse
