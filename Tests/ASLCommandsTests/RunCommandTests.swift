@@ -79,6 +79,19 @@ import Testing
         #expect(!fake.stderr.contains("events simulated"))
     }
 
+    /// A JSONata state cannot run yet: said before the run (exit 2), not as an execution that
+    /// FAILED with States.Runtime (exit 1), which AWS would not report.
+    @Test func aJSONataStateIsReportedBeforeTheRun() async {
+        let definition = #"""
+            {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}
+            """#
+        let (code, fake) = await run(["m.json", "--format", "json"], files: ["m.json": definition])
+        #expect(code == .usage)
+        #expect(fake.stdout.isEmpty)
+        #expect(fake.stderr.contains(#"state "P": no handler for QueryLanguage JSONata"#))
+        #expect(fake.stderr.contains("nothing was run"))
+    }
+
     @Test func configurationErrorsNameTheFileAndPointer() async {
         let (code, fake) = await run(
             ["m.json", "--config", "c.json"],

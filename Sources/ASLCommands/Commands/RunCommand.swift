@@ -206,8 +206,8 @@ enum RunCommand: ASLCommand {
         guard !unresolved.isEmpty else { return }
         for resource in unresolved { context.writeErrorMessage(TerminalText.message(resource.description)) }
         context.writeErrorMessage(
-            "\(unresolved.count == 1 ? "a Task resource has" : "\(unresolved.count) Task resources have") no "
-                + "local handler; nothing was run")
+            "\(unresolved.count == 1 ? "a state" : "\(unresolved.count) states") cannot run locally (a Task "
+                + "resource no handler serves, or a JSONata state); nothing was run")
         throw .usage
     }
 
