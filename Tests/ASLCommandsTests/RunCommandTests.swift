@@ -92,6 +92,31 @@ import Testing
         #expect(fake.stderr.contains("nothing was run"))
     }
 
+    /// `--name` takes only what StartExecution accepts (1–80 characters; no white space,
+    /// brackets, wildcards, special or control characters): AWS refuses the rest (InvalidName).
+    @Test(arguments: [
+        ("a b", "it contains ' '"),
+        ("run*", "it contains '*'"),
+        ("a/b", "it contains '/'"),
+        ("a\u{1B}", #"it contains '\u{1B}'"#),
+        ("", "it is empty"),
+        (String(repeating: "x", count: 81), "it is 81 characters long (at most 80)"),
+    ])
+    func anExecutionNameStartExecutionRefusesIsAUsageError(name: String, problem: String) async {
+        let (code, fake) = await run(["m.json", "--name", name], files: ["m.json": Self.pass])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("for '--name': \(problem); StartExecution would refuse it (InvalidName)"))
+        #expect(fake.stdout.isEmpty)
+    }
+
+    @Test func anExecutionNameOfEightyAllowedCharactersRuns() async {
+        let name = "order-42_" + String(repeating: "x", count: 71)
+        let (code, _) = await run(
+            ["m.json", "--name", name, "--format", "json", "--input", #"{"name": "Ada"}"#], files: ["m.json": Self.pass]
+        )
+        #expect(code == .success)
+    }
+
     @Test func configurationErrorsNameTheFileAndPointer() async {
         let (code, fake) = await run(
             ["m.json", "--config", "c.json"],
