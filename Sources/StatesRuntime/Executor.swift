@@ -190,6 +190,13 @@ public struct Executor: Sendable {
     public func unresolvedResources() -> [UnresolvedResource] {
         var result: [UnresolvedResource] = []
         for state in machine.states {
+            if state.common.queryLanguage == .jsonata {
+                result.append(
+                    UnresolvedResource(
+                        stateName: state.common.name, resource: "QueryLanguage JSONata",
+                        hint: "this version runs JSONPath states only (asl validate checks JSONata states)"))
+                continue
+            }
             guard case .task(let task) = state else { continue }
             guard let resource = task.resource else {
                 result.append(

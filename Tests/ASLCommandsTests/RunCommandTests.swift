@@ -67,6 +67,56 @@ import Testing
         #expect(fake.stdout == #"{"status":"SUCCEEDED","output":"hi"}"# + "\n")
     }
 
+    /// The clickstream summary (events simulated, raw objects…) is for configurations with
+    /// services that keep data; a configuration of local handlers only prints none.
+    @Test func aConfigurationOfLocalHandlersPrintsNoServicesSummary() async {
+        let (code, fake) = await run(
+            ["dir/m.json"],
+            files: ["dir/m.json": Self.task, "dir/asl.config.json": #"{"functions": {"greeter": {"returns": "hi"}}}"#])
+        #expect(code == .success)
+        #expect(fake.stderr.contains("Execution SUCCEEDED"))
+        #expect(!fake.stderr.contains("Summary"))
+        #expect(!fake.stderr.contains("events simulated"))
+    }
+
+    /// A JSONata state cannot run yet: said before the run (exit 2), not as an execution that
+    /// FAILED with States.Runtime (exit 1), which AWS would not report.
+    @Test func aJSONataStateIsReportedBeforeTheRun() async {
+        let definition = #"""
+            {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}
+            """#
+        let (code, fake) = await run(["m.json", "--format", "json"], files: ["m.json": definition])
+        #expect(code == .usage)
+        #expect(fake.stdout.isEmpty)
+        #expect(fake.stderr.contains(#"state "P": no handler for QueryLanguage JSONata"#))
+        #expect(fake.stderr.contains("nothing was run"))
+    }
+
+    /// `--name` takes only what StartExecution accepts (1–80 characters; no white space,
+    /// brackets, wildcards, special or control characters): AWS refuses the rest (InvalidName).
+    @Test(arguments: [
+        ("a b", "it contains ' '"),
+        ("run*", "it contains '*'"),
+        ("a/b", "it contains '/'"),
+        ("a\u{1B}", #"it contains '\u{1B}'"#),
+        ("", "it is empty"),
+        (String(repeating: "x", count: 81), "it is 81 characters long (at most 80)"),
+    ])
+    func anExecutionNameStartExecutionRefusesIsAUsageError(name: String, problem: String) async {
+        let (code, fake) = await run(["m.json", "--name", name], files: ["m.json": Self.pass])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("for '--name': \(problem); StartExecution would refuse it (InvalidName)"))
+        #expect(fake.stdout.isEmpty)
+    }
+
+    @Test func anExecutionNameOfEightyAllowedCharactersRuns() async {
+        let name = "order-42_" + String(repeating: "x", count: 71)
+        let (code, _) = await run(
+            ["m.json", "--name", name, "--format", "json", "--input", #"{"name": "Ada"}"#], files: ["m.json": Self.pass]
+        )
+        #expect(code == .success)
+    }
+
     @Test func configurationErrorsNameTheFileAndPointer() async {
         let (code, fake) = await run(
             ["m.json", "--config", "c.json"],

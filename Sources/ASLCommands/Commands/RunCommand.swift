@@ -27,11 +27,11 @@ enum RunCommand: ASLCommand {
             summary: "Run a state machine locally and print its output.",
             discussion: """
                 The input comes from --input, --input-file or standard input ({} when none is given). Task
-                resources are served by the handlers of the run configuration: --config FILE, or \
+                resources are served by the handlers of the run configuration: --config FILE, or
                 \(defaultConfigurationName) beside the definition.
                 Exit status: 0 when the execution succeeds, 1 when it fails, times out or is aborted, 2 for an
-                invalid definition, a resource no handler serves, a usage problem, or a --history file that
-                cannot be written.
+                invalid definition, a resource no handler serves, an input AWS's StartExecution would refuse
+                (over 256 KiB), a usage problem, or a --history file that cannot be written.
                 """,
             positionals: PositionalSpec(
                 name: "DEFINITION", help: "The state machine definition; '-' reads standard input.", minimum: 1,
@@ -206,8 +206,8 @@ enum RunCommand: ASLCommand {
         guard !unresolved.isEmpty else { return }
         for resource in unresolved { context.writeErrorMessage(TerminalText.message(resource.description)) }
         context.writeErrorMessage(
-            "\(unresolved.count == 1 ? "a Task resource has" : "\(unresolved.count) Task resources have") no "
-                + "local handler; nothing was run")
+            "\(unresolved.count == 1 ? "a state" : "\(unresolved.count) states") cannot run locally (a Task "
+                + "resource no handler serves, or a JSONata state); nothing was run")
         throw .usage
     }
 
@@ -215,7 +215,9 @@ enum RunCommand: ASLCommand {
         _ result: ExecutionResult, options: RunOptions, services: RunServices, before: ClickstreamSnapshot?,
         recording: RunRecording, io: CommandIO
     ) {
-        if options.format == .text, let environment = services.environment, let before {
+        if options.format == .text, let environment = services.environment, environment.config.hasDataServices,
+            let before
+        {
             let summary = RunSummary(
                 before: before, after: environment.snapshot(), history: recording.glueReportEvents)
             io.writeError("\nSummary (data in \(environment.dataDirectory.path(percentEncoded: false))):\n")

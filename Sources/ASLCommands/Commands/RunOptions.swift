@@ -66,13 +66,37 @@ struct RunOptions: Sendable, Hashable {
         if let text = arguments.value("seed") {
             seed = try Self.seed(text)
         }
-        executionName = arguments.value("name")
+        if let name = arguments.value("name") { executionName = try Self.executionName(name) }
         liftsQuotas = arguments.flag("no-quotas")
         substitutionsPath = try Self.nonEmpty(arguments, "substitutions")
         let stdinReads = [definitionPath, substitutionsPath, input == .file("-") ? "-" : nil].filter { $0 == "-" }
         if stdinReads.count > 1 {
             throw UsageError("standard input ('-') can be read only once")
         }
+    }
+
+    /// `--name NAME`: a name StartExecution accepts (API reference, StartExecution `name`): 1 to 80
+    /// characters, no white space, brackets `< > { } [ ]`, wildcards `? *`, special characters
+    /// `" # % \ ^ | ~ ` $ & , ; : /` or control characters (U+0000–001F, U+007F–009F).
+    static func executionName(_ name: String) throws(UsageError) -> String {
+        let forbidden = Set("<>{}[]?*\"#%\\^|~`$&,;:/".unicodeScalars)
+        let problem: String? =
+            if name.isEmpty {
+                "it is empty"
+            } else if name.count > 80 {
+                "it is \(name.count) characters long (at most 80)"
+            } else if let bad = name.unicodeScalars.first(where: {
+                forbidden.contains($0) || $0.properties.isWhitespace || $0.value < 0x20
+                    || (0x7F...0x9F).contains($0.value)
+            }) {
+                "it contains '\(TerminalText.escaped(String(Character(bad))))'"
+            } else {
+                nil
+            }
+        guard let problem else { return name }
+        throw UsageError(
+            "invalid value '\(TerminalText.name(name))' for '--name': \(problem); StartExecution would refuse it "
+                + "(InvalidName)")
     }
 
     /// `--seed N`: an unsigned 64-bit integer.

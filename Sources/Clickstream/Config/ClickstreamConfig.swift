@@ -40,6 +40,17 @@ public struct ClickstreamConfig: Sendable, Hashable {
         dataDirectory.hasPrefix("/") ? URL(filePath: dataDirectory) : base.appending(path: dataDirectory)
     }
 
+    /// Whether any shipped service keeps data (a stream, the simulator or ingest function, a Glue
+    /// job, Athena setup, an SNS topic): a configuration of local handlers only has nothing to
+    /// summarise.
+    public var hasDataServices: Bool {
+        !streams.isEmpty || !glueJobs.isEmpty || !topics.isEmpty || !athena.setup.isEmpty
+            || functions.contains {
+                if case .local = $0 { return false }
+                return true
+            }
+    }
+
     /// The stream named `name`.
     public func stream(_ name: String) -> StreamConfig? { streams.first { $0.name == name } }
 

@@ -106,7 +106,7 @@ extension Diagnostic {
                 Diagnostic(
                     rule: .pathAdvisory, severity: .warning,
                     message:
-                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: it selects null, like an index past the end",
+                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: it finds nothing there (null in a payload field, InputPath or OutputPath; a failure in an intrinsic argument, in Choice or before a further step)",
                     pointer: pointer, fixIt: "use [(@.length\(index))] to count from the end")
             case .pathFunction(let member):
                 Diagnostic(

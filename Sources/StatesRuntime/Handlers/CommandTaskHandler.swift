@@ -54,6 +54,52 @@ public struct CommandTaskHandler: TaskHandler {
     }
 
     public func handle(_ request: TaskRequest) async throws -> JSON {
+        // Under a virtual clock the executor's limits (the task's TimeoutSeconds and
+        // HeartbeatSeconds, the execution's TimeoutSeconds) end only waits on that clock, which
+        // stands still while a real program runs: a program that never exits would hang the run.
+        // The program gets those limits in real seconds instead.
+        guard request.clock.isVirtual, let limit = Self.virtualLimit(request) else { return try await run(request) }
+        let seconds = max(0, limit.timeIntervalSince(request.clock.now()))
+        let result = try await withThrowingTaskGroup(of: JSON?.self) { group in
+            group.addTask { try await run(request) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(min(seconds, 1e9) * 1e9))
+                return nil
+            }
+            let first = try await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        if let result { return result }
+        // The limit passed: move the task's timeline to it. Its deadline and heartbeat clocks throw
+        // the matching timeout (the task's, its heartbeat's or the execution's).
+        try await request.clock.sleep(until: limit.addingTimeInterval(1))
+        throw DeadlineExceeded(
+            kind: limit == request.deadline ? .task : request.heartbeatSeconds != nil ? .heartbeat : .execution)
+    }
+
+    /// The earliest limit on the task's timeline: its deadline, its heartbeat limit (a program
+    /// never heartbeats) and every deadline the clock carries (the execution's among them).
+    private static func virtualLimit(_ request: TaskRequest) -> Date? {
+        var limits = [request.deadline].compactMap { $0 }
+        if let heartbeat = request.heartbeatSeconds {
+            limits.append(request.clock.now().addingTimeInterval(Double(heartbeat)))
+        }
+        var clock: any ExecutionClock = request.clock
+        while true {
+            if let deadlined = clock as? DeadlineClock {
+                limits.append(deadlined.deadline)
+                clock = deadlined.base
+            } else if let heartbeat = clock as? HeartbeatClock {
+                clock = heartbeat.base
+            } else {
+                break
+            }
+        }
+        return limits.min()
+    }
+
+    private func run(_ request: TaskRequest) async throws -> JSON {
         guard let program = arguments.first else {
             throw StatesError(.taskFailed, "The command handler for \(request.resource.text) has no program to run")
         }
@@ -87,7 +133,7 @@ public struct CommandTaskHandler: TaskHandler {
             return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
                 do {
-                    try process.run()
+                    try Self.withNoSignalBlocked { try process.run() }
                 } catch {
                     process.terminationHandler = nil
                     continuation.resume(
@@ -130,14 +176,29 @@ public struct CommandTaskHandler: TaskHandler {
         return result ?? .null
     }
 
+    /// Runs `body` (which starts the program) with no signal blocked on this thread. The threads
+    /// that start programs (Swift concurrency's, Dispatch's) block nearly every signal and a child
+    /// inherits the mask of the thread that spawned it, so SIGTERM (a timeout, an abort) and
+    /// Ctrl-C would not reach the program and only the SIGKILL after the grace would end it.
+    private static func withNoSignalBlocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        sigemptyset(&none)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try body()
+    }
+
     /// SIGTERM now, SIGKILL after `graceSeconds` if the program is still running.
     private static func stop(_ process: Process, graceSeconds: Double) {
         guard process.isRunning else { return }
         process.terminate()
         let identifier = process.processIdentifier
-        DispatchQueue.global().asyncAfter(deadline: .now() + graceSeconds) {
+        // A thread of its own, not Dispatch's global queue, which blocked readers can starve.
+        Thread {
+            Thread.sleep(forTimeInterval: graceSeconds)
             if process.isRunning { kill(identifier, SIGKILL) }
-        }
+        }.start()
     }
 
     private static func parse(_ bytes: [UInt8], program: String) throws -> JSON? {
@@ -212,8 +273,11 @@ private final class PipeReader: Sendable {
         self.keep = keep
     }
 
+    /// Reads on a thread of its own: a blocking read on Dispatch's global queue holds one of its
+    /// few worker threads (about one per core on Linux) for as long as the program runs, so two
+    /// programs' pipes could starve the queue, and with it the SIGKILL timer of ``stop``.
     func start() {
-        DispatchQueue.global().async { [self] in
+        Thread { [self] in
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
@@ -237,7 +301,7 @@ private final class PipeReader: Sendable {
             }
             let result = state.withLock { ($0.bytes, $0.total) }
             for waiter in waiters { waiter.resume(returning: result) }
-        }
+        }.start()
     }
 
     /// The kept bytes and the total read, once the pipe has ended.

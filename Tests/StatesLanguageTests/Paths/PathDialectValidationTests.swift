@@ -40,7 +40,16 @@ import Testing
                 {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"$.a[-1]"},"End":true}}}
                 """#,
             warnings: [
-                #""a.$" uses the index [-1], which AWS does not count from the end: it selects null, like an index past the end"#
+                #""a.$" uses the index [-1], which AWS does not count from the end: it finds nothing there (null in a payload field, InputPath or OutputPath; a failure in an intrinsic argument, in Choice or before a further step)"#
+            ]),
+        // In an intrinsic argument [-1] fails at run time ("could not be found"): the warning
+        // must not promise null there.
+        .init(
+            definition: #"""
+                {"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"a.$":"States.ArrayGetItem($.a[-1], 0)"},"End":true}}}
+                """#,
+            warnings: [
+                #""a.$" uses the index [-1], which AWS does not count from the end: it finds nothing there (null in a payload field, InputPath or OutputPath; a failure in an intrinsic argument, in Choice or before a further step)"#
             ]),
         .init(
             definition: #"""

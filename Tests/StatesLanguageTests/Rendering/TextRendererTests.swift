@@ -32,6 +32,19 @@ import Testing
                 """)
     }
 
+    /// A file refused from its size is never read: an excerpt of no bytes would print an empty
+    /// "1 |" line with a caret, so the fix-it gets its own line instead.
+    @Test func aSourceWithoutBytesHasNoExcerpt() throws {
+        let tooLarge = try #require(DefinitionAnalyzer.sizeDiagnostic(byteCount: 50_000_000))
+        let output = TextRenderer().render([tooLarge], in: SourceFile(path: "big.json", bytes: []))
+        #expect(
+            output == """
+                big.json:1:1: error[ASL-E002]: \(tooLarge.message)
+                  fix-it: \(tooLarge.fixIt ?? "")
+
+                """)
+    }
+
     @Test func diagnosticWithoutOffsetHasNoLineColumnOrExcerpt() {
         let output = TextRenderer().render([RenderingSamples.unlocatedWarning], in: RenderingSamples.source)
         #expect(output == "Examples/x.json: warning[ASL-W201]: Definition has no Comment\n")
@@ -109,6 +122,40 @@ import Testing
         #expect(
             lines[2].distance(from: lines[2].startIndex, to: caretColumn)
                 == lines[1].distance(from: lines[1].startIndex, to: quoteColumn))
+    }
+
+    /// A one-line definition of mixed one- to four-byte characters, 4,000 characters long.
+    static let longMixedLine: String = {
+        let unit = "ab\u{E9}c\u{6F22}d\u{1F600}e\\t"
+        return String(repeating: unit, count: 400)
+    }()
+
+    @Test(arguments: [0, 1, 2, 50, 700, 701, 702, 703, 2_000, 3_990, 4_000])
+    func longLineExcerptIsTheWholeLineWindow(caretCharacter: Int) throws {
+        let line = Self.longMixedLine
+        let prefix = String(line.prefix(caretCharacter))
+        let source = SourceFile(path: "min.json", text: line)
+        let diagnostic = Diagnostic(
+            rule: "ASL-E001", severity: .error, message: "m", pointer: .root, offset: prefix.utf8.count)
+        let lines = TextRenderer(maximumExcerptWidth: 40).render([diagnostic], in: source)
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        try #require(lines.count >= 3)
+        let whole = TextRenderer.window(line: line, prefix: prefix, width: 40)
+        #expect(lines[1] == "1 | " + whole.line)
+        #expect(lines[2] == "  | " + TextRenderer.caretPadding(whole.prefix) + "^")
+    }
+
+    @Test(arguments: [0, 2, 80, 82, 500_000, 999_918, 999_920, 1_000_000])
+    func excerptDecodesOnlyBytesNearTheCaret(caretByte: Int) {
+        // "\u{E9}" is two bytes and the radius odd: an end that lands inside one moves inward.
+        let source = SourceFile(path: "min.json", text: String(repeating: "\u{E9}", count: 500_000))
+        let radius = 81
+        let piece = source.lineExcerpt(line: 1, column: caretByte + 1, radius: radius)
+        #expect(piece.text.utf8.count <= 2 * radius)
+        #expect(piece.text.hasPrefix(piece.prefix))
+        #expect(!piece.text.contains("\u{FFFD}"))
+        #expect(piece.cutBefore == (caretByte > radius))
+        #expect(piece.cutAfter == (caretByte < 1_000_000 - radius))
     }
 
     @Test func emptyLineHasNoTrailingSpace() {

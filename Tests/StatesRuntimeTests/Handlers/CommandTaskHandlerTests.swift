@@ -106,4 +106,58 @@ import Testing
         let result = await task.value
         #expect(result == .fails("unexpected", "CancellationError()"))
     }
+
+    /// Several programs that ignore SIGTERM, cancelled together, all end: their pipe readers and
+    /// SIGKILL timers run on threads of their own, so blocked reads cannot starve the timers.
+    @Test func cancellingManyProgramsThatIgnoreSIGTERMEndsThemAll() async {
+        let handler = Self.shell(#"trap '' TERM; printf x > /dev/stderr; while :; do sleep 0.05; done"#)
+        let tasks = (0..<12).map { _ in Task { await Self.outcome(handler) } }
+        try? await Task.sleep(nanoseconds: 300_000_000)
+        for task in tasks { task.cancel() }
+        for task in tasks {
+            let result = await task.value
+            #expect(result == .fails("unexpected", "CancellationError()"))
+        }
+    }
+
+    #if os(Linux)
+        /// The program starts with no signal blocked. The threads that start it (Swift
+        /// concurrency's, Dispatch's) block nearly every signal and a child inherits its parent
+        /// thread's mask, so SIGTERM on a timeout or an abort, and Ctrl-C, never reached it and only
+        /// the SIGKILL after the grace ended it.
+        @Test func theProgramStartsWithNoSignalBlocked() async {
+            let result = await Self.outcome(Self.shell(#"printf '"%s"' "$(grep SigBlk /proc/self/status | cut -f2)""#))
+            #expect(result == .returns("0000000000000000"))
+        }
+
+        /// Under a virtual clock nothing else would end a program that never exits (the
+        /// executor's limits end waits on that clock, which stands still while the program runs):
+        /// it gets the task's TimeoutSeconds in real seconds and the task fails with States.Timeout
+        /// at the deadline of the virtual timeline.
+        @Test func aProgramThatNeverExitsTimesOutUnderAVirtualClock() async throws {
+            var handlers = HandlerRegistry()
+            handlers.register(Self.shell("exec sleep 1000"), lambdaFunction: "f")
+            let result = try await run(
+                #"""
+                {"StartAt": "Call", "States": {"Call": {"Type": "Task", "TimeoutSeconds": 1,
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+                """#, handlers: handlers)
+            #expect(result.status == .failed)
+            #expect(result.error == "States.Timeout")
+            #expect(result.stopDate == testEpoch.addingTimeInterval(1))
+        }
+
+        /// The execution's own TimeoutSeconds ends such a program too: the execution TIMED_OUT.
+        @Test func aProgramThatNeverExitsEndsAtTheExecutionsTimeout() async throws {
+            var handlers = HandlerRegistry()
+            handlers.register(Self.shell("exec sleep 1000"), lambdaFunction: "f")
+            let result = try await run(
+                #"""
+                {"TimeoutSeconds": 1, "StartAt": "Call", "States": {"Call": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f", "End": true}}}
+                """#, handlers: handlers)
+            #expect(result.status == .timedOut)
+            #expect(result.error == nil)
+        }
+    #endif
 }

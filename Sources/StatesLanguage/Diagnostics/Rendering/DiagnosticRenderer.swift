@@ -82,6 +82,28 @@ extension SourceFile {
         return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self)
     }
 
+    /// The text of `line` within `radius` bytes either side of the 1-based UTF-8 `column`, both
+    /// ends moved inward to the start of a UTF-8 sequence, the text before the column, and
+    /// whether the line goes on before or after the piece. Invalid UTF-8 is repaired.
+    ///
+    ///     // a 650 KB minified line, caret at byte 300,000: about 2 × radius bytes are decoded
+    func lineExcerpt(line: Int, column: Int, radius: Int)
+        -> (text: String, prefix: String, cutBefore: Bool, cutAfter: Bool)
+    {
+        let range = lineTable.lineRange(line, in: bytes)
+        let caret = min(range.upperBound, range.lowerBound + max(0, column - 1))
+        let reach = max(0, radius)
+        var start = caret - min(reach, caret - range.lowerBound)
+        var end = caret + min(reach, range.upperBound - caret)
+        while start < caret, start > range.lowerBound, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        while end > caret, end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return (
+            String(decoding: bytes[start..<end], as: UTF8.self),
+            String(decoding: bytes[start..<caret], as: UTF8.self),
+            start > range.lowerBound, end < range.upperBound
+        )
+    }
+
     /// The 1-based column of `location` counted in UTF-16 code units, as SARIF's
     /// `utf16CodeUnits` column kind and most editors expect.
     func utf16Column(of location: SourceLocation) -> Int {
