@@ -65,6 +65,25 @@ import Testing
             ])
     }
 
+    /// AWS accepts intrinsic calls with a wrong argument count or literal type at CreateStateMachine
+    /// and fails them at run time with States.Runtime (conformance ARANGE-010, MADD-020, HASH-024,
+    /// B64E-017): a warning, in Parameters and in a Fail state's CausePath alike.
+    @Test func intrinsicArgumentMistakesAreWarnings() {
+        assertDiagnostics(
+            #"""
+            {"StartAt": "Shape", "States": {
+              "Shape": {"Type": "Pass", "Parameters": {"sum.$": 1️⃣"States.MathAdd($.count, 'one')",
+                                                       "id.$": 2️⃣"States.UUID($.seed)"}, "Next": "Stop"},
+              "Stop": {"Type": "Fail", "Error": "Stopped", "CausePath": 3️⃣"States.Hash($.why, 'SHA-3')"}
+            }}
+            """#,
+            [
+                DiagnosticSpec("1️⃣", rule: "ASL-W301", severity: .warning, message: "argument 2 of States.MathAdd"),
+                DiagnosticSpec("2️⃣", rule: "ASL-W301", severity: .warning, message: "States.UUID takes no arguments"),
+                DiagnosticSpec("3️⃣", rule: "ASL-W301", severity: .warning, message: "unsupported hash algorithm"),
+            ])
+    }
+
     @Test func itemBatcherWithoutLimitsIsAWarning() {
         assertDiagnostics(
             #"""
