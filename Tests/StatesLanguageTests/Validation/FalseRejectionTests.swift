@@ -84,6 +84,28 @@ import Testing
             ])
     }
 
+    /// A definition taken from a CloudFormation `Definition` object carries intrinsic functions
+    /// where strings and numbers go; CloudFormation resolves them before Step Functions sees the
+    /// definition, so they are placeholders, not type errors. Free-form values (Result) are
+    /// untouched, and `--no-placeholders` still reports them.
+    @Test func cloudFormationIntrinsicsAreValuesToFillIn() throws {
+        let source = #"""
+            {"StartAt": "Call", "TimeoutSeconds": {"Ref": "MachineTimeout"}, "States": {
+              "Call": {"Type": "Task", "Resource": 1️⃣{"Fn::GetAtt": ["Worker", "Arn"]},
+                       "HeartbeatSeconds": {"Fn::FindInMap": ["Limits", "Task", "Heartbeat"]}, "Next": "Keep"},
+              "Keep": {"Type": "Pass", "Result": {"Ref": "not an intrinsic here"}, "End": true}
+            }}
+            """#
+        assertDiagnostics(source, [])
+        let strict = try ValidationRun(
+            text: MarkedText(source).text, parseOptions: ParseOptions(allowsPlaceholders: false))
+        let typeErrors = strict.parserDiagnostics.filter { $0.rule == "ASL-E105" }
+        #expect(
+            typeErrors.map(\.pointer.description) == [
+                "/TimeoutSeconds", "/States/Call/Resource", "/States/Call/HeartbeatSeconds",
+            ])
+    }
+
     @Test func itemBatcherWithoutLimitsIsAWarning() {
         assertDiagnostics(
             #"""
