@@ -39,14 +39,34 @@ public struct IntrinsicCall: Sendable, Hashable {
         self.formatTemplate = formatTemplate
     }
 
-    /// Parses and checks a call: the function must exist, the argument count must match its
-    /// signature, and literal arguments must have the types it accepts (paths and nested calls are
-    /// checked at run time).
+    /// Parses a call: the syntax must be valid and the function must exist.
+    ///
+    /// A wrong argument count or a literal argument of the wrong type does not make the parse
+    /// fail: AWS accepts such a call when the state machine is created and fails it at run time
+    /// with `States.Runtime` (SPEC-NOTES §5.4); ``argumentProblems(in:)`` lists them.
     ///
     /// - Throws: ``IntrinsicSyntaxError`` with the UTF-8 offset of the problem, and a did-you-mean
     ///   for an unknown function name.
     public static func parse(_ text: String) throws(IntrinsicSyntaxError) -> IntrinsicCall {
         var parser = IntrinsicParser(text)
         return try parser.parseWholeCall()
+    }
+
+    /// The argument problems of the call in `text`, its nested calls included, in text order:
+    /// an argument count the signature does not allow, a literal argument of a type the
+    /// function does not take, an unknown `States.Hash` algorithm, `true` as `States.JsonMerge`'s
+    /// flag. Each can only fail at run time; none is an error at creation. Empty when `text` does
+    /// not parse (``parse(_:)`` reports that).
+    ///
+    ///     IntrinsicCall.argumentProblems(in: "States.MathAdd($.a, 'x')")
+    ///     → [argument 2 of States.MathAdd must be a number, not a string (offset 20)]
+    public static func argumentProblems(in text: String) -> [IntrinsicSyntaxError] {
+        var parser = IntrinsicParser(text)
+        do {
+            _ = try parser.parseWholeCall()
+        } catch {
+            return []
+        }
+        return parser.problems.sorted { $0.offset < $1.offset }
     }
 }

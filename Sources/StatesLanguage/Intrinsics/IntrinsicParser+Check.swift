@@ -1,38 +1,47 @@
 /// The static checks of a parsed call: argument count, literal argument types, and the literal
 /// values AWS restricts (Hash's algorithm, JsonMerge's flag).
 ///
-/// Rationale: `States.Format`'s placeholder count is *not* checked here: AWS accepts a mismatch
-/// when the state machine is created (its own nine-call example `States.Format('{}.{}.{}', a, b)`
-/// has three placeholders and two values) and fails the call at run time; evaluation does that.
+/// None of these stops the parse: AWS accepts such calls when the state machine is created and
+/// fails them at run time with `States.Runtime` (conformance suite cases ARANGE-010, MADD-020,
+/// HASH-022/024, B64E-017; SPEC-NOTES §5.4 "Parse-time checks vs AWS"), so the parser records
+/// them in ``IntrinsicParser/problems`` and the validator reports them as warnings (ASL-W301).
+///
+/// `States.Format`'s placeholder count is not checked here either: AWS accepts a mismatch at
+/// creation (its own nine-call example `States.Format('{}.{}.{}', a, b)` has three placeholders
+/// and two values) and fails the call at run time; evaluation does that.
 extension IntrinsicParser {
-    func check(
-        _ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int
-    ) throws(IntrinsicSyntaxError) {
+    mutating func check(_ function: IntrinsicFunction, _ arguments: [IntrinsicArgument], offsets: [Int], close: Int) {
         let signature = function.signature
         if arguments.count < signature.minimumArguments {
-            throw IntrinsicSyntaxError(
-                message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
-                offset: close)
+            problems.append(
+                IntrinsicSyntaxError(
+                    message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
+                    offset: close))
+            return
         }
         if let maximum = signature.maximumArguments, arguments.count > maximum {
-            throw IntrinsicSyntaxError(
-                message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
-                offset: offsets[maximum])
+            problems.append(
+                IntrinsicSyntaxError(
+                    message: "\(function.rawValue) \(signature.arityPhrase), but \(given(arguments.count))",
+                    offset: offsets[maximum]))
+            return
         }
         for (index, argument) in arguments.enumerated() {
             guard let kind = signature.kind(at: index), !kind.accepts(argument) else { continue }
-            throw IntrinsicSyntaxError(
-                message:
-                    "argument \(index + 1) of \(function.rawValue) must be \(kind.phrase), not \(argument.literalTypePhrase)",
-                offset: offsets[index])
+            problems.append(
+                IntrinsicSyntaxError(
+                    message:
+                        "argument \(index + 1) of \(function.rawValue) must be \(kind.phrase), not \(argument.literalTypePhrase)",
+                    offset: offsets[index]))
         }
         if function == .hash, arguments.count == 2, case .string(let algorithm) = arguments[1],
             !StatesHash.algorithms.contains(where: { $0.lowercased() == algorithm.lowercased() })
         {
-            throw IntrinsicSyntaxError(
-                message:
-                    "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
-                offset: offsets[1])
+            problems.append(
+                IntrinsicSyntaxError(
+                    message:
+                        "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
+                    offset: offsets[1]))
         }
     }
 

@@ -15,6 +15,9 @@ struct IntrinsicParser {
     let bytes: [UInt8]
     var position = 0
     var depth = 0
+    /// Argument problems found so far (count, literal types, hash name); they do not stop the
+    /// parse, because AWS accepts such calls at creation (see `check`).
+    var problems: [IntrinsicSyntaxError] = []
 
     init(_ text: String) {
         self.text = text
@@ -88,7 +91,7 @@ struct IntrinsicParser {
             }
         }
         let close = position - 1
-        try check(function, arguments, offsets: offsets, close: close)
+        check(function, arguments, offsets: offsets, close: close)
         return IntrinsicCall(
             function: function, arguments: arguments, source: string(start, position),
             formatTemplate: function == .format ? formatTemplate : nil)

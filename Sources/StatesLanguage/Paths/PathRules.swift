@@ -9,9 +9,17 @@ extension RuleID {
     /// and "Reference Paths".
     public static let invalidPath: RuleID = "ASL-E300"
     /// ASL-E301: an intrinsic function call is malformed: unknown function (with did-you-mean),
-    /// wrong argument count, literal argument of the wrong type, unbalanced quotes or parentheses.
+    /// unbalanced quotes or parentheses, a bad literal. AWS rejects these at creation
+    /// (`SCHEMA_VALIDATION_FAILED: The value for the field 'x.$' must be a valid JSONPath or a
+    /// valid intrinsic function call`, recorded in LocalStack's AWS snapshots).
     /// Source: Developer Guide, "Intrinsic functions for JSONPath in Step Functions".
     public static let invalidIntrinsic: RuleID = "ASL-E301"
+    /// ASL-W301 (warning): a well-formed intrinsic call whose argument count or literal argument
+    /// types the function does not take (`States.MathAdd($.a, 'x')`, `States.UUID(1)`,
+    /// `States.Hash($.a, 'SHA-999')`). AWS accepts the definition and fails the call at run time
+    /// with States.Runtime (SPEC-NOTES §5.4, conformance cases ARANGE-010, MADD-020, HASH-022/024,
+    /// B64E-017), so it is not an error.
+    public static let intrinsicArgumentAdvisory: RuleID = "ASL-W301"
     /// ASL-E302: a `"key.$"` field whose value is not a string. Source: Developer Guide,
     /// "Manipulate parameters in Step Functions workflows" (Parameters: "the value must be a path").
     public static let dynamicFieldNotString: RuleID = "ASL-E302"
@@ -52,6 +60,18 @@ extension Diagnostic {
             message:
                 "\"\(field)\" has invalid intrinsic call \"\(text)\": \(error.message) at column \(error.offset + 1)",
             pointer: pointer, fixIt: fixIt)
+    }
+
+    /// ASL-W301, one per argument problem of the intrinsic call `text` in `field` (nothing for a path).
+    public static func intrinsicArgumentProblems(field: String, text: String, at pointer: JSONPointer) -> [Diagnostic] {
+        IntrinsicCall.argumentProblems(in: text).map { problem in
+            Diagnostic(
+                rule: .intrinsicArgumentAdvisory, severity: .warning,
+                message:
+                    "\"\(field)\" calls \"\(text)\", which can only fail: \(problem.message) at column \(problem.offset + 1); "
+                    + "AWS accepts the definition and the call fails at run time with States.Runtime",
+                pointer: pointer)
+        }
     }
 
     /// ASL-E300/E301 for the value of a `"key.$"` field, by what kind of string it is.

@@ -99,6 +99,11 @@ public indirect enum PayloadTemplate: Sendable, Hashable {
                                 contentsOf: Diagnostic.pathAdvisories(
                                     field: key, advisories, at: pointer.appending(JSONPointer(trail))))
                         }
+                        if case .intrinsic = dynamic {
+                            diagnostics.append(
+                                contentsOf: Diagnostic.intrinsicArgumentProblems(
+                                    field: key, text: text, at: pointer.appending(JSONPointer(trail))))
+                        }
                     } catch {
                         diagnostics.append(
                             .invalidDynamicValue(

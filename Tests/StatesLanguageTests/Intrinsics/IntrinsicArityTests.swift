@@ -10,6 +10,8 @@ import Testing
     }
 
     /// Argument counts from the AWS guide; all arguments are paths so only the count is checked.
+    /// A count outside them still parses (AWS accepts the definition and fails the call at run
+    /// time) and is listed by `argumentProblems(in:)`, which the validator reports as ASL-W301.
     static let arities: [Arity] = [
         .init(function: .format, accepted: [1, 2, 5], rejected: [0]),
         .init(function: .stringToJson, accepted: [1], rejected: [0, 2]),
@@ -41,10 +43,12 @@ import Testing
         for count in c.accepted {
             #expect(try IntrinsicCall.parse(call(c.function, count)).arguments.count == count)
         }
+        for count in c.accepted {
+            #expect(IntrinsicCall.argumentProblems(in: call(c.function, count)).isEmpty)
+        }
         for count in c.rejected {
-            #expect(throws: IntrinsicSyntaxError.self, "\(count) arguments") {
-                try IntrinsicCall.parse(call(c.function, count))
-            }
+            #expect(try IntrinsicCall.parse(call(c.function, count)).arguments.count == count)
+            #expect(IntrinsicCall.argumentProblems(in: call(c.function, count)).count == 1, "\(count) arguments")
         }
     }
 
@@ -56,20 +60,28 @@ import Testing
     }
 
     @Test func arityMessages() {
-        #expect(throws: IntrinsicSyntaxError(message: "States.UUID takes no arguments, but 1 was given", offset: 12)) {
-            try IntrinsicCall.parse("States.UUID($.a)")
-        }
         #expect(
-            throws: IntrinsicSyntaxError(
-                message: "States.MathRandom takes 2 or 3 arguments, but 1 was given", offset: 21)
-        ) {
-            try IntrinsicCall.parse("States.MathRandom($.a)")
-        }
+            IntrinsicCall.argumentProblems(in: "States.UUID($.a)") == [
+                IntrinsicSyntaxError(message: "States.UUID takes no arguments, but 1 was given", offset: 12)
+            ])
         #expect(
-            throws: IntrinsicSyntaxError(
-                message: "States.Format takes at least 1 argument, but 0 were given", offset: 14)
-        ) {
-            try IntrinsicCall.parse("States.Format()")
-        }
+            IntrinsicCall.argumentProblems(in: "States.MathRandom($.a)") == [
+                IntrinsicSyntaxError(message: "States.MathRandom takes 2 or 3 arguments, but 1 was given", offset: 21)
+            ])
+        #expect(
+            IntrinsicCall.argumentProblems(in: "States.Format()") == [
+                IntrinsicSyntaxError(message: "States.Format takes at least 1 argument, but 0 were given", offset: 14)
+            ])
+    }
+
+    /// A nested call's problems are listed too, in text order; a text that does not parse has none.
+    @Test func nestedProblemsInTextOrder() {
+        #expect(
+            IntrinsicCall.argumentProblems(in: "States.Array(States.UUID(1), States.MathAdd(1, 'a'))") == [
+                IntrinsicSyntaxError(message: "States.UUID takes no arguments, but 1 was given", offset: 25),
+                IntrinsicSyntaxError(
+                    message: "argument 2 of States.MathAdd must be a number, not a string", offset: 47),
+            ])
+        #expect(IntrinsicCall.argumentProblems(in: "States.UUID(1").isEmpty)
     }
 }

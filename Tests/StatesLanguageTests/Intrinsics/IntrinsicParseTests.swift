@@ -100,6 +100,12 @@ import Testing
         .init(text: "States.Array", offset: 12, message: "expected '(' after \"States.Array\""),
         .init(text: "States.Array($.a[)", offset: 17, message: "invalid path: "),
         .init(text: "States.Array(01)", offset: 13, message: "invalid number '01'"),
+    ]
+
+    /// Literal arguments of the wrong type or value: the call parses (AWS accepts the definition
+    /// and fails the call at run time with States.Runtime: conformance cases ARANGE-010, MADD-020,
+    /// HASH-022/024), and `argumentProblems(in:)` lists the problem for the ASL-W301 warning.
+    static let flagged: [Rejected] = [
         .init(
             text: "States.ArrayLength('abc')", offset: 19,
             message: "argument 1 of States.ArrayLength must be an array, not a string"),
@@ -113,6 +119,15 @@ import Testing
         .init(text: "States.Hash($.a, 'SHA-999')", offset: 17, message: "unsupported hash algorithm 'SHA-999'"),
         .init(text: "States.StringToJson(null)", offset: 20, message: "must be a string, not null"),
     ]
+
+    @Test(arguments: Self.flagged)
+    func parsesButFlags(_ c: Rejected) throws {
+        _ = try IntrinsicCall.parse(c.text)
+        let problems = IntrinsicCall.argumentProblems(in: c.text)
+        #expect(problems.count == 1)
+        #expect(problems.first?.offset == c.offset)
+        #expect(problems.first?.message.contains(c.message) == true, "\(problems)")
+    }
 
     @Test(arguments: Self.rejected)
     func rejects(_ c: Rejected) {

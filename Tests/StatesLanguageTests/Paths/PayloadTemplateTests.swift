@@ -47,6 +47,7 @@ import Testing
         let pointer: JSONPointer
         let anchor: DiagnosticAnchor
         let message: String
+        var severity: Severity = .error
         var testDescription: String { name }
     }
 
@@ -72,8 +73,16 @@ import Testing
             name: "unknown intrinsic", json: ["Msg.$": "States.Formatt('x')"], rule: "ASL-E301", pointer: ["Msg.$"],
             anchor: .value, message: "Unknown intrinsic function \"States.Formatt\" (did you mean \"States.Format\"?)"),
         .init(
-            name: "intrinsic arity", json: ["n.$": "States.ArrayLength($.a, $.b)"], rule: "ASL-E301",
-            pointer: ["n.$"], anchor: .value, message: "States.ArrayLength takes 1 argument, but 2 were given"),
+            name: "intrinsic arity", json: ["n.$": "States.ArrayLength($.a, $.b)"], rule: "ASL-W301",
+            pointer: ["n.$"], anchor: .value,
+            message:
+                "\"n.$\" calls \"States.ArrayLength($.a, $.b)\", which can only fail: States.ArrayLength takes 1 argument, "
+                + "but 2 were given at column 25; AWS accepts the definition and the call fails at run time with States.Runtime",
+            severity: .warning),
+        .init(
+            name: "intrinsic literal type", json: ["m": ["n.$": "States.MathAdd($.a, 'x')"]], rule: "ASL-W301",
+            pointer: ["m", "n.$"], anchor: .value,
+            message: "argument 2 of States.MathAdd must be a number, not a string at column 21", severity: .warning),
     ]
 
     @Test(arguments: Self.badCases)
@@ -82,7 +91,7 @@ import Testing
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostics.count == 1)
         #expect(diagnostic.rule == c.rule)
-        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.severity == c.severity)
         #expect(diagnostic.pointer == base.appending(JSONPointer(c.pointer.tokens)))
         #expect(diagnostic.anchor == c.anchor)
         #expect(diagnostic.message.contains(c.message), "\(diagnostic.message)")

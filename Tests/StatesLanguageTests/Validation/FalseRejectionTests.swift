@@ -65,6 +65,47 @@ import Testing
             ])
     }
 
+    /// AWS accepts intrinsic calls with a wrong argument count or literal type at CreateStateMachine
+    /// and fails them at run time with States.Runtime (conformance ARANGE-010, MADD-020, HASH-024,
+    /// B64E-017): a warning, in Parameters and in a Fail state's CausePath alike.
+    @Test func intrinsicArgumentMistakesAreWarnings() {
+        assertDiagnostics(
+            #"""
+            {"StartAt": "Shape", "States": {
+              "Shape": {"Type": "Pass", "Parameters": {"sum.$": 1️⃣"States.MathAdd($.count, 'one')",
+                                                       "id.$": 2️⃣"States.UUID($.seed)"}, "Next": "Stop"},
+              "Stop": {"Type": "Fail", "Error": "Stopped", "CausePath": 3️⃣"States.Hash($.why, 'SHA-3')"}
+            }}
+            """#,
+            [
+                DiagnosticSpec("1️⃣", rule: "ASL-W301", severity: .warning, message: "argument 2 of States.MathAdd"),
+                DiagnosticSpec("2️⃣", rule: "ASL-W301", severity: .warning, message: "States.UUID takes no arguments"),
+                DiagnosticSpec("3️⃣", rule: "ASL-W301", severity: .warning, message: "unsupported hash algorithm"),
+            ])
+    }
+
+    /// A definition taken from a CloudFormation `Definition` object carries intrinsic functions
+    /// where strings and numbers go; CloudFormation resolves them before Step Functions sees the
+    /// definition, so they are placeholders, not type errors. Free-form values (Result) are
+    /// untouched, and `--no-placeholders` still reports them.
+    @Test func cloudFormationIntrinsicsAreValuesToFillIn() throws {
+        let source = #"""
+            {"StartAt": "Call", "TimeoutSeconds": {"Ref": "MachineTimeout"}, "States": {
+              "Call": {"Type": "Task", "Resource": 1️⃣{"Fn::GetAtt": ["Worker", "Arn"]},
+                       "HeartbeatSeconds": {"Fn::FindInMap": ["Limits", "Task", "Heartbeat"]}, "Next": "Keep"},
+              "Keep": {"Type": "Pass", "Result": {"Ref": "not an intrinsic here"}, "End": true}
+            }}
+            """#
+        assertDiagnostics(source, [])
+        let strict = try ValidationRun(
+            text: MarkedText(source).text, parseOptions: ParseOptions(allowsPlaceholders: false))
+        let typeErrors = strict.parserDiagnostics.filter { $0.rule == "ASL-E105" }
+        #expect(
+            typeErrors.map(\.pointer.description) == [
+                "/TimeoutSeconds", "/States/Call/Resource", "/States/Call/HeartbeatSeconds",
+            ])
+    }
+
     @Test func itemBatcherWithoutLimitsIsAWarning() {
         assertDiagnostics(
             #"""

@@ -80,7 +80,10 @@ extension DefinitionBuilder {
             }
             switch dynamic {
             case .path(let path): return .path(path)
-            case .intrinsic(let call): return .intrinsic(call)
+            case .intrinsic(let call):
+                diagnostics.append(
+                    contentsOf: Diagnostic.intrinsicArgumentProblems(field: pathKey, text: text, at: pointer / pathKey))
+                return .intrinsic(call)
             }
         } catch {
             diagnostics.append(.invalidDynamicValue(key: pathKey, text: text, error: error, at: pointer / pathKey))

@@ -7,10 +7,26 @@ import JSONCore
 extension DefinitionBuilder {
     // MARK: Placeholders
 
-    /// Whether `json` is a string made of exactly one `${Name}` placeholder (and they are allowed).
+    /// Whether `json` stands for a value a deployment tool fills in (and placeholders are
+    /// allowed): a string made of exactly one `${Name}` placeholder, or a CloudFormation intrinsic
+    /// function object such as `{"Fn::GetAtt": ["Fn", "Arn"]}` or `{"Ref": "Timeout"}`.
+    ///
+    /// CloudFormation resolves intrinsics inside a `Definition` object before Step Functions sees
+    /// it (AWS CloudFormation User Guide, `AWS::StepFunctions::StateMachine` `Definition`), so
+    /// `"Resource": {"Fn::GetAtt": …}` in a definition taken from a template is no type error.
     func isPlaceholder(_ json: JSON) -> Bool {
-        guard options.allowsPlaceholders, case .string(let text) = json, text.mayHoldPlaceholder else { return false }
-        return Placeholders.isPlaceholder(text)
+        guard options.allowsPlaceholders else { return false }
+        switch json {
+        case .string(let text): return text.mayHoldPlaceholder && Placeholders.isPlaceholder(text)
+        case .object(let object): return Self.isTemplateIntrinsic(object)
+        default: return false
+        }
+    }
+
+    /// `{"Ref": …}` or `{"Fn::<Name>": …}`: one member, named as a CloudFormation intrinsic.
+    static func isTemplateIntrinsic(_ object: JSONObject) -> Bool {
+        guard object.count == 1, let key = object.keys.first else { return false }
+        return key == "Ref" || key.hasPrefix("Fn::")
     }
 
     func containsPlaceholder(_ text: String) -> Bool {
@@ -35,6 +51,7 @@ extension DefinitionBuilder {
     mutating func string(_ key: String, in object: JSONObject, at pointer: JSONPointer) -> String? {
         guard let value = object[key] else { return nil }
         if case .string(let text) = value { return text }
+        if isPlaceholder(value) { return nil }
         diagnostics.append(ParserDiagnostics.wrongType(key, expected: "a string", actual: value, at: pointer / key))
         return nil
     }
