@@ -184,7 +184,8 @@ struct PathParser {
         }
         if peek() == PathByte.openParen, !allowsFunction {
             throw PathSyntaxError(
-                message: "a path function such as \(string(start, position))() can only end a path, outside filters",
+                message:
+                    "a path function such as \(DiagnosticText.name(string(start, position)))() can only end a path, outside filters",
                 offset: start)
         }
         return string(start, position)

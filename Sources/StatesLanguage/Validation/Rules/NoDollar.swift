@@ -45,7 +45,7 @@ enum NoDollar: ValidationRule {
 
 extension NoDollar {
     fileprivate static func message(_ state: String, key: String, value: String) -> String {
-        "Key \"\(key)\" in state \"\(state)\" does not end in \".$\", so \"\(value)\" is passed on as text, "
+        "Key \(DiagnosticText.quoted(key)) in state \(DiagnosticText.quoted(state)) does not end in \".$\", so \(DiagnosticText.quoted(value)) is passed on as text, "
             + "not evaluated"
     }
 }
