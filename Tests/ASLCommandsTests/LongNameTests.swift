@@ -29,6 +29,11 @@ import Testing
         let error = "States." + String(repeating: "E", count: long)
         let resource = "arn:aws:lambda:us-east-1:123456789012:" + String(repeating: "r", count: long)
         let field = String(repeating: "F", count: long)
+        let key = String(repeating: "K", count: long)
+        let percentage = "1" + String(repeating: "0", count: long - 1)
+        let function = String(repeating: "f", count: long)
+        let duplicate = String(repeating: "D", count: long)
+        let branch = #"{"StartAt": "\#(duplicate)", "States": {"\#(duplicate)": {"Type": "Pass", "End": true}}}"#
         return [
             Case(
                 name: "state name", text: state,
@@ -53,6 +58,30 @@ import Testing
             Case(
                 name: "field name", text: field,
                 definition: #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "\#(field)": 1}}}"#,
+                rule: "ASL-E"),
+            Case(
+                name: "template key (fix-it)", text: key,
+                definition:
+                    #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "Parameters": {"\#(key)": "$.x"}}}}"#,
+                rule: "ASL-W", exit: .success),
+            Case(
+                name: "number literal", text: percentage,
+                definition: #"""
+                    {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true, "ToleratedFailurePercentage": \#(percentage),
+                      "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                        "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                    """#,
+                rule: "ASL-"),
+            Case(
+                name: "path function name", text: function,
+                definition:
+                    #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true, "InputPath": "$.\#(function)("}}}"#,
+                rule: "ASL-E"),
+            Case(
+                name: "duplicate state name (note)", text: duplicate,
+                definition: #"""
+                    {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [\#(branch), \#(branch)]}}}
+                    """#,
                 rule: "ASL-E"),
         ]
     }()

@@ -138,7 +138,7 @@ struct PathParser {
             position += 1
         }
         guard peek() == PathByte.closeParen else {
-            throw PathSyntaxError(message: "expected ')' to close \(name)(", offset: start)
+            throw PathSyntaxError(message: "expected ')' to close \(DiagnosticText.name(name))(", offset: start)
         }
         var argumentsEnd = position
         var trimmedStart = argumentsStart

@@ -1,3 +1,4 @@
+import JSONCore
 import Testing
 
 @testable import StatesLanguage
@@ -27,5 +28,14 @@ import Testing
         #expect(TerminalText.maximumNameLength == DiagnosticText.maximumNameLength)
         let combining = String(repeating: Self.e, count: 50)
         #expect(TerminalText.name(combining) == DiagnosticText.name(combining))
+    }
+
+    @Test func unresolvedReferencesQuoteCappedNames() {
+        let long = String(repeating: "n", count: 5_000)
+        let reference = UnresolvedReferences.Reference(
+            stateName: long, field: "Next", target: long, pointer: JSONPointer.root / "States" / "A" / "Next")
+        let text = reference.description
+        #expect(text.contains("state " + DiagnosticText.quoted(long) + ": Next names " + DiagnosticText.quoted(long)))
+        #expect(text.unicodeScalars.count < 300)
     }
 }

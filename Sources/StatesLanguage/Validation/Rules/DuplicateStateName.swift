@@ -21,7 +21,9 @@ enum DuplicateStateName: ValidationRule {
             diagnostic(
                 message(state.name), at: state.pointer, anchor: .key,
                 notes: [
-                    DiagnosticNote("\(DiagnosticText.quoted(state.name)) is first defined at \(other)", pointer: other)
+                    DiagnosticNote(
+                        "\(DiagnosticText.quoted(state.name)) is first defined at \(DiagnosticText.name(other.description))",
+                        pointer: other)
                 ],
                 fixIt: "rename one of the two states (and the transitions that name it)"))
     }

@@ -38,7 +38,7 @@ enum NoDollar: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     message(state.name, key: key, value: text), at: here.pointer, anchor: .key,
-                    fixIt: "rename the key to \"\(key).$\" to evaluate the value"))
+                    fixIt: "rename the key to \"\(DiagnosticText.name(key)).$\" to evaluate the value"))
         }
     }
 }
