@@ -180,14 +180,15 @@ extension Diagnostic {
     fileprivate static func unsubstitutedPlaceholder(_ name: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .unsubstitutedPlaceholder, severity: .error,
-            message: "Placeholder \"${\(name)}\" is not substituted",
-            pointer: pointer, fixIt: "give \"\(name)\" a value in the --substitutions file")
+            message: "Placeholder \"${\(DiagnosticText.name(name))}\" is not substituted",
+            pointer: pointer, fixIt: "give \(DiagnosticText.quoted(name)) a value in the --substitutions file")
     }
 
     fileprivate static func duplicateKey(_ key: String, offset: Int) -> Diagnostic {
         Diagnostic(
             rule: .duplicateKey, severity: .warning,
-            message: "Key \"\(key)\" appears more than once in this object; AWS keeps only the last value",
-            pointer: .root, offset: offset, fixIt: "remove or rename one of the \"\(key)\" members")
+            message:
+                "Key \(DiagnosticText.quoted(key)) appears more than once in this object; AWS keeps only the last value",
+            pointer: .root, offset: offset, fixIt: "remove or rename one of the \(DiagnosticText.quoted(key)) members")
     }
 }

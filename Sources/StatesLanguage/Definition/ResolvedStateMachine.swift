@@ -132,12 +132,12 @@ public struct UnresolvedReferences: Error, Sendable, Hashable, CustomStringConve
         }
 
         public var description: String {
-            let owner = stateName.map { "state \"\($0)\"" } ?? "a scope"
+            let owner = stateName.map { "state \(DiagnosticText.quoted($0))" } ?? "a scope"
             switch (field, target) {
             case ("End", _): return "\(owner) has neither Next nor End (at \(pointer.description))"
             case (_, nil): return "\(owner) has no \(field) (at \(pointer.description))"
             case (_, let name?):
-                return "\(owner): \(field) names \"\(name)\", which is not a state of its scope "
+                return "\(owner): \(field) names \(DiagnosticText.quoted(name)), which is not a state of its scope "
                     + "(at \(pointer.description))"
             }
         }

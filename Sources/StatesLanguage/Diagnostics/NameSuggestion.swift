@@ -33,7 +33,7 @@ package enum NameSuggestion {
 
     /// ` (did you mean 'x'?)` for a suggestion already found, or the empty string.
     package static func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        suggestion.map { " (did you mean '\(DiagnosticText.name($0))'?)" } ?? ""
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions), over any

@@ -40,7 +40,7 @@ extension IntrinsicParser {
             problems.append(
                 IntrinsicSyntaxError(
                     message:
-                        "unsupported hash algorithm '\(algorithm)'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
+                        "unsupported hash algorithm '\(DiagnosticText.name(algorithm))'; use one of \(StatesHash.algorithms.joined(separator: ", "))",
                     offset: offsets[1]))
         }
     }

@@ -55,12 +55,12 @@ struct IntrinsicParser {
         }
         skipWhitespace()
         guard peek() == PathByte.openParen else {
-            throw error("expected '(' after \"\(name)\"")
+            throw error("expected '(' after \(DiagnosticText.quoted(name))")
         }
         guard let function = IntrinsicFunction(rawValue: name) else {
             let suggestion = IntrinsicFunction.suggestion(for: name)
-            var message = "Unknown intrinsic function \"\(name)\""
-            if let suggestion { message += " (did you mean \"\(suggestion)\"?)" }
+            var message = "Unknown intrinsic function \(DiagnosticText.quoted(name))"
+            if let suggestion { message += " (did you mean \(DiagnosticText.quoted(suggestion))?)" }
             throw IntrinsicSyntaxError(message: message, offset: start, suggestion: suggestion)
         }
         let open = position
@@ -171,7 +171,8 @@ struct IntrinsicParser {
             position += 1
         }
         guard let number = JSONNumber(text: string(start, position)) else {
-            throw IntrinsicSyntaxError(message: "invalid number '\(string(start, position))'", offset: start)
+            throw IntrinsicSyntaxError(
+                message: "invalid number '\(DiagnosticText.name(string(start, position)))'", offset: start)
         }
         return number
     }

@@ -137,7 +137,8 @@ extension PathParser {
             while let byte = peek(), PathByte.isDigit(byte) { position += 1 }
         }
         guard let number = JSONNumber(text: string(start, position)) else {
-            throw PathSyntaxError(message: "invalid number '\(string(start, position))'", offset: start)
+            throw PathSyntaxError(
+                message: "invalid number '\(DiagnosticText.name(string(start, position)))'", offset: start)
         }
         return number
     }

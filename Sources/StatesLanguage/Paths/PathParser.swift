@@ -138,7 +138,7 @@ struct PathParser {
             position += 1
         }
         guard peek() == PathByte.closeParen else {
-            throw PathSyntaxError(message: "expected ')' to close \(name)(", offset: start)
+            throw PathSyntaxError(message: "expected ')' to close \(DiagnosticText.name(name))(", offset: start)
         }
         var argumentsEnd = position
         var trimmedStart = argumentsStart
@@ -184,7 +184,8 @@ struct PathParser {
         }
         if peek() == PathByte.openParen, !allowsFunction {
             throw PathSyntaxError(
-                message: "a path function such as \(string(start, position))() can only end a path, outside filters",
+                message:
+                    "a path function such as \(DiagnosticText.name(string(start, position)))() can only end a path, outside filters",
                 offset: start)
         }
         return string(start, position)

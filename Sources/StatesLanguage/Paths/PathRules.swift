@@ -45,7 +45,8 @@ extension Diagnostic {
     {
         Diagnostic(
             rule: .invalidPath, severity: .error,
-            message: "\"\(field)\" has invalid path \"\(text)\": \(error.message) at column \(error.offset + 1)",
+            message:
+                "\(DiagnosticText.quoted(field)) has invalid path \(DiagnosticText.quoted(text)): \(error.message) at column \(error.offset + 1)",
             pointer: pointer)
     }
 
@@ -54,11 +55,11 @@ extension Diagnostic {
         -> Diagnostic
     {
         var fixIt: String?
-        if let suggestion = error.suggestion { fixIt = "use \"\(suggestion)\"" }
+        if let suggestion = error.suggestion { fixIt = "use \(DiagnosticText.quoted(suggestion))" }
         return Diagnostic(
             rule: .invalidIntrinsic, severity: .error,
             message:
-                "\"\(field)\" has invalid intrinsic call \"\(text)\": \(error.message) at column \(error.offset + 1)",
+                "\(DiagnosticText.quoted(field)) has invalid intrinsic call \(DiagnosticText.quoted(text)): \(error.message) at column \(error.offset + 1)",
             pointer: pointer, fixIt: fixIt)
     }
 
@@ -68,7 +69,7 @@ extension Diagnostic {
             Diagnostic(
                 rule: .intrinsicArgumentAdvisory, severity: .warning,
                 message:
-                    "\"\(field)\" calls \"\(text)\", which can only fail: \(problem.message) at column \(problem.offset + 1); "
+                    "\(DiagnosticText.quoted(field)) calls \(DiagnosticText.quoted(text)), which can only fail: \(problem.message) at column \(problem.offset + 1); "
                     + "AWS accepts the definition and the call fails at run time with States.Runtime",
                 pointer: pointer)
         }
@@ -86,7 +87,8 @@ extension Diagnostic {
         case .notPathOrIntrinsic:
             return Diagnostic(
                 rule: .invalidPath, severity: .error,
-                message: "\"\(key)\" has value \"\(text)\", which is neither a path nor an intrinsic function call",
+                message:
+                    "\(DiagnosticText.quoted(key)) has value \(DiagnosticText.quoted(text)), which is neither a path nor an intrinsic function call",
                 pointer: pointer,
                 notes: [DiagnosticNote("a key ending in \".$\" takes a path ($…, $$…, $name…) or States.…(…)")],
                 fixIt: "remove \".$\" from the key to use the string as written")
@@ -97,7 +99,8 @@ extension Diagnostic {
     static func dynamicFieldNotString(key: String, type: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .dynamicFieldNotString, severity: .error,
-            message: "\"\(key)\" must be a string holding a path or intrinsic function call, not \(type)",
+            message:
+                "\(DiagnosticText.quoted(key)) must be a string holding a path or intrinsic function call, not \(type)",
             pointer: pointer, anchor: .key,
             fixIt: "remove \".$\" from the key to use the value as written")
     }
@@ -106,7 +109,8 @@ extension Diagnostic {
     static func invalidJSONata(field: String, error: JSONataSyntaxError, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .invalidJSONata, severity: .error,
-            message: "\"\(field)\" has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
+            message:
+                "\(DiagnosticText.quoted(field)) has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
             pointer: pointer)
     }
 
@@ -120,19 +124,19 @@ extension Diagnostic {
                 Diagnostic(
                     rule: .pathAdvisory, severity: .warning,
                     message:
-                        "\"\(field)\" compares with the unquoted word \(word), which AWS reads as the string '\(word)'",
-                    pointer: pointer, fixIt: "write '\(word)' in quotes")
+                        "\(DiagnosticText.quoted(field)) compares with the unquoted word \(DiagnosticText.name(word)), which AWS reads as the string '\(DiagnosticText.name(word))'",
+                    pointer: pointer, fixIt: "write '\(DiagnosticText.name(word))' in quotes")
             case .negativeIndex(let index):
                 Diagnostic(
                     rule: .pathAdvisory, severity: .warning,
                     message:
-                        "\"\(field)\" uses the index [\(index)], which AWS does not count from the end: it finds nothing there (null in a payload field, InputPath or OutputPath; a failure in an intrinsic argument, in Choice or before a further step)",
+                        "\(DiagnosticText.quoted(field)) uses the index [\(index)], which AWS does not count from the end: it finds nothing there (null in a payload field, InputPath or OutputPath; a failure in an intrinsic argument, in Choice or before a further step)",
                     pointer: pointer, fixIt: "use [(@.length\(index))] to count from the end")
             case .pathFunction(let member):
                 Diagnostic(
                     rule: .pathAdvisory, severity: .warning,
                     message:
-                        "\"\(field)\" uses \(member), but AWS evaluates no path functions: it looks for a member named '\(member)'",
+                        "\(DiagnosticText.quoted(field)) uses \(DiagnosticText.name(member)), but AWS evaluates no path functions: it looks for a member named '\(DiagnosticText.name(member))'",
                     pointer: pointer, fixIt: "use an intrinsic such as States.ArrayLength, or JSONata")
             }
         }
@@ -144,7 +148,8 @@ extension Diagnostic {
     {
         Diagnostic(
             rule: .pathNotAllowedHere, severity: .error,
-            message: "\"\(field)\" needs \(requirement), but \"\(path.source)\" is not one",
+            message:
+                "\(DiagnosticText.quoted(field)) needs \(requirement), but \(DiagnosticText.quoted(path.source)) is not one",
             pointer: pointer)
     }
 }

@@ -119,9 +119,9 @@ public struct ValidationContext: Sendable {
         case .root:
             return "the top level"
         case .parallelBranch(let parent, let index):
-            return "branch \(index + 1) of Parallel \"\(machine[parent].name)\""
+            return "branch \(index + 1) of Parallel \(DiagnosticText.quoted(machine[parent].name))"
         case .mapItemProcessor(let parent):
-            return "the ItemProcessor of Map \"\(machine[parent].name)\""
+            return "the ItemProcessor of Map \(DiagnosticText.quoted(machine[parent].name))"
         }
     }
 }

@@ -70,7 +70,7 @@ extension DefinitionBuilder {
             if ComparisonOperator(rawValue: key) != nil || ["Variable", "And", "Or", "Not"].contains(key) {
                 diagnostics.append(
                     ParserDiagnostics.choiceRule(
-                        "Field \"\(key)\" is not supported in a JSONata Choice rule; use \"Condition\" with a "
+                        "Field \(DiagnosticText.quoted(key)) is not supported in a JSONata Choice rule; use \"Condition\" with a "
                             + "{% %} expression", at: pointer / key, anchor: .key))
             } else {
                 let suggestion = NameSuggestion.nearest(key, in: allowed)
@@ -118,7 +118,7 @@ extension DefinitionBuilder {
             } else if key == "Next" || key == "Assign" {
                 diagnostics.append(
                     ParserDiagnostics.choiceRule(
-                        "Field \"\(key)\" is only allowed on a top-level Choice rule, not inside And/Or/Not",
+                        "Field \(DiagnosticText.quoted(key)) is only allowed on a top-level Choice rule, not inside And/Or/Not",
                         at: pointer / key, anchor: .key))
             } else if key == "Condition" || key == "Output" {
                 diagnostics.append(ParserDiagnostics.fieldOfOtherLanguage(key, language: .jsonPath, at: pointer / key))
@@ -142,7 +142,8 @@ extension DefinitionBuilder {
                 let extra = object["Variable"] != nil ? "Variable" : operators[0].0.rawValue
                 diagnostics.append(
                     ParserDiagnostics.choiceRule(
-                        "A boolean Choice rule (\"\(first)\") must not also have \"\(extra)\"", at: pointer / extra,
+                        "A boolean Choice rule (\(DiagnosticText.quoted(first))) must not also have \(DiagnosticText.quoted(extra))",
+                        at: pointer / extra,
                         anchor: .key))
             }
             return booleanRule(first, in: object, at: pointer)
@@ -173,7 +174,8 @@ extension DefinitionBuilder {
         guard case .array(let elements) = value, !elements.isEmpty else {
             diagnostics.append(
                 ParserDiagnostics.choiceRule(
-                    "\"\(key)\" must be a non-empty array of Choice rules, not \(describe(value))", at: pointer / key))
+                    "\(DiagnosticText.quoted(key)) must be a non-empty array of Choice rules, not \(describe(value))",
+                    at: pointer / key))
             return nil
         }
         var rules: [ChoiceRule] = []
@@ -212,7 +214,7 @@ extension DefinitionBuilder {
             return nil
         }
         if operators.count > 1 {
-            let names = operators.map { "\"\($0.0.rawValue)\"" }.joined(separator: ", ")
+            let names = operators.map { DiagnosticText.quoted($0.0.rawValue) }.joined(separator: ", ")
             diagnostics.append(
                 ParserDiagnostics.choiceRule(
                     "A Choice rule can have only one comparison operator, but has \(names)",
@@ -254,7 +256,8 @@ extension DefinitionBuilder {
             case .path: expected = "a path string"
             }
             diagnostics.append(
-                ParserDiagnostics.choiceRule("\"\(name)\" needs \(expected), not \(value.typeName)", at: pointer))
+                ParserDiagnostics.choiceRule(
+                    "\(DiagnosticText.quoted(name)) needs \(expected), not \(value.typeName)", at: pointer))
             return nil
         }
     }

@@ -37,7 +37,7 @@ extension DefinitionBuilder {
             }
             processor = buildNestedScope(
                 processorObject, kind: .mapItemProcessor(parent: id), allowed: FieldCatalog.itemProcessor,
-                what: "The \(processorKey) of Map state \"\(context.name)\"", at: processorPointer)
+                what: "The \(processorKey) of Map state \(DiagnosticText.quoted(context.name))", at: processorPointer)
         } else {
             if object[processorKey] == nil {
                 diagnostics.append(ParserDiagnostics.missingField("ItemProcessor", in: context.owner, at: pointer))

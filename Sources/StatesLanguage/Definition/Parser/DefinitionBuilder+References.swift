@@ -37,7 +37,7 @@ extension DefinitionBuilder {
             guard let id = other.stateNames[reference.name], let state = states[id.index] else { continue }
             notes.append(
                 DiagnosticNote(
-                    "a state named \"\(reference.name)\" exists in \(describe(other)), but \(field) cannot leave or "
+                    "a state named \(DiagnosticText.quoted(reference.name)) exists in \(describe(other)), but \(field) cannot leave or "
                         + "enter a branch or item processor",
                     pointer: state.common.pointer))
         }
@@ -52,9 +52,9 @@ extension DefinitionBuilder {
         switch scope.kind {
         case .root: return "the top level"
         case .parallelBranch(let parent, let index):
-            return "branch \(index + 1) of Parallel \"\(parentName(parent))\""
+            return "branch \(index + 1) of Parallel \(DiagnosticText.quoted(parentName(parent)))"
         case .mapItemProcessor(let parent):
-            return "the ItemProcessor of Map \"\(parentName(parent))\""
+            return "the ItemProcessor of Map \(DiagnosticText.quoted(parentName(parent)))"
         }
     }
 }

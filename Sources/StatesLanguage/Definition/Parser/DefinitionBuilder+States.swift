@@ -131,7 +131,7 @@ extension DefinitionBuilder {
             for (index, element) in elements.enumerated() {
                 let branchPointer = pointer / "Branches" / index
                 // Only diagnostics use the description.
-                var what: String { "Branch \(index + 1) of Parallel state \"\(context.name)\"" }
+                var what: String { "Branch \(index + 1) of Parallel state \(DiagnosticText.quoted(context.name))" }
                 guard case .object(let branch) = element else {
                     diagnostics.append(ParserDiagnostics.notAnObject(element, what: what, at: branchPointer))
                     continue

@@ -263,5 +263,5 @@ struct StateContext {
     var name: String { common.name }
     var pointer: JSONPointer { common.pointer }
     var language: QueryLanguage { common.queryLanguage }
-    var owner: String { "\(kind.rawValue) state \"\(common.name)\"" }
+    var owner: String { "\(kind.rawValue) state \(DiagnosticText.quoted(common.name))" }
 }

@@ -87,11 +87,11 @@ extension RuleDescription {
 /// The parser's message catalog: one factory per message, so wording lives in one place.
 enum ParserDiagnostics {
     static func didYouMean(_ suggestion: String?) -> String {
-        suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
+        suggestion.map { " (did you mean \(DiagnosticText.quoted($0))?)" } ?? ""
     }
 
     private static func fixIt(_ suggestion: String?) -> String? {
-        suggestion.map { "use \"\($0)\"" }
+        suggestion.map { "use \(DiagnosticText.quoted($0))" }
     }
 
     // MARK: ASL-E100
@@ -121,7 +121,7 @@ enum ParserDiagnostics {
     {
         Diagnostic(
             rule: .definitionShape, severity: .error,
-            message: "\"\(field)\" must be \(expected), not \(actual.typeName)", pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) must be \(expected), not \(actual.typeName)", pointer: pointer)
     }
 
     // MARK: ASL-E101 … E103
@@ -131,15 +131,15 @@ enum ParserDiagnostics {
     {
         Diagnostic(
             rule: .unknownField, severity: .error,
-            message: "Field \"\(key)\" is not supported in \(owner)\(didYouMean(suggestion))",
+            message: "Field \(DiagnosticText.quoted(key)) is not supported in \(owner)\(didYouMean(suggestion))",
             pointer: pointer, anchor: .key, fixIt: fixIt(suggestion))
     }
 
     static func fieldNotAllowed(_ key: String, kind: StateKind, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .fieldNotAllowedForType, severity: .error,
-            message: "Field \"\(key)\" is not supported in a \(kind.rawValue) state",
-            pointer: pointer, anchor: .key, fixIt: "remove \"\(key)\"")
+            message: "Field \(DiagnosticText.quoted(key)) is not supported in a \(kind.rawValue) state",
+            pointer: pointer, anchor: .key, fixIt: "remove \(DiagnosticText.quoted(key))")
     }
 
     static func fieldOfOtherLanguage(_ key: String, language: QueryLanguage, at pointer: JSONPointer)
@@ -148,9 +148,12 @@ enum ParserDiagnostics {
         let other: QueryLanguage = language == .jsonPath ? .jsonata : .jsonPath
         return Diagnostic(
             rule: .fieldOfOtherQueryLanguage, severity: .error,
-            message: "Field \"\(key)\" is not supported when QueryLanguage is \(language.rawValue)",
+            message: "Field \(DiagnosticText.quoted(key)) is not supported when QueryLanguage is \(language.rawValue)",
             pointer: pointer, anchor: .key,
-            notes: [DiagnosticNote("\"\(key)\" is only supported when QueryLanguage is \(other.rawValue)")],
+            notes: [
+                DiagnosticNote(
+                    "\(DiagnosticText.quoted(key)) is only supported when QueryLanguage is \(other.rawValue)")
+            ],
             fixIt: replacementHint(for: key, in: language))
     }
 
@@ -172,7 +175,9 @@ enum ParserDiagnostics {
         field: String, owner: String?, target: String, suggestion: String?, notes: [DiagnosticNote],
         at pointer: JSONPointer
     ) -> Diagnostic {
-        let subject = owner.map { "State \"\($0)\" has \(field) \"\(target)\"" } ?? "\(field) \"\(target)\""
+        let subject =
+            owner.map { "State \(DiagnosticText.quoted($0)) has \(field) \(DiagnosticText.quoted(target))" }
+            ?? "\(field) \(DiagnosticText.quoted(target))"
         return Diagnostic(
             rule: .unknownStateReference, severity: .error,
             message: "\(subject), which is not a state in this scope\(didYouMean(suggestion))",
@@ -184,13 +189,14 @@ enum ParserDiagnostics {
     static func wrongType(_ field: String, expected: String, actual: JSON, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .wrongFieldType, severity: .error,
-            message: "\"\(field)\" must be \(expected), not \(actual.typeName)", pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) must be \(expected), not \(actual.typeName)", pointer: pointer)
     }
 
     static func notAnInteger(_ field: String, number: JSONNumber, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .wrongFieldType, severity: .error,
-            message: "\"\(field)\" must be an integer, not \(number.text)", pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) must be an integer, not \(DiagnosticText.name(number.text))",
+            pointer: pointer)
     }
 
     /// A warning: `1.0` where an integer is required; whether AWS accepts it is unconfirmed.
@@ -199,7 +205,8 @@ enum ParserDiagnostics {
     {
         Diagnostic(
             rule: .wrongFieldType, severity: .warning,
-            message: "\"\(field)\" should be written as an integer (\(value)), not \(number.text)",
+            message:
+                "\(DiagnosticText.quoted(field)) should be written as an integer (\(value)), not \(DiagnosticText.name(number.text))",
             pointer: pointer,
             notes: [DiagnosticNote("the States Language requires an integer; AWS may reject a decimal literal")],
             fixIt: "write \(value)")
@@ -208,13 +215,15 @@ enum ParserDiagnostics {
     static func integerOutOfRange(_ field: String, number: JSONNumber, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .wrongFieldType, severity: .error,
-            message: "\"\(field)\" is too large: \(number.text) does not fit in a 64-bit integer", pointer: pointer)
+            message:
+                "\(DiagnosticText.quoted(field)) is too large: \(DiagnosticText.name(number.text)) does not fit in a 64-bit integer",
+            pointer: pointer)
     }
 
     static func emptyArray(_ field: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .wrongFieldType, severity: .error,
-            message: "\"\(field)\" must be a non-empty array", pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) must be a non-empty array", pointer: pointer)
     }
 
     static func notAnExpression(_ field: String, text: String, expected: String, at pointer: JSONPointer)
@@ -222,7 +231,8 @@ enum ParserDiagnostics {
     {
         Diagnostic(
             rule: .wrongFieldType, severity: .error,
-            message: "\"\(field)\" must be \(expected) or a JSONata expression \"{% … %}\", not the string \"\(text)\"",
+            message:
+                "\(DiagnosticText.quoted(field)) must be \(expected) or a JSONata expression \"{% … %}\", not the string \(DiagnosticText.quoted(text))",
             pointer: pointer)
     }
 
@@ -231,11 +241,12 @@ enum ParserDiagnostics {
     static func missingField(_ field: String, in owner: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .missingRequiredField, severity: .error,
-            message: "The field \"\(field)\" is required in \(owner) but was missing", pointer: pointer)
+            message: "The field \(DiagnosticText.quoted(field)) is required in \(owner) but was missing",
+            pointer: pointer)
     }
 
     static func missingOneOf(_ fields: [String], in owner: String, at pointer: JSONPointer) -> Diagnostic {
-        let list = fields.map { "\"\($0)\"" }.joined(separator: ", ")
+        let list = fields.map { DiagnosticText.quoted($0) }.joined(separator: ", ")
         return Diagnostic(
             rule: .missingRequiredField, severity: .error,
             message: "\(owner) must have one of \(list)", pointer: pointer)
@@ -246,8 +257,11 @@ enum ParserDiagnostics {
     static func exclusiveFields(_ first: String, _ second: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .mutuallyExclusiveFields, severity: .error,
-            message: "Fields \"\(first)\" and \"\(second)\" cannot both be present", pointer: pointer,
-            anchor: .key, fixIt: "keep only one of \"\(first)\" and \"\(second)\"")
+            message:
+                "Fields \(DiagnosticText.quoted(first)) and \(DiagnosticText.quoted(second)) cannot both be present",
+            pointer: pointer,
+            anchor: .key, fixIt: "keep only one of \(DiagnosticText.quoted(first)) and \(DiagnosticText.quoted(second))"
+        )
     }
 
     // MARK: ASL-E108
@@ -255,14 +269,16 @@ enum ParserDiagnostics {
     static func missingTransition(state: String, kind: StateKind, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .missingTransition, severity: .error,
-            message: "\(kind.rawValue) state \"\(state)\" must have either \"Next\" or \"End\": true",
+            message:
+                "\(kind.rawValue) state \(DiagnosticText.quoted(state)) must have either \"Next\" or \"End\": true",
             pointer: pointer, fixIt: "add \"Next\": \"<state>\" or \"End\": true")
     }
 
     static func endNotTrue(state: String, at pointer: JSONPointer) -> Diagnostic {
         Diagnostic(
             rule: .missingTransition, severity: .error,
-            message: "State \"\(state)\" has \"End\": false, which does not end it; \"End\" must be true",
+            message:
+                "State \(DiagnosticText.quoted(state)) has \"End\": false, which does not end it; \"End\" must be true",
             pointer: pointer, fixIt: "use \"End\": true or replace \"End\" with \"Next\"")
     }
 
@@ -274,7 +290,8 @@ enum ParserDiagnostics {
         let list = allowed.joined(separator: ", ")
         return Diagnostic(
             rule: .invalidEnumValue, severity: .error,
-            message: "The field \"\(field)\" should have one of these values: [\(list)], not \"\(value)\""
+            message:
+                "The field \(DiagnosticText.quoted(field)) should have one of these values: [\(list)], not \(DiagnosticText.quoted(value))"
                 + didYouMean(suggestion),
             pointer: pointer, fixIt: fixIt(suggestion))
     }
@@ -293,7 +310,7 @@ enum ParserDiagnostics {
         Diagnostic(
             rule: .queryLanguageDowngrade, severity: .error,
             message:
-                "State \"\(state)\": 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
+                "State \(DiagnosticText.quoted(state)): 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine",
             pointer: pointer, fixIt: "remove \"QueryLanguage\" from the state and rewrite its fields in JSONata")
     }
 }

@@ -13,8 +13,8 @@
 /// controls U+0080–U+009F (8-bit CSI among them), and the Unicode bidirectional controls
 /// (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), which reorder what a reader sees.
 package enum TerminalText {
-    /// Longest name echoed whole; AWS limits state names to 80 characters.
-    package static let maximumNameLength = 80
+    /// Longest name echoed whole, the policy diagnostic messages follow (``DiagnosticText``).
+    package static let maximumNameLength = DiagnosticText.maximumNameLength
     /// Longest message printed whole; a longer one keeps its start and end around `…`.
     package static let maximumMessageLength = 2_000
 
@@ -38,8 +38,8 @@ package enum TerminalText {
         return result
     }
 
-    /// A name to echo inside a message: escaped, and cut to ``maximumNameLength`` characters
-    /// with `…` when longer.
+    /// A name to echo inside a message: escaped, and cut to ``maximumNameLength`` Unicode
+    /// scalars with `…` when longer.
     package static func name(_ text: String) -> String {
         capped(escaped(text), to: maximumNameLength)
     }
@@ -53,10 +53,9 @@ package enum TerminalText {
         return String(escaped.prefix(half)) + "…" + String(escaped.suffix(half))
     }
 
-    /// `text` cut to `limit` characters, the last replaced by `…`, when longer.
+    /// `text` cut to `limit` Unicode scalars, the last replaced by `…`, when longer.
     package static func capped(_ text: String, to limit: Int) -> String {
-        guard limit > 0, text.count > limit else { return text }
-        return String(text.prefix(limit - 1)) + "…"
+        DiagnosticText.capped(text, to: limit)
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar, keepingTabs: Bool) -> Bool {

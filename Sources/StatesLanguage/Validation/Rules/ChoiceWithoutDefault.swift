@@ -24,6 +24,6 @@ enum ChoiceWithoutDefault: ValidationRule {
 
 extension ChoiceWithoutDefault {
     fileprivate static func message(_ state: String) -> String {
-        "Choice state \"\(state)\" has no Default: if no rule matches, the execution fails with States.NoChoiceMatched"
+        "Choice state \(DiagnosticText.quoted(state)) has no Default: if no rule matches, the execution fails with States.NoChoiceMatched"
     }
 }

@@ -20,14 +20,18 @@ enum DuplicateStateName: ValidationRule {
         diagnostics.append(
             diagnostic(
                 message(state.name), at: state.pointer, anchor: .key,
-                notes: [DiagnosticNote("\"\(state.name)\" is first defined at \(other)", pointer: other)],
+                notes: [
+                    DiagnosticNote(
+                        "\(DiagnosticText.quoted(state.name)) is first defined at \(DiagnosticText.name(other.description))",
+                        pointer: other)
+                ],
                 fixIt: "rename one of the two states (and the transitions that name it)"))
     }
 }
 
 extension DuplicateStateName {
     fileprivate static func message(_ name: String) -> String {
-        "Duplicate state name \"\(name)\": state names must be unique in the whole state machine, "
+        "Duplicate state name \(DiagnosticText.quoted(name)): state names must be unique in the whole state machine, "
             + "including Parallel branches and Map item processors"
     }
 }

@@ -31,7 +31,8 @@ enum ExpressRestrictions: ValidationRule {
                 diagnostics.append(
                     diagnostic(
                         patternMessage(state.name, pattern: base), at: task.resourcePointer,
-                        fixIt: "remove \"\(pattern.suffix)\", or create the state machine as STANDARD"))
+                        fixIt:
+                            "remove \(DiagnosticText.quoted(pattern.suffix)), or create the state machine as STANDARD"))
             default:
                 break
             }
@@ -48,15 +49,15 @@ enum ExpressRestrictions: ValidationRule {
 
 extension ExpressRestrictions {
     fileprivate static func patternMessage(_ state: String, pattern: String) -> String {
-        "Express state machine does not support '\(pattern)' service integration (state \"\(state)\")"
+        "Express state machine does not support '\(pattern)' service integration (state \(DiagnosticText.quoted(state)))"
     }
 
     fileprivate static func activityMessage(_ state: String) -> String {
-        "Express state machine does not support activities (state \"\(state)\")"
+        "Express state machine does not support activities (state \(DiagnosticText.quoted(state)))"
     }
 
     fileprivate static func distributedMessage(_ state: String) -> String {
         "The field 'Mode' with value 'DISTRIBUTED' is not supported inside 'EXPRESS' state machines "
-            + "(Map state \"\(state)\")"
+            + "(Map state \(DiagnosticText.quoted(state)))"
     }
 }

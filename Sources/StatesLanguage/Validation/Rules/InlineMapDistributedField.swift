@@ -26,13 +26,13 @@ enum InlineMapDistributedField: ValidationRule {
                 diagnostic(
                     message(state.name, field: field), at: state.pointer / field, anchor: .key,
                     fixIt: "set \"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"} "
-                        + "in ItemProcessor, or remove \"\(field)\""))
+                        + "in ItemProcessor, or remove \(DiagnosticText.quoted(field))"))
         }
     }
 }
 
 extension InlineMapDistributedField {
     fileprivate static func message(_ state: String, field: String) -> String {
-        "\"\(field)\" is a Distributed Map field, but Map state \"\(state)\" runs in INLINE mode"
+        "\(DiagnosticText.quoted(field)) is a Distributed Map field, but Map state \(DiagnosticText.quoted(state)) runs in INLINE mode"
     }
 }

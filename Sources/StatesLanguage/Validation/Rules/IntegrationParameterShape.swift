@@ -27,7 +27,7 @@ enum IntegrationParameterShape: ValidationRule {
 
 extension IntegrationParameterShape {
     fileprivate static func queueURLMessage(_ state: String, value: String) -> String {
-        "QueueUrl \"\(value)\" of state \"\(state)\" is not a queue URL: sqs:sendMessage expects "
+        "QueueUrl \(DiagnosticText.quoted(value)) of state \(DiagnosticText.quoted(state)) is not a queue URL: sqs:sendMessage expects "
             + "https://sqs.<region>.amazonaws.com/<account>/<queue>"
     }
 }

@@ -68,21 +68,21 @@ enum IntegrationParameters: ValidationRule {
 
 extension IntegrationParameters {
     fileprivate static func notARNMessage(_ state: String, parameter: IntegrationParameter) -> String {
-        "\(parameter.path.joined(separator: ".")) \"\(parameter.value)\" of state \"\(state)\" is not an ARN: "
+        "\(parameter.path.joined(separator: ".")) \(DiagnosticText.quoted(parameter.value)) of state \(DiagnosticText.quoted(state)) is not an ARN: "
             + "sns:publish needs the ARN of an SNS topic (arn:aws:sns:<region>:<account>:<topic>)"
     }
 
     fileprivate static func functionNameMessage(_ state: String, parameter: IntegrationParameter) -> String {
-        "FunctionName \"\(parameter.value)\" of state \"\(state)\" is not a Lambda function name or ARN "
+        "FunctionName \(DiagnosticText.quoted(parameter.value)) of state \(DiagnosticText.quoted(state)) is not a Lambda function name or ARN "
             + "(names hold letters, digits, - and _ and no spaces)"
     }
 
     fileprivate static func outputLocationMessage(_ state: String, parameter: IntegrationParameter) -> String {
-        "ResultConfiguration.OutputLocation \"\(parameter.value)\" of state \"\(state)\" is not an S3 location: "
+        "ResultConfiguration.OutputLocation \(DiagnosticText.quoted(parameter.value)) of state \(DiagnosticText.quoted(state)) is not an S3 location: "
             + "Athena needs an s3://bucket/prefix/ URI for query results"
     }
 
     fileprivate static func emptyJobNameMessage(_ state: String) -> String {
-        "JobName of state \"\(state)\" is empty: glue:startJobRun needs the name of a Glue job"
+        "JobName of state \(DiagnosticText.quoted(state)) is empty: glue:startJobRun needs the name of a Glue job"
     }
 }

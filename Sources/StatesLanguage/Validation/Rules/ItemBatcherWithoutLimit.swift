@@ -30,7 +30,7 @@ enum ItemBatcherWithoutLimit: ValidationRule {
 
 extension ItemBatcherWithoutLimit {
     fileprivate static func message(_ state: String) -> String {
-        "The ItemBatcher of Map state \"\(state)\" sets neither MaxItemsPerBatch nor MaxInputBytesPerBatch, which "
+        "The ItemBatcher of Map state \(DiagnosticText.quoted(state)) sets neither MaxItemsPerBatch nor MaxInputBytesPerBatch, which "
             + "the States Language specification requires (at least one); AWS is not known to reject it"
     }
 }

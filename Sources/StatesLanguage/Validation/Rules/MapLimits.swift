@@ -79,11 +79,11 @@ enum MapLimits: ValidationRule {
 
 extension MapLimits {
     fileprivate static func rangeMessage(_ state: String, field: String, value: String, range: String) -> String {
-        "\(field) \(value) of Map state \"\(state)\" is out of range: it must be \(range)"
+        "\(field) \(DiagnosticText.name(value)) of Map state \(DiagnosticText.quoted(state)) is out of range: it must be \(range)"
     }
 
     fileprivate static func executionTypeMessage(_ state: String) -> String {
-        "Map state \"\(state)\" runs in DISTRIBUTED mode, which requires ProcessorConfig.ExecutionType "
+        "Map state \(DiagnosticText.quoted(state)) runs in DISTRIBUTED mode, which requires ProcessorConfig.ExecutionType "
             + "(STANDARD or EXPRESS)"
     }
 }

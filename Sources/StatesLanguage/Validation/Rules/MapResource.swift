@@ -47,7 +47,8 @@ enum MapResource: ValidationRule {
 extension MapResource {
     fileprivate static func message(_ state: String, field: String, resource: String, allowed: [String]) -> String {
         let list = allowed.map { "arn:aws:states:::\($0)" }.joined(separator: " or ")
-        return "\(field) Resource \"\(resource)\" of Map state \"\(state)\" does not match any of the allowed "
+        return
+            "\(field) Resource \(DiagnosticText.quoted(resource)) of Map state \(DiagnosticText.quoted(state)) does not match any of the allowed "
             + "values: use \(list)"
     }
 }

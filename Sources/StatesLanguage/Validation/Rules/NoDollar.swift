@@ -38,14 +38,14 @@ enum NoDollar: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     message(state.name, key: key, value: text), at: here.pointer, anchor: .key,
-                    fixIt: "rename the key to \"\(key).$\" to evaluate the value"))
+                    fixIt: "rename the key to \"\(DiagnosticText.name(key)).$\" to evaluate the value"))
         }
     }
 }
 
 extension NoDollar {
     fileprivate static func message(_ state: String, key: String, value: String) -> String {
-        "Key \"\(key)\" in state \"\(state)\" does not end in \".$\", so \"\(value)\" is passed on as text, "
+        "Key \(DiagnosticText.quoted(key)) in state \(DiagnosticText.quoted(state)) does not end in \".$\", so \(DiagnosticText.quoted(value)) is passed on as text, "
             + "not evaluated"
     }
 }

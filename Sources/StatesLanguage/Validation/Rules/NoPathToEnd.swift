@@ -38,7 +38,7 @@ enum NoPathToEnd: ValidationRule {
 
 extension NoPathToEnd {
     fileprivate static func message(_ name: String) -> String {
-        "No path from state \"\(name)\" reaches a Succeed or Fail state or \"End\": true; an execution "
+        "No path from state \(DiagnosticText.quoted(name)) reaches a Succeed or Fail state or \"End\": true; an execution "
             + "that enters it runs until the state machine times out"
     }
 }

@@ -33,7 +33,7 @@ enum PassResultIsStatic: ValidationRule {
 
 extension PassResultIsStatic {
     fileprivate static func message(_ state: String, key: String) -> String {
-        "\"\(key)\" in the Result of Pass state \"\(state)\" looks like a path, but Result is static and is "
+        "\(DiagnosticText.quoted(key)) in the Result of Pass state \(DiagnosticText.quoted(state)) looks like a path, but Result is static and is "
             + "returned as written"
     }
 }

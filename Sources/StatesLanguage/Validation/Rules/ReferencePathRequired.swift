@@ -97,7 +97,7 @@ enum ReferencePathRequired: ValidationRule {
 
 extension ReferencePathRequired {
     fileprivate static func message(_ state: String, field: String, path: String) -> String {
-        "\(field) \"\(path)\" of state \"\(state)\" must be a reference path, which selects a single node: "
+        "\(field) \(DiagnosticText.quoted(path)) of state \(DiagnosticText.quoted(state)) must be a reference path, which selects a single node: "
             + "only .name, ['name'] and [index] steps (no *, .., filters, slices or unions)"
     }
 }

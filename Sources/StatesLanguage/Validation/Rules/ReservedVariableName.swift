@@ -28,6 +28,6 @@ enum ReservedVariableName: ValidationRule {
 
 extension ReservedVariableName {
     fileprivate static func message(_ state: String) -> String {
-        "State \"\(state)\" assigns the variable \"states\", which is reserved: Step Functions sets $states itself"
+        "State \(DiagnosticText.quoted(state)) assigns the variable \"states\", which is reserved: Step Functions sets $states itself"
     }
 }

@@ -16,12 +16,15 @@ enum ResultPathTarget: ValidationRule {
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         if case .path(let path) = state.ioForValidation?.resultPath {
-            check(path, owner: "state \"\(state.name)\"", at: state.pointer / "ResultPath", &diagnostics)
+            check(
+                path, owner: "state \(DiagnosticText.quoted(state.name))", at: state.pointer / "ResultPath",
+                &diagnostics)
         }
         for catcher in state.handlersForValidation?.catchers ?? [] {
             if case .path(let path) = catcher.resultPath {
                 check(
-                    path, owner: "a Catch of state \"\(state.name)\"", at: catcher.pointer / "ResultPath",
+                    path, owner: "a Catch of state \(DiagnosticText.quoted(state.name))",
+                    at: catcher.pointer / "ResultPath",
                     &diagnostics)
             }
         }
@@ -44,7 +47,7 @@ enum ResultPathTarget: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     variableMessage(path.source, owner: owner), at: pointer,
-                    fixIt: "store the value with \"Assign\": {\"\(name)\": …} instead"))
+                    fixIt: "store the value with \"Assign\": {\(DiagnosticText.quoted(name)): …} instead"))
         case .input:
             if !path.isReferencePath {
                 diagnostics.append(diagnostic(notReferenceMessage(path.source, owner: owner), at: pointer))
@@ -55,17 +58,17 @@ enum ResultPathTarget: ValidationRule {
 
 extension ResultPathTarget {
     fileprivate static func contextMessage(_ path: String, owner: String) -> String {
-        "ResultPath \"\(path)\" of \(owner) targets the context object, which is read-only; "
+        "ResultPath \(DiagnosticText.quoted(path)) of \(owner) targets the context object, which is read-only; "
             + "ResultPath must start with \"$\""
     }
 
     fileprivate static func variableMessage(_ path: String, owner: String) -> String {
-        "ResultPath \"\(path)\" of \(owner) targets a variable; ResultPath writes into the state data "
+        "ResultPath \(DiagnosticText.quoted(path)) of \(owner) targets a variable; ResultPath writes into the state data "
             + "and must start with \"$\""
     }
 
     fileprivate static func notReferenceMessage(_ path: String, owner: String) -> String {
-        "ResultPath \"\(path)\" of \(owner) is not a reference path: it may only use .name, ['name'] "
+        "ResultPath \(DiagnosticText.quoted(path)) of \(owner) is not a reference path: it may only use .name, ['name'] "
             + "and [index] steps (no *, .., filters, slices or unions)"
     }
 }

@@ -45,6 +45,6 @@ enum RetrierValues: ValidationRule {
 
 extension RetrierValues {
     fileprivate static func rangeMessage(_ state: String, field: String, value: String, range: String) -> String {
-        "\(field) \(value) in a Retry of state \"\(state)\" is out of range: it must be \(range)"
+        "\(field) \(value) in a Retry of state \(DiagnosticText.quoted(state)) is out of range: it must be \(range)"
     }
 }

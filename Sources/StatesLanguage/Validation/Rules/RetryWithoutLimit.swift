@@ -93,14 +93,16 @@ enum RetryWithoutLimit: ValidationRule {
 extension RetryWithoutLimit {
     fileprivate static func attemptsMessage(_ state: String, attempts: Int64, total: Double) -> String {
         let wait = total.isFinite ? "more than a year in all" : "without bound"
-        return "A Retry of state \"\(state)\" retries every error (States.ALL/States.TaskFailed) \(attempts) times, "
+        return
+            "A Retry of state \(DiagnosticText.quoted(state)) retries every error (States.ALL/States.TaskFailed) \(attempts) times, "
             + "waiting \(wait), beyond the one-year limit of an execution; permanent failures are retried as well"
     }
 
     fileprivate static func backoffMessage(_ state: String, lastWait: Double, attempts: Int64) -> String {
         // Waits beyond Int.max hours (a huge BackoffRate) read as forever too, rather than trapping in Int(_:).
         let hours = lastWait / 3600 < 9.0e18 ? "\(Int(lastWait / 3600)) hours" : "practically forever"
-        return "A Retry of state \"\(state)\" backs off without MaxDelaySeconds: attempt \(attempts) waits "
+        return
+            "A Retry of state \(DiagnosticText.quoted(state)) backs off without MaxDelaySeconds: attempt \(attempts) waits "
             + "\(hours)"
     }
 }

@@ -38,7 +38,7 @@ enum ShadowedHandler: ValidationRule {
 
 extension ShadowedHandler {
     fileprivate static func message(_ state: String, field: String, index: Int) -> String {
-        "\(field) entry \(index + 1) of state \"\(state)\" is never used: earlier entries already match all of "
+        "\(field) entry \(index + 1) of state \(DiagnosticText.quoted(state)) is never used: earlier entries already match all of "
             + "its error names"
     }
 }

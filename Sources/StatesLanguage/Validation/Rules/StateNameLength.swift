@@ -40,6 +40,6 @@ extension StateNameLength {
     }
 
     fileprivate static func tooLongMessage(_ name: String, length: Int) -> String {
-        "State name \"\(name.prefix(20))…\" is \(length) characters long; AWS allows at most \(maximumLength)"
+        "State name \(DiagnosticText.quoted(name)) is \(length) characters long; AWS allows at most \(maximumLength)"
     }
 }

@@ -42,11 +42,11 @@ enum StatesAllPlacement: ValidationRule {
 
 extension StatesAllPlacement {
     fileprivate static func notAloneMessage(_ state: String, field: String) -> String {
-        "\"States.ALL\" must be the only error name in its ErrorEquals (\(field) of state \"\(state)\")"
+        "\"States.ALL\" must be the only error name in its ErrorEquals (\(field) of state \(DiagnosticText.quoted(state)))"
     }
 
     fileprivate static func notLastMessage(_ state: String, field: String, index: Int, count: Int) -> String {
-        "The \(field) entry matching \"States.ALL\" must be the last one, but in state \"\(state)\" it is "
+        "The \(field) entry matching \"States.ALL\" must be the last one, but in state \(DiagnosticText.quoted(state)) it is "
             + "entry \(index + 1) of \(count)"
     }
 }

@@ -51,7 +51,11 @@ enum TaskResourceRecognized: ValidationRule {
                 return []
             case .sync, .sync2:
                 let candidate = arn(resource, "aws-sdk:\(service):\(action)")
-                return [Finding(message: sdkSyncMessage(text), fixIt: valid(candidate).map { "use \"\($0)\"" })]
+                return [
+                    Finding(
+                        message: sdkSyncMessage(text),
+                        fixIt: valid(candidate).map { "use \(DiagnosticText.quoted($0))" })
+                ]
             case .unknown(let suffix):
                 return [Finding(message: unknownPatternMessage(text, pattern: suffix), fixIt: nil)]
             }
@@ -73,7 +77,7 @@ enum TaskResourceRecognized: ValidationRule {
             return [
                 Finding(
                     message: unknownServiceMessage(text, service: service, suggestion: nearest),
-                    fixIt: (renamed ?? sdk).map { "use \"\($0)\"" })
+                    fixIt: (renamed ?? sdk).map { "use \(DiagnosticText.quoted($0))" })
             ]
         }
         if action.isEmpty { return [Finding(message: missingActionMessage(text), fixIt: nil)] }
@@ -85,7 +89,8 @@ enum TaskResourceRecognized: ValidationRule {
             return [
                 Finding(
                     message: unknownActionMessage(text, integration: integration, action: action),
-                    fixIt: candidate.map { "did you mean \"\($0)\"?" } ?? sdk.map { "use \"\($0)\"" })
+                    fixIt: candidate.map { "did you mean \(DiagnosticText.quoted($0))?" }
+                        ?? sdk.map { "use \(DiagnosticText.quoted($0))" })
             ]
         }
         let supported: Bool
@@ -102,7 +107,9 @@ enum TaskResourceRecognized: ValidationRule {
         return [
             Finding(
                 message: unsupportedPatternMessage(text, integration: integration, pattern: pattern.suffix),
-                fixIt: candidate.map { "use \"\($0)\" to call \(integration.displayName) with Request Response" })
+                fixIt: candidate.map {
+                    "use \(DiagnosticText.quoted($0)) to call \(integration.displayName) with Request Response"
+                })
         ]
     }
 
@@ -112,9 +119,11 @@ enum TaskResourceRecognized: ValidationRule {
         if let integration = ServiceIntegrations.optimized[service], let actions = integration.actions,
             actions.count == 1, let action = actions.first
         {
-            return "call it through \"arn:aws:states:::\(service):\(action)\" (the resource goes into Parameters)"
+            return
+                "call it through \"arn:aws:states:::\(DiagnosticText.name(service)):\(action)\" (the resource goes into Parameters)"
         }
-        return "call it through \"arn:aws:states:::aws-sdk:\(service):<action>\" (the resource goes into Parameters)"
+        return
+            "call it through \"arn:aws:states:::aws-sdk:\(DiagnosticText.name(service)):<action>\" (the resource goes into Parameters)"
     }
 
     /// An integration ARN in `resource`'s partition, region and account.
@@ -137,7 +146,7 @@ extension TaskResourceRecognized {
         switch problem {
         case .notAnARN: detail = examples
         case .unknownPartition(let partition):
-            detail = "\"\(partition)\" is not an AWS partition (aws, aws-cn, aws-us-gov, …)"
+            detail = "\(DiagnosticText.quoted(partition)) is not an AWS partition (aws, aws-cn, aws-us-gov, …)"
         case .malformedLambda:
             detail =
                 "a Lambda function ARN has the form arn:aws:lambda:<region>:<account>:function:<name>[:<qualifier>]"
@@ -148,25 +157,25 @@ extension TaskResourceRecognized {
                 + "arn:aws:states:::states:startExecution)"
         case .unsupportedService(let service):
             detail =
-                "a Task cannot name a \(service) resource directly; call its API through "
+                "a Task cannot name a \(DiagnosticText.name(service)) resource directly; call its API through "
                 + (ServiceIntegrations.optimized[service] == nil
-                    ? "arn:aws:states:::aws-sdk:\(service):<action>"
-                    : "arn:aws:states:::\(service):<action> or arn:aws:states:::aws-sdk:\(service):<action>")
+                    ? "arn:aws:states:::aws-sdk:\(DiagnosticText.name(service)):<action>"
+                    : "arn:aws:states:::\(DiagnosticText.name(service)):<action> or arn:aws:states:::aws-sdk:\(DiagnosticText.name(service)):<action>")
         }
-        return "The resource provided \"\(resource)\" is not recognized: \(detail)"
+        return "The resource provided \(DiagnosticText.quoted(resource)) is not recognized: \(detail)"
     }
 
     fileprivate static func missingActionMessage(_ resource: String) -> String {
-        "The resource provided \"\(resource)\" names no API action after the service"
+        "The resource provided \(DiagnosticText.quoted(resource)) names no API action after the service"
     }
 
     fileprivate static func sdkSyncMessage(_ resource: String) -> String {
-        "The resource provided \"\(resource)\" asks an AWS SDK integration for .sync, which SDK integrations "
+        "The resource provided \(DiagnosticText.quoted(resource)) asks an AWS SDK integration for .sync, which SDK integrations "
             + "do not support (only Request Response and .waitForTaskToken)"
     }
 
     fileprivate static func unknownPatternMessage(_ resource: String, pattern: String) -> String {
-        "The resource provided \"\(resource)\" ends in \"\(pattern)\", which is not an integration pattern: "
+        "The resource provided \(DiagnosticText.quoted(resource)) ends in \(DiagnosticText.quoted(pattern)), which is not an integration pattern: "
             + "use nothing, .sync, .sync:2 or .waitForTaskToken"
     }
 
@@ -174,9 +183,9 @@ extension TaskResourceRecognized {
         -> String
     {
         var text =
-            "The resource provided \"\(resource)\" is not recognized: \"\(service)\" is not a Step Functions "
+            "The resource provided \(DiagnosticText.quoted(resource)) is not recognized: \(DiagnosticText.quoted(service)) is not a Step Functions "
             + "optimized integration"
-        if let suggestion { text += " (did you mean \"\(suggestion)\"?)" }
+        if let suggestion { text += " (did you mean \(DiagnosticText.quoted(suggestion))?)" }
         return text + "; other services are reached with arn:aws:states:::aws-sdk:<service>:<action>"
     }
 
@@ -184,15 +193,16 @@ extension TaskResourceRecognized {
         -> String
     {
         let known = (integration.actions ?? []).sorted().joined(separator: ", ")
-        return "The resource provided \"\(resource)\" is not recognized: the \(integration.displayName) integration "
-            + "has no action \"\(action)\" (it offers \(known)); other actions are reached with "
+        return
+            "The resource provided \(DiagnosticText.quoted(resource)) is not recognized: the \(integration.displayName) integration "
+            + "has no action \(DiagnosticText.quoted(action)) (it offers \(known)); other actions are reached with "
             + "arn:aws:states:::aws-sdk:\(integration.service):<action>"
     }
 
     fileprivate static func unsupportedPatternMessage(
         _ resource: String, integration: ServiceIntegration, pattern: String
     ) -> String {
-        "The resource provided \"\(resource)\" uses \(pattern), which the \(integration.displayName) integration "
+        "The resource provided \(DiagnosticText.quoted(resource)) uses \(pattern), which the \(integration.displayName) integration "
             + "does not support"
     }
 }

@@ -36,7 +36,7 @@ enum TaskWithoutTimeout: ValidationRule {
 
 extension TaskWithoutTimeout {
     fileprivate static func message(_ state: String, kind: String) -> String {
-        "Task \"\(state)\" waits for \(kind) without TimeoutSeconds or HeartbeatSeconds; if no answer comes it "
+        "Task \(DiagnosticText.quoted(state)) waits for \(kind) without TimeoutSeconds or HeartbeatSeconds; if no answer comes it "
             + "waits until the execution's one-year limit (the task's default TimeoutSeconds, 99999999 seconds, is about "
             + "3.2 years)"
     }

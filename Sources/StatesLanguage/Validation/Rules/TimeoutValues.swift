@@ -49,6 +49,6 @@ extension TimeoutValues {
     }
 
     fileprivate static func rangeMessage(_ state: String, field: String, _ value: Int64) -> String {
-        "\(field) \(value) of state \"\(state)\" is out of range: it must be an integer from 0 to \(maximum)"
+        "\(field) \(value) of state \(DiagnosticText.quoted(state)) is out of range: it must be an integer from 0 to \(maximum)"
     }
 }

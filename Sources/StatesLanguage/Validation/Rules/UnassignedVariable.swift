@@ -25,13 +25,13 @@ enum UnassignedVariable: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     message(state.name, field: use.field, name: name), at: state.pointer,
-                    anchor: .key, fixIt: suggestion.map { "did you mean \"$\($0)\"?" }))
+                    anchor: .key, fixIt: suggestion.map { "did you mean \"$\(DiagnosticText.name($0))\"?" }))
         }
     }
 }
 
 extension UnassignedVariable {
     fileprivate static func message(_ state: String, field: String, name: String) -> String {
-        "State \"\(state)\" reads variable \"$\(name)\" in \(field), but no Assign in the state machine sets \"\(name)\""
+        "State \(DiagnosticText.quoted(state)) reads variable \"$\(DiagnosticText.name(name))\" in \(field), but no Assign in the state machine sets \(DiagnosticText.quoted(name))"
     }
 }

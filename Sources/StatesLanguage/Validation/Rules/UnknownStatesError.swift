@@ -39,7 +39,8 @@ enum UnknownStatesError: ValidationRule {
                 diagnostics.append(
                     diagnostic(
                         message(state.name, name: name.rawValue, suggestion: suggestion),
-                        at: pointer / "ErrorEquals" / index, fixIt: suggestion.map { "use \"\($0)\"" }))
+                        at: pointer / "ErrorEquals" / index,
+                        fixIt: suggestion.map { "use \(DiagnosticText.quoted($0))" }))
             }
         }
     }
@@ -48,9 +49,9 @@ enum UnknownStatesError: ValidationRule {
 extension UnknownStatesError {
     fileprivate static func message(_ state: String, name: String, suggestion: String?) -> String {
         var text =
-            "\"\(name)\" in state \"\(state)\" is not a predefined Step Functions error, and names starting "
+            "\(DiagnosticText.quoted(name)) in state \(DiagnosticText.quoted(state)) is not a predefined Step Functions error, and names starting "
             + "with \"States.\" are reserved; no Fail state in this definition raises it, so it never matches"
-        if let suggestion { text += "; did you mean \"\(suggestion)\"?" }
+        if let suggestion { text += "; did you mean \(DiagnosticText.quoted(suggestion))?" }
         return text
     }
 }

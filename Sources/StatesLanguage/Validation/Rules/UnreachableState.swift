@@ -23,13 +23,15 @@ enum UnreachableState: ValidationRule {
                 diagnostic(
                     message(state.name, start: scope.startAt?.name ?? "", scope: context.describe(scope)),
                     at: state.pointer, anchor: .key,
-                    fixIt: "point a Next, Default or Catch Next at \"\(state.name)\", or delete the state"))
+                    fixIt:
+                        "point a Next, Default or Catch Next at \(DiagnosticText.quoted(state.name)), or delete the state"
+                ))
         }
     }
 }
 
 extension UnreachableState {
     fileprivate static func message(_ name: String, start: String, scope: String) -> String {
-        "State \"\(name)\" is not reachable: no transition leads to it from StartAt \"\(start)\" in \(scope)"
+        "State \(DiagnosticText.quoted(name)) is not reachable: no transition leads to it from StartAt \(DiagnosticText.quoted(start)) in \(scope)"
     }
 }

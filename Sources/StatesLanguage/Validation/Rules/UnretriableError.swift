@@ -23,7 +23,7 @@ enum UnretriableError: ValidationRule {
                 diagnostics.append(
                     diagnostic(
                         message(state.name, name: name.rawValue), at: retrier.pointer / "ErrorEquals" / index,
-                        fixIt: "remove \"\(name.rawValue)\" from this Retry"))
+                        fixIt: "remove \(DiagnosticText.quoted(name.rawValue)) from this Retry"))
             }
         }
     }
@@ -31,6 +31,6 @@ enum UnretriableError: ValidationRule {
 
 extension UnretriableError {
     fileprivate static func message(_ state: String, name: String) -> String {
-        "A Retry of state \"\(state)\" lists \"\(name)\", a terminal error that Step Functions never retries"
+        "A Retry of state \(DiagnosticText.quoted(state)) lists \(DiagnosticText.quoted(name)), a terminal error that Step Functions never retries"
     }
 }

@@ -77,7 +77,7 @@ enum UnverifiedLimit: ValidationRule {
             diagnostics.append(
                 diagnostic(
                     lowercaseTimestampMessage(name, text), at: state.pointer / "Timestamp",
-                    fixIt: "write \"\(WaitValues.uppercasingTAndZ(text))\""))
+                    fixIt: "write \(DiagnosticText.quoted(WaitValues.uppercasingTAndZ(text)))"))
         }
         if case .map(let map) = state, let label = map.label {
             let pointer = state.pointer / "Label"
@@ -113,17 +113,17 @@ extension UnverifiedLimit {
     }
 
     fileprivate static func specBoundMessage(_ state: String, field: String, value: Int64, bound: String) -> String {
-        "\(field) \(value) of state \"\(state)\" should be \(bound) (States Language specification); AWS is not known "
+        "\(field) \(value) of state \(DiagnosticText.quoted(state)) should be \(bound) (States Language specification); AWS is not known "
             + "to reject it when the state machine is created"
     }
 
     fileprivate static func lowercaseTimestampMessage(_ state: String, _ text: String) -> String {
-        "Timestamp \"\(text)\" of Wait state \"\(state)\" should use an uppercase T and Z (States Language "
+        "Timestamp \(DiagnosticText.quoted(text)) of Wait state \(DiagnosticText.quoted(state)) should use an uppercase T and Z (States Language "
             + "specification); AWS is not known to reject it when the state machine is created"
     }
 
     fileprivate static func heartbeatMessage(_ state: String, heartbeat: Int64, timeout: Int64) -> String {
-        "HeartbeatSeconds \(heartbeat) of state \"\(state)\" should be smaller than its TimeoutSeconds \(timeout) "
+        "HeartbeatSeconds \(heartbeat) of state \(DiagnosticText.quoted(state)) should be smaller than its TimeoutSeconds \(timeout) "
             + "(States Language specification); otherwise the heartbeat never fires first"
     }
 
@@ -133,22 +133,22 @@ extension UnverifiedLimit {
     }
 
     fileprivate static func utf16NameMessage(_ name: String, units: Int) -> String {
-        "State name \"\(name.prefix(20))…\" is \(units) UTF-16 units long; AWS may count it as more than 80 "
+        "State name \(DiagnosticText.quoted(name)) is \(units) UTF-16 units long; AWS may count it as more than 80 "
             + "characters and reject it"
     }
 
     fileprivate static func retryDelayMessage(_ state: String, delay: Int64) -> String {
-        "MaxDelaySeconds \(delay) in a Retry of state \"\(state)\" is above 31622400 (one year), which AWS is "
+        "MaxDelaySeconds \(delay) in a Retry of state \(DiagnosticText.quoted(state)) is above 31622400 (one year), which AWS is "
             + "believed to reject"
     }
 
     fileprivate static func labelLengthMessage(_ state: String, label: String) -> String {
-        "Label \"\(label)\" of Map state \"\(state)\" is longer than \(maximumLabelLength) characters, which AWS "
+        "Label \(DiagnosticText.quoted(label)) of Map state \(DiagnosticText.quoted(state)) is longer than \(maximumLabelLength) characters, which AWS "
             + "is believed to reject"
     }
 
     fileprivate static func labelCharacterMessage(_ state: String, label: String) -> String {
-        "Label \"\(label)\" of Map state \"\(state)\" contains whitespace or a special character, which AWS is "
+        "Label \(DiagnosticText.quoted(label)) of Map state \(DiagnosticText.quoted(state)) contains whitespace or a special character, which AWS is "
             + "believed to reject"
     }
 }

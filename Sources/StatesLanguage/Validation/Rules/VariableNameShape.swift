@@ -25,7 +25,9 @@ enum VariableNameShape: ValidationRule {
                     diagnostics.append(
                         diagnostic(
                             dollarMessage(state.name, name: name), at: pointer, anchor: .key,
-                            fixIt: "write the name without \"$\": \"\(name.drop(while: { $0 == "$" }))\""))
+                            fixIt:
+                                "write the name without \"$\": \(DiagnosticText.quoted(name.drop(while: { $0 == "$" })))"
+                        ))
                 } else if !isIdentifier(name) {
                     diagnostics.append(diagnostic(shapeMessage(state.name, name: name), at: pointer, anchor: .key))
                 } else if name.utf8.count > maximumLength, name.unicodeScalars.count > maximumLength {
@@ -58,17 +60,17 @@ enum VariableNameShape: ValidationRule {
 
 extension VariableNameShape {
     fileprivate static func dollarMessage(_ state: String, name: String) -> String {
-        "Variable \"\(name)\" assigned in state \"\(state)\" starts with \"$\"; Assign keys name the variable "
+        "Variable \(DiagnosticText.quoted(name)) assigned in state \(DiagnosticText.quoted(state)) starts with \"$\"; Assign keys name the variable "
             + "without \"$\", and it is read as $name"
     }
 
     fileprivate static func shapeMessage(_ state: String, name: String) -> String {
-        "Variable \"\(name)\" assigned in state \"\(state)\" is not an identifier (a letter or _, then letters, "
-            + "digits or _), so it cannot be read back as $\(name)"
+        "Variable \(DiagnosticText.quoted(name)) assigned in state \(DiagnosticText.quoted(state)) is not an identifier (a letter or _, then letters, "
+            + "digits or _), so it cannot be read back as $\(DiagnosticText.name(name))"
     }
 
     fileprivate static func lengthMessage(_ state: String, name: String) -> String {
-        "Variable name \"\(name.prefix(20))…\" assigned in state \"\(state)\" is longer than \(maximumLength) "
+        "Variable name \(DiagnosticText.quoted(name)) assigned in state \(DiagnosticText.quoted(state)) is longer than \(maximumLength) "
             + "characters, which AWS is believed to reject"
     }
 }

@@ -80,11 +80,11 @@ enum WaitValues: ValidationRule {
 
 extension WaitValues {
     fileprivate static func secondsMessage(_ state: String, _ value: Int64) -> String {
-        "Seconds \(value) of Wait state \"\(state)\" is out of range: it must be 0 to \(maximumSeconds)"
+        "Seconds \(value) of Wait state \(DiagnosticText.quoted(state)) is out of range: it must be 0 to \(maximumSeconds)"
     }
 
     fileprivate static func timestampMessage(_ state: String, _ text: String) -> String {
-        "Timestamp \"\(text)\" of Wait state \"\(state)\" is not an RFC 3339 date-time with an uppercase T "
+        "Timestamp \(DiagnosticText.quoted(text)) of Wait state \(DiagnosticText.quoted(state)) is not an RFC 3339 date-time with an uppercase T "
             + "between date and time and an uppercase Z or a numeric offset"
     }
 }
