@@ -106,6 +106,44 @@ import Testing
             ])
     }
 
+    /// A JSONPath machine whose Distributed Map alone is JSONata, its ItemReader and ResultWriter
+    /// taking `Arguments`: the shape CDK's integration test deploys
+    /// (`integ.sm-jsonpath-with-distributed-map-jsonata`). The Map's own language governs its
+    /// reader and writer.
+    @Test func jsonataDistributedMapInAJSONPathMachine() {
+        assertDiagnostics(
+            #"""
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", "QueryLanguage": "JSONata", "End": true,
+              "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                             "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"},
+                             "Arguments": {"Bucket": "in", "Key": "rows.csv"}},
+              "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                               "Arguments": {"Bucket": "out", "Prefix": "runs"}},
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                "StartAt": "P", "States": {"P": {"Type": "Pass", "QueryLanguage": "JSONata",
+                                                                 "End": true}}}}}}
+            """#, [])
+    }
+
+    /// An ARN with an empty service field (`arn:aws::lambda:…`, a typo found in an AWS guide
+    /// sample) stays an error, and the message says what is missing instead of naming an empty
+    /// service.
+    @Test func resourceWithoutAServiceSaysSo() {
+        assertDiagnostics(
+            #"""
+            {"StartAt": "Poll", "States": {"Poll": {"Type": "Task", "End": true,
+              "Resource": 1️⃣"arn:aws::lambda:us-east-1:111122223333:function:Poll"}}}
+            """#,
+            [
+                DiagnosticSpec(
+                    "1️⃣", rule: "ASL-E212", severity: .error,
+                    message: .exact(
+                        #"The resource provided "arn:aws::lambda:us-east-1:111122223333:function:Poll" is not "#
+                            + "recognized: the ARN names no service between its partition and its region "
+                            + "(arn:<partition>:<service>:<region>:<account>:…)"))
+            ])
+    }
+
     @Test func itemBatcherWithoutLimitsIsAWarning() {
         assertDiagnostics(
             #"""

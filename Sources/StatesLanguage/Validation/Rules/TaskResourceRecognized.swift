@@ -155,6 +155,10 @@ extension TaskResourceRecognized {
                 "a states ARN is either arn:aws:states:<region>:<account>:activity:<name> or "
                 + "arn:aws:states:[<region>]:[<account>]:<service>:<action> (a state machine is started through "
                 + "arn:aws:states:::states:startExecution)"
+        case .unsupportedService(let service) where service.isEmpty:
+            detail =
+                "the ARN names no service between its partition and its region "
+                + "(arn:<partition>:<service>:<region>:<account>:…)"
         case .unsupportedService(let service):
             detail =
                 "a Task cannot name a \(DiagnosticText.name(service)) resource directly; call its API through "
