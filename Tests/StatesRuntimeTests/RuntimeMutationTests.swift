@@ -69,6 +69,19 @@ import Testing
             #expect(result.error == "States.Timeout")
             #expect(result.stopDate == testEpoch.addingTimeInterval(1))
         }
+
+        /// CommandTaskHandler called by an embedder with a bare virtual clock (no deadline clock
+        /// to throw first): the program ends at the earliest limit and the handler throws the
+        /// timeout of that limit, the task's or the heartbeat's.
+        @Test(arguments: [(Int64?.none, DeadlineKind.task), (Int64?.some(1), DeadlineKind.heartbeat)])
+        func aProgramEndedAtItsLimitThrowsThatLimitsTimeout(heartbeat: Int64?, kind: DeadlineKind) async {
+            let handler = CommandTaskHandler(["/bin/sh", "-c", "exec sleep 1000"], terminationGraceSeconds: 0.2)
+            let request = TaskRequest(
+                resource: TaskResource("arn:aws:lambda:us-east-1:123456789012:function:f"), stateName: "Call",
+                parameters: .object(JSONObject()), deadline: heartbeat == nil ? testEpoch.addingTimeInterval(1) : nil,
+                heartbeatSeconds: heartbeat, clock: VirtualClock(start: testEpoch))
+            await #expect(throws: DeadlineExceeded(kind: kind)) { try await handler.handle(request) }
+        }
     #endif
 }
 
