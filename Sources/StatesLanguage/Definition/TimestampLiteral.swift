@@ -49,18 +49,82 @@ public struct TimestampLiteral: Sendable, Hashable, ExpressibleByStringLiteral, 
 ///
 /// Rationale: it lives here, below the runtime, so that the parser compiles literal timestamps
 /// with exactly the reading the runtime applies to timestamps in the input.
-public struct TimestampInstant: Sendable, Hashable {
+///
+/// Instants compare and hash by the instant alone, not the offset they were written with.
+/// `description` is what AWS puts in `$$.Execution.StartTime` and `$$.State.EnteredTime`: UTC
+/// with milliseconds, `2024-01-01T00:00:00.123Z` (the runtime calls this type `Timestamp`).
+public struct TimestampInstant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Seconds since 1970-01-01T00:00:00Z.
     public var epochSeconds: Int64
     /// Nanoseconds within the second, 0..<1_000_000_000.
     public var nanoseconds: Int32
-    /// The offset from UTC it was written with, in seconds.
+    /// The offset from UTC it was written with, in seconds (not part of equality).
     public var offsetSeconds: Int32
 
     public init(epochSeconds: Int64, nanoseconds: Int32 = 0, offsetSeconds: Int32 = 0) {
         self.epochSeconds = epochSeconds
         self.nanoseconds = nanoseconds
         self.offsetSeconds = offsetSeconds
+    }
+
+    /// The instant with its fraction of a second dropped. AWS developer guide, "Wait state":
+    /// "Step Functions considers the time value up to seconds and truncates milliseconds."
+    public var truncatedToSeconds: TimestampInstant {
+        TimestampInstant(epochSeconds: epochSeconds, nanoseconds: 0, offsetSeconds: offsetSeconds)
+    }
+
+    public static func == (lhs: TimestampInstant, rhs: TimestampInstant) -> Bool {
+        lhs.epochSeconds == rhs.epochSeconds && lhs.nanoseconds == rhs.nanoseconds
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(epochSeconds)
+        hasher.combine(nanoseconds)
+    }
+
+    public static func < (lhs: TimestampInstant, rhs: TimestampInstant) -> Bool {
+        (lhs.epochSeconds, lhs.nanoseconds) < (rhs.epochSeconds, rhs.nanoseconds)
+    }
+
+    public var description: String {
+        // Clamped first so that `* 1000` cannot overflow for an instant built with any `Int64`.
+        let seconds = min(max(epochSeconds, Self.earliestWritable / 1000), Self.latestWritable / 1000)
+        return Self.format(epochMilliseconds: seconds * 1000 + Int64(nanoseconds / 1_000_000))
+    }
+
+    // MARK: Formatting
+
+    /// The first instant written with four year digits, 0000-01-01T00:00:00.000Z, in milliseconds
+    /// since 1970.
+    package static let earliestWritable: Int64 = -62_167_219_200_000
+    /// The last one, 9999-12-31T23:59:59.999Z.
+    package static let latestWritable: Int64 = 253_402_300_799_999
+
+    /// Milliseconds since 1970 in UTC, `2024-01-01T00:00:00.123Z`; instants outside years
+    /// 0000–9999 are written as the nearest end of that range rather than trapping.
+    package static func format(epochMilliseconds unclamped: Int64) -> String {
+        let epochMilliseconds = min(max(unclamped, earliestWritable), latestWritable)
+        let (seconds, millis) = epochMilliseconds.quotientAndRemainder(dividingBy: 1000)
+        var wholeSeconds = seconds
+        var fraction = millis
+        if fraction < 0 {
+            fraction += 1000
+            wholeSeconds -= 1
+        }
+        var days = wholeSeconds / 86_400
+        var secondOfDay = wholeSeconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let date = CivilCalendar.date(fromDays: Int(days))
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(Int64(date.year), 4) + "-" + pad(Int64(date.month), 2) + "-" + pad(Int64(date.day), 2) + "T"
+            + pad(secondOfDay / 3600, 2) + ":" + pad(secondOfDay / 60 % 60, 2) + ":" + pad(secondOfDay % 60, 2) + "."
+            + pad(fraction, 3) + "Z"
     }
 
     /// Parses an ISO-8601 extended offset date-time; `nil` if `text` is not one.

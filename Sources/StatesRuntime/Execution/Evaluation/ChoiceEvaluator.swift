@@ -159,10 +159,9 @@ public enum ChoiceEvaluator {
     /// A `Timestamp…` operator against a literal compiled at parse time: false when either side
     /// is not a timestamp, as for two strings.
     static func test(_ op: ComparisonOperator, _ value: JSON, literal: TimestampLiteral) -> Bool {
-        guard case .string(let text) = value, let left = Timestamp.parse(text), let instant = literal.instant else {
+        guard case .string(let text) = value, let left = Timestamp.parse(text), let right = literal.instant else {
             return false
         }
-        let right = Timestamp(instant)
         switch op {
         case .timestampEquals: return left == right
         case .timestampLessThan: return left < right

@@ -52,7 +52,7 @@ extension ExecutionRunner {
                     "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format "
                         + "string: \(literal.text)", site: site)
             }
-            return Timestamp(instant).date
+            return instant.date
         case .timestamp(.path(let selector)):
             let value = try select(
                 selector, in: roots, notFound: EvaluationFailure.timestampPathNotFound(path: selector), site: site)
