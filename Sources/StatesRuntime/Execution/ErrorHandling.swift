@@ -42,7 +42,7 @@ extension ExecutionRunner {
                         stateName, kind,
                         .retrying(attempt: attempts[index], delay: delay, error: error.name.rawValue),
                         path: path)
-                    try await wait(until: path.clock.now().addingTimeInterval(max(0, delay)), on: path.clock)
+                    try await wait(seconds: delay, on: path.clock)
                     path.context.retryCount = (path.context.retryCount ?? 0) + 1
                     continue
                 }

@@ -15,11 +15,22 @@ extension ExecutionRunner {
         case nil: return input
         case .null: return .object(JSONObject())
         case .path(let selector):
-            do {
-                return try Evaluate.select(selector, in: Roots(input: input, path: path))
-            } catch {
-                throw Causes.invalidPath(selector, error, site: site)
-            }
+            return try Self.select(selector, in: Roots(input: input, path: path), site: site)
+        }
+    }
+
+    /// The value `selector` selects, for a state's path field; a failure names the state. A path
+    /// that finds nothing fails with `notFound` when the field has its own text for it (Wait's
+    /// `SecondsPath`/`TimestampPath`), otherwise with the usual "could not be found" cause.
+    static func select(_ selector: Path, in roots: Roots, notFound: StatesError? = nil, site: EvaluationSite)
+        throws(StatesError) -> JSON
+    {
+        do {
+            return try Evaluate.select(selector, in: roots)
+        } catch let error where notFound != nil && error.isNotFound {
+            throw Causes.decorated(notFound ?? StatesError(.runtime), site: site)
+        } catch {
+            throw Causes.invalidPath(selector, error, site: site)
         }
     }
 

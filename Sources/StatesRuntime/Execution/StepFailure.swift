@@ -35,12 +35,6 @@ enum StepFailure: Error, Sendable {
         }
     }
 
-    /// The state error, if this is one.
-    var statesError: StatesError? {
-        if case .failed(let error) = self { return error }
-        return nil
-    }
-
     var isCancellation: Bool {
         if case .interrupted(.cancelled) = self { return true }
         return false
@@ -61,6 +55,15 @@ func failing<Value>(_ body: () throws(StatesError) -> Value) throws(StepFailure)
 func wait(until deadline: Date, on clock: any ExecutionClock) async throws(StepFailure) {
     do {
         try await clock.sleep(until: deadline)
+    } catch {
+        throw StepFailure(clockError: error)
+    }
+}
+
+/// ``ExecutionClock/sleep(seconds:)`` on the typed channel.
+func wait(seconds: Double, on clock: any ExecutionClock) async throws(StepFailure) {
+    do {
+        try await clock.sleep(seconds: seconds)
     } catch {
         throw StepFailure(clockError: error)
     }

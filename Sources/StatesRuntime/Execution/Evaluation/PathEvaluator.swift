@@ -177,9 +177,8 @@ public enum PathEvaluator {
     static func element(
         _ index: Int, of elements: [JSON], _ segments: [PathSegment], at position: Int, mode: Mode
     ) throws(PathEvaluationError) -> JSON {
-        if index >= 0 && index < elements.count { return elements[index] }
-        if mode == .strict { throw noResults(segments) }
-        return .null
+        guard let value = lookupElement(index, of: elements, mode: mode) else { throw noResults(segments) }
+        return value
     }
 
     /// ``definite(_:on:mode:)`` without building error messages: `nil` when nothing is there.

@@ -199,10 +199,8 @@ struct PathWalker {
     mutating func element(
         _ index: Int, of elements: [JSON], at position: Int, variables: (String) -> JSON?
     ) throws(PathEvaluationError) {
-        if index >= 0 && index < elements.count {
-            try walk(position + 1, elements[index], variables: variables)
-        } else if mode == .jayway {
-            try walk(position + 1, .null, variables: variables)
+        if let value = PathEvaluator.lookupElement(index, of: elements, mode: mode) {
+            try walk(position + 1, value, variables: variables)
         }
     }
 

@@ -99,7 +99,7 @@ extension ExecutionRunner {
         case .literal(let count): return Int(clamping: max(0, count))
         case .jsonata: throw Causes.jsonataUnsupported(site: site)
         case .path(let selector):
-            let value = try select(selector, roots: roots, site: site)
+            let value = try select(selector, in: roots, site: site)
             do {
                 return try MapLimitValues.maxConcurrency(value, path: selector)
             } catch {
@@ -119,7 +119,7 @@ extension ExecutionRunner {
         case .literal(let count): tolerated = Int(clamping: max(0, count))
         case .jsonata: throw Causes.jsonataUnsupported(site: site)
         case .path(let selector):
-            let value = try select(selector, roots: roots, site: site)
+            let value = try select(selector, in: roots, site: site)
             do {
                 tolerated = try MapLimitValues.toleratedFailureCount(value, path: selector)
             } catch {
@@ -132,7 +132,7 @@ extension ExecutionRunner {
         case .jsonata: throw Causes.jsonataUnsupported(site: site)
         case .literal(let number): percentage = number.doubleValue
         case .path(let selector):
-            let value = try select(selector, roots: roots, site: site)
+            let value = try select(selector, in: roots, site: site)
             do {
                 percentage = try MapLimitValues.toleratedFailurePercentage(value, path: selector)
             } catch {
@@ -144,14 +144,6 @@ extension ExecutionRunner {
     }
 
     /// The value a limit's path selects; selecting nothing fails as other paths do.
-    private static func select(_ selector: Path, roots: Roots, site: EvaluationSite) throws(StatesError) -> JSON {
-        do {
-            return try Evaluate.select(selector, in: roots)
-        } catch {
-            throw Causes.invalidPath(selector, error, site: site)
-        }
-    }
-
     /// Runs every iteration on a pool of workers, one per allowed concurrent iteration.
     ///
     /// Event chains follow what AWS records: each worker's first `MapIterationStarted` follows

@@ -211,24 +211,18 @@ extension ExecutionRunner {
         return token
     }
 
-    /// An integer field or its `…Path` form (`TimeoutSeconds`, `HeartbeatSeconds`,
-    /// `MaxConcurrency`, `ToleratedFailureCount`), evaluated; a path must give a whole number of
-    /// at least `minimum`.
+    /// `TimeoutSeconds`/`HeartbeatSeconds` or its `…Path` form, evaluated; a path must give a
+    /// whole number of at least 1.
     static func integer(
-        _ value: DynamicInteger?, field: String, minimum: Int64 = 1, roots: Roots, site: EvaluationSite
+        _ value: DynamicInteger?, field: String, roots: Roots, site: EvaluationSite
     ) throws(StatesError) -> Int64? {
         switch value {
         case nil: return nil
         case .literal(let seconds): return seconds
         case .jsonata: throw Causes.jsonataUnsupported(site: site)
         case .path(let selector):
-            let resolved: JSON
-            do {
-                resolved = try Evaluate.select(selector, in: roots)
-            } catch {
-                throw Causes.invalidPath(selector, error, site: site)
-            }
-            guard let seconds = resolved.numberValue?.integralValue, seconds >= minimum else {
+            let resolved = try select(selector, in: roots, site: site)
+            guard let seconds = resolved.numberValue?.integralValue, seconds >= 1 else {
                 throw Causes.decorated(
                     EvaluationFailure.timeoutPathInvalid(field: field, path: selector, value: resolved), site: site)
             }

@@ -39,7 +39,7 @@ extension ExecutionRunner {
         case .seconds(.literal(let seconds)):
             return now.addingTimeInterval(Double(seconds))
         case .seconds(.path(let selector)):
-            let value = try select(
+            let value = try Self.select(
                 selector, in: roots, notFound: EvaluationFailure.secondsPathNotFound(path: selector), site: site)
             do {
                 return now.addingTimeInterval(Double(try WaitValues.seconds(value, path: selector)))
@@ -54,7 +54,7 @@ extension ExecutionRunner {
             }
             return instant.date
         case .timestamp(.path(let selector)):
-            let value = try select(
+            let value = try Self.select(
                 selector, in: roots, notFound: EvaluationFailure.timestampPathNotFound(path: selector), site: site)
             do {
                 return try WaitValues.timestamp(value, path: selector).date
@@ -63,20 +63,6 @@ extension ExecutionRunner {
             }
         case .seconds(.jsonata), .timestamp(.jsonata):
             throw Causes.jsonataUnsupported(site: site)
-        }
-    }
-
-    /// The value at `selector`; a path that selects nothing is `notFound`, any other path error
-    /// AWS's invalid-path failure.
-    private func select(_ selector: Path, in roots: Roots, notFound: StatesError, site: EvaluationSite)
-        throws(StatesError) -> JSON
-    {
-        do {
-            return try Evaluate.select(selector, in: roots)
-        } catch let error where error.isNotFound {
-            throw Causes.decorated(notFound, site: site)
-        } catch {
-            throw Causes.invalidPath(selector, error, site: site)
         }
     }
 }
