@@ -141,7 +141,7 @@ enum RunCommand: ASLCommand {
         do {
             bytes = options.definitionPath == "-" ? try io.readStandardInput() : try io.readFile(options.definitionPath)
         } catch {
-            context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(ValidateCommand.reason(error))")
+            context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(FileReadError.reason(of: error))")
             throw .usage
         }
         let source = SourceFile(path: name, bytes: bytes)

@@ -20,7 +20,7 @@ enum RunInput {
                 bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
             } catch {
                 context.writeErrorMessage(
-                    "cannot read '\(TerminalText.escaped(path))': \(ValidateCommand.reason(error))")
+                    "cannot read '\(TerminalText.escaped(path))': \(FileReadError.reason(of: error))")
                 throw .usage
             }
             origin = TerminalText.escaped(path)
@@ -62,7 +62,7 @@ enum RunConfigurationLoader {
         do {
             bytes = try io.readFile(path)
         } catch {
-            context.writeErrorMessage("cannot read '\(TerminalText.escaped(path))': \(ValidateCommand.reason(error))")
+            context.writeErrorMessage("cannot read '\(TerminalText.escaped(path))': \(FileReadError.reason(of: error))")
             throw .usage
         }
         let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
@@ -157,19 +157,15 @@ final class RunRecording: Sendable {
     private let file: HistoryFile?
     private let collectsGlueReports: Bool
     private let glueEvents = Mutex<[HistoryEvent]>([])
-    private let historyPath: String?
 
     /// Creates the history file's temporary file when one is asked for.
     init(historyPath: String?, collectsGlueReports: Bool, in context: CommandContext) throws(RunCommand.Stop) {
-        self.historyPath = historyPath
         self.collectsGlueReports = collectsGlueReports
         if let historyPath {
             do {
                 file = try HistoryFile(path: historyPath, io: context.io)
             } catch {
-                context.writeErrorMessage(
-                    "cannot write '\(TerminalText.escaped(historyPath))': \(ValidateCommand.reason(error)); nothing was run"
-                )
+                context.writeErrorMessage(Self.cannotWrite(historyPath, error) + "; nothing was run")
                 throw .usage
             }
         } else {
@@ -197,12 +193,16 @@ final class RunRecording: Sendable {
 
     /// Puts the history file in place; returns what went wrong, if anything.
     func finish() -> String? {
-        guard let file, let historyPath else { return nil }
+        guard let file else { return nil }
         do {
             try file.finish()
             return nil
         } catch {
-            return "cannot write '\(TerminalText.escaped(historyPath))': \(ValidateCommand.reason(error))"
+            return Self.cannotWrite(file.path, error)
         }
+    }
+
+    private static func cannotWrite(_ path: String, _ error: any Error) -> String {
+        "cannot write '\(TerminalText.escaped(path))': \(FileReadError.reason(of: error))"
     }
 }

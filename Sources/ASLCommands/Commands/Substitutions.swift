@@ -14,7 +14,7 @@ enum Substitutions {
             bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
         } catch {
             return .failure(
-                LoadError(message: "cannot read substitutions file '\(name)': \(ValidateCommand.reason(error))"))
+                LoadError(message: "cannot read substitutions file '\(name)': \(FileReadError.reason(of: error))"))
         }
         let value: JSON
         do {

@@ -82,7 +82,8 @@ enum ValidateCommand: ASLCommand {
                 do {
                     bytes = path == "-" ? try io.readStandardInput() : try io.readFile(path)
                 } catch {
-                    context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(Self.reason(error))")
+                    context.writeErrorMessage(
+                        "cannot read '\(TerminalText.escaped(name))': \(FileReadError.reason(of: error))")
                     exitCode = exitCode.combined(with: .usage)
                     continue
                 }
@@ -140,10 +141,6 @@ enum ValidateCommand: ASLCommand {
     /// Each registered rule's summary, for SARIF's `shortDescription`.
     static var ruleSummaries: [RuleID: String] {
         Dictionary(RuleRegistry.all.map { ($0.id, $0.summary) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    static func reason(_ error: any Error) -> String {
-        (error as? FileReadError)?.reason ?? String(describing: error)
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {

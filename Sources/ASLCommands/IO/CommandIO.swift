@@ -313,3 +313,11 @@ private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count
         Darwin.write(descriptor, bytes, count)
     #endif
 }
+
+extension FileReadError {
+    /// Why reading or writing a file failed, for an "cannot read/write 'FILE': …" message: the
+    /// reason of a ``FileReadError``, or the error's own description.
+    static func reason(of error: any Error) -> String {
+        (error as? FileReadError)?.reason ?? String(describing: error)
+    }
+}
