@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
         .library(name: "StatesRuntime", targets: ["StatesRuntime"]),
         .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "LocalAWS", targets: ["LocalAWS"]),
         .library(name: "Clickstream", targets: ["Clickstream"]),
         .executable(name: "asl", targets: ["asl"]),
     ],
@@ -22,13 +23,18 @@ let package = Package(
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
         .target(
-            name: "Clickstream",
+            name: "LocalAWS",
             dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet"],
             swiftSettings: strict
         ),
         .target(
+            name: "Clickstream",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "LocalAWS"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ASLCommands",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Clickstream"],
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "LocalAWS", "Clickstream"],
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
@@ -69,7 +75,7 @@ let package = Package(
         .testTarget(
             name: "ClickstreamTests",
             dependencies: [
-                "JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "Clickstream", "StatesTestSupport",
+                "JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "LocalAWS", "Clickstream", "StatesTestSupport",
             ],
             swiftSettings: strict
         ),

@@ -5,6 +5,7 @@ import StatesRuntime
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct AthenaTests {
     static let start = Date(timeIntervalSince1970: 1_704_456_020)

@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct ConfigTests {
     static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -3,6 +3,7 @@ import Parquet
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct ETLOverwriteTests {
     @Test func secondRunReplacesTheOutputWholeAndLeavesNoStaging() throws {

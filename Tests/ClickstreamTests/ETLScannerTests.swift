@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct ETLEventTimeTests {
     static let accepted: [(String, Int64)] = [

@@ -3,6 +3,7 @@ import Parquet
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 /// A temporary folder with `input/` and a path for `out/processed`, removed by `remove()`.
 struct ETLSandbox {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 /// Times taken from the input (a Kinesis record's `approximateArrivalTimestamp`) or from a clock
 /// started anywhere never trap when converted to integers (SPEC-NOTES.md §5.5).

@@ -6,6 +6,7 @@ import StatesRuntime
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 /// The example pipeline, run as `asl run` runs it (the example definition and configuration, a
 /// virtual clock, a temporary data directory), checked end to end through the Parquet reader, the

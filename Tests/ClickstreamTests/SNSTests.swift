@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 #if canImport(Glibc)
     import Glibc

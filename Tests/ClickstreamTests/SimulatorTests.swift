@@ -5,6 +5,7 @@ import StatesRuntime
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct SimulatorTests {
     static let start = Date(timeIntervalSince1970: 1_704_456_000)  // 2024-01-05T12:00:00Z

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 /// A fresh folder under the system's temporary directory, removed by ``remove()``.
 struct TemporaryDirectory {

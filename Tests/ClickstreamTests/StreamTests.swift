@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 
 @testable import Clickstream
+@testable import LocalAWS
 
 @Suite struct StreamTests {
     static let start = Date(timeIntervalSince1970: 1_704_456_000)  // 2024-01-05T12:00:00Z

@@ -1,6 +1,7 @@
 import Clickstream
 import Foundation
 import JSONCore
+import LocalAWS
 import StatesLanguage
 import StatesRuntime
 import Synchronization

@@ -1,4 +1,5 @@
 public import Foundation
+import LocalAWS
 public import StatesRuntime
 
 /// Where the clickstream services report to the user.

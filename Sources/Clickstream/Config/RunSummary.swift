@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import LocalAWS
 public import StatesRuntime
 
 /// What the local services hold at one moment: compared before and after a run, it tells what

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LocalAWS
 import Parquet
 
 /// The clickstream pipeline's Glue job: raw JSON Lines events in, Hive-partitioned Parquet out.

@@ -1,4 +1,5 @@
 import Foundation
+import LocalAWS
 import Parquet
 
 /// What the clickstream Glue job reads and writes.

@@ -1,4 +1,5 @@
 import Foundation
+import LocalAWS
 import Parquet
 
 /// What the parsing side sends to the writing side.

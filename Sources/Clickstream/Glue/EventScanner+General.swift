@@ -1,4 +1,5 @@
 import JSONCore
+import LocalAWS
 
 extension EventScanner {
     /// Reads a line with the general JSONCore reader (strict RFC 8259, repeated keys keep the

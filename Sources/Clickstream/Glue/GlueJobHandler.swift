@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import JSONCore
+import LocalAWS
 import Parquet
 import StatesLanguage
 import StatesRuntime

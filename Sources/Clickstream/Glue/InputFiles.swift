@@ -1,4 +1,5 @@
 import Foundation
+import LocalAWS
 
 /// One input file.
 struct InputFile: Sendable, Hashable {

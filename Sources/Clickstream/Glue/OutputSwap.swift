@@ -1,4 +1,5 @@
 import Foundation
+import LocalAWS
 
 /// Replaces the output directory as a whole.
 ///

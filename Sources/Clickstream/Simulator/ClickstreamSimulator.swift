@@ -1,5 +1,6 @@
 import Foundation
 public import JSONCore
+import LocalAWS
 import StatesLanguage
 public import StatesRuntime
 

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import LocalAWS
 import StatesLanguage
 import StatesRuntime
 

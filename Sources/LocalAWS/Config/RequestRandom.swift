@@ -8,8 +8,8 @@ import StatesRuntime
 /// retry count, Map item index), so the values depend only on *which* attempt of *which* state
 /// asks, never on the order concurrent branches happen to run in, and repeat exactly for the
 /// same seed.
-enum RequestRandom {
-    static func source(seed: UInt64, salt: String, request: TaskRequest) -> RandomSource {
+package enum RequestRandom {
+    package static func source(seed: UInt64, salt: String, request: TaskRequest) -> RandomSource {
         var hash = fnv1a(Array(salt.utf8), into: 0xCBF2_9CE4_8422_2325)
         hash = fnv1a(JSONWriter.compactBytes(request.context), into: hash)
         hash = fnv1a(Array(request.stateName.utf8), into: hash)

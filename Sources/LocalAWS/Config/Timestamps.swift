@@ -91,7 +91,7 @@ public struct UTCTimestamp: Sendable, Hashable {
 extension Date {
     /// Milliseconds since 1970, as AWS's JSON APIs and Step Functions service outputs write dates.
     /// Saturates at ±9×10¹⁸ (and reads NaN as 0) instead of trapping.
-    var epochMilliseconds: Int64 {
+    package var epochMilliseconds: Int64 {
         let scaled = (timeIntervalSince1970 * 1000).rounded()
         return scaled.isNaN ? 0 : Int64(min(max(scaled, -9.0e18), 9.0e18))
     }
