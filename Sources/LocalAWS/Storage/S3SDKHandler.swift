@@ -64,7 +64,7 @@ struct S3RequestIDs {
 
     init(random: inout RandomSource) {
         requestID = (0..<16).map { _ in String(random.next() % 16, radix: 16, uppercase: true) }.joined()
-        let bytes = (0..<57).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let bytes = (0..<56).map { _ in UInt8(truncatingIfNeeded: random.next()) }
         extendedRequestID = Data(bytes).base64EncodedString()
     }
 
