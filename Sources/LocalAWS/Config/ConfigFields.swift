@@ -18,14 +18,6 @@ public struct ConfigFields {
     /// The streams the configuration declares.
     public let streams: [String]
 
-    init(reader: ConfigReader, object: JSONObject, pointer: JSONPointer, what: String, streams: [String]) {
-        self.reader = reader
-        self.object = object
-        self.pointer = pointer
-        self.what = what
-        self.streams = streams
-    }
-
     public func string(_ key: String) throws(RunConfigurationError) -> String? {
         try reader.string(object, key, at: pointer)
     }
