@@ -73,9 +73,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "LocalAWSTests",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "LocalAWS", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "ClickstreamTests",
             dependencies: [
-                "JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "LocalAWS", "Clickstream", "StatesTestSupport",
+                "JSONCore", "StatesLanguage", "StatesRuntime", "Parquet", "LocalAWS", "Clickstream",
+                "StatesTestSupport",
             ],
             swiftSettings: strict
         ),

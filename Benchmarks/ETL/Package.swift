@@ -18,6 +18,7 @@ let package = Package(
             name: "ETLBenchmark",
             dependencies: [
                 .product(name: "Clickstream", package: rootIdentity),
+                .product(name: "LocalAWS", package: rootIdentity),
                 .product(name: "Parquet", package: rootIdentity),
             ],
             swiftSettings: [.treatAllWarnings(as: .error)]

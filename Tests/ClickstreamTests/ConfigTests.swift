@@ -2,6 +2,7 @@ import Foundation
 import JSONCore
 import StatesLanguage
 import StatesRuntime
+import StatesTestSupport
 import Synchronization
 import Testing
 
@@ -12,24 +13,27 @@ import Testing
     static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "Examples/clickstream")
 
-    static func parse(_ text: String) throws(ClickstreamConfigError) -> ClickstreamConfig {
-        try ClickstreamConfig.parse(Array(text.utf8), path: "asl.config.json", baseDirectory: examples)
+    static func parse(_ text: String) throws(RunConfigurationError) -> RunConfiguration {
+        try RunConfiguration.parse(
+            Array(text.utf8), path: "asl.config.json", baseDirectory: examples, plugins: .clickstream)
     }
 
     @Test func theExampleConfigurationDescribesThePipeline() throws {
-        let config = try ClickstreamConfig.load(from: Self.examples.appending(path: "asl.config.json"))
+        let config = try RunConfiguration.load(
+            from: Self.examples.appending(path: "asl.config.json"), plugins: .clickstream)
         #expect(config.dataDirectory == ".asl-data")
         #expect(config.seed == 42)
         #expect(config.streams == [StreamConfig(name: "clickstream-data", shards: 1)])
         #expect(
             config.functions == [
-                .simulator(SimulatorFunctionConfig(name: "clickstream-simulator", stream: "clickstream-data")),
+                .registered(
+                    SimulatorFunctionConfig(name: "clickstream-simulator", stream: "clickstream-data").registered),
                 .ingest(IngestFunctionConfig(name: "clickstream-ingest", stream: "clickstream-data")),
             ])
         let job = try #require(config.glueJob("clickstream-etl"))
         #expect(job.input.description == "s3://clickstream-raw/")
         #expect(job.output.description == "s3://clickstream-processed/")
-        #expect(job.partitionKeys == ["event_date"] && job.compression == "snappy")
+        #expect(job.parameters["partitionKeys"] == ["event_date"] && job.parameters["compression"] == "snappy")
         #expect(config.athena.outputLocation == "s3://clickstream-athena-results/")
         #expect(config.athena.setup.map(\.source) == ["ddl/clickstream_db.sql", "ddl/clickstream_events.sql"])
         #expect(config.athena.setup[1].sql.contains("LOCATION 's3://clickstream-processed/'"))
@@ -49,7 +53,7 @@ import Testing
 
     @Test func anEmptyConfigurationHasTheDefaults() throws {
         let config = try Self.parse("{}")
-        #expect(config == ClickstreamConfig())
+        #expect(config == RunConfiguration())
         #expect(config.seed == nil && config.region == "us-east-1" && config.account == "123456789012")
     }
 
@@ -168,24 +172,21 @@ import Testing
 
     @Test func theEnvironmentRegistersEveryHandler() async throws {
         try await TemporaryDirectory.with { directory in
-            let config = try ClickstreamConfig.load(from: Self.examples.appending(path: "asl.config.json"))
-            let environment = try ClickstreamEnvironment(config: config, dataDirectory: directory.url, seed: 9)
+            let config = try RunConfiguration.load(
+                from: Self.examples.appending(path: "asl.config.json"), plugins: .clickstream)
+            let environment = try LocalServices(
+                config: config, dataDirectory: directory.url, seed: 9, plugins: .clickstream)
             try environment.setUp()
             try environment.setUp()  // a second run of the setup DDL changes nothing
             #expect(try environment.athena.catalog().table("clickstream_events", in: "clickstream_db") != nil)
-            let glueCalled = Mutex(false)
             var registry = HandlerRegistry()
-            environment.register(into: &registry) { env in
-                glueCalled.withLock { $0 = true }
-                #expect(env.config.glueJob("clickstream-etl") != nil)
-                return ClosureTaskHandler { _ in ["JobRunState": "SUCCEEDED"] }
-            }
-            #expect(glueCalled.withLock { $0 })
+            try environment.register(into: &registry)
             for resource in [
                 "arn:aws:lambda:us-east-1:123456789012:function:clickstream-simulator",
                 "arn:aws:lambda:us-east-1:123456789012:function:clickstream-ingest",
                 "arn:aws:states:::glue:startJobRun.sync", "arn:aws:states:::athena:startQueryExecution.sync",
-                "arn:aws:states:::sns:publish",
+                "arn:aws:states:::sns:publish", "arn:aws:states:::aws-sdk:sns:publish",
+                "arn:aws:states:::aws-sdk:s3:getObject",
             ] {
                 #expect(registry.resolve(TaskResource(resource)) != nil, "\(resource)")
             }
@@ -198,15 +199,17 @@ import Testing
     /// file written where the ETL would write it).
     @Test func thePipelineRunsOnTheLocalServices() async throws {
         try await TemporaryDirectory.with { directory in
-            let config = try ClickstreamConfig.load(from: Self.examples.appending(path: "asl.config.json"))
+            let config = try RunConfiguration.load(
+                from: Self.examples.appending(path: "asl.config.json"), plugins: .clickstream)
             let printed = Mutex<[String]>([])
-            let sinks = ClickstreamSinks(
+            let sinks = LocalServicesSinks(
                 sns: SNSSinks(notification: { notification, _ in printed.withLock { $0.append(notification.message) } })
             )
-            let environment = try ClickstreamEnvironment(config: config, dataDirectory: directory.url, sinks: sinks)
+            let environment = try LocalServices(
+                config: config, dataDirectory: directory.url, sinks: sinks, plugins: .clickstream)
             try environment.setUp()
             var registry = HandlerRegistry()
-            environment.register(into: &registry)
+            try environment.register(into: &registry)
             let clock = VirtualClock(
                 start: Date(timeIntervalSince1970: 1_704_456_000), observers: environment.clockObservers)
             func call(_ state: String, _ resource: String, _ parameters: JSON) async throws -> JSON {
@@ -250,12 +253,12 @@ import Testing
 
     @Test func aStreamReopenedWithAnotherShardCountIsASetupError() async throws {
         try await TemporaryDirectory.with { directory in
-            var config = ClickstreamConfig()
+            var config = RunConfiguration()
             config.streams = [StreamConfig(name: "s", shards: 1)]
-            _ = try ClickstreamEnvironment(config: config, dataDirectory: directory.url)
+            _ = try LocalServices(config: config, dataDirectory: directory.url)
             config.streams = [StreamConfig(name: "s", shards: 2)]
             #expect {
-                _ = try ClickstreamEnvironment(config: config, dataDirectory: directory.url)
+                _ = try LocalServices(config: config, dataDirectory: directory.url)
             } throws: { error in
                 "\(error)".hasPrefix("stream 's': ") && "\(error)".contains("has 1 shard(s) but 2 were asked for")
             }

@@ -19,24 +19,25 @@ import Testing
     final class Pipeline {
         let dataDirectory = FileManager.default.temporaryDirectory.appending(path: "pipeline-\(UUID().uuidString)")
         let machine: StateMachine
-        var config: ClickstreamConfig
+        var config: RunConfiguration
 
         init() throws {
             let definition = try [UInt8](Data(contentsOf: example.appending(path: "state_machine_definition.json")))
             let analysis = DefinitionAnalyzer.analyze(
                 SourceFile(path: "state_machine_definition.json", bytes: definition))
             machine = try #require(analysis.machine)
-            config = try ClickstreamConfig.load(from: example.appending(path: "asl.config.json"))
+            config = try RunConfiguration.load(from: example.appending(path: "asl.config.json"), plugins: .clickstream)
         }
 
         deinit { try? FileManager.default.removeItem(at: dataDirectory) }
 
         /// Runs the definition once, starting at `start` on a virtual clock.
-        func run(start: Date, seed: UInt64 = 42) async throws -> (ExecutionResult, ClickstreamEnvironment) {
-            let environment = try ClickstreamEnvironment(config: config, dataDirectory: dataDirectory, seed: seed)
+        func run(start: Date, seed: UInt64 = 42) async throws -> (ExecutionResult, LocalServices) {
+            let environment = try LocalServices(
+                config: config, dataDirectory: dataDirectory, seed: seed, plugins: .clickstream)
             try environment.setUp()
             var handlers = HandlerRegistry()
-            environment.register(into: &handlers) { GlueJobHandler(environment: $0) }
+            try environment.register(into: &handlers)
             let options = ExecutionOptions(
                 clock: VirtualClock(start: start, observers: environment.clockObservers), seed: seed,
                 executionName: "run-\(Int(start.timeIntervalSince1970))", stateMachineName: "clickstream")

@@ -2,6 +2,7 @@ import Foundation
 import JSONCore
 import StatesLanguage
 import StatesRuntime
+import StatesTestSupport
 import Testing
 
 @testable import Clickstream

@@ -184,7 +184,7 @@ enum RunCommand: ASLCommand {
     }
 
     private static func executionOptions(
-        _ options: RunOptions, configuration: ClickstreamConfig?, machinePath: String
+        _ options: RunOptions, configuration: RunConfiguration?, machinePath: String
     ) -> ExecutionOptions {
         var execution = ExecutionOptions()
         execution.stateMachineName = configuration?.stateMachineName ?? machineName(fromPath: machinePath)
@@ -213,7 +213,7 @@ enum RunCommand: ASLCommand {
     }
 
     private static func report(
-        _ result: ExecutionResult, options: RunOptions, services: RunServices, before: ClickstreamSnapshot?,
+        _ result: ExecutionResult, options: RunOptions, services: RunServices, before: LocalServicesSnapshot?,
         recording: RunRecording, io: CommandIO
     ) {
         if options.format == .text, let environment = services.environment, environment.config.hasDataServices,

@@ -51,7 +51,7 @@ enum RunInput {
 
 /// `--config FILE`, or `asl.config.json` beside the definition.
 enum RunConfigurationLoader {
-    static func load(_ options: RunOptions, in context: CommandContext) throws(RunCommand.Stop) -> ClickstreamConfig? {
+    static func load(_ options: RunOptions, in context: CommandContext) throws(RunCommand.Stop) -> RunConfiguration? {
         let io = context.io
         var path = options.configurationPath
         if path == nil, options.definitionPath != "-" {
@@ -69,7 +69,7 @@ enum RunConfigurationLoader {
         let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
         let folder = URL(fileURLWithPath: RunCommand.directory(of: path), isDirectory: true, relativeTo: base)
         do {
-            return try ClickstreamConfig.parse(bytes, path: path, baseDirectory: folder)
+            return try RunConfiguration.parse(bytes, path: path, baseDirectory: folder, plugins: RunServices.plugins)
         } catch {
             // Already located: "file:line:col: error: …".
             io.writeError(TerminalText.message(error.description) + "\n")
@@ -81,12 +81,16 @@ enum RunConfigurationLoader {
 /// The local services a run configuration describes, and the handlers they serve.
 struct RunServices: Sendable {
     var handlers = HandlerRegistry()
-    var environment: ClickstreamEnvironment?
+    var environment: LocalServices?
+
+    /// What `asl run` plugs into the local services: the clickstream pipeline's simulator
+    /// function kind and ETL transform (the `native` Glue engine).
+    static var plugins: LocalPlugins { .clickstream }
 
     var isOpen: Bool { environment != nil }
 
     static func open(
-        _ options: RunOptions, configuration: ClickstreamConfig?, seed: UInt64, in context: CommandContext
+        _ options: RunOptions, configuration: RunConfiguration?, seed: UInt64, in context: CommandContext
     ) throws(RunCommand.Stop) -> RunServices {
         var services = RunServices()
         guard let configuration else { return services }
@@ -100,7 +104,7 @@ struct RunServices: Sendable {
             if toStandardError { io.writeError(text) } else { io.writeOutput(text) }
         }
         let warn: @Sendable (String) -> Void = { io.writeError("warning: \(TerminalText.message($0))\n") }
-        let sinks = ClickstreamSinks(
+        let sinks = LocalServicesSinks(
             sns: SNSSinks(
                 notification: { notification, topic in
                     let name = topic.arn.split(separator: ":").last.map(String.init) ?? topic.arn
@@ -110,11 +114,11 @@ struct RunServices: Sendable {
                 warning: warn),
             warning: warn)
         do {
-            let opened = try ClickstreamEnvironment(
+            let opened = try LocalServices(
                 config: configuration, dataDirectory: dataDirectory, seed: seed, sinks: sinks,
-                processEnvironment: io.environment)
+                processEnvironment: io.environment, plugins: plugins)
             try opened.setUp()
-            opened.register(into: &services.handlers) { GlueJobHandler(environment: $0) }
+            try opened.register(into: &services.handlers)
             services.environment = opened
         } catch {
             context.writeErrorMessage("cannot set up the local services: \(TerminalText.message(error.description))")

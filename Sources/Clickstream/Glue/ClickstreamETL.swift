@@ -29,11 +29,17 @@ public enum ClickstreamETL {
 
     public static func run(_ spec: ETLJobSpec) throws(ETLError) -> ETLReport {
         try validate(spec)
+        let layout: PartitionLayout
+        switch PartitionLayout.resolve(spec.partitionKeys) {
+        case .success(let resolved): layout = resolved
+        case .failure(let problem):
+            throw ETLError(.invalidSpec, path: spec.outputDirectory.path, "partitionKeys: \(problem.message)")
+        }
         let files = try InputFiles.list(spec.inputDirectory)
-        let id = jobID(files, spec)
+        let id = jobID(files, spec, layout: layout)
         let staging = try OutputSwap.prepareStaging(for: spec.outputDirectory, id: id)
         do throws(ETLError) {
-            let report = try transform(files, spec: spec, staging: staging, id: id)
+            let report = try transform(files, spec: spec, layout: layout, staging: staging, id: id)
             try OutputSwap.swap(staging, into: spec.outputDirectory, id: id)
             return report
         } catch {
@@ -55,8 +61,9 @@ public enum ClickstreamETL {
         }
     }
 
-    /// A UUID-shaped id from the input's relative paths and sizes and the spec's settings.
-    static func jobID(_ files: [InputFile], _ spec: ETLJobSpec) -> String {
+    /// A UUID-shaped id from the input's relative paths and sizes and the spec's settings (the
+    /// partition columns only when they are not the default, so default ids are unchanged).
+    static func jobID(_ files: [InputFile], _ spec: ETLJobSpec, layout: PartitionLayout = .default) -> String {
         var high: UInt64 = 0xCBF2_9CE4_8422_2325
         var low: UInt64 = 0x8422_2325_CBF2_9CE4
         func mix(_ byte: UInt8) {
@@ -73,6 +80,12 @@ public enum ClickstreamETL {
         }
         mix(Int64(spec.rowGroupRows))
         mix(Int64(spec.compression.rawValue))
+        if !layout.isDefault {
+            for name in layout.names {
+                for byte in name.utf8 { mix(byte) }
+                mix(UInt8(0))
+            }
+        }
         let hex = String(high, radix: 16).leftPadded(16) + String(low, radix: 16).leftPadded(16)
         let characters = Array(hex)
         let groups = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }
@@ -80,16 +93,16 @@ public enum ClickstreamETL {
     }
 
     private static func transform(
-        _ files: [InputFile], spec: ETLJobSpec, staging: URL, id: String
+        _ files: [InputFile], spec: ETLJobSpec, layout: PartitionLayout, staging: URL, id: String
     ) throws(ETLError) -> ETLReport {
         let queue = BatchQueue<ProducerMessage>(capacity: queueCapacity)
         let done = DispatchGroup()
         let producerFiles = files
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
-            var producer = EventProducer(files: producerFiles, queue: queue, batchRows: batchRows)
+            var producer = EventProducer(files: producerFiles, queue: queue, batchRows: batchRows, layout: layout)
             producer.run()
         }
-        var writers = PartitionWriters(spec: spec, staging: staging, id: id)
+        var writers = PartitionWriters(spec: spec, layout: layout, staging: staging, id: id)
         var failure: ETLError?
         var counts = ProducerCounts()
         consume: while let message = queue.pop() {
@@ -118,11 +131,12 @@ public enum ClickstreamETL {
             throw ETLError(.outputUnwritable, path: success.path, "cannot create '\(success.path)'")
         }
         var partitions: [String: Int] = [:]
-        for (day, rows) in counts.rowsPerDay { partitions[EventTime.dateString(days: day)] = rows }
+        for (key, rows) in counts.rowsPerPartition { partitions[layout.reportName(key)] = rows }
         return ETLReport(
             filesRead: counts.filesRead, recordsRead: counts.recordsRead,
-            rowsWritten: counts.rowsPerDay.values.reduce(0, +), malformedRecords: counts.malformedRecords,
-            droppedRows: counts.droppedRows, partitions: partitions, outputFiles: written.files.sorted(),
+            rowsWritten: counts.rowsPerPartition.values.reduce(0, +), malformedRecords: counts.malformedRecords,
+            droppedRows: counts.droppedRows, partitions: partitions,
+            partitionKeys: layout.isDefault ? nil : layout.names, outputFiles: written.files.sorted(),
             bytesWritten: written.bytes)
     }
 }
@@ -130,32 +144,36 @@ public enum ClickstreamETL {
 /// The writing side: one Parquet writer per partition, created on its first batch.
 struct PartitionWriters {
     let spec: ETLJobSpec
+    let layout: PartitionLayout
     let staging: URL
     let id: String
-    private var writers: [Int: (writer: ParquetWriter, relativePath: String)] = [:]
+    private var writers: [PartitionKey: (writer: ParquetWriter, relativePath: String)] = [:]
 
-    init(spec: ETLJobSpec, staging: URL, id: String) {
+    init(spec: ETLJobSpec, layout: PartitionLayout, staging: URL, id: String) {
         self.spec = spec
+        self.layout = layout
         self.staging = staging
         self.id = id
     }
 
     mutating func append(_ columns: EventColumns) throws(ETLError) {
-        let entry = try writer(for: columns.day)
+        let entry = try writer(for: columns.key)
         do {
-            try entry.writer.append(columns: columns.parquetColumns)
+            try entry.writer.append(columns: columns.parquetColumns(layout))
         } catch {
             throw ETLError(
                 .outputUnwritable, path: entry.relativePath, "cannot write '\(entry.relativePath)': \(error)")
         }
     }
 
-    private mutating func writer(for day: Int) throws(ETLError) -> (writer: ParquetWriter, relativePath: String) {
-        if let existing = writers[day] { return existing }
-        let folder = "event_date=\(EventTime.dateString(days: day))"
+    private mutating func writer(for key: PartitionKey) throws(ETLError) -> (
+        writer: ParquetWriter, relativePath: String
+    ) {
+        if let existing = writers[key] { return existing }
+        let folder = layout.folder(key)
         let suffix = spec.compression == .snappy ? ".snappy.parquet" : ".parquet"
-        let relativePath = "\(folder)/part-00000-\(id)\(suffix)"
-        let directory = staging.appendingPathComponent(folder)
+        let relativePath = (folder.isEmpty ? "" : folder + "/") + "part-00000-\(id)\(suffix)"
+        let directory = folder.isEmpty ? staging : staging.appendingPathComponent(folder)
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
@@ -166,8 +184,8 @@ struct PartitionWriters {
         let options = ParquetWriterOptions(compression: spec.compression, rowGroupRows: spec.rowGroupRows)
         let path = staging.appendingPathComponent(relativePath).path
         do {
-            let writer = try ParquetWriter(path: path, schema: EventField.schema, options: options)
-            writers[day] = (writer, relativePath)
+            let writer = try ParquetWriter(path: path, schema: layout.schema, options: options)
+            writers[key] = (writer, relativePath)
             return (writer, relativePath)
         } catch {
             throw ETLError(.outputUnwritable, path: path, "cannot create '\(path)': \(error)")
@@ -178,7 +196,7 @@ struct PartitionWriters {
     mutating func closeAll() throws(ETLError) -> (files: [String], bytes: Int64) {
         var files: [String] = []
         var bytes: Int64 = 0
-        for (_, entry) in writers.sorted(by: { $0.key < $1.key }) {
+        for (_, entry) in writers.sorted(by: { layout.precedes($0.key, $1.key) }) {
             do {
                 bytes += try entry.writer.close().byteCount
             } catch {

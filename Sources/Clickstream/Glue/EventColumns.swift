@@ -1,7 +1,8 @@
 import Parquet
 
-/// The output columns, in file order, as Spark writes the Glue job's DataFrame (`event_date` is
-/// the partition folder, not a column).
+/// The string output columns, in file order, as Spark writes the Glue job's DataFrame
+/// (`event_time` sits between `session_id` and `event_type`; `PartitionLayout` gives the files'
+/// schema).
 enum EventField: Int, CaseIterable {
     case userID, sessionID, eventType, pageURL, referrerURL, deviceType, browser, ip, country, city
 
@@ -11,23 +12,16 @@ enum EventField: Int, CaseIterable {
         "city",
     ]
 
-    /// The Parquet schema: `user_id, session_id, event_time, event_type, …, city`.
-    static let schema = ParquetSchema(
-        [
-            ParquetColumn("user_id", .string), ParquetColumn("session_id", .string),
-            ParquetColumn("event_time", .timestampMicros),
-        ] + names.dropFirst(2).map { ParquetColumn($0, .string) },
-        rootName: "spark_schema")
 }
 
-/// Rows of one partition (one UTC date), column by column, on their way to a Parquet writer.
+/// Rows of one partition, column by column, on their way to a Parquet writer.
 struct EventColumns: Sendable {
-    let day: Int
+    let key: PartitionKey
     var strings: [ParquetByteArrays]
     var eventTimes: [Int64?] = []
 
-    init(day: Int, reserving capacity: Int) {
-        self.day = day
+    init(key: PartitionKey, reserving capacity: Int) {
+        self.key = key
         strings = EventField.allCases.map { _ in
             var column = ParquetByteArrays()
             column.reserveCapacity(values: capacity, bytes: capacity * 24)
@@ -38,10 +32,14 @@ struct EventColumns: Sendable {
 
     var count: Int { eventTimes.count }
 
-    /// The batches for ``ParquetWriter/append(columns:)``, in schema order.
-    var parquetColumns: [ParquetColumnValues] {
-        var columns = strings.map(ParquetColumnValues.byteArrays)
-        columns.insert(.int64(eventTimes), at: 2)
+    /// The batches for ``ParquetWriter/append(columns:)``, in the order of `layout`'s schema.
+    func parquetColumns(_ layout: PartitionLayout) -> [ParquetColumnValues] {
+        var columns = layout.fileFields.map { ParquetColumnValues.byteArrays(strings[$0.rawValue]) }
+        columns.insert(.int64(eventTimes), at: layout.eventTimeColumn)
+        if !layout.byDate {
+            columns.append(
+                .int32(eventTimes.map { $0.flatMap { Int32(exactly: EventTime.day(ofMicros: $0)) } }))
+        }
         return columns
     }
 }

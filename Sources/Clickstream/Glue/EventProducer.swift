@@ -17,8 +17,8 @@ struct ProducerCounts: Sendable, Hashable {
     var recordsRead = 0
     var malformedRecords = 0
     var droppedRows = 0
-    /// Rows per day since 1970-01-01.
-    var rowsPerDay: [Int: Int] = [:]
+    /// Rows per partition.
+    var rowsPerPartition: [PartitionKey: Int] = [:]
 }
 
 /// The parsing side of the job: reads the files in order, splits them into lines, scans each
@@ -27,21 +27,23 @@ struct EventProducer {
     let files: [InputFile]
     let queue: BatchQueue<ProducerMessage>
     let batchRows: Int
+    let layout: PartitionLayout
 
     private var scanner = EventScanner()
     private var partitions: [EventColumns] = []
-    private var partitionIndex: [Int: Int] = [:]
+    private var partitionIndex: [PartitionKey: Int] = [:]
     /// Rows per partition, parallel to `partitions`.
     private var partitionRows: [Int] = []
-    private var lastDay = Int.min
+    private var lastKey = PartitionKey(day: Int.min, values: [])
     private var lastIndex = 0
     private var counts = ProducerCounts()
     private var buffer: [UInt8] = []
 
-    init(files: [InputFile], queue: BatchQueue<ProducerMessage>, batchRows: Int) {
+    init(files: [InputFile], queue: BatchQueue<ProducerMessage>, batchRows: Int, layout: PartitionLayout = .default) {
         self.files = files
         self.queue = queue
         self.batchRows = batchRows
+        self.layout = layout
     }
 
     mutating func run() {
@@ -62,11 +64,11 @@ struct EventProducer {
             }
             swap(&contents, &buffer)
         }
-        for index in partitions.indices.sorted(by: { partitions[$0].day < partitions[$1].day })
+        for index in partitions.indices.sorted(by: { layout.precedes(partitions[$0].key, partitions[$1].key) })
         where partitions[index].count > 0 {
             queue.push(.batch(partitions[index]))
         }
-        for (columns, rows) in zip(partitions, partitionRows) { counts.rowsPerDay[columns.day] = rows }
+        for (columns, rows) in zip(partitions, partitionRows) { counts.rowsPerPartition[columns.key] = rows }
         queue.finish(.finished(counts))
     }
 
@@ -107,17 +109,17 @@ struct EventProducer {
     }
 
     private mutating func append(_ line: UnsafeBufferPointer<UInt8>, micros: Int64) {
-        let day = EventTime.day(ofMicros: micros)
-        if day != lastDay {
-            if let index = partitionIndex[day] {
+        let key = partitionKey(line, micros: micros)
+        if key != lastKey {
+            if let index = partitionIndex[key] {
                 lastIndex = index
             } else {
                 lastIndex = partitions.count
-                partitionIndex[day] = lastIndex
-                partitions.append(EventColumns(day: day, reserving: batchRows))
+                partitionIndex[key] = lastIndex
+                partitions.append(EventColumns(key: key, reserving: batchRows))
                 partitionRows.append(0)
             }
-            lastDay = day
+            lastKey = key
         }
         partitionRows[lastIndex] += 1
         scanner.scratch.withUnsafeBytes { scratch in
@@ -137,8 +139,28 @@ struct EventProducer {
         partitions[lastIndex].eventTimes.append(micros)
         if partitions[lastIndex].count >= batchRows {
             let full = partitions[lastIndex]
-            partitions[lastIndex] = EventColumns(day: day, reserving: batchRows)
+            partitions[lastIndex] = EventColumns(key: key, reserving: batchRows)
             queue.push(.batch(full))
+        }
+    }
+
+    /// The partition of the row just scanned: its day when `event_date` is a partition column,
+    /// and the bytes of its string partition columns.
+    private func partitionKey(_ line: UnsafeBufferPointer<UInt8>, micros: Int64) -> PartitionKey {
+        let day = layout.byDate ? EventTime.day(ofMicros: micros) : 0
+        let fields = layout.keyFields
+        guard !fields.isEmpty else { return PartitionKey(day: day, values: []) }
+        return scanner.scratch.withUnsafeBytes { scratch in
+            let raw = UnsafeRawBufferPointer(line)
+            let values = fields.map { field -> [UInt8]? in
+                let slot = scanner.fields[field.rawValue]
+                switch slot.source {
+                case .null: return nil
+                case .line: return Array(raw[slot.start..<slot.end])
+                case .scratch: return Array(scratch[slot.start..<slot.end])
+                }
+            }
+            return PartitionKey(day: day, values: values)
         }
     }
 }

@@ -8,17 +8,17 @@ struct ConfigReader {
     let sourceMap: SourceMap
 
     /// An error at the value of `pointer` (or at its key, for unknown fields).
-    func error(_ pointer: JSONPointer, _ message: String, atKey: Bool = false) -> ClickstreamConfigError {
+    func error(_ pointer: JSONPointer, _ message: String, atKey: Bool = false) -> RunConfigurationError {
         let offset =
             atKey
             ? (sourceMap.keyOffset(at: pointer) ?? sourceMap.nearestValueOffset(at: pointer))
             : sourceMap.nearestValueOffset(at: pointer)
-        return ClickstreamConfigError(
+        return RunConfigurationError(
             path: path, pointer: pointer, location: offset.map { source.location(ofOffset: $0) }, message: message)
     }
 
     /// The object at `pointer`, with every key among `allowed`.
-    func object(_ value: JSON, at pointer: JSONPointer, allowed: [String], what: String) throws(ClickstreamConfigError)
+    func object(_ value: JSON, at pointer: JSONPointer, allowed: [String], what: String) throws(RunConfigurationError)
         -> JSONObject
     {
         guard let object = value.objectValue else {
@@ -32,8 +32,7 @@ struct ConfigReader {
         return object
     }
 
-    func string(_ object: JSONObject, _ key: String, at pointer: JSONPointer) throws(ClickstreamConfigError) -> String?
-    {
+    func string(_ object: JSONObject, _ key: String, at pointer: JSONPointer) throws(RunConfigurationError) -> String? {
         guard let value = object[key] else { return nil }
         guard let text = value.stringValue else {
             throw error(pointer / key, "'\(key)' must be a string, not \(value.typeName)")
@@ -42,7 +41,7 @@ struct ConfigReader {
     }
 
     func requiredString(_ object: JSONObject, _ key: String, at pointer: JSONPointer, what: String)
-        throws(ClickstreamConfigError) -> String
+        throws(RunConfigurationError) -> String
     {
         guard let text = try string(object, key, at: pointer) else {
             throw error(pointer, "\(what) needs the field '\(key)'")
@@ -51,7 +50,7 @@ struct ConfigReader {
     }
 
     func integer(_ object: JSONObject, _ key: String, at pointer: JSONPointer, range: ClosedRange<Int>)
-        throws(ClickstreamConfigError) -> Int?
+        throws(RunConfigurationError) -> Int?
     {
         guard let value = object[key] else { return nil }
         guard let number = value.numberValue?.integralValue, let int = Int(exactly: number), range.contains(int) else {
@@ -62,7 +61,7 @@ struct ConfigReader {
     }
 
     func number(_ object: JSONObject, _ key: String, at pointer: JSONPointer, range: ClosedRange<Double>)
-        throws(ClickstreamConfigError) -> Double?
+        throws(RunConfigurationError) -> Double?
     {
         guard let value = object[key] else { return nil }
         guard let number = value.numberValue?.doubleValue, range.contains(number) else {
@@ -71,7 +70,7 @@ struct ConfigReader {
         return number
     }
 
-    func strings(_ object: JSONObject, _ key: String, at pointer: JSONPointer) throws(ClickstreamConfigError)
+    func strings(_ object: JSONObject, _ key: String, at pointer: JSONPointer) throws(RunConfigurationError)
         -> [String]?
     {
         guard let value = object[key] else { return nil }
@@ -85,7 +84,7 @@ struct ConfigReader {
     }
 
     func s3Location(_ object: JSONObject, _ key: String, at pointer: JSONPointer, what: String)
-        throws(ClickstreamConfigError) -> S3Location
+        throws(RunConfigurationError) -> S3Location
     {
         let text = try requiredString(object, key, at: pointer, what: what)
         do {

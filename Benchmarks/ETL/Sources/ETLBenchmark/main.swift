@@ -1,5 +1,6 @@
 import Clickstream
 import Foundation
+import LocalAWS
 import Parquet
 
 // Generates clickstream events like the simulator's, as JSON Lines files (`YYYY/MM/DD/<id>.json`,

@@ -1,17 +1,21 @@
 public import Foundation
 public import JSONCore
 import StatesLanguage
-public import StatesRuntime
+import StatesRuntime
 
-/// The local stand-ins the clickstream pipeline runs on, read from `asl.config.json` beside the
-/// state machine definition (every field is documented in `Examples/clickstream/CONFIG.md`).
+/// The run configuration of every `asl run`: the local services a state machine runs against,
+/// read from `asl.config.json` beside the definition (every field is documented in
+/// `Examples/clickstream/CONFIG.md`).
 ///
-///     let config = try ClickstreamConfig.load(from: URL(filePath: "Examples/clickstream/asl.config.json"))
-///     config.functions.map(\.name)   // ["clickstream-simulator", "clickstream-ingest"]
+///     var plugins = LocalPlugins()             // function kinds and Glue engines from above
+///     let config = try RunConfiguration.load(from: URL(filePath: "asl.config.json"), plugins: plugins)
+///     config.functions.map(\.name)
 ///
 /// Parsing rejects unknown fields with a "did you mean", and every error names the file,
-/// line:column and the JSON Pointer of the value (``ClickstreamConfigError``).
-public struct ClickstreamConfig: Sendable, Hashable {
+/// line:column and the JSON Pointer of the value (``RunConfigurationError``). What is specific to
+/// one pipeline (a function's `"handler"` kind, a Glue job's `"engine"`) plugs in through
+/// ``LocalPlugins``.
+public struct RunConfiguration: Sendable, Hashable {
     /// Where the local services keep their data; relative paths are resolved by the caller
     /// (the CLI: against the current directory).
     public var dataDirectory: String = ".asl-data"
@@ -72,17 +76,34 @@ public struct StreamConfig: Sendable, Hashable {
 
 /// A Lambda function served locally (`functions.<name>`).
 public enum FunctionConfig: Sendable, Hashable {
-    case simulator(SimulatorFunctionConfig)
+    /// `"handler": "ingest"`, LocalAWS's own kind: a stream's event source.
     case ingest(IngestFunctionConfig)
+    /// `"handler": "<kind>"` for a kind registered in ``LocalPlugins`` (e.g. `simulator`).
+    case registered(RegisteredFunctionConfig)
     /// A function served by a local program or a fixed answer.
     case local(name: String, handler: LocalHandler)
 
     public var name: String {
         switch self {
-        case .simulator(let config): config.name
         case .ingest(let config): config.name
+        case .registered(let config): config.name
         case .local(let name, _): name
         }
+    }
+}
+
+/// A function whose `"handler"` names a kind registered in ``LocalPlugins``.
+public struct RegisteredFunctionConfig: Sendable, Hashable {
+    public var name: String
+    /// The `"handler"` value: the registered ``LambdaFunctionKind``'s name.
+    public var kind: String
+    /// The kind's own fields as its parser returned them (defaults filled in).
+    public var settings: JSON
+
+    public init(name: String, kind: String, settings: JSON) {
+        self.name = name
+        self.kind = kind
+        self.settings = settings
     }
 }
 
@@ -97,48 +118,6 @@ public struct ServiceHandlerConfig: Sendable, Hashable {
     public var service: String
     public var action: String
     public var handler: LocalHandler
-}
-
-/// A handler given in the configuration itself: `{"command": [...]}` (a local program: the task
-/// input as JSON on standard input, its JSON result on standard output), `{"returns": value}` or
-/// `{"throws": {"error": …, "cause": …}}`.
-public enum LocalHandler: Sendable, Hashable {
-    case command(arguments: [String], environment: [String: String], workingDirectory: String)
-    case returns(JSON)
-    case fails(error: String, cause: String?)
-
-    /// The handler this describes; a local program starts with `baseEnvironment` plus its own
-    /// `environment`.
-    public func makeHandler(baseEnvironment: [String: String] = [:]) -> any TaskHandler {
-        switch self {
-        case .command(let arguments, let environment, let workingDirectory):
-            CommandTaskHandler(
-                arguments, workingDirectory: workingDirectory,
-                environment: baseEnvironment.merging(environment) { _, own in own })
-        case .returns(let value):
-            StaticTaskHandler(.returns(value))
-        case .fails(let error, let cause):
-            StaticTaskHandler(.fails(StatesError(StatesErrorName(error), cause)))
-        }
-    }
-}
-
-/// `"handler": "simulator"`: puts simulated clickstream events into a stream.
-public struct SimulatorFunctionConfig: Sendable, Hashable {
-    public var name: String
-    /// The stream it puts into (one of ``ClickstreamConfig/streams``).
-    public var stream: String
-    /// `RECORD_COUNT`; default 20.
-    public var recordCount: Int = 20
-    /// Pacing on the execution clock; default 1.
-    public var eventsPerSecond: Double = 1
-
-    public init(name: String, stream: String, recordCount: Int = 20, eventsPerSecond: Double = 1) {
-        self.name = name
-        self.stream = stream
-        self.recordCount = recordCount
-        self.eventsPerSecond = eventsPerSecond
-    }
 }
 
 /// `"handler": "ingest"`: triggered by a stream (an event source mapping), writes each record to
@@ -164,28 +143,28 @@ public struct IngestFunctionConfig: Sendable, Hashable {
     }
 }
 
-/// A Glue ETL job (`glueJobs.<name>`), run by `arn:aws:states:::glue:startJobRun(.sync)` with
-/// `JobName`.
+/// A Glue job (`glueJobs.<name>`), run by `arn:aws:states:::glue:startJobRun(.sync)` with
+/// `JobName`, on the engine its `engine` names (registered in ``LocalPlugins``).
 public struct GlueJobConfig: Sendable, Hashable {
     public var name: String
-    /// Where the raw JSON objects are read from (recursively).
+    /// The engine that runs it; default ``defaultEngine``.
+    public var engine: String = GlueJobConfig.defaultEngine
+    /// Where the job reads its input (recursively).
     public var input: S3Location
-    /// Where the partitioned Parquet output is written (overwritten).
+    /// Where the job writes its output (replaced as a whole).
     public var output: S3Location
-    /// The partition columns, in folder order; default `["event_date"]`.
-    public var partitionKeys: [String] = ["event_date"]
-    /// Parquet compression codec: `snappy` (Glue's default) or `uncompressed`.
-    public var compression: String = "snappy"
-    /// Rows per Parquet row group; default 100000.
-    public var rowGroupRows: Int = 100_000
+    /// The engine's own fields (e.g. `partitionKeys`, `compression`) as its parser returned them.
+    public var parameters: JSON = .object(JSONObject())
 
-    public init(name: String, input: S3Location, output: S3Location) {
+    public init(name: String, engine: String = GlueJobConfig.defaultEngine, input: S3Location, output: S3Location) {
         self.name = name
+        self.engine = engine
         self.input = input
         self.output = output
     }
 
-    public static let compressions = ["snappy", "uncompressed"]
+    /// `native`: a transform compiled into `asl` and registered under that name.
+    public static let defaultEngine = "native"
 }
 
 /// Athena settings (`athena`).

@@ -1,5 +1,4 @@
 import Foundation
-import LocalAWS
 
 /// Replaces the output directory as a whole.
 ///
@@ -10,17 +9,17 @@ import LocalAWS
 /// and never a half-written file; only between the two renames is there briefly no directory.
 /// (POSIX `rename` cannot replace a non-empty directory in one step, and Linux's
 /// `renameat2(RENAME_EXCHANGE)` is not exposed to Swift.)
-enum OutputSwap {
-    static func staging(for output: URL, id: String) -> URL {
+package enum OutputSwap {
+    package static func staging(for output: URL, id: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(id)")
     }
 
-    static func aside(for output: URL, id: String) -> URL {
+    package static func aside(for output: URL, id: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(id)")
     }
 
     /// Creates an empty staging directory (removing one a crashed run left).
-    static func prepareStaging(for output: URL, id: String) throws(ETLError) -> URL {
+    package static func prepareStaging(for output: URL, id: String) throws(ETLError) -> URL {
         let staging = staging(for: output, id: id)
         do {
             if FileManager.default.fileExists(atPath: staging.path) {
@@ -36,7 +35,7 @@ enum OutputSwap {
     }
 
     /// Moves `staging` into place as `output`.
-    static func swap(_ staging: URL, into output: URL, id: String) throws(ETLError) {
+    package static func swap(_ staging: URL, into output: URL, id: String) throws(ETLError) {
         let manager = FileManager.default
         var outputExists = false
         // lstat, not fileExists: a dangling symlink at the output is still something to move aside.
@@ -58,7 +57,7 @@ enum OutputSwap {
         try? manager.removeItem(at: old)
     }
 
-    static func rename(_ source: URL, to target: URL) throws(ETLError) {
+    package static func rename(_ source: URL, to target: URL) throws(ETLError) {
         guard Foundation.rename(source.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             throw ETLError(
@@ -67,7 +66,7 @@ enum OutputSwap {
     }
 
     /// Removes a staging directory after a failure.
-    static func discard(_ staging: URL) {
+    package static func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
     }
 }

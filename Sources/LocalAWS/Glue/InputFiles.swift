@@ -1,13 +1,12 @@
 import Foundation
-import LocalAWS
 
 /// One input file.
-struct InputFile: Sendable, Hashable {
+package struct InputFile: Sendable, Hashable {
     /// Relative to the input directory, `/`-separated.
-    var relativePath: String
+    package var relativePath: String
     /// The absolute path.
-    var path: String
-    var size: Int64
+    package var path: String
+    package var size: Int64
 }
 
 /// The job's input: every regular file below a directory, in a deterministic order.
@@ -15,11 +14,11 @@ struct InputFile: Sendable, Hashable {
 /// Rationale: listing and reading use POSIX calls (`opendir`/`readdir`/`stat`, `open`/`read`)
 /// rather than `FileManager` and `URL` resource values, which cost tens of microseconds per
 /// file: the one-object-per-file layout has as many files as events.
-enum InputFiles {
+package enum InputFiles {
     /// Lists the files below `directory`, sorted by relative path (as unsigned UTF-8 bytes).
     /// Files and folders whose name starts with `.` or `_` are skipped, as Spark's file index
     /// skips hidden and metadata files. Symbolic links are followed; dangling ones are skipped.
-    static func list(_ directory: URL) throws(ETLError) -> [InputFile] {
+    package static func list(_ directory: URL) throws(ETLError) -> [InputFile] {
         let root = directory.path
         var info = stat()
         guard stat(root, &info) == 0 else {
@@ -72,7 +71,7 @@ enum InputFiles {
     }
 
     /// Reads a whole file into `buffer` (grown as needed, reused between files); returns its length.
-    static func read(_ file: InputFile, into buffer: inout [UInt8]) throws(ETLError) -> Int {
+    package static func read(_ file: InputFile, into buffer: inout [UInt8]) throws(ETLError) -> Int {
         let failure = { (reason: String) in
             ETLError(.inputUnreadable, path: file.path, "cannot read '\(file.path)': \(reason)")
         }

@@ -1,11 +1,10 @@
 import Foundation
 import JSONCore
-import LocalAWS
 public import StatesRuntime
 
 /// What the local services hold at one moment: compared before and after a run, it tells what
 /// the run did.
-public struct ClickstreamSnapshot: Sendable, Hashable {
+public struct LocalServicesSnapshot: Sendable, Hashable {
     /// Records in every stream, all shards.
     public var streamRecords = 0
     /// Objects in the raw buckets of the ingest functions.
@@ -16,10 +15,10 @@ public struct ClickstreamSnapshot: Sendable, Hashable {
     public var notifications: [String: Int] = [:]
 }
 
-extension ClickstreamEnvironment {
+extension LocalServices {
     /// The current counts (failures to read count as empty: a summary never fails a run).
-    public func snapshot() -> ClickstreamSnapshot {
-        var snapshot = ClickstreamSnapshot()
+    public func snapshot() -> LocalServicesSnapshot {
+        var snapshot = LocalServicesSnapshot()
         for stream in streams.values {
             for shard in 0..<stream.shardCount { snapshot.streamRecords += stream.recordCount(inShard: shard) }
         }
@@ -52,7 +51,7 @@ public struct RunSummary: Sendable {
 
     /// What changed between `before` and `after`, with the rows per partition the Glue jobs of
     /// `history` reported.
-    public init(before: ClickstreamSnapshot, after: ClickstreamSnapshot, history: [HistoryEvent]) {
+    public init(before: LocalServicesSnapshot, after: LocalServicesSnapshot, history: [HistoryEvent]) {
         var lines: [String] = []
         lines.append("events simulated:      \(after.streamRecords - before.streamRecords)")
         lines.append(
@@ -61,8 +60,13 @@ public struct RunSummary: Sendable {
             let partitions = report["partitions"]?.objectValue ?? JSONObject()
             let rows = report["rowsWritten"]?.numberValue?.text ?? "0"
             lines.append("rows written:          \(rows) in \(partitions.count) partition(s)")
+            // A report without `partitionKeys` is partitioned by `event_date` alone (the native
+            // transform's default, which its report leaves unsaid).
+            let keys = report["partitionKeys"]?.arrayValue?.compactMap(\.stringValue) ?? ["event_date"]
             for (name, count) in partitions {
-                lines.append("  event_date=\(name): \(count.numberValue?.text ?? "0") rows")
+                let folder = zip(keys, name.split(separator: "/", omittingEmptySubsequences: false))
+                    .map { "\($0)=\($1)" }.joined(separator: "/")
+                lines.append("  \(folder): \(count.numberValue?.text ?? "0") rows")
             }
             let malformed = report["malformedRecords"]?.numberValue?.int64Value ?? 0
             let dropped = report["droppedRows"]?.numberValue?.int64Value ?? 0

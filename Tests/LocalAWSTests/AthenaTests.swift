@@ -2,9 +2,9 @@ import Foundation
 import JSONCore
 import StatesLanguage
 import StatesRuntime
+import StatesTestSupport
 import Testing
 
-@testable import Clickstream
 @testable import LocalAWS
 
 @Suite struct AthenaTests {

@@ -1,13 +1,12 @@
 import Dispatch
 import Foundation
 import JSONCore
-import LocalAWS
 import Parquet
 import StatesLanguage
 import StatesRuntime
 
 /// `arn:aws:states:::glue:startJobRun(.sync)`: runs the Glue job named by `Parameters.JobName`
-/// from the configuration (`glueJobs`) locally with ``ClickstreamETL``.
+/// from the configuration (`glueJobs`) locally, on the ``GlueEngine`` its `engine` names.
 ///
 /// Request-response returns `StartJobRun`'s `{"JobRunId": …}`; `.sync` reports that response as
 /// `TaskSubmitted` and returns `GetJobRun`'s `JobRun` once the job has ended, as Step Functions
@@ -18,10 +17,10 @@ import StatesRuntime
 ///
 /// The `JobRun` also carries `LocalReport` (files and records read, rows written per partition,
 /// malformed and dropped records): not an AWS field, added so a local run shows what the job did.
-public struct GlueJobHandler: TaskHandler {
-    public let environment: ClickstreamEnvironment
+public struct GlueJobRunner: TaskHandler {
+    public let services: LocalServices
 
-    public init(environment: ClickstreamEnvironment) { self.environment = environment }
+    public init(services: LocalServices) { self.services = services }
 
     public func handle(_ request: TaskRequest) async throws -> JSON {
         guard let name = request.parameters["JobName"]?.stringValue else {
@@ -30,8 +29,8 @@ public struct GlueJobHandler: TaskHandler {
                 "1 validation error detected: Value null at 'jobName' failed to satisfy constraint: Member must not be "
                     + "null (Service: AWSGlue; Status Code: 400; Error Code: InvalidInputException)")
         }
-        guard let job = environment.config.glueJob(name) else {
-            let known = environment.config.glueJobs.map(\.name)
+        guard let job = services.config.glueJob(name) else {
+            let known = services.config.glueJobs.map(\.name)
             throw StatesError(
                 "Glue.EntityNotFoundException",
                 "Job with name: \(name) not found (Service: AWSGlue; Status Code: 400; Error Code: "
@@ -47,15 +46,19 @@ public struct GlueJobHandler: TaskHandler {
         let started = request.clock.now()
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let outcome: Result<ETLReport, ETLError>
-        do {
-            let spec = ETLJobSpec(
-                inputDirectory: try environment.store.directoryURL(for: job.input),
-                outputDirectory: try environment.store.directoryURL(for: job.output, create: true),
-                rowGroupRows: job.rowGroupRows,
-                compression: job.compression == "uncompressed" ? .uncompressed : .snappy)
-            outcome = await Self.runOffTheCooperativePool(spec)
-        } catch {
-            outcome = .failure(ETLError(.io, path: job.output.description, error.message))
+        if let engine = services.plugins.glueEngine(job.engine) {
+            do {
+                let run = GlueEngineJob(
+                    name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
+                    outputDirectory: try services.store.directoryURL(for: job.output, create: true),
+                    parameters: job.parameters)
+                outcome = await Self.runOffTheCooperativePool(engine, run)
+            } catch {
+                outcome = .failure(ETLError(.io, path: job.output.description, error.message))
+            }
+        } else {
+            outcome = .failure(
+                ETLError(.invalidSpec, path: job.output.description, "no Glue engine '\(job.engine)' is registered"))
         }
         // Virtual time: the job takes as long as the work really took (at least a second).
         let elapsed = max(1, Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
@@ -92,13 +95,15 @@ public struct GlueJobHandler: TaskHandler {
         }
     }
 
-    /// The ETL blocks its thread for the whole job (it parses on a thread of its own and encodes on
-    /// the caller's), so it runs on a Dispatch thread, not on a Swift concurrency thread.
-    static func runOffTheCooperativePool(_ spec: ETLJobSpec) async -> Result<ETLReport, ETLError> {
+    /// An engine may block its thread for the whole job (the clickstream transform parses on a
+    /// thread of its own and encodes on the caller's), so it runs on a Dispatch thread, not on a
+    /// Swift concurrency thread.
+    static func runOffTheCooperativePool(_ engine: any GlueEngine, _ job: GlueEngineJob) async
+        -> Result<ETLReport, ETLError>
+    {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(
-                    returning: Result { () throws(ETLError) -> ETLReport in try ClickstreamETL.run(spec) })
+                continuation.resume(returning: Result { () throws(ETLError) -> ETLReport in try engine.run(job) })
             }
         }
     }
@@ -121,14 +126,16 @@ public struct GlueJobHandler: TaskHandler {
         for key in report.partitions.keys.sorted() {
             partitions[key] = .number(JSONNumber(report.partitions[key] ?? 0))
         }
-        return [
+        var object: JSONObject = [
             "filesRead": .number(JSONNumber(report.filesRead)),
             "recordsRead": .number(JSONNumber(report.recordsRead)),
             "rowsWritten": .number(JSONNumber(report.rowsWritten)),
             "malformedRecords": .number(JSONNumber(report.malformedRecords)),
             "droppedRows": .number(JSONNumber(report.droppedRows)),
             "partitions": .object(partitions),
-            "outputFiles": .array(report.outputFiles.map { .string($0) }),
         ]
+        if let keys = report.partitionKeys { object["partitionKeys"] = .array(keys.map { .string($0) }) }
+        object["outputFiles"] = .array(report.outputFiles.map { .string($0) })
+        return .object(object)
     }
 }

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import Clickstream
 @testable import LocalAWS
 
 /// Times taken from the input (a Kinesis record's `approximateArrivalTimestamp`) or from a clock

@@ -1,9 +1,8 @@
 public import Foundation
-import LocalAWS
 public import StatesRuntime
 
-/// Where the clickstream services report to the user.
-public struct ClickstreamSinks: Sendable {
+/// Where the local services report to the user.
+public struct LocalServicesSinks: Sendable {
     /// SNS `stdout` deliveries and SNS delivery failures.
     public var sns: SNSSinks
     /// Problems that do not fail a task (a stream delivery that failed during a virtual-clock
@@ -18,17 +17,18 @@ public struct ClickstreamSinks: Sendable {
 
 /// The local services of a configuration, opened on a data directory, ready to serve a run:
 /// streams with their consumers, the object store, the Athena engine, and the handlers to
-/// register.
+/// register (Lambda functions, `glue:startJobRun` on the registered engines, Athena, SNS, and
+/// the `aws-sdk:s3:*` / `aws-sdk:sns:publish` calls).
 ///
-///     let environment = try ClickstreamEnvironment(config: config, dataDirectory: dataDirectory,
-///                                                  seed: 42, sinks: sinks)
+///     let environment = try LocalServices(config: config, dataDirectory: dataDirectory,
+///                                         seed: 42, sinks: sinks, plugins: plugins)
 ///     try environment.setUp()                                  // athena.setup DDL
 ///     var registry = HandlerRegistry()
-///     environment.register(into: &registry) { env in MyGlueHandler(env) }
+///     try environment.register(into: &registry)
 ///     let clock = VirtualClock(start: start, observers: environment.clockObservers)
 ///     // --clock real: every 200 ms, `try await environment.pollStreams()`
-public final class ClickstreamEnvironment: Sendable {
-    public let config: ClickstreamConfig
+public final class LocalServices: Sendable {
+    public let config: RunConfiguration
     public let dataDirectory: URL
     /// The seed every handler derives its random values from.
     public let seed: UInt64
@@ -38,28 +38,31 @@ public final class ClickstreamEnvironment: Sendable {
     /// One consumer per ingest function (its event source mapping).
     public let consumers: [StreamConsumer]
     public let athena: AthenaEngine
-    public let sinks: ClickstreamSinks
+    public let sinks: LocalServicesSinks
     /// The variables local programs (`"command"` handlers) start with, before their own
     /// `environment`: the caller's process environment, passed in since only the command line
     /// reads it.
     public let processEnvironment: [String: String]
+    /// The function kinds and Glue engines the configuration's `"handler"`s and `"engine"`s name.
+    public let plugins: LocalPlugins
 
     /// Opens (creating when missing) every configured stream and the consumers of the ingest
     /// functions.
     /// - Parameter seed: Overrides the configuration's seed (default 0 when neither gives one).
-    /// - Throws: ``ClickstreamSetupError``.
+    /// - Throws: ``LocalServicesError``.
     public init(
-        config: ClickstreamConfig, dataDirectory: URL, seed: UInt64? = nil,
-        sinks: ClickstreamSinks = ClickstreamSinks(),
-        processEnvironment: [String: String] = [:]
+        config: RunConfiguration, dataDirectory: URL, seed: UInt64? = nil,
+        sinks: LocalServicesSinks = LocalServicesSinks(),
+        processEnvironment: [String: String] = [:], plugins: LocalPlugins = LocalPlugins()
     )
-        throws(ClickstreamSetupError)
+        throws(LocalServicesError)
     {
         self.config = config
         self.dataDirectory = dataDirectory.standardizedFileURL
         self.seed = seed ?? config.seed ?? 0
         self.sinks = sinks
         self.processEnvironment = processEnvironment
+        self.plugins = plugins
         store = ObjectStore(dataDirectory: dataDirectory)
         athena = AthenaEngine(store: store)
         var streams: [String: LocalStream] = [:]
@@ -69,19 +72,19 @@ public final class ClickstreamEnvironment: Sendable {
                     name: stream.name, shardCount: stream.shards, dataDirectory: dataDirectory, region: config.region,
                     account: config.account)
             } catch {
-                throw ClickstreamSetupError("stream '\(stream.name)': \(error.message)")
+                throw LocalServicesError("stream '\(stream.name)': \(error.message)")
             }
         }
         var consumers: [StreamConsumer] = []
         for case .ingest(let function) in config.functions {
             guard let stream = streams[function.stream] else {
-                throw ClickstreamSetupError("function '\(function.name)': no stream '\(function.stream)'")
+                throw LocalServicesError("function '\(function.name)': no stream '\(function.stream)'")
             }
             let ingest: IngestFunction
             do {
                 ingest = try IngestFunction(store: store, rawBucket: function.rawBucket)
             } catch {
-                throw ClickstreamSetupError("function '\(function.name)': \(error.message)")
+                throw LocalServicesError("function '\(function.name)': \(error.message)")
             }
             let (region, account) = (config.region, config.account)
             do {
@@ -94,7 +97,7 @@ public final class ClickstreamEnvironment: Sendable {
                             batch.lambdaEvent(region: region, account: account, functionName: function.name))
                     })
             } catch {
-                throw ClickstreamSetupError("function '\(function.name)': \(error.message)")
+                throw LocalServicesError("function '\(function.name)': \(error.message)")
             }
         }
         self.streams = streams
@@ -102,12 +105,12 @@ public final class ClickstreamEnvironment: Sendable {
     }
 
     /// Runs the configured Athena setup DDL (`athena.setup`), in order.
-    public func setUp() throws(ClickstreamSetupError) {
+    public func setUp() throws(LocalServicesError) {
         for script in config.athena.setup {
             do {
                 try athena.runScript(script.sql)
             } catch {
-                throw ClickstreamSetupError("athena setup \(script.source): \(error.reason)")
+                throw LocalServicesError("athena setup \(script.source): \(error.reason)")
             }
         }
     }
@@ -132,27 +135,37 @@ public final class ClickstreamEnvironment: Sendable {
         return delivered
     }
 
-    /// Registers the configured Lambda functions (by name), `athena:startQueryExecution` and
-    /// `sns:publish`; and `glue:startJobRun` when `glue` gives its handler (the Glue ETL handler
-    /// lives outside this module's configuration code).
-    public func register(
-        into registry: inout HandlerRegistry, glue: ((ClickstreamEnvironment) -> any TaskHandler)? = nil
-    ) {
+    /// Registers the configured Lambda functions (by name), `glue:startJobRun` (when there are
+    /// Glue jobs), `athena:startQueryExecution`, `sns:publish`, the `aws-sdk:s3` actions of
+    /// ``S3SDKHandler/actions`` on the object store, `aws-sdk:sns:publish` (when there are
+    /// topics), and the configured `resources` and `services` handlers.
+    /// - Throws: ``LocalServicesError`` when a function's kind is not registered or cannot make
+    ///   its handler.
+    public func register(into registry: inout HandlerRegistry) throws(LocalServicesError) {
         for function in config.functions {
             switch function {
-            case .simulator(let settings):
-                guard let stream = streams[settings.stream] else { continue }
-                let simulator = ClickstreamSimulator(
-                    stream: stream,
-                    settings: .init(recordCount: settings.recordCount, eventsPerSecond: settings.eventsPerSecond),
-                    seed: seed)
-                registry.register(simulator, lambdaFunction: settings.name)
+            case .registered(let settings):
+                guard let kind = plugins.functionKind(settings.kind) else {
+                    throw LocalServicesError(
+                        "function '\(settings.name)': no handler kind '\(settings.kind)' is registered")
+                }
+                registry.register(try kind.makeHandler(for: settings, services: self), lambdaFunction: settings.name)
             case .ingest(let settings):
-                guard let ingest = try? IngestFunction(store: store, rawBucket: settings.rawBucket) else { continue }
-                registry.register(ingest, lambdaFunction: settings.name)
+                do {
+                    registry.register(
+                        try IngestFunction(store: store, rawBucket: settings.rawBucket), lambdaFunction: settings.name)
+                } catch {
+                    throw LocalServicesError("function '\(settings.name)': \(error.message)")
+                }
             case .local(let name, let handler):
                 registry.register(handler.makeHandler(baseEnvironment: processEnvironment), lambdaFunction: name)
             }
+        }
+        if !config.glueJobs.isEmpty {
+            for job in config.glueJobs where plugins.glueEngine(job.engine) == nil {
+                throw LocalServicesError("Glue job '\(job.name)': no engine '\(job.engine)' is registered")
+            }
+            registry.register(GlueJobRunner(services: self), service: "glue", action: "startJobRun")
         }
         if config.athena.outputLocation != nil || !config.athena.setup.isEmpty {
             registry.register(
@@ -161,10 +174,13 @@ public final class ClickstreamEnvironment: Sendable {
                     defaultWorkGroup: config.athena.workGroup, seed: seed),
                 service: "athena", action: "startQueryExecution")
         }
+        let s3 = S3SDKHandler(store: store)
+        for action in S3SDKHandler.actions { registry.register(s3, service: "aws-sdk:s3", action: action) }
         if !config.topics.isEmpty {
-            registry.register(
-                SNSPublishHandler(topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed),
-                service: "sns", action: "publish")
+            let publish = SNSPublishHandler(
+                topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed)
+            registry.register(publish, service: "sns", action: "publish")
+            registry.register(SNSSDKPublishHandler(publish: publish), service: "aws-sdk:sns", action: "publish")
         }
         for entry in config.resources {
             registry.register(entry.handler.makeHandler(baseEnvironment: processEnvironment), resource: entry.resource)
@@ -174,12 +190,11 @@ public final class ClickstreamEnvironment: Sendable {
                 entry.handler.makeHandler(baseEnvironment: processEnvironment), service: entry.service,
                 action: entry.action)
         }
-        if let glue { registry.register(glue(self), service: "glue", action: "startJobRun") }
     }
 }
 
 /// The environment cannot be opened or set up.
-public struct ClickstreamSetupError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct LocalServicesError: Error, Sendable, Hashable, CustomStringConvertible {
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }

@@ -1,30 +1,6 @@
 import Foundation
-import LocalAWS
-import Parquet
 
-/// What the clickstream Glue job reads and writes.
-public struct ETLJobSpec: Sendable, Hashable {
-    /// Raw events: every file below it, recursively (`YYYY/MM/DD/<uuid>.json`), as JSON Lines.
-    /// Names starting with `.` or `_` are skipped, as Spark skips hidden files.
-    public var inputDirectory: URL
-    /// Replaced as a whole by `event_date=YYYY-MM-DD/part-00000-<id>.snappy.parquet` folders.
-    public var outputDirectory: URL
-    /// Rows per Parquet row group (a partition's writer buffers at most one row group).
-    public var rowGroupRows: Int
-    public var compression: ParquetCompression
-
-    public init(
-        inputDirectory: URL, outputDirectory: URL, rowGroupRows: Int = 1 << 20,
-        compression: ParquetCompression = .snappy
-    ) {
-        self.inputDirectory = inputDirectory
-        self.outputDirectory = outputDirectory
-        self.rowGroupRows = rowGroupRows
-        self.compression = compression
-    }
-}
-
-/// What a run of the job did.
+/// What a run of a Glue job did (the `LocalReport` of its `JobRun`).
 public struct ETLReport: Sendable, Hashable {
     /// Input files read.
     public var filesRead: Int
@@ -36,8 +12,13 @@ public struct ETLReport: Sendable, Hashable {
     public var malformedRecords: Int
     /// Objects whose `event_time` is missing, not a string, or unparsable.
     public var droppedRows: Int
-    /// Rows per partition date, e.g. `"2026-11-26": 1234`.
+    /// Rows per partition: the partition's values joined by `/` as they appear in its folder
+    /// names, e.g. `"2026-11-26": 1234` for `event_date=2026-11-26/`.
     public var partitions: [String: Int]
+    /// The partition columns, in folder order, when the report names them (the clickstream
+    /// transform names them unless they are its default `["event_date"]`, so its report is
+    /// unchanged for the default).
+    public var partitionKeys: [String]?
     /// The Parquet files written, relative to the output directory, sorted.
     public var outputFiles: [String]
     /// The Parquet files' total size.
@@ -45,7 +26,8 @@ public struct ETLReport: Sendable, Hashable {
 
     public init(
         filesRead: Int = 0, recordsRead: Int = 0, rowsWritten: Int = 0, malformedRecords: Int = 0,
-        droppedRows: Int = 0, partitions: [String: Int] = [:], outputFiles: [String] = [], bytesWritten: Int64 = 0
+        droppedRows: Int = 0, partitions: [String: Int] = [:], partitionKeys: [String]? = nil,
+        outputFiles: [String] = [], bytesWritten: Int64 = 0
     ) {
         self.filesRead = filesRead
         self.recordsRead = recordsRead
@@ -53,12 +35,13 @@ public struct ETLReport: Sendable, Hashable {
         self.malformedRecords = malformedRecords
         self.droppedRows = droppedRows
         self.partitions = partitions
+        self.partitionKeys = partitionKeys
         self.outputFiles = outputFiles
         self.bytesWritten = bytesWritten
     }
 }
 
-/// Why the job failed; the message names the path involved. The output directory is unchanged
+/// Why a Glue job failed; the message names the path involved. The output directory is unchanged
 /// after a failure.
 public struct ETLError: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {

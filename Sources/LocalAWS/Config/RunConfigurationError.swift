@@ -5,7 +5,7 @@ public import JSONCore
 ///     Examples/clickstream/asl.config.json:9:7: error: unknown field 'recordCont' in function
 ///     'clickstream-simulator' (did you mean 'recordCount'?)
 ///       at /functions/clickstream-simulator/recordCont
-public struct ClickstreamConfigError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct RunConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file as named to the loader.
     public let path: String
     /// The JSON Pointer of the offending value or key.

@@ -1,29 +1,8 @@
 import Foundation
+import StatesTestSupport
 import Testing
 
-@testable import Clickstream
 @testable import LocalAWS
-
-/// A fresh folder under the system's temporary directory, removed by ``remove()``.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appending(path: "asl-clickstream-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    var path: String { url.path(percentEncoded: false) }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-
-    /// Runs `body` with a fresh directory and removes it afterwards.
-    static func with<T>(_ body: (TemporaryDirectory) async throws -> T) async throws -> T {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        return try await body(directory)
-    }
-}
 
 @Suite struct StorageTests {
     struct Rejected: CustomTestStringConvertible, Sendable {

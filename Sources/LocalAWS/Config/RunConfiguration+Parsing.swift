@@ -3,51 +3,56 @@ import JSONCore
 import StatesLanguage
 import StatesRuntime
 
-extension ClickstreamConfig {
+extension RunConfiguration {
     /// Reads and checks a configuration file; `athena.setup` paths are read relative to its folder.
-    /// - Throws: ``ClickstreamConfigError`` naming the file, line:column and JSON Pointer.
-    public static func load(from url: URL) throws(ClickstreamConfigError) -> ClickstreamConfig {
+    /// - Parameter plugins: The function kinds and Glue engines `"handler"` and `"engine"` may name.
+    /// - Throws: ``RunConfigurationError`` naming the file, line:column and JSON Pointer.
+    public static func load(from url: URL, plugins: LocalPlugins = LocalPlugins()) throws(RunConfigurationError)
+        -> RunConfiguration
+    {
         let path = url.path(percentEncoded: false)
         let bytes: [UInt8]?
         do {
             bytes = try FileIO.contents(of: path)
         } catch {
-            throw ClickstreamConfigError(
+            throw RunConfigurationError(
                 path: path, pointer: .root, location: nil, message: "cannot read the file: \(error.reason)")
         }
         guard let bytes else {
-            throw ClickstreamConfigError(path: path, pointer: .root, location: nil, message: "no such file")
+            throw RunConfigurationError(path: path, pointer: .root, location: nil, message: "no such file")
         }
-        return try parse(bytes, path: path, baseDirectory: url.deletingLastPathComponent())
+        return try parse(bytes, path: path, baseDirectory: url.deletingLastPathComponent(), plugins: plugins)
     }
 
     /// Parses configuration text.
     /// - Parameters:
     ///   - path: Names the file in errors.
     ///   - baseDirectory: Where relative `athena.setup` paths are read from.
-    public static func parse(_ bytes: [UInt8], path: String, baseDirectory: URL) throws(ClickstreamConfigError)
-        -> ClickstreamConfig
-    {
+    ///   - plugins: The function kinds and Glue engines `"handler"` and `"engine"` may name.
+    public static func parse(
+        _ bytes: [UInt8], path: String, baseDirectory: URL, plugins: LocalPlugins = LocalPlugins()
+    ) throws(RunConfigurationError) -> RunConfiguration {
         let source = SourceFile(path: path, bytes: bytes)
         let document: JSONDocument
         do {
             document = try JSONReader.read(bytes)
         } catch {
-            throw ClickstreamConfigError(
+            throw RunConfigurationError(
                 path: path, pointer: .root, location: source.location(ofOffset: error.offset), message: error.message)
         }
         let reader = ConfigReader(path: path, source: source, sourceMap: document.sourceMap)
-        return try ConfigParser(reader: reader, baseDirectory: baseDirectory).parse(document.value)
+        return try ConfigParser(reader: reader, baseDirectory: baseDirectory, plugins: plugins).parse(document.value)
     }
 }
 
-/// The field-by-field reading of ``ClickstreamConfig``; the allowed keys of each object are listed
+/// The field-by-field reading of ``RunConfiguration``; the allowed keys of each object are listed
 /// where it is read, so unknown ones get a "did you mean".
 private struct ConfigParser {
     let reader: ConfigReader
     let baseDirectory: URL
+    let plugins: LocalPlugins
 
-    func parse(_ root: JSON) throws(ClickstreamConfigError) -> ClickstreamConfig {
+    func parse(_ root: JSON) throws(RunConfigurationError) -> RunConfiguration {
         let pointer = JSONPointer.root
         let object = try reader.object(
             root, at: pointer,
@@ -56,7 +61,7 @@ private struct ConfigParser {
                 "sns", "stateMachineName", "resources", "services",
             ],
             what: "the configuration")
-        var config = ClickstreamConfig()
+        var config = RunConfiguration()
         if let directory = try reader.string(object, "dataDirectory", at: pointer) {
             guard !directory.isEmpty else {
                 throw reader.error(pointer / "dataDirectory", "'dataDirectory' cannot be empty")
@@ -104,7 +109,7 @@ private struct ConfigParser {
     }
 
     /// `{"command": [...]}`, `{"returns": value}` or `{"throws": {"error": …, "cause": …}}`.
-    private func localHandler(_ item: JSON, at pointer: JSONPointer, what: String) throws(ClickstreamConfigError)
+    private func localHandler(_ item: JSON, at pointer: JSONPointer, what: String) throws(RunConfigurationError)
         -> LocalHandler
     {
         let forms = ["command", "returns", "throws"]
@@ -145,7 +150,7 @@ private struct ConfigParser {
         throw reader.error(pointer, "\(what) needs one of \"command\", \"returns\" or \"throws\"")
     }
 
-    private func members(_ value: JSON?, at pointer: JSONPointer, what: String) throws(ClickstreamConfigError)
+    private func members(_ value: JSON?, at pointer: JSONPointer, what: String) throws(RunConfigurationError)
         -> [(String, JSON)]
     {
         guard let value else { return [] }
@@ -155,7 +160,7 @@ private struct ConfigParser {
         return object.map { ($0.key, $0.value) }
     }
 
-    private func streams(_ value: JSON?, at pointer: JSONPointer) throws(ClickstreamConfigError) -> [StreamConfig] {
+    private func streams(_ value: JSON?, at pointer: JSONPointer) throws(RunConfigurationError) -> [StreamConfig] {
         var result: [StreamConfig] = []
         for (name, item) in try members(value, at: pointer, what: "'streams'") {
             let at = pointer / name
@@ -176,11 +181,11 @@ private struct ConfigParser {
     }
 
     private func functions(_ value: JSON?, at pointer: JSONPointer, streams: [StreamConfig])
-        throws(ClickstreamConfigError)
+        throws(RunConfigurationError)
         -> [FunctionConfig]
     {
         var result: [FunctionConfig] = []
-        let handlers = ["simulator", "ingest"]
+        let handlers = plugins.functionKinds.map(\.name) + ["ingest"]
         for (name, item) in try members(value, at: pointer, what: "'functions'") {
             let at = pointer / name
             guard (1...64).contains(name.utf8.count),
@@ -209,14 +214,6 @@ private struct ConfigParser {
             }
             let what = "function '\(name)'"
             switch kind {
-            case "simulator":
-                let object = try reader.object(
-                    item, at: at, allowed: ["handler", "stream", "recordCount", "eventsPerSecond"], what: what)
-                var config = SimulatorFunctionConfig(
-                    name: name, stream: try stream(object, at: at, what: what, streams: streams))
-                config.recordCount = try reader.integer(object, "recordCount", at: at, range: 0...100_000) ?? 20
-                config.eventsPerSecond = try reader.number(object, "eventsPerSecond", at: at, range: 0.001...1000) ?? 1
-                result.append(.simulator(config))
             case "ingest":
                 let object = try reader.object(
                     item, at: at, allowed: ["handler", "stream", "batchSize", "startingPosition", "rawBucket"],
@@ -240,17 +237,25 @@ private struct ConfigParser {
                 }
                 result.append(.ingest(config))
             default:
-                throw reader.error(
-                    at / "handler",
-                    "unknown handler '\(kind)' for \(what): use 'simulator' or 'ingest'\(NameSuggestion.didYouMean(kind, in: handlers))"
-                )
+                guard let registered = plugins.functionKind(kind) else {
+                    throw reader.error(
+                        at / "handler",
+                        "unknown handler '\(kind)' for \(what): use \(Self.orList(handlers))"
+                            + NameSuggestion.didYouMean(kind, in: handlers))
+                }
+                let object = try reader.object(item, at: at, allowed: ["handler"] + registered.fields, what: what)
+                let fields = ConfigFields(
+                    reader: reader, object: object, pointer: at, what: what, streams: streams.map(\.name))
+                result.append(
+                    .registered(
+                        RegisteredFunctionConfig(name: name, kind: kind, settings: try registered.parse(fields))))
             }
         }
         return result
     }
 
     private func stream(_ object: JSONObject, at pointer: JSONPointer, what: String, streams: [StreamConfig])
-        throws(ClickstreamConfigError) -> String
+        throws(RunConfigurationError) -> String
     {
         let name = try reader.requiredString(object, "stream", at: pointer, what: what)
         guard streams.contains(where: { $0.name == name }) else {
@@ -263,33 +268,36 @@ private struct ConfigParser {
         return name
     }
 
-    private func glueJobs(_ value: JSON?, at pointer: JSONPointer) throws(ClickstreamConfigError) -> [GlueJobConfig] {
+    private func glueJobs(_ value: JSON?, at pointer: JSONPointer) throws(RunConfigurationError) -> [GlueJobConfig] {
         var result: [GlueJobConfig] = []
         for (name, item) in try members(value, at: pointer, what: "'glueJobs'") {
             let at = pointer / name
             let what = "Glue job '\(name)'"
-            let object = try reader.object(
-                item, at: at, allowed: ["input", "output", "partitionKeys", "compression", "rowGroupRows"], what: what)
-            var job = GlueJobConfig(
-                name: name, input: try reader.s3Location(object, "input", at: at, what: what),
-                output: try reader.s3Location(object, "output", at: at, what: what))
-            if let keys = try reader.strings(object, "partitionKeys", at: at) { job.partitionKeys = keys }
-            if let compression = try reader.string(object, "compression", at: at) {
-                guard GlueJobConfig.compressions.contains(compression) else {
-                    throw reader.error(
-                        at / "compression",
-                        "'compression' must be \(GlueJobConfig.compressions.joined(separator: " or "))"
-                            + NameSuggestion.didYouMean(compression, in: GlueJobConfig.compressions))
-                }
-                job.compression = compression
+            guard let members = item.objectValue else {
+                throw reader.error(at, "\(what) must be an object, not \(item.typeName)")
             }
-            job.rowGroupRows = try reader.integer(object, "rowGroupRows", at: at, range: 1...100_000_000) ?? 100_000
+            let engineName = try reader.string(members, "engine", at: at) ?? GlueJobConfig.defaultEngine
+            let names = plugins.glueEngines.map(\.name)
+            guard let engine = plugins.glueEngine(engineName) else {
+                let known = names.isEmpty ? "no engine is registered" : "use \(Self.orList(names))"
+                throw reader.error(
+                    members["engine"] == nil ? at : at / "engine",
+                    "unknown engine '\(engineName)' for \(what): \(known)\(NameSuggestion.didYouMean(engineName, in: names))"
+                )
+            }
+            let object = try reader.object(
+                item, at: at, allowed: ["engine", "input", "output"] + engine.fields, what: what)
+            var job = GlueJobConfig(
+                name: name, engine: engineName, input: try reader.s3Location(object, "input", at: at, what: what),
+                output: try reader.s3Location(object, "output", at: at, what: what))
+            let fields = ConfigFields(reader: reader, object: object, pointer: at, what: what, streams: [])
+            job.parameters = try engine.parse(fields)
             result.append(job)
         }
         return result
     }
 
-    private func athena(_ value: JSON?, at pointer: JSONPointer) throws(ClickstreamConfigError) -> AthenaConfig {
+    private func athena(_ value: JSON?, at pointer: JSONPointer) throws(RunConfigurationError) -> AthenaConfig {
         var config = AthenaConfig()
         guard let value else { return config }
         let object = try reader.object(
@@ -316,7 +324,7 @@ private struct ConfigParser {
         return config
     }
 
-    private func topics(_ value: JSON?, at pointer: JSONPointer) throws(ClickstreamConfigError) -> [SNSTopic] {
+    private func topics(_ value: JSON?, at pointer: JSONPointer) throws(RunConfigurationError) -> [SNSTopic] {
         guard let value else { return [] }
         let object = try reader.object(value, at: pointer, allowed: ["topics"], what: "'sns'")
         var result: [SNSTopic] = []
@@ -342,8 +350,7 @@ private struct ConfigParser {
         return result
     }
 
-    private func subscription(_ value: JSON, at pointer: JSONPointer) throws(ClickstreamConfigError) -> SNSSubscription
-    {
+    private func subscription(_ value: JSON, at pointer: JSONPointer) throws(RunConfigurationError) -> SNSSubscription {
         let object = try reader.object(value, at: pointer, allowed: ["protocol", "endpoint"], what: "a subscription")
         let name = try reader.requiredString(object, "protocol", at: pointer, what: "a subscription")
         let names = SNSSubscription.DeliveryProtocol.allCases.map(\.rawValue)
@@ -375,5 +382,12 @@ private struct ConfigParser {
             }
         }
         return SNSSubscription(kind, endpoint: endpoint)
+    }
+
+    /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`.
+    static func orList(_ names: [String]) -> String {
+        let quoted = names.map { "'\($0)'" }
+        guard let last = quoted.last else { return "" }
+        return quoted.count == 1 ? last : quoted.dropLast().joined(separator: ", ") + " or " + last
     }
 }

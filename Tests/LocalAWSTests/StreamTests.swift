@@ -2,10 +2,10 @@ import Foundation
 import JSONCore
 import StatesLanguage
 import StatesRuntime
+import StatesTestSupport
 import Synchronization
 import Testing
 
-@testable import Clickstream
 @testable import LocalAWS
 
 @Suite struct StreamTests {

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The layering of `../shared/ARCHITECTURE.md`, checked from `import` lines alone: every file
+/// of `Sources/<Target>/` imports only the targets its target may, and `Clickstream` holds only
+/// what is specific to the pipeline.
+@Suite struct LayeringTests {
+    static let root = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// What each target may import of ours (ARCHITECTURE.md, "floor" diagram and table).
+    static let allowed: [String: Set<String>] = {
+        let language: Set = ["JSONCore", "JSONata", "StatesLanguage"]
+        let runtime = language.union(["StatesRuntime"])
+        let services = runtime.union(["Parquet", "LocalAWS"])
+        return [
+            "JSONCore": [],
+            "JSONata": ["JSONCore"],
+            "StatesLanguage": ["JSONCore", "JSONata"],
+            // Knows no concrete service: not LocalAWS, Clickstream, Parquet or ASLServer.
+            "StatesRuntime": language,
+            "Parquet": [],
+            // The local services: never the pipeline above them.
+            "LocalAWS": runtime.union(["Parquet"]),
+            "Clickstream": services,
+            "ASLServer": services,
+            "ASLCommands": services.union(["Clickstream", "ASLServer"]),
+            "asl": ["ASLCommands"],
+            "ASLFuzzing": ["JSONCore", "StatesLanguage"],
+            "asl-fuzz": ["ASLFuzzing"],
+            "StatesTestSupport": ["JSONCore", "StatesLanguage"],
+        ]
+    }()
+
+    /// The toolchain's modules any target may import (Testing only the test support).
+    static let system: Set = [
+        "Foundation", "FoundationEssentials", "Dispatch", "Synchronization", "Glibc", "Musl", "Darwin",
+    ]
+
+    /// `import X`, `public import X`, `@testable import X`, `import struct X.Y` → `X`.
+    static func imports(_ text: String) -> [String] {
+        text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            var words = line.split(separator: " ").map(String.init)
+            while let first = words.first,
+                first.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains(first)
+            {
+                words.removeFirst()
+            }
+            guard words.first == "import", words.count >= 2 else { return nil }
+            let kinds: Set = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]
+            let name = kinds.contains(words[1]) && words.count >= 3 ? words[2] : words[1]
+            return String(name.prefix { $0 != "." })
+        }
+    }
+
+    static func swiftFiles(under folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { $0.pathExtension == "swift" }
+    }
+
+    @Test func importsFollowTheLayers() throws {
+        let sources = Self.root.appending(path: "Sources")
+        let targets = try FileManager.default.contentsOfDirectory(atPath: sources.path(percentEncoded: false))
+            .filter { !$0.hasPrefix(".") }.sorted()
+        #expect(targets.contains("LocalAWS") && targets.contains("StatesRuntime"))
+        for target in targets {
+            guard let allowed = Self.allowed[target] else {
+                Issue.record("Sources/\(target) is not in ARCHITECTURE.md's table: add it here and there")
+                continue
+            }
+            let permitted = allowed.union(Self.system).union(target == "StatesTestSupport" ? ["Testing"] : [])
+            for file in Self.swiftFiles(under: sources.appending(path: target)) {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                for module in Self.imports(text) where !permitted.contains(module) {
+                    let relative = file.path(percentEncoded: false).replacingOccurrences(
+                        of: Self.root.path(percentEncoded: false), with: "")
+                    Issue.record("\(relative) imports \(module), which \(target) may not import")
+                }
+            }
+        }
+    }
+
+    /// `Clickstream` keeps only the simulator (`Simulator/`), the ETL transform (`Glue/`) and the
+    /// file that registers them; the general services live in LocalAWS.
+    @Test func clickstreamHoldsOnlyThePipeline() {
+        let folder = Self.root.appending(path: "Sources/Clickstream")
+        let base = folder.path(percentEncoded: false)
+        for file in Self.swiftFiles(under: folder) {
+            let relative = String(file.path(percentEncoded: false).dropFirst(base.count)).trimmingCharacters(
+                in: CharacterSet(charactersIn: "/"))
+            #expect(
+                relative.hasPrefix("Simulator/") || relative.hasPrefix("Glue/")
+                    || relative == "ClickstreamPlugins.swift",
+                "Sources/Clickstream/\(relative) is not specific to the pipeline")
+        }
+        for general in ["GlueJobRunner", "InputFiles", "OutputSwap", "ObjectStore", "LocalStream", "SNSPublishHandler"]
+        {
+            #expect(
+                !Self.swiftFiles(under: folder).contains { $0.lastPathComponent == "\(general).swift" },
+                "\(general) belongs to LocalAWS")
+        }
+    }
+
+    @Test func theImportReaderReadsEveryForm() {
+        let text = """
+            import Foundation
+            public import JSONCore
+            @testable import LocalAWS
+            import struct Parquet.ParquetWriter
+              internal import Dispatch
+            // import Clickstream
+            let important = "import X"
+            """
+        #expect(Self.imports(text) == ["Foundation", "JSONCore", "LocalAWS", "Parquet", "Dispatch"])
+    }
+}
