@@ -43,6 +43,9 @@ public final class ClickstreamEnvironment: Sendable {
     /// `environment`: the caller's process environment, passed in since only the command line
     /// reads it.
     public let processEnvironment: [String: String]
+    /// What dead processes had left in the data directory and opening it removed (relative
+    /// paths): temporary files and staging folders (``LocalAWS/DataDirectory/removeDebris()``).
+    public let removedDebris: [String]
 
     /// Opens (creating when missing) every configured stream and the consumers of the ingest
     /// functions.
@@ -61,6 +64,7 @@ public final class ClickstreamEnvironment: Sendable {
         self.sinks = sinks
         self.processEnvironment = processEnvironment
         store = ObjectStore(dataDirectory: dataDirectory)
+        removedDebris = store.directory.removeDebris()
         athena = AthenaEngine(store: store)
         var streams: [String: LocalStream] = [:]
         for stream in config.streams {

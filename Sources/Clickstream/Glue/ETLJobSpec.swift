@@ -1,5 +1,5 @@
-import Foundation
-import LocalAWS
+public import Foundation
+public import LocalAWS
 import Parquet
 
 /// What the clickstream Glue job reads and writes.
@@ -12,15 +12,21 @@ public struct ETLJobSpec: Sendable, Hashable {
     /// Rows per Parquet row group (a partition's writer buffers at most one row group).
     public var rowGroupRows: Int
     public var compression: ParquetCompression
+    /// The data directory the folders lie in, when they do: they are then reached by its rule,
+    /// never through a symbolic link (``LocalAWS/DataDirectory``). Without it (folders of the
+    /// caller's choosing) the two folders are opened as given and nothing below them is
+    /// reached through a link.
+    public var dataDirectory: DataDirectory?
 
     public init(
         inputDirectory: URL, outputDirectory: URL, rowGroupRows: Int = 1 << 20,
-        compression: ParquetCompression = .snappy
+        compression: ParquetCompression = .snappy, dataDirectory: DataDirectory? = nil
     ) {
         self.inputDirectory = inputDirectory
         self.outputDirectory = outputDirectory
         self.rowGroupRows = rowGroupRows
         self.compression = compression
+        self.dataDirectory = dataDirectory
     }
 }
 

@@ -52,7 +52,8 @@ public struct GlueJobHandler: TaskHandler {
                 inputDirectory: try environment.store.directoryURL(for: job.input),
                 outputDirectory: try environment.store.directoryURL(for: job.output, create: true),
                 rowGroupRows: job.rowGroupRows,
-                compression: job.compression == "uncompressed" ? .uncompressed : .snappy)
+                compression: job.compression == "uncompressed" ? .uncompressed : .snappy,
+                dataDirectory: environment.store.directory)
             outcome = await Self.runOffTheCooperativePool(spec)
         } catch {
             outcome = .failure(ETLError(.io, path: job.output.description, error.message))

@@ -7,17 +7,31 @@
 #endif
 
 /// A failed system call on a file, with the path and `errno`.
-struct FileIOError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct FileIOError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was being done: `open`, `write`, `rename`, ….
-    var operation: String
-    var path: String
+    package var operation: String
+    package var path: String
     /// The `errno` value.
-    var code: Int32
+    package var code: Int32
+    /// Replaces `errno`'s text when the refusal is ours (a symbolic link, a file that is not regular).
+    package var explanation: String? = nil
+    /// Set when the operation was refused because `path` is a symbolic link: where the link points.
+    package var linkTarget: String? = nil
 
-    /// `errno`'s text, e.g. "No such file or directory".
-    var reason: String { String(cString: strerror(code)) }
+    package init(
+        operation: String, path: String, code: Int32, explanation: String? = nil, linkTarget: String? = nil
+    ) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+        self.explanation = explanation
+        self.linkTarget = linkTarget
+    }
 
-    var description: String { "cannot \(operation) \(path): \(reason)" }
+    /// `errno`'s text, e.g. "No such file or directory", or the explanation of a refusal.
+    package var reason: String { explanation ?? String(cString: strerror(code)) }
+
+    package var description: String { "cannot \(operation) \(path): \(reason)" }
 }
 
 /// The few file operations the clickstream handlers need, on raw POSIX calls so that durability
@@ -34,13 +48,19 @@ enum FileIO {
     /// Names of temporary files start with this; listings skip such names.
     static let temporaryPrefix = ".asl-tmp-"
 
+    /// `.asl-tmp-<owner>-<random>-<name>`: the owner is this process (``ProcessIdentity``), so a
+    /// later run can tell a dead process's leftover from a live one's file.
+    static func temporaryName(for name: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let suffix = String(generator.next() as UInt64, radix: 16)
+        return temporaryPrefix + ProcessIdentity.current.token + "-" + suffix + "-" + name
+    }
+
     /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
         let directory = parentDirectory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
-        var generator = SystemRandomNumberGenerator()
-        let suffix = String(generator.next() as UInt64, radix: 16)
-        let temporary = directory + "/" + temporaryPrefix + suffix + "-" + name
+        let temporary = directory + "/" + temporaryName(for: name)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileIOError(operation: "create", path: temporary, code: errno) }
         do throws(FileIOError) {
@@ -177,7 +197,7 @@ enum FileIO {
         return String(path[..<slash])
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileIOError) {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileIOError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
