@@ -269,7 +269,8 @@ package final class DirectoryHandle: Sendable {
     package func exchange(_ first: String, _ second: String) throws(FileIOError) -> Bool {
         #if os(Linux)
             guard let exchange = Self.renameat2 else { return false }
-            if exchange(descriptor, first, descriptor, second, 2 /* RENAME_EXCHANGE */) == 0 { return true }
+            let renameExchange: UInt32 = 2  // RENAME_EXCHANGE, <linux/fs.h>
+            if exchange(descriptor, first, descriptor, second, renameExchange) == 0 { return true }
             let code = errno
             if code == EINVAL || code == ENOSYS || code == ENOTSUP || code == EOPNOTSUPP { return false }
             throw FileIOError(operation: "exchange \(childPath(first)) with", path: childPath(second), code: code)
