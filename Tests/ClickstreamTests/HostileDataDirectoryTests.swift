@@ -123,6 +123,16 @@ import Testing
         }
     }
 
+    @Test func theRunSummaryDoesNotCountLinesThroughALink() async throws {
+        try await Self.scene { scene in
+            let config = try ClickstreamConfig.load(from: ConfigTests.examples.appending(path: "asl.config.json"))
+            let environment = try ClickstreamEnvironment(config: config, dataDirectory: scene.data.url)
+            try scene.link("sns/clickstream-success.jsonl", to: scene.victim)
+            #expect(environment.snapshot().notifications["clickstream-success"] == 0)
+            scene.outsideIsUntouched()
+        }
+    }
+
     // MARK: Streams
 
     @Test(arguments: ["kinesis", "kinesis/clickstream-data", "kinesis/clickstream-data/stream.json"])
