@@ -178,8 +178,8 @@ import Testing
         func remove() { try? FileManager.default.removeItem(at: folder) }
     }
 
-    /// When to kill: after the `count`-th raw object appeared, or when the Glue job's staging
-    /// folder holds a Parquet file.
+    /// When to kill: after the `count`-th raw object appeared, or once the Glue job has created
+    /// its staging folder (it then reads the input and writes the Parquet files into it).
     enum KillPoint: CustomTestStringConvertible, Sendable {
         case afterRawObjects(Int)
         case duringGlueStaging
@@ -213,18 +213,10 @@ import Testing
         return count
     }
 
-    static func stagingHoldsParquet(_ data: URL) -> Bool {
-        let s3 = data.path(percentEncoded: false) + "/s3"
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: s3)) ?? []
-        for name in names where name.hasPrefix(".clickstream-processed.staging-") {
-            let partitions = (try? FileManager.default.contentsOfDirectory(atPath: s3 + "/" + name)) ?? []
-            for partition in partitions where partition.hasPrefix("event_date=") {
-                let files =
-                    (try? FileManager.default.contentsOfDirectory(atPath: s3 + "/" + name + "/" + partition)) ?? []
-                if files.contains(where: { $0.hasSuffix(".parquet") }) { return true }
-            }
-        }
-        return false
+    static func stagingExists(_ data: URL) -> Bool {
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: data.path(percentEncoded: false) + "/s3")) ?? []
+        return names.contains { $0.hasPrefix(".clickstream-processed.staging-") }
     }
 
     /// A clean run's data directory, computed once.
@@ -253,7 +245,7 @@ import Testing
             let reached: Bool
             switch point {
             case .afterRawObjects(let count): reached = Self.rawObjectCount(work.data) >= count
-            case .duringGlueStaging: reached = Self.stagingHoldsParquet(work.data)
+            case .duringGlueStaging: reached = Self.stagingExists(work.data)
             }
             if reached {
                 child.kill()

@@ -225,10 +225,12 @@ public struct SNSPublishHandler: TaskHandler {
     /// A `file` endpoint as a path inside the data directory.
     static func fileInside(_ dataDirectory: URL, _ endpoint: String) throws(HTTPPostError) -> String {
         let segments = endpoint.split(separator: "/", omittingEmptySubsequences: false)
-        guard !endpoint.isEmpty, !endpoint.hasPrefix("/"), !segments.contains(where: { $0 == ".." || $0.isEmpty })
+        guard !endpoint.isEmpty, !endpoint.hasPrefix("/"),
+            !segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
         else {
             throw HTTPPostError(
-                "the file endpoint '\(endpoint)' must be a relative path inside the data directory, without '..'")
+                "the file endpoint '\(endpoint)' must be a relative path inside the data directory, without '..'"
+                    + " or '.' parts")
         }
         return dataDirectory.path(percentEncoded: false)
             + (dataDirectory.path(percentEncoded: false).hasSuffix("/") ? "" : "/") + endpoint

@@ -109,14 +109,15 @@ package final class DirectoryHandle: Sendable {
 
     /// The entries (without `.` and `..`) with their kinds, unsorted; empty when unreadable.
     package func entries() -> [(name: String, kind: Kind)] {
-        let copy = dup(descriptor)
+        // A descriptor of its own (not `dup`, which would share the read offset with other
+        // listings of this folder).
+        let copy = openat(descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard copy >= 0 else { return [] }
         guard let stream = fdopendir(copy) else {
             close(copy)
             return []
         }
         defer { closedir(stream) }
-        rewinddir(stream)
         var result: [(name: String, kind: Kind)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
