@@ -180,6 +180,17 @@ import Testing
         }
     }
 
+    @Test func aHardLinkedOutboxIsNotAppendedTo() async throws {
+        try await Self.scene { scene in
+            try FileManager.default.createDirectory(atPath: scene.data.path + "/sns", withIntermediateDirectories: true)
+            // Both folders are in the temporary directory, so on one file system.
+            #expect(link(scene.victim, scene.data.path + "/sns/clickstream-success.jsonl") == 0)
+            let (result, _) = await Self.publish(scene, subscriptions: [])
+            #expect(throws: StatesError.self) { try result.get() }
+            scene.outsideIsUntouched()
+        }
+    }
+
     @Test func aFIFOInPlaceOfAStreamFileIsRefusedWithoutBlocking() async throws {
         try await Self.scene { scene in
             let folder = scene.data.path + "/kinesis/clickstream-data"

@@ -18,7 +18,8 @@ private func openPath(_ path: String) -> Int32 { open(path, O_RDONLY | O_DIRECTO
 /// `AT_SYMLINK_NOFOLLOW`). A symbolic link anywhere below the folder is refused with an error
 /// naming it and where it points; nothing is ever read or written through one. Files are
 /// opened `O_NONBLOCK` and must be regular files, so a FIFO or a device planted in the data
-/// directory cannot block a run or be written to.
+/// directory cannot block a run or be written to; a file written in place (appended to,
+/// truncated) must have a single hard link.
 ///
 /// Rationale: checking a path and then using it by name (`realpath` and compare, then `open`)
 /// leaves a window in which a folder can be swapped for a link; operating on descriptors
@@ -154,6 +155,16 @@ package final class DirectoryHandle: Sendable {
             throw FileIOError(
                 operation: operation, path: childPath(name), code: EINVAL,
                 explanation: "it is not a regular file; remove it or choose another data directory")
+        }
+        // A file written in place (appended to, truncated) must have no other name: a hard link
+        // would carry the write to a file elsewhere. Files replaced by rename are not concerned.
+        if flags & O_ACCMODE != O_RDONLY && info.st_nlink > 1 {
+            close(descriptor)
+            throw FileIOError(
+                operation: operation, path: childPath(name), code: EMLINK,
+                explanation:
+                    "it has \(info.st_nlink) hard links, so writing to it would change a file elsewhere; "
+                    + "replace it with a copy, or choose another data directory")
         }
         return descriptor
     }
