@@ -99,6 +99,24 @@ import Testing
         #expect(try sandbox.outputSiblings() == [".other.staging-\(dead.token)-1234", "processed"])
     }
 
+    @Test func aStagingFolderInsideABucketIsNotListedAsObjects() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = ObjectStore(dataDirectory: directory.url)
+            try store.put("x", at: S3Location(parsing: "s3://bucket-a/processed/a.json"))
+            let staging = ".processed.staging-\(ProcessIdentity.current.token)-1234"
+            try FileManager.default.createDirectory(
+                atPath: directory.path + "/s3/bucket-a/\(staging)/event_date=2024-01-05",
+                withIntermediateDirectories: true)
+            try Data("PAR1".utf8).write(
+                to: directory.url.appending(path: "s3/bucket-a/\(staging)/event_date=2024-01-05/part.parquet"))
+            let listed = try store.list(under: S3Location(parsing: "s3://bucket-a/"))
+            #expect(listed.map(\.location.key) == ["processed/a.json"])
+            #expect(throws: StorageError.self) {
+                try store.put("y", at: S3Location(parsing: "s3://bucket-a/\(staging)/b.json"))
+            }
+        }
+    }
+
     @Test func exchangeSwapsTwoFoldersInOneStep() async throws {
         try await TemporaryDirectory.with { directory in
             for (name, file) in [("a", "in-a"), ("b", "in-b")] {

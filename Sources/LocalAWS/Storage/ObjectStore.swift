@@ -144,7 +144,9 @@ public struct ObjectStore: Sendable {
             guard let top = try directory.directory(start, create: false) else { return [] }
             var pending: [(folder: DirectoryHandle, key: String)] = [(top, folderKey)]
             while let (folder, keyPrefix) = pending.popLast() {
-                for entry in folder.entries() where !entry.name.hasPrefix(FileIO.temporaryPrefix) {
+                // Temporary files and staging folders are work in progress, never objects (their
+                // names are reserved: ``S3Location`` refuses keys shaped like them).
+                for entry in folder.entries() where !Self.isWorkInProgress(entry.name) {
                     let key = keyPrefix + entry.name
                     switch entry.kind {
                     case .directory:
@@ -217,6 +219,12 @@ public struct ObjectStore: Sendable {
         prefix.key.isEmpty
             ? bucketRelativePath(prefix.bucket)
             : bucketRelativePath(prefix.bucket) + "/" + prefix.asPrefix.key.dropLast()
+    }
+
+    static func isWorkInProgress(_ name: String) -> Bool {
+        if name.hasPrefix(FileIO.temporaryPrefix) { return true }
+        if case .some(.some) = DataDirectory.debrisOwner(name) { return true }
+        return false
     }
 
     /// Removes the folders an object's deletion left empty, up to (not including) the bucket.
