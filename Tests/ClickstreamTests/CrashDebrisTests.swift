@@ -311,6 +311,24 @@ import Testing
         #expect(!stderr.contains("secret-word") && !stderr.contains("root:"), "\(stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "data").path(percentEncoded: false)))
     }
+
+    /// DDL that parses but cannot run (a table in a database nobody creates) is refused when
+    /// the services open, before the data directory exists.
+    @Test func setupDDLThatCannotRunLeavesNoDataDirectory() async throws {
+        try await TemporaryDirectory.with { directory in
+            let setup = "CREATE EXTERNAL TABLE nowhere.t (a string) LOCATION 's3://bucket-a/t/'"
+            var config = ClickstreamConfig()
+            config.streams = [StreamConfig(name: "s")]
+            config.athena.setup = [AthenaConfig.SetupScript(source: "ddl/t.sql", sql: setup)]
+            let data = directory.url.appending(path: "data")
+            let error = #expect(throws: ClickstreamSetupError.self) {
+                try ClickstreamEnvironment(config: config, dataDirectory: data)
+            }
+            #expect(error?.message.contains("athena setup ddl/t.sql") == true, "\(String(describing: error))")
+            #expect(error?.message.contains("Database does not exist: nowhere") == true, "\(String(describing: error))")
+            #expect(!FileManager.default.fileExists(atPath: data.path(percentEncoded: false)))
+        }
+    }
 }
 
 /// SplitMix64, for kill points that are the same on every run.

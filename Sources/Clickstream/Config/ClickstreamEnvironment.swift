@@ -66,6 +66,11 @@ public final class ClickstreamEnvironment: Sendable {
         store = ObjectStore(dataDirectory: dataDirectory)
         removedDebris = store.directory.removeDebris()
         athena = AthenaEngine(store: store)
+        // The setup DDL is checked before anything is created: a configuration that cannot
+        // work leaves no data directory behind.
+        if let (index, failure) = athena.check(config.athena.setup.map(\.sql)) {
+            throw ClickstreamSetupError("athena setup \(config.athena.setup[index].source): \(failure.reason)")
+        }
         var streams: [String: LocalStream] = [:]
         for stream in config.streams {
             do {
