@@ -77,6 +77,25 @@ public final class ParquetWriter {
         try write(Self.magic)
     }
 
+    /// A writer to an open file descriptor (created by the caller, e.g. with `openat` and
+    /// `O_NOFOLLOW`), which the writer now owns and closes; `path` names it in messages.
+    public init(fileDescriptor: Int32, path: String, schema: ParquetSchema, options: ParquetWriterOptions = .init())
+        throws(ParquetError)
+    {
+        let handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
+        do throws(ParquetError) {
+            try Self.validate(schema, options)
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        self.schema = schema
+        self.options = options
+        self.output = .file(handle, path: path)
+        self.columns = Self.makeColumns(schema, options)
+        try write(Self.magic)
+    }
+
     deinit {
         if case .file(let handle, _) = output, !isClosed { try? handle.close() }
     }

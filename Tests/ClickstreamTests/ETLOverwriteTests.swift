@@ -90,10 +90,13 @@ import Testing
     @Test func unreadableInputFileStopsTheProducerWithItsPath() throws {
         // Running as root, no file in a sandbox is unreadable, so the producer is given a file
         // that vanished after listing.
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("gone-\(UUID().uuidString).json")
+        let name = "gone-\(UUID().uuidString).json"
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(name)
         let queue = BatchQueue<ProducerMessage>(capacity: 4)
+        let root = try InputRoot.open(FileManager.default.temporaryDirectory, within: nil)
         var producer = EventProducer(
-            files: [InputFile(relativePath: "gone.json", path: missing.path, size: 1)], queue: queue, batchRows: 16)
+            files: [InputFile(relativePath: name, path: missing.path, size: 1)], root: root, queue: queue,
+            batchRows: 16)
         producer.run()
         guard case .failed(let error)? = queue.pop() else {
             Issue.record("expected the producer to fail")

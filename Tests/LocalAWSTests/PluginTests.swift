@@ -36,7 +36,7 @@ struct CopyEngine: GlueEngine {
     }
 
     func run(_ job: GlueEngineJob) throws(ETLError) -> ETLReport {
-        let files = try InputFiles.list(job.inputDirectory)
+        let files = try InputFiles.list(InputRoot.open(job.inputDirectory, within: job.dataDirectory))
         let suffix = job.parameters["suffix"]?.stringValue ?? ""
         for file in files {
             let target = job.outputDirectory.appending(path: file.relativePath + suffix).path(percentEncoded: false)
@@ -45,7 +45,7 @@ struct CopyEngine: GlueEngine {
                     atPath: target, contents: FileManager.default.contents(atPath: file.path))
             else { throw ETLError(.outputUnwritable, path: target, "cannot write \(target)") }
         }
-        return ETLReport(filesRead: files.count, rowsWritten: files.count, outputFiles: files.map(\.relativePath))
+        return ETLReport(filesRead: files.count, rowsWritten: files.count, outputFiles: files.map { $0.relativePath })
     }
 }
 

@@ -35,15 +35,23 @@ public enum ClickstreamETL {
         case .failure(let problem):
             throw ETLError(.invalidSpec, path: spec.outputDirectory.path, "partitionKeys: \(problem.message)")
         }
-        let files = try InputFiles.list(spec.inputDirectory)
+        let input = try InputRoot.open(spec.inputDirectory, within: spec.dataDirectory)
+        let files = try InputFiles.list(input)
         let id = jobID(files, spec, layout: layout)
-        let staging = try OutputSwap.prepareStaging(for: spec.outputDirectory, id: id)
+        guard
+            let parent = try AnchoredFolder.open(
+                spec.outputDirectory.deletingLastPathComponent(), within: spec.dataDirectory, create: true)
+        else {
+            throw ETLError(.outputUnwritable, path: spec.outputDirectory.path, "cannot create the output's folder")
+        }
+        let swap = OutputSwap(parent: parent, name: spec.outputDirectory.lastPathComponent, id: id)
+        let staging = try swap.prepareStaging()
         do throws(ETLError) {
-            let report = try transform(files, spec: spec, layout: layout, staging: staging, id: id)
-            try OutputSwap.swap(staging, into: spec.outputDirectory, id: id)
+            let report = try transform(files, from: input, spec: spec, layout: layout, staging: staging, id: id)
+            try swap.swap()
             return report
         } catch {
-            OutputSwap.discard(staging)
+            swap.discard()
             throw error
         }
     }
@@ -93,13 +101,15 @@ public enum ClickstreamETL {
     }
 
     private static func transform(
-        _ files: [InputFile], spec: ETLJobSpec, layout: PartitionLayout, staging: URL, id: String
+        _ files: [InputFile], from input: InputRoot, spec: ETLJobSpec, layout: PartitionLayout,
+        staging: DirectoryHandle, id: String
     ) throws(ETLError) -> ETLReport {
         let queue = BatchQueue<ProducerMessage>(capacity: queueCapacity)
         let done = DispatchGroup()
         let producerFiles = files
         DispatchQueue.global(qos: .userInitiated).async(group: done) {
-            var producer = EventProducer(files: producerFiles, queue: queue, batchRows: batchRows, layout: layout)
+            var producer = EventProducer(
+                files: producerFiles, root: input, queue: queue, batchRows: batchRows, layout: layout)
             producer.run()
         }
         var writers = PartitionWriters(spec: spec, layout: layout, staging: staging, id: id)
@@ -126,9 +136,12 @@ public enum ClickstreamETL {
         done.wait()
         if let failure { throw failure }
         let written = try writers.closeAll()
-        let success = staging.appendingPathComponent("_SUCCESS")
-        guard FileManager.default.createFile(atPath: success.path, contents: Data()) else {
-            throw ETLError(.outputUnwritable, path: success.path, "cannot create '\(success.path)'")
+        do {
+            if let success = try staging.openFile("_SUCCESS", flags: O_WRONLY | O_CREAT | O_EXCL, operation: "create") {
+                close(success)
+            }
+        } catch {
+            throw ETLError(.outputUnwritable, path: error.path, "\(error)")
         }
         var partitions: [String: Int] = [:]
         for (key, rows) in counts.rowsPerPartition { partitions[layout.reportName(key)] = rows }
@@ -145,11 +158,11 @@ public enum ClickstreamETL {
 struct PartitionWriters {
     let spec: ETLJobSpec
     let layout: PartitionLayout
-    let staging: URL
+    let staging: DirectoryHandle
     let id: String
     private var writers: [PartitionKey: (writer: ParquetWriter, relativePath: String)] = [:]
 
-    init(spec: ETLJobSpec, layout: PartitionLayout, staging: URL, id: String) {
+    init(spec: ETLJobSpec, layout: PartitionLayout, staging: DirectoryHandle, id: String) {
         self.spec = spec
         self.layout = layout
         self.staging = staging
@@ -173,18 +186,22 @@ struct PartitionWriters {
         let folder = layout.folder(key)
         let suffix = spec.compression == .snappy ? ".snappy.parquet" : ".parquet"
         let relativePath = (folder.isEmpty ? "" : folder + "/") + "part-00000-\(id)\(suffix)"
-        let directory = folder.isEmpty ? staging : staging.appendingPathComponent(folder)
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ETLError(
-                .outputUnwritable, path: directory.path,
-                "cannot create '\(directory.path)': \(error.localizedDescription)")
-        }
         let options = ParquetWriterOptions(compression: spec.compression, rowGroupRows: spec.rowGroupRows)
-        let path = staging.appendingPathComponent(relativePath).path
+        let fileName = "part-00000-\(id)\(suffix)"
+        let path = staging.childPath(relativePath)
+        let descriptor: Int32
+        do throws(FileIOError) {
+            let components = folder.split(separator: "/").map(String.init)
+            guard let directory = try staging.directory(components: components, create: true),
+                let opened = try directory.openFile(fileName, flags: O_WRONLY | O_CREAT | O_EXCL, operation: "create")
+            else { throw FileIOError(operation: "create", path: path, code: ENOENT) }
+            descriptor = opened
+        } catch {
+            throw ETLError(.outputUnwritable, path: path, "cannot create '\(path)': \(error.reason)")
+        }
         do {
-            let writer = try ParquetWriter(path: path, schema: layout.schema, options: options)
+            let writer = try ParquetWriter(
+                fileDescriptor: descriptor, path: path, schema: layout.schema, options: options)
             writers[key] = (writer, relativePath)
             return (writer, relativePath)
         } catch {

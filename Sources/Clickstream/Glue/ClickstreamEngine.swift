@@ -52,6 +52,7 @@ public struct ClickstreamEngine: GlueEngine {
         }
         return ETLJobSpec(
             inputDirectory: job.inputDirectory, outputDirectory: job.outputDirectory, rowGroupRows: rows,
-            compression: compression == "uncompressed" ? .uncompressed : .snappy, partitionKeys: keys)
+            compression: compression == "uncompressed" ? .uncompressed : .snappy, partitionKeys: keys,
+            dataDirectory: job.dataDirectory)
     }
 }

@@ -25,6 +25,7 @@ struct ProducerCounts: Sendable, Hashable {
 /// line, and sends each partition's rows in batches of `batchRows`.
 struct EventProducer {
     let files: [InputFile]
+    let root: InputRoot
     let queue: BatchQueue<ProducerMessage>
     let batchRows: Int
     let layout: PartitionLayout
@@ -39,8 +40,12 @@ struct EventProducer {
     private var counts = ProducerCounts()
     private var buffer: [UInt8] = []
 
-    init(files: [InputFile], queue: BatchQueue<ProducerMessage>, batchRows: Int, layout: PartitionLayout = .default) {
+    init(
+        files: [InputFile], root: InputRoot, queue: BatchQueue<ProducerMessage>, batchRows: Int,
+        layout: PartitionLayout = .default
+    ) {
         self.files = files
+        self.root = root
         self.queue = queue
         self.batchRows = batchRows
         self.layout = layout
@@ -51,7 +56,7 @@ struct EventProducer {
             if queue.isCancelled { break }
             let length: Int
             do {
-                length = try InputFiles.read(file, into: &buffer)
+                length = try root.read(file, into: &buffer)
             } catch {
                 queue.finish(.failed(error))
                 return

@@ -26,13 +26,16 @@ public struct AthenaCatalog: Sendable, Hashable {
             .path(percentEncoded: false)
     }
 
+    /// `athena/catalog.json`, relative to the data directory.
+    static let relativePath = "athena/catalog.json"
+
     /// Reads the catalog of a data directory (empty when there is none yet).
     /// - Throws: ``CatalogFileError`` when the file exists but is unreadable.
     public static func load(dataDirectory: URL) throws(CatalogFileError) -> AthenaCatalog {
         let path = path(dataDirectory: dataDirectory)
         let bytes: [UInt8]?
         do {
-            bytes = try FileIO.contents(of: path)
+            bytes = try DataDirectory(dataDirectory).contents(of: relativePath)
         } catch {
             throw CatalogFileError(path: path, reason: error.description)
         }
@@ -49,8 +52,8 @@ public struct AthenaCatalog: Sendable, Hashable {
     public func save(dataDirectory: URL) throws(CatalogFileError) {
         let path = Self.path(dataDirectory: dataDirectory)
         do {
-            try FileIO.createDirectories(FileIO.parentDirectory(of: path))
-            try FileIO.writeAtomically(Array((JSONWriter.pretty(json) + "\n").utf8), to: path)
+            try DataDirectory(dataDirectory).writeAtomically(
+                Array((JSONWriter.pretty(json) + "\n").utf8), to: Self.relativePath)
         } catch {
             throw CatalogFileError(path: path, reason: error.description)
         }

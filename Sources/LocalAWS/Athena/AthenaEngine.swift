@@ -52,6 +52,29 @@ public final class AthenaEngine: Sendable {
         }
     }
 
+    /// Runs scripts, in order, against one copy of the catalog and writes nothing (no folder is
+    /// created): what ``runScript(_:database:)`` would refuse, refused before the data directory
+    /// is touched.
+    /// - Returns: The index of the failing script with the failure, or `nil` when all would run.
+    public func check(_ scripts: [String], database: String = "default") -> (index: Int, failure: AthenaQueryFailure)? {
+        var catalog: AthenaCatalog
+        do {
+            catalog = try AthenaCatalog.load(dataDirectory: store.dataDirectory)
+        } catch {
+            return (0, AthenaQueryFailure(reason: "the local catalog cannot be read: \(error)"))
+        }
+        for (index, text) in scripts.enumerated() {
+            do throws(AthenaQueryError) {
+                for statement in try SQLParser.statements(text) {
+                    _ = try apply(statement, to: &catalog, database: database.lowercased())
+                }
+            } catch {
+                return (index, AthenaQueryFailure(reason: error.message))
+            }
+        }
+        return nil
+    }
+
     func execute(_ statement: SQLStatement, database: String) throws(AthenaQueryError) -> Outcome {
         try lock.withLock { _ throws(AthenaQueryError) -> Outcome in
             var catalog: AthenaCatalog

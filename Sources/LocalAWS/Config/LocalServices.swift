@@ -45,6 +45,9 @@ public final class LocalServices: Sendable {
     public let processEnvironment: [String: String]
     /// The function kinds and Glue engines the configuration's `"handler"`s and `"engine"`s name.
     public let plugins: LocalPlugins
+    /// What dead processes had left in the data directory and opening it removed (relative
+    /// paths): temporary files and staging folders (``LocalAWS/DataDirectory/removeDebris()``).
+    public let removedDebris: [String]
 
     /// Opens (creating when missing) every configured stream and the consumers of the ingest
     /// functions.
@@ -64,7 +67,13 @@ public final class LocalServices: Sendable {
         self.processEnvironment = processEnvironment
         self.plugins = plugins
         store = ObjectStore(dataDirectory: dataDirectory)
+        removedDebris = store.directory.removeDebris()
         athena = AthenaEngine(store: store)
+        // The setup DDL is checked before anything is created: a configuration that cannot
+        // work leaves no data directory behind.
+        if let (index, failure) = athena.check(config.athena.setup.map(\.sql)) {
+            throw LocalServicesError("athena setup \(config.athena.setup[index].source): \(failure.reason)")
+        }
         var streams: [String: LocalStream] = [:]
         for stream in config.streams {
             do {

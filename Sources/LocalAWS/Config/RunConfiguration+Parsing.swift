@@ -164,14 +164,8 @@ private struct ConfigParser {
         var result: [StreamConfig] = []
         for (name, item) in try members(value, at: pointer, what: "'streams'") {
             let at = pointer / name
-            guard (1...128).contains(name.utf8.count),
-                name.unicodeScalars.allSatisfy({
-                    $0.isASCII
-                        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-".unicodeScalars.contains($0))
-                })
-            else {
-                throw reader.error(
-                    at, "invalid stream name '\(name)': use 1 to 128 letters, digits, '_', '.' and '-'", atKey: true)
+            if let problem = AWSNames.streamNameProblem(name) {
+                throw reader.error(at, "invalid stream name '\(name)': \(problem)", atKey: true)
             }
             let object = try reader.object(item, at: at, allowed: ["shards"], what: "stream '\(name)'")
             let shards = try reader.integer(object, "shards", at: at, range: 1...LocalStream.maximumShardCount) ?? 1
@@ -188,13 +182,8 @@ private struct ConfigParser {
         let handlers = plugins.functionKinds.map(\.name) + ["ingest"]
         for (name, item) in try members(value, at: pointer, what: "'functions'") {
             let at = pointer / name
-            guard (1...64).contains(name.utf8.count),
-                name.unicodeScalars.allSatisfy({
-                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
-                })
-            else {
-                throw reader.error(
-                    at, "invalid function name '\(name)': use 1 to 64 letters, digits, '-' and '_'", atKey: true)
+            if let problem = AWSNames.functionNameProblem(name) {
+                throw reader.error(at, "invalid function name '\(name)': \(problem)", atKey: true)
             }
             if let members = item.objectValue, members["handler"] == nil,
                 members.keys.contains(where: { ["command", "returns", "throws"].contains($0) })
@@ -232,7 +221,9 @@ private struct ConfigParser {
                     config.startingPosition = parsed
                 }
                 if let bucket = try reader.string(object, "rawBucket", at: at) {
-                    if let problem = S3Location.bucketProblem(bucket) { throw reader.error(at / "rawBucket", problem) }
+                    if let problem = AWSNames.bucketNameProblem(bucket) {
+                        throw reader.error(at / "rawBucket", problem)
+                    }
                     config.rawBucket = bucket
                 }
                 result.append(.ingest(config))
@@ -272,6 +263,9 @@ private struct ConfigParser {
         var result: [GlueJobConfig] = []
         for (name, item) in try members(value, at: pointer, what: "'glueJobs'") {
             let at = pointer / name
+            if let problem = AWSNames.glueJobNameProblem(name) {
+                throw reader.error(at, "invalid Glue job name '\(name)': \(problem)", atKey: true)
+            }
             let what = "Glue job '\(name)'"
             guard let members = item.objectValue else {
                 throw reader.error(at, "\(what) must be an object, not \(item.typeName)")
@@ -308,20 +302,53 @@ private struct ConfigParser {
                 .description
         }
         for (index, file) in (try reader.strings(object, "setup", at: pointer) ?? []).enumerated() {
-            let url = file.hasPrefix("/") ? URL(filePath: file) : baseDirectory.appending(path: file)
-            let bytes: [UInt8]?
-            do {
-                bytes = try FileIO.contents(of: url.path(percentEncoded: false))
-            } catch {
-                throw reader.error(
-                    pointer / "setup" / index, "cannot read \(url.path(percentEncoded: false)): \(error.reason)")
-            }
-            guard let bytes else {
-                throw reader.error(pointer / "setup" / index, "no such file: \(url.path(percentEncoded: false))")
-            }
-            config.setup.append(AthenaConfig.SetupScript(source: file, sql: String(decoding: bytes, as: UTF8.self)))
+            let sql = try setupScript(file, at: pointer / "setup" / index)
+            config.setup.append(AthenaConfig.SetupScript(source: file, sql: sql))
         }
         return config
+    }
+
+    /// An `athena.setup` file: a path relative to the configuration file's folder that stays in
+    /// its tree (no absolute path, no `..`, no symbolic link on the way, read through
+    /// ``DataDirectory``'s rule with the configuration's folder as the root), holding DDL that
+    /// parses. Messages name the path, never what an unreadable file holds.
+    private func setupScript(_ file: String, at pointer: JSONPointer) throws(RunConfigurationError) -> String {
+        if file.hasPrefix("/") || file.hasPrefix("~") {
+            throw reader.error(
+                pointer,
+                "'\(file)' is not inside the configuration's folder: setup files are read relative to the "
+                    + "configuration file; write a relative path such as 'ddl/create_tables.sql'")
+        }
+        let segments = file.split(separator: "/", omittingEmptySubsequences: false)
+        if file.isEmpty || segments.contains(where: { $0 == ".." || $0.isEmpty }) {
+            throw reader.error(
+                pointer,
+                "'\(file)' leaves the configuration's folder or has an empty part: a setup file is a relative "
+                    + "path below the configuration file's folder, without '..'")
+        }
+        let folder = DataDirectory(baseDirectory)
+        let bytes: [UInt8]?
+        do {
+            bytes = try folder.contents(of: segments.filter { $0 != "." }.joined(separator: "/"))
+        } catch {
+            let reason =
+                error.linkTarget != nil
+                ? "it goes through a symbolic link; setup files are read only from the configuration's folder tree "
+                    + "and links are not followed: copy the file into the folder" : error.reason
+            throw reader.error(pointer, "cannot read the setup file '\(file)': \(reason)")
+        }
+        guard let bytes else {
+            throw reader.error(pointer, "no such file: \(folder.absolutePath(file))")
+        }
+        guard let sql = String(validating: bytes, as: UTF8.self) else {
+            throw reader.error(pointer, "the setup file '\(file)' is not UTF-8 text")
+        }
+        do {
+            _ = try SQLParser.statements(sql)
+        } catch {
+            throw reader.error(pointer, "the setup file '\(file)' is not DDL this local Athena runs: \(error.message)")
+        }
+        return sql
     }
 
     private func topics(_ value: JSON?, at pointer: JSONPointer) throws(RunConfigurationError) -> [SNSTopic] {

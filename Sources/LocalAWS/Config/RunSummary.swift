@@ -37,8 +37,9 @@ extension LocalServices {
             }
         }
         for topic in config.topics {
-            let path = dataDirectory.appending(path: "sns/\(topic.name).jsonl").path(percentEncoded: false)
-            let lines = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n").count ?? 0
+            // Read by the data directory's rule: never through a link, never a FIFO.
+            let bytes = (try? DataDirectory(dataDirectory).contents(of: "sns/\(topic.name).jsonl")) ?? nil
+            let lines = bytes?.split(separator: 0x0A).count ?? 0
             snapshot.notifications[topic.name] = lines
         }
         return snapshot

@@ -30,11 +30,17 @@ public struct GlueEngineJob: Sendable {
     public var outputDirectory: URL
     /// What the engine's ``GlueEngine/parse(_:)`` returned.
     public var parameters: JSON
+    /// The data directory the two folders lie in, when they do: an engine reaches them by its
+    /// rule, never through a symbolic link (``DataDirectory``).
+    public var dataDirectory: DataDirectory?
 
-    public init(name: String, inputDirectory: URL, outputDirectory: URL, parameters: JSON) {
+    public init(
+        name: String, inputDirectory: URL, outputDirectory: URL, parameters: JSON, dataDirectory: DataDirectory? = nil
+    ) {
         self.name = name
         self.inputDirectory = inputDirectory
         self.outputDirectory = outputDirectory
         self.parameters = parameters
+        self.dataDirectory = dataDirectory
     }
 }

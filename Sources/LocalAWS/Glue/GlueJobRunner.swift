@@ -51,7 +51,7 @@ public struct GlueJobRunner: TaskHandler {
                 let run = GlueEngineJob(
                     name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
                     outputDirectory: try services.store.directoryURL(for: job.output, create: true),
-                    parameters: job.parameters)
+                    parameters: job.parameters, dataDirectory: services.store.directory)
                 outcome = await Self.runOffTheCooperativePool(engine, run)
             } catch {
                 outcome = .failure(ETLError(.io, path: job.output.description, error.message))

@@ -1,72 +1,94 @@
 import Foundation
 
-/// Replaces the output directory as a whole.
+/// Replaces the output folder as a whole.
 ///
-/// Everything is written into a staging directory beside the output (same parent, so the same
-/// file system), named `.<output>.staging-<id>` (hidden, so readers of the parent skip it).
-/// Then: rename the old output aside to `.<output>.old-<id>`, rename the staging directory to
-/// the output's name, delete the old one. A reader sees the old set or the new set, never a mix
-/// and never a half-written file; only between the two renames is there briefly no directory.
-/// (POSIX `rename` cannot replace a non-empty directory in one step, and Linux's
-/// `renameat2(RENAME_EXCHANGE)` is not exposed to Swift.)
-package enum OutputSwap {
-    package static func staging(for output: URL, id: String) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).staging-\(id)")
+/// Everything is written into a staging folder beside the output (same parent, so the same
+/// file system), named `.<output>.staging-<owner>-<id>`: hidden, so readers of the parent skip
+/// it, and carrying the owning process (``LocalAWS/DataDirectory/removeDebris()`` removes the
+/// staging folders of processes that died; so does the next job writing the same output).
+///
+/// The swap: on Linux, `renameat2(RENAME_EXCHANGE)` exchanges the staging folder and the output
+/// in one step, so a reader sees the old set or the new set and there is never a moment without
+/// an output folder; the old set, now under the staging name, is then deleted. Where the
+/// exchange is not available (another system, or a file system that refuses it), the old output
+/// is renamed aside to `.<output>.old-<owner>-<id>`, the staging folder renamed into place and
+/// the old one deleted: only between those two renames is there no output folder.
+///
+/// Every step works on the parent folder's descriptor with names, never following a link: a
+/// link planted at the output's name is swapped away and removed as a link.
+package struct OutputSwap {
+    /// The output's parent folder.
+    package let parent: DirectoryHandle
+    /// The output's name in it.
+    package let name: String
+    package let id: String
+
+    package init(parent: DirectoryHandle, name: String, id: String) {
+        self.parent = parent
+        self.name = name
+        self.id = id
     }
 
-    package static func aside(for output: URL, id: String) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(id)")
-    }
+    /// `.<output>.staging-<owner>-<id>`.
+    package var stagingName: String { ".\(name)\(DataDirectory.stagingMarker)\(DataDirectory.ownerToken)-\(id)" }
+    /// `.<output>.old-<owner>-<id>`.
+    package var asideName: String { ".\(name)\(DataDirectory.asideMarker)\(DataDirectory.ownerToken)-\(id)" }
 
-    /// Creates an empty staging directory (removing one a crashed run left).
-    package static func prepareStaging(for output: URL, id: String) throws(ETLError) -> URL {
-        let staging = staging(for: output, id: id)
-        do {
-            if FileManager.default.fileExists(atPath: staging.path) {
-                try FileManager.default.removeItem(at: staging)
+    /// Creates an empty staging folder, first removing the staging and set-aside folders of this
+    /// output that dead processes left.
+    package func prepareStaging() throws(ETLError) -> DirectoryHandle {
+        for entry in parent.entries() {
+            let isOurs =
+                entry.name.hasPrefix(".\(name)\(DataDirectory.stagingMarker)")
+                || entry.name.hasPrefix(".\(name)\(DataDirectory.asideMarker)")
+            guard isOurs, case .some(.some(let owner)) = DataDirectory.debrisOwner(entry.name), !owner.isAlive else {
+                continue
             }
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw ETLError(
-                .outputUnwritable, path: staging.path,
-                "cannot create staging directory '\(staging.path)': \(error.localizedDescription)")
+            parent.removeTree(entry.name)
         }
-        return staging
-    }
-
-    /// Moves `staging` into place as `output`.
-    package static func swap(_ staging: URL, into output: URL, id: String) throws(ETLError) {
-        let manager = FileManager.default
-        var outputExists = false
-        // lstat, not fileExists: a dangling symlink at the output is still something to move aside.
-        var info = stat()
-        outputExists = lstat(output.path, &info) == 0
-        guard outputExists else {
-            try rename(staging, to: output)
-            return
-        }
-        let old = aside(for: output, id: id)
-        if manager.fileExists(atPath: old.path) { try? manager.removeItem(at: old) }
-        try rename(output, to: old)
+        parent.removeTree(stagingName)
         do {
-            try rename(staging, to: output)
+            guard let staging = try parent.directory(stagingName, create: true) else {
+                throw ETLError(
+                    .outputUnwritable, path: parent.childPath(stagingName), "cannot create the staging folder")
+            }
+            return staging
         } catch {
-            try? rename(old, to: output)
-            throw error
-        }
-        try? manager.removeItem(at: old)
-    }
-
-    package static func rename(_ source: URL, to target: URL) throws(ETLError) {
-        guard Foundation.rename(source.path, target.path) == 0 else {
-            let reason = String(cString: strerror(errno))
             throw ETLError(
-                .outputUnwritable, path: target.path, "cannot rename '\(source.path)' to '\(target.path)': \(reason)")
+                .outputUnwritable, path: parent.childPath(stagingName), "cannot create the staging folder: \(error)")
         }
     }
 
-    /// Removes a staging directory after a failure.
-    package static func discard(_ staging: URL) {
-        try? FileManager.default.removeItem(at: staging)
+    /// Moves the staging folder into place as the output.
+    package func swap() throws(ETLError) {
+        do throws(FileIOError) {
+            guard parent.kind(name) != .missing else {
+                try parent.rename(stagingName, to: parent, as: name)
+                parent.sync()
+                return
+            }
+            if try parent.exchange(stagingName, name) {
+                parent.sync()
+                parent.removeTree(stagingName)
+                return
+            }
+            parent.removeTree(asideName)
+            try parent.rename(name, to: parent, as: asideName)
+            do {
+                try parent.rename(stagingName, to: parent, as: name)
+            } catch {
+                try? parent.rename(asideName, to: parent, as: name)
+                throw error
+            }
+            parent.sync()
+            parent.removeTree(asideName)
+        } catch {
+            throw ETLError(.outputUnwritable, path: parent.childPath(name), "cannot replace the output: \(error)")
+        }
+    }
+
+    /// Removes the staging folder after a failure.
+    package func discard() {
+        parent.removeTree(stagingName)
     }
 }

@@ -176,11 +176,9 @@ public struct SNSPublishHandler: TaskHandler {
     }
 
     private func appendToOutbox(_ notification: SNSNotification, topic: SNSTopic) throws(StatesError) {
-        let directory = dataDirectory.appending(path: "sns").path(percentEncoded: false)
         do {
-            try FileIO.createDirectories(directory)
-            try FileIO.append(
-                JSONWriter.compactBytes(notification.outboxLine) + [0x0A], to: directory + "/\(topic.name).jsonl")
+            try DataDirectory(dataDirectory).append(
+                JSONWriter.compactBytes(notification.outboxLine) + [0x0A], to: "sns/\(topic.name).jsonl")
         } catch {
             throw StatesError(.taskFailed, "the local SNS cannot write its outbox: \(error)")
         }
@@ -194,28 +192,20 @@ public struct SNSPublishHandler: TaskHandler {
         case .stdout:
             sinks.notification(notification, topic)
         case .file:
-            let path = try Self.fileInside(dataDirectory, subscription.endpoint)
-            try FileIO.createDirectories(FileIO.parentDirectory(of: path))
-            let root = FileIO.realPath(dataDirectory.path(percentEncoded: false)) ?? ""
-            guard let parent = FileIO.realPath(FileIO.parentDirectory(of: path)),
-                parent == root || parent.hasPrefix(root + "/")
-            else {
-                throw HTTPPostError("the file endpoint '\(subscription.endpoint)' leads outside the data directory")
-            }
+            _ = try Self.fileInside(dataDirectory, subscription.endpoint)
             let document = notification.document(subscriptionARN: subscriptionARN, region: topic.region)
-            try FileIO.append(JSONWriter.compactBytes(document) + [0x0A], to: path)
+            try DataDirectory(dataDirectory).append(
+                JSONWriter.compactBytes(document) + [0x0A], to: subscription.endpoint)
         case .email, .emailJSON:
             let text = EmailMessage.render(
                 notification, to: subscription.endpoint, subscriptionARN: subscriptionARN, region: topic.region,
                 displayName: topic.displayName, json: subscription.deliveryProtocol == .emailJSON)
-            let directory = dataDirectory.appending(path: "mail").path(percentEncoded: false)
-            try FileIO.createDirectories(directory)
             let stamp = UTCTimestamp(notification.timestamp)
             let name =
                 "\(stamp.dateText.replacingOccurrences(of: "-", with: ""))T"
                 + "\(UTCTimestamp.pad(stamp.hour, 2))\(UTCTimestamp.pad(stamp.minute, 2))"
                 + "\(UTCTimestamp.pad(stamp.second, 2))Z-\(notification.messageID).eml"
-            try FileIO.writeAtomically(Array(text.utf8), to: directory + "/" + name)
+            try DataDirectory(dataDirectory).writeAtomically(Array(text.utf8), to: "mail/" + name)
         case .http:
             let endpoint = try HTTPPoster.endpoint(subscription.endpoint).get()
             let body = JSONWriter.compactBytes(
@@ -235,10 +225,12 @@ public struct SNSPublishHandler: TaskHandler {
     /// A `file` endpoint as a path inside the data directory.
     static func fileInside(_ dataDirectory: URL, _ endpoint: String) throws(HTTPPostError) -> String {
         let segments = endpoint.split(separator: "/", omittingEmptySubsequences: false)
-        guard !endpoint.isEmpty, !endpoint.hasPrefix("/"), !segments.contains(where: { $0 == ".." || $0.isEmpty })
+        guard !endpoint.isEmpty, !endpoint.hasPrefix("/"),
+            !segments.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
         else {
             throw HTTPPostError(
-                "the file endpoint '\(endpoint)' must be a relative path inside the data directory, without '..'")
+                "the file endpoint '\(endpoint)' must be a relative path inside the data directory, without '..'"
+                    + " or '.' parts")
         }
         return dataDirectory.path(percentEncoded: false)
             + (dataDirectory.path(percentEncoded: false).hasSuffix("/") ? "" : "/") + endpoint

@@ -30,11 +30,7 @@ public struct SNSTopic: Sendable, Hashable {
         guard parts.count == 6, parts[0] == "arn", !parts[1].isEmpty, parts[2] == "sns", !parts[3].isEmpty,
             parts[4].count == 12, parts[4].allSatisfy(\.isNumber)
         else { return false }
-        let name = parts[5].hasSuffix(".fifo") ? parts[5].dropLast(5) : parts[5]
-        return (1...256).contains(name.count)
-            && name.unicodeScalars.allSatisfy {
-                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
-            }
+        return AWSNames.topicNameProblem(String(parts[5])) == nil
     }
 }
 

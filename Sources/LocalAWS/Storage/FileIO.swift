@@ -7,24 +7,38 @@
 #endif
 
 /// A failed system call on a file, with the path and `errno`.
-struct FileIOError: Error, Sendable, Hashable, CustomStringConvertible {
+package struct FileIOError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was being done: `open`, `write`, `rename`, ….
-    var operation: String
-    var path: String
+    package var operation: String
+    package var path: String
     /// The `errno` value.
-    var code: Int32
+    package var code: Int32
+    /// Replaces `errno`'s text when the refusal is ours (a symbolic link, a file that is not regular).
+    package var explanation: String? = nil
+    /// Set when the operation was refused because `path` is a symbolic link: where the link points.
+    package var linkTarget: String? = nil
 
-    /// `errno`'s text, e.g. "No such file or directory".
-    var reason: String { String(cString: strerror(code)) }
+    package init(
+        operation: String, path: String, code: Int32, explanation: String? = nil, linkTarget: String? = nil
+    ) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+        self.explanation = explanation
+        self.linkTarget = linkTarget
+    }
 
-    var description: String { "cannot \(operation) \(path): \(reason)" }
+    /// `errno`'s text, e.g. "No such file or directory", or the explanation of a refusal.
+    package var reason: String { explanation ?? String(cString: strerror(code)) }
+
+    package var description: String { "cannot \(operation) \(path): \(reason)" }
 }
 
-/// The few file operations the clickstream handlers need, on raw POSIX calls so that durability
-/// is explicit: every whole-file write goes to a temporary file in the same directory, is
-/// `fsync`ed, renamed over the target and the directory `fsync`ed, so a crash leaves either the
-/// old file or the new one, never half of one. Appends are one `write` on an `O_APPEND`
-/// descriptor followed by `fsync`.
+/// File operations by path, for files outside the data directory (the configuration, its setup
+/// files' folder, `/proc`). Everything inside the data directory goes through ``DataDirectory``
+/// and ``DirectoryHandle``, which never follow a link; there, every whole-file write goes to a
+/// temporary file in the same folder, is `fsync`ed, renamed over the target and the folder
+/// `fsync`ed, so a crash leaves either the old file or the new one, never half of one.
 ///
 /// Rationale: `rename(2)` within one directory is atomic on POSIX file systems; the directory
 /// `fsync` makes the rename itself durable (see the Linux `fsync(2)` manual page, "Calling fsync()
@@ -34,40 +48,12 @@ enum FileIO {
     /// Names of temporary files start with this; listings skip such names.
     static let temporaryPrefix = ".asl-tmp-"
 
-    /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
-        let directory = parentDirectory(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? "file"
+    /// `.asl-tmp-<owner>-<random>-<name>`: the owner is this process (``ProcessIdentity``), so a
+    /// later run can tell a dead process's leftover from a live one's file.
+    static func temporaryName(for name: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let suffix = String(generator.next() as UInt64, radix: 16)
-        let temporary = directory + "/" + temporaryPrefix + suffix + "-" + name
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileIOError(operation: "create", path: temporary, code: errno) }
-        do throws(FileIOError) {
-            try writeAll(bytes, to: descriptor, path: temporary)
-            guard fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: temporary, code: errno) }
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            let code = errno
-            unlink(temporary)
-            throw FileIOError(operation: "rename a temporary file to", path: path, code: code)
-        }
-        syncDirectory(directory)
-    }
-
-    /// Appends `bytes` (one whole record, normally a line ending in `\n`) to `path` with a single
-    /// `write` on an `O_APPEND` descriptor, then `fsync`s. Creates the file when missing.
-    static func append(_ bytes: [UInt8], to path: String) throws(FileIOError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileIOError(operation: "open", path: path, code: errno) }
-        defer { close(descriptor) }
-        try writeAll(bytes, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: path, code: errno) }
+        return temporaryPrefix + ProcessIdentity.current.token + "-" + suffix + "-" + name
     }
 
     /// The file's bytes, or `nil` when it does not exist.
@@ -90,17 +76,6 @@ enum FileIO {
             result.append(contentsOf: buffer[0..<count])
         }
         return result
-    }
-
-    /// Cuts the file at `path` down to `length` bytes and `fsync`s it.
-    static func truncate(_ path: String, to length: Int) throws(FileIOError) {
-        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileIOError(operation: "open", path: path, code: errno) }
-        defer { close(descriptor) }
-        guard ftruncate(descriptor, off_t(length)) == 0 else {
-            throw FileIOError(operation: "truncate", path: path, code: errno)
-        }
-        guard fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: path, code: errno) }
     }
 
     /// Creates `path` and its missing parents (mode 0755).
@@ -130,54 +105,13 @@ enum FileIO {
         }
     }
 
-    /// The size of the regular file at `path`, or `nil`.
-    static func size(of path: String) -> Int? {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Int(info.st_size)
-    }
-
-    /// The entries of a directory (without `.` and `..`), unsorted; empty when it cannot be read.
-    static func entries(of directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
-    }
-
-    /// Removes a file; a missing file is not an error.
-    static func remove(_ path: String) throws(FileIOError) {
-        guard unlink(path) == 0 || errno == ENOENT else {
-            throw FileIOError(operation: "delete", path: path, code: errno)
-        }
-    }
-
-    /// Removes an empty directory; returns whether it was removed.
-    @discardableResult
-    static func removeEmptyDirectory(_ path: String) -> Bool {
-        rmdir(path) == 0
-    }
-
-    /// The canonical absolute path (symbolic links resolved), or `nil` when it does not exist.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
-    }
-
     static func parentDirectory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileIOError) {
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(FileIOError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
@@ -189,12 +123,5 @@ enum FileIO {
             }
             offset += written
         }
-    }
-
-    private static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        close(descriptor)
     }
 }

@@ -1,5 +1,11 @@
 public import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A local stand-in for S3: `s3://bucket/key` is the file `<data-dir>/s3/bucket/key`.
 ///
 ///     let store = ObjectStore(dataDirectory: URL(filePath: ".asl-data"))
@@ -11,7 +17,8 @@ public import Foundation
 /// crash never sees half an object. Listing is recursive and sorted by key like S3's
 /// `ListObjectsV2`; temporary files are never listed. Nothing is read or written outside the data
 /// directory: keys with `..`, empty or absolute segments are refused when parsed
-/// (``S3Location``), and paths that a symbolic link would lead outside are refused here.
+/// (``S3Location``), and every path goes through ``DataDirectory``, which never follows a
+/// symbolic link below the data directory.
 public struct ObjectStore: Sendable {
     /// The data directory; objects live under its `s3` folder.
     public let dataDirectory: URL
@@ -23,34 +30,39 @@ public struct ObjectStore: Sendable {
     /// `<data-dir>/s3`.
     public var rootPath: String { dataDirectory.appending(path: "s3").path(percentEncoded: false) }
 
+    /// The rule every path of the store goes through (no symbolic link is followed).
+    public var directory: DataDirectory { DataDirectory(dataDirectory) }
+
     /// Writes an object, replacing any previous one, atomically.
     /// - Throws: ``StorageError`` for a prefix (a key ending in `/`), a path conflict, a path
-    ///   leading outside the data directory, or a file error.
+    ///   through a symbolic link, or a file error.
     public func put(_ bytes: [UInt8], at location: S3Location) throws(StorageError) {
         guard !location.isPrefix else {
             throw StorageError(
                 .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
         }
-        let path = filePath(location)
-        let directory = FileIO.parentDirectory(of: path)
-        try checkInside(directory, location)
-        if FileIO.kind(of: path) == .directory {
-            throw StorageError(
-                .pathConflict("objects exist under this key used as a folder, so it cannot also be an object"),
-                uri: "\(location)")
-        }
+        let target: (folder: DirectoryHandle, name: String)?
         do {
-            try FileIO.createDirectories(directory)
+            target = try directory.parent(of: relativePath(location), create: true)
         } catch {
-            if error.code == ENOTDIR || error.code == EEXIST {
+            if error.linkTarget == nil && (error.code == ENOTDIR || error.code == EEXIST) {
                 throw StorageError(
                     .pathConflict("a part of this key is already an object, so it cannot also be a folder"),
                     uri: "\(location)")
             }
             throw StorageError(error, uri: "\(location)")
         }
+        guard let (folder, name) = target else {
+            throw StorageError(
+                .io(operation: "create the folder of", path: filePath(location), reason: "missing"), uri: "\(location)")
+        }
+        if folder.kind(name) == .directory {
+            throw StorageError(
+                .pathConflict("objects exist under this key used as a folder, so it cannot also be an object"),
+                uri: "\(location)")
+        }
         do {
-            try FileIO.writeAtomically(bytes, to: path)
+            try folder.writeAtomically(bytes, name: name)
         } catch {
             throw StorageError(error, uri: "\(location)")
         }
@@ -64,24 +76,28 @@ public struct ObjectStore: Sendable {
     /// The object's bytes.
     /// - Throws: ``StorageError`` `.noSuchKey` when there is no such object.
     public func read(_ location: S3Location) throws(StorageError) -> [UInt8] {
-        let path = filePath(location)
-        try checkInside(path, location)
-        guard !location.isPrefix, FileIO.kind(of: path) == .file else {
-            throw StorageError(.noSuchKey, uri: "\(location)")
-        }
+        guard !location.isPrefix else { throw StorageError(.noSuchKey, uri: "\(location)") }
         let bytes: [UInt8]?
-        do {
-            bytes = try FileIO.contents(of: path)
+        do throws(FileIOError) {
+            guard let (folder, name) = try directory.parent(of: relativePath(location), create: false),
+                folder.kind(name) != .directory
+            else { throw FileIOError(operation: "open", path: filePath(location), code: ENOENT) }
+            bytes = try folder.contents(name)
         } catch {
+            if error.linkTarget == nil && (error.code == ENOTDIR || error.code == ENOENT) {
+                throw StorageError(.noSuchKey, uri: "\(location)")
+            }
             throw StorageError(error, uri: "\(location)")
         }
         guard let bytes else { throw StorageError(.noSuchKey, uri: "\(location)") }
         return bytes
     }
 
-    /// Whether an object exists at `location`.
+    /// Whether an object exists at `location` (a link is not an object).
     public func exists(_ location: S3Location) -> Bool {
-        !location.isPrefix && FileIO.kind(of: filePath(location)) == .file
+        guard !location.isPrefix, let (folder, name) = try? directory.parent(of: relativePath(location), create: false)
+        else { return false }
+        return folder.kind(name) == .file
     }
 
     /// Deletes an object; deleting a missing object succeeds, as `DeleteObject` does. Folders left
@@ -91,15 +107,21 @@ public struct ObjectStore: Sendable {
             throw StorageError(
                 .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
         }
-        let path = filePath(location)
-        try checkInside(FileIO.parentDirectory(of: path), location)
-        guard FileIO.kind(of: path) == .file else { return }
-        do {
-            try FileIO.remove(path)
+        do throws(FileIOError) {
+            guard let (folder, name) = try directory.parent(of: relativePath(location), create: false) else { return }
+            switch folder.kind(name) {
+            case .file:
+                try folder.remove(name)
+            case .link:
+                throw folder.linkRefusal(name, operation: "delete")
+            default:
+                return
+            }
         } catch {
+            if error.linkTarget == nil && error.code == ENOTDIR { return }
             throw StorageError(error, uri: "\(location)")
         }
-        pruneEmptyFolders(from: FileIO.parentDirectory(of: path), bucket: location.bucket)
+        pruneEmptyFolders(of: location)
     }
 
     /// Deletes every object whose key starts with the prefix; returns how many were deleted.
@@ -112,84 +134,107 @@ public struct ObjectStore: Sendable {
 
     /// Every object whose key starts with `prefix.key` (a plain string prefix, as S3's `Prefix`),
     /// at any depth, sorted by key.
+    /// - Throws: ``StorageError`` when a symbolic link lies on the way (it is named).
     public func list(under prefix: S3Location) throws(StorageError) -> [StoredObject] {
         // Walk from the deepest folder the prefix names completely.
         let folderKey = prefix.key.lastIndex(of: "/").map { String(prefix.key[...$0]) } ?? ""
-        let start = bucketPath(prefix.bucket) + (folderKey.isEmpty ? "" : "/" + folderKey.dropLast())
-        try checkInside(start, prefix)
+        let start = bucketRelativePath(prefix.bucket) + (folderKey.isEmpty ? "" : "/" + folderKey.dropLast())
         var found: [StoredObject] = []
-        var pending: [(path: String, key: String)] = [(start, folderKey)]
-        while let (directory, keyPrefix) = pending.popLast() {
-            for name in FileIO.entries(of: directory) where !name.hasPrefix(FileIO.temporaryPrefix) {
-                let path = directory + "/" + name
-                let key = keyPrefix + name
-                switch FileIO.kind(of: path) {
-                case .directory:
-                    let folder = key + "/"
-                    if folder.hasPrefix(prefix.key) || prefix.key.hasPrefix(folder) {
-                        pending.append((path, folder))
+        do throws(FileIOError) {
+            guard let top = try directory.directory(start, create: false) else { return [] }
+            var pending: [(folder: DirectoryHandle, key: String)] = [(top, folderKey)]
+            while let (folder, keyPrefix) = pending.popLast() {
+                // Temporary files and staging folders are work in progress, never objects (their
+                // names are reserved: ``S3Location`` refuses keys shaped like them).
+                for entry in folder.entries() where !Self.isWorkInProgress(entry.name) {
+                    let key = keyPrefix + entry.name
+                    switch entry.kind {
+                    case .directory:
+                        let child = key + "/"
+                        if child.hasPrefix(prefix.key) || prefix.key.hasPrefix(child),
+                            let opened = try folder.directory(entry.name, create: false)
+                        {
+                            pending.append((opened, child))
+                        }
+                    case .file where key.hasPrefix(prefix.key):
+                        found.append(
+                            StoredObject(
+                                location: S3Location(unchecked: prefix.bucket, key),
+                                size: folder.size(entry.name) ?? 0,
+                                fileURL: URL(filePath: folder.childPath(entry.name))))
+                    case .link where key.hasPrefix(prefix.key) || prefix.key.hasPrefix(key):
+                        throw folder.linkRefusal(entry.name, operation: "list")
+                    default:
+                        continue
                     }
-                case .file where key.hasPrefix(prefix.key):
-                    found.append(
-                        StoredObject(
-                            location: S3Location(unchecked: prefix.bucket, key),
-                            size: FileIO.size(of: path) ?? 0,
-                            fileURL: URL(filePath: path)))
-                default:
-                    continue
                 }
             }
+        } catch {
+            if error.linkTarget == nil && error.code == ENOTDIR { return [] }
+            throw StorageError(error, uri: "\(prefix)")
         }
         return found.sorted { $0.location < $1.location }
     }
 
-    /// The local folder for a prefix (for code that writes files directly, like the ETL job).
+    /// The local folder for a prefix (for code that works on files directly, like the Glue job,
+    /// which then goes through ``directory`` itself).
     /// - Parameter create: Create the folder (and its parents) when missing.
+    /// - Throws: ``StorageError`` when a symbolic link or a file lies on the way.
     public func directoryURL(for prefix: S3Location, create: Bool = false) throws(StorageError) -> URL {
-        let path = bucketPath(prefix.bucket) + (prefix.key.isEmpty ? "" : "/" + prefix.asPrefix.key.dropLast())
-        try checkInside(path, prefix)
-        if create {
-            do {
-                try FileIO.createDirectories(path)
-            } catch {
-                throw StorageError(error, uri: "\(prefix)")
-            }
+        let relative = folderRelativePath(prefix)
+        do {
+            _ = try directory.directory(relative, create: create)
+        } catch {
+            throw StorageError(error, uri: "\(prefix)")
         }
-        return URL(filePath: path, directoryHint: .isDirectory)
+        return URL(filePath: directory.absolutePath(relative), directoryHint: .isDirectory)
     }
 
     /// The local file an object is stored in (whether or not it exists).
+    /// - Throws: ``StorageError`` when a symbolic link lies on the way.
     public func fileURL(for location: S3Location) throws(StorageError) -> URL {
-        let path = filePath(location)
-        try checkInside(FileIO.parentDirectory(of: path), location)
-        return URL(filePath: path)
+        do {
+            _ = try directory.parent(of: relativePath(location), create: false)
+        } catch {
+            throw StorageError(error, uri: "\(location)")
+        }
+        return URL(filePath: filePath(location))
     }
 
     func bucketPath(_ bucket: String) -> String { rootPath + "/" + bucket }
 
-    func filePath(_ location: S3Location) -> String {
-        location.key.isEmpty ? bucketPath(location.bucket) : bucketPath(location.bucket) + "/" + location.key
+    func filePath(_ location: S3Location) -> String { directory.absolutePath(relativePath(location)) }
+
+    /// `s3/<bucket>`.
+    func bucketRelativePath(_ bucket: String) -> String { "s3/" + bucket }
+
+    /// `s3/<bucket>/<key>` (the key without a trailing `/`).
+    func relativePath(_ location: S3Location) -> String {
+        location.key.isEmpty
+            ? bucketRelativePath(location.bucket) : bucketRelativePath(location.bucket) + "/" + location.key
     }
 
-    /// Refuses `path` when its nearest existing ancestor resolves outside `<data-dir>/s3`.
-    private func checkInside(_ path: String, _ location: S3Location) throws(StorageError) {
-        let root = FileIO.realPath(rootPath) ?? rootPath
-        var existing = path
-        while FileIO.kind(of: existing) == .missing && existing.count > rootPath.count {
-            existing = FileIO.parentDirectory(of: existing)
-        }
-        guard let resolved = FileIO.realPath(existing) else { return }
-        if resolved != root && !resolved.hasPrefix(root + "/") {
-            throw StorageError(.escapesDataDirectory(resolvedPath: resolved), uri: "\(location)")
-        }
+    /// `s3/<bucket>/<prefix without its trailing />`.
+    func folderRelativePath(_ prefix: S3Location) -> String {
+        prefix.key.isEmpty
+            ? bucketRelativePath(prefix.bucket)
+            : bucketRelativePath(prefix.bucket) + "/" + prefix.asPrefix.key.dropLast()
     }
 
-    private func pruneEmptyFolders(from directory: String, bucket: String) {
-        var current = directory
-        let stop = bucketPath(bucket)
-        while current.count > stop.count && current.hasPrefix(stop + "/") {
-            guard FileIO.removeEmptyDirectory(current) else { return }
-            current = FileIO.parentDirectory(of: current)
+    static func isWorkInProgress(_ name: String) -> Bool {
+        if name.hasPrefix(FileIO.temporaryPrefix) { return true }
+        if case .some(.some) = DataDirectory.debrisOwner(name) { return true }
+        return false
+    }
+
+    /// Removes the folders an object's deletion left empty, up to (not including) the bucket.
+    private func pruneEmptyFolders(of location: S3Location) {
+        var segments = location.segments.map(String.init)
+        segments.removeLast()
+        while let last = segments.popLast() {
+            let parent = bucketRelativePath(location.bucket) + segments.map { "/" + $0 }.joined()
+            guard let folder = try? directory.directory(parent, create: false), folder.removeEmptyDirectory(last)
+            else { return }
         }
     }
 }

@@ -141,6 +141,9 @@ public struct S3Location: Sendable, Hashable, Comparable, CustomStringConvertibl
             if segment.hasPrefix(FileIO.temporaryPrefix) {
                 return "key segments starting with '\(FileIO.temporaryPrefix)' are reserved for temporary files"
             }
+            if case .some(.some) = DataDirectory.debrisOwner(String(segment)) {
+                return "the key segment '\(segment)' is shaped like a staging folder's name, which is reserved"
+            }
         }
         return nil
     }

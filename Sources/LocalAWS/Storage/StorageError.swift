@@ -12,7 +12,8 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidBucketName(String)
         /// The key cannot be stored as a path; the reason says why.
         case invalidKey(String)
-        /// The path resolves (through a symbolic link) outside the data directory.
+        /// A symbolic link lies on the path: the services never follow one below the data
+        /// directory, since it could lead outside. The text names the link and its target.
         case escapesDataDirectory(resolvedPath: String)
         /// No object has this key (S3's `NoSuchKey`).
         case noSuchKey
@@ -33,7 +34,11 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     init(_ error: FileIOError, uri: String) {
-        self.init(.io(operation: error.operation, path: error.path, reason: error.reason), uri: uri)
+        if error.linkTarget != nil {
+            self.init(.escapesDataDirectory(resolvedPath: "\(error.path): \(error.reason)"), uri: uri)
+        } else {
+            self.init(.io(operation: error.operation, path: error.path, reason: error.reason), uri: uri)
+        }
     }
 
     /// What went wrong, starting with the URI.
@@ -45,9 +50,8 @@ public struct StorageError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(uri): invalid bucket name: \(reason)"
         case .invalidKey(let reason):
             "\(uri): \(reason)"
-        case .escapesDataDirectory(let resolved):
-            "\(uri): the path resolves to \(resolved), outside the data directory (a symbolic link leads out of it);"
-                + " remove the link or choose another data directory"
+        case .escapesDataDirectory(let detail):
+            "\(uri): \(detail)"
         case .noSuchKey:
             "\(uri): no such object (NoSuchKey)"
         case .pathConflict(let detail):

@@ -28,14 +28,22 @@ public final class LocalStream: Sendable {
     public let shardCount: Int
     /// `<data-dir>/kinesis/<name>`.
     public let directory: URL
+    /// The data directory, through which every file of the stream is reached.
+    package let dataDirectory: DataDirectory
+    /// `kinesis/<name>`, relative to the data directory.
+    package let relativeDirectory: String
 
     private let shards: Mutex<[[StreamRecord]]>
 
-    private init(name: String, arn: String, shardCount: Int, directory: URL, records: [[StreamRecord]]) {
+    private init(
+        name: String, arn: String, shardCount: Int, dataDirectory: DataDirectory, records: [[StreamRecord]]
+    ) {
         self.name = name
         self.arn = arn
         self.shardCount = shardCount
-        self.directory = directory
+        self.dataDirectory = dataDirectory
+        relativeDirectory = "kinesis/" + name
+        directory = URL(filePath: dataDirectory.absolutePath(relativeDirectory), directoryHint: .isDirectory)
         shards = Mutex(records)
     }
 
@@ -46,17 +54,15 @@ public final class LocalStream: Sendable {
         name: String, shardCount: Int = 1, dataDirectory: URL, region: String = "us-east-1",
         account: String = "123456789012"
     ) throws(StreamError) -> LocalStream {
-        guard (1...128).contains(name.utf8.count),
-            name.utf8.allSatisfy({ isStreamNameByte($0) })
-        else { throw StreamError(.invalidStreamName(name)) }
+        guard AWSNames.streamNameProblem(name) == nil else { throw StreamError(.invalidStreamName(name)) }
         guard (1...maximumShardCount).contains(shardCount) else { throw StreamError(.invalidShardCount(shardCount)) }
-        let directory = dataDirectory.standardizedFileURL.appending(path: "kinesis").appending(path: name)
-        let directoryPath = directory.path(percentEncoded: false)
+        let data = DataDirectory(dataDirectory)
+        let relative = "kinesis/" + name
+        let directoryPath = data.absolutePath(relative)
         let arn = "arn:aws:kinesis:\(region):\(account):stream/\(name)"
         do {
-            try FileIO.createDirectories(directoryPath)
-            let metadataPath = directoryPath + "/stream.json"
-            if let bytes = try FileIO.contents(of: metadataPath),
+            try data.createDirectories(relative)
+            if let bytes = try data.contents(of: relative + "/stream.json"),
                 let existing = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
                 let count = existing["ShardCount"]?.numberValue?.int64Value
             {
@@ -69,7 +75,8 @@ public final class LocalStream: Sendable {
                     "StreamName": .string(name), "StreamARN": .string(arn),
                     "ShardCount": .number(JSONNumber(shardCount)),
                 ]
-                try FileIO.writeAtomically(Array((JSONWriter.pretty(metadata) + "\n").utf8), to: metadataPath)
+                try data.writeAtomically(
+                    Array((JSONWriter.pretty(metadata) + "\n").utf8), to: relative + "/stream.json")
             }
         } catch let error as StreamError {
             throw error
@@ -80,9 +87,9 @@ public final class LocalStream: Sendable {
         }
         var records: [[StreamRecord]] = []
         for index in 0..<shardCount {
-            records.append(try loadShard(path: directoryPath + "/" + shardID(index) + ".jsonl", shard: index))
+            records.append(try loadShard(data, relative + "/" + shardID(index) + ".jsonl", shard: index))
         }
-        return LocalStream(name: name, arn: arn, shardCount: shardCount, directory: directory, records: records)
+        return LocalStream(name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records)
     }
 
     /// `shardId-000000000000` for shard 0, as Kinesis names a new stream's shards.
@@ -130,7 +137,6 @@ public final class LocalStream: Sendable {
             }
         }
         let arrivalMillis = Date(timeIntervalSince1970: Double(arrival.epochMilliseconds) / 1000)
-        let directoryPath = directory.path(percentEncoded: false)
         return try shards.withLock { (shards: inout [[StreamRecord]]) throws(StreamError) -> [PutRecordResult] in
             var results: [PutRecordResult] = []
             for (entry, shard) in zip(entries, targets) {
@@ -139,7 +145,7 @@ public final class LocalStream: Sendable {
                     partitionKey: entry.partitionKey, data: entry.data, approximateArrivalTimestamp: arrivalMillis)
                 let line = JSONWriter.compactBytes(record.line) + [0x0A]
                 do throws(FileIOError) {
-                    try FileIO.append(line, to: directoryPath + "/" + Self.shardID(shard) + ".jsonl")
+                    try dataDirectory.append(line, to: relativeDirectory + "/" + Self.shardID(shard) + ".jsonl")
                 } catch {
                     throw StreamError(error)
                 }
@@ -166,10 +172,13 @@ public final class LocalStream: Sendable {
     }
 
     /// Reads a shard file, cutting off a torn last line.
-    private static func loadShard(path: String, shard: Int) throws(StreamError) -> [StreamRecord] {
+    private static func loadShard(_ data: DataDirectory, _ relative: String, shard: Int) throws(StreamError)
+        -> [StreamRecord]
+    {
+        let path = data.absolutePath(relative)
         let bytes: [UInt8]
         do {
-            guard let contents = try FileIO.contents(of: path) else { return [] }
+            guard let contents = try data.contents(of: relative) else { return [] }
             bytes = contents
         } catch {
             throw StreamError(error)
@@ -197,18 +206,13 @@ public final class LocalStream: Sendable {
             }
             // The last line is torn (no newline, or unreadable): a put that never returned.
             do {
-                try FileIO.truncate(path, to: lineStart)
+                try data.truncate(relative, to: lineStart)
             } catch {
                 throw StreamError(error)
             }
             break
         }
         return records
-    }
-
-    private static func isStreamNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            || byte == 0x5F || byte == 0x2E || byte == 0x2D
     }
 }
 

@@ -40,6 +40,7 @@ public actor StreamConsumer: ClockObserver {
 
     private let deliver: @Sendable (StreamBatch) async throws -> Void
     private let reportError: @Sendable (String) -> Void
+    /// `kinesis/<stream>/checkpoints/<name>.json`, relative to the data directory.
     private let checkpointPath: String
     private var checkpoints: [String?]
     private var busy = false
@@ -68,12 +69,13 @@ public actor StreamConsumer: ClockObserver {
         self.batchSize = max(1, batchSize)
         self.deliver = deliver
         self.reportError = reportError
-        let directory = stream.directory.appending(path: "checkpoints").path(percentEncoded: false)
+        let directory = stream.relativeDirectory + "/checkpoints"
         checkpointPath = directory + "/" + name + ".json"
+        let data = stream.dataDirectory
         var loaded: [String?] = Array(repeating: nil, count: stream.shardCount)
         do {
-            try FileIO.createDirectories(directory)
-            if let bytes = try FileIO.contents(of: checkpointPath) {
+            try data.createDirectories(directory)
+            if let bytes = try data.contents(of: checkpointPath) {
                 let document = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
                 for (index, shardID) in stream.shardIDs.enumerated() {
                     guard let sequenceNumber = document?[shardID]?.stringValue else { continue }
@@ -90,7 +92,7 @@ public actor StreamConsumer: ClockObserver {
                     let count = stream.recordCount(inShard: index)
                     loaded[index] = count == 0 ? nil : SequenceNumber.make(shard: index, position: count)
                 }
-                try Self.save(loaded, shardIDs: stream.shardIDs, to: checkpointPath)
+                try Self.save(loaded, shardIDs: stream.shardIDs, to: checkpointPath, in: data)
             }
         } catch let error as StreamError {
             throw error
@@ -151,7 +153,7 @@ public actor StreamConsumer: ClockObserver {
                         records: records))
                 checkpoints[shard] = last.sequenceNumber
                 do {
-                    try Self.save(checkpoints, shardIDs: stream.shardIDs, to: checkpointPath)
+                    try Self.save(checkpoints, shardIDs: stream.shardIDs, to: checkpointPath, in: stream.dataDirectory)
                 } catch {
                     throw StreamError(error)
                 }
@@ -177,11 +179,13 @@ public actor StreamConsumer: ClockObserver {
         return try await body()
     }
 
-    private static func save(_ checkpoints: [String?], shardIDs: [String], to path: String) throws(FileIOError) {
+    private static func save(
+        _ checkpoints: [String?], shardIDs: [String], to path: String, in data: DataDirectory
+    ) throws(FileIOError) {
         var object = JSONObject()
         for (shardID, sequenceNumber) in zip(shardIDs, checkpoints) {
             if let sequenceNumber { object[shardID] = .string(sequenceNumber) }
         }
-        try FileIO.writeAtomically(Array((JSONWriter.pretty(.object(object)) + "\n").utf8), to: path)
+        try data.writeAtomically(Array((JSONWriter.pretty(.object(object)) + "\n").utf8), to: path)
     }
 }
