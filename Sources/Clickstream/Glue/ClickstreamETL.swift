@@ -27,13 +27,17 @@ public enum ClickstreamETL {
     /// Batches that may wait between the threads.
     static let queueCapacity = 8
 
-    public static func run(_ spec: ETLJobSpec) throws(ETLError) -> ETLReport {
+    /// - Parameter progress: Receives the rows written so far and the number of input files,
+    ///   after each batch (on the calling thread).
+    public static func run(
+        _ spec: ETLJobSpec, progress: (_ rows: Int, _ files: Int) -> Void = { _, _ in }
+    ) throws(ETLError) -> ETLReport {
         try validate(spec)
         let files = try InputFiles.list(spec.inputDirectory)
         let id = jobID(files, spec)
         let staging = try OutputSwap.prepareStaging(for: spec.outputDirectory, id: id)
         do throws(ETLError) {
-            let report = try transform(files, spec: spec, staging: staging, id: id)
+            let report = try transform(files, spec: spec, staging: staging, id: id, progress: progress)
             try OutputSwap.swap(staging, into: spec.outputDirectory, id: id)
             return report
         } catch {
@@ -80,7 +84,7 @@ public enum ClickstreamETL {
     }
 
     private static func transform(
-        _ files: [InputFile], spec: ETLJobSpec, staging: URL, id: String
+        _ files: [InputFile], spec: ETLJobSpec, staging: URL, id: String, progress: (Int, Int) -> Void
     ) throws(ETLError) -> ETLReport {
         let queue = BatchQueue<ProducerMessage>(capacity: queueCapacity)
         let done = DispatchGroup()
@@ -92,12 +96,16 @@ public enum ClickstreamETL {
         var writers = PartitionWriters(spec: spec, staging: staging, id: id)
         var failure: ETLError?
         var counts = ProducerCounts()
+        var rowsWritten = 0
+        progress(0, files.count)
         consume: while let message = queue.pop() {
             switch message {
             case .batch(let columns):
                 guard failure == nil else { continue }
                 do {
                     try writers.append(columns)
+                    rowsWritten += columns.count
+                    progress(rowsWritten, files.count)
                 } catch {
                     failure = error
                     queue.cancel()

@@ -53,7 +53,10 @@ public struct GlueJobHandler: TaskHandler {
                 outputDirectory: try environment.store.directoryURL(for: job.output, create: true),
                 rowGroupRows: job.rowGroupRows,
                 compression: job.compression == "uncompressed" ? .uncompressed : .snappy)
-            outcome = await Self.runOffTheCooperativePool(spec)
+            let (source, sink) = (name, environment.sinks.progress)
+            outcome = await Self.runOffTheCooperativePool(spec) { rows, files in
+                sink(ServiceProgress(source: source, kind: .rowsWritten(rows: rows, files: files)))
+            }
         } catch {
             outcome = .failure(ETLError(.io, path: job.output.description, error.message))
         }
@@ -94,11 +97,15 @@ public struct GlueJobHandler: TaskHandler {
 
     /// The ETL blocks its thread for the whole job (it parses on a thread of its own and encodes on
     /// the caller's), so it runs on a Dispatch thread, not on a Swift concurrency thread.
-    static func runOffTheCooperativePool(_ spec: ETLJobSpec) async -> Result<ETLReport, ETLError> {
+    static func runOffTheCooperativePool(
+        _ spec: ETLJobSpec, progress: @escaping @Sendable (_ rows: Int, _ files: Int) -> Void
+    ) async -> Result<ETLReport, ETLError> {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
                 continuation.resume(
-                    returning: Result { () throws(ETLError) -> ETLReport in try ClickstreamETL.run(spec) })
+                    returning: Result { () throws(ETLError) -> ETLReport in
+                        try ClickstreamETL.run(spec, progress: progress)
+                    })
             }
         }
     }

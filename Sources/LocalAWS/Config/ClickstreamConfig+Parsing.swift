@@ -214,7 +214,10 @@ private struct ConfigParser {
                     item, at: at, allowed: ["handler", "stream", "recordCount", "eventsPerSecond"], what: what)
                 var config = SimulatorFunctionConfig(
                     name: name, stream: try stream(object, at: at, what: what, streams: streams))
-                config.recordCount = try reader.integer(object, "recordCount", at: at, range: 0...100_000) ?? 20
+                // No fixed ceiling: the simulator refuses, when it runs, a count the machine cannot hold.
+                config.recordCount =
+                    try reader.integer(object, "recordCount", at: at, range: 0...SimulatorFunctionConfig.largestCount)
+                    ?? 20
                 config.eventsPerSecond = try reader.number(object, "eventsPerSecond", at: at, range: 0.001...1000) ?? 1
                 result.append(.simulator(config))
             case "ingest":

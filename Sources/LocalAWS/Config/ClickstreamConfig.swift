@@ -130,6 +130,10 @@ public struct SimulatorFunctionConfig: Sendable, Hashable {
     public var stream: String
     /// `RECORD_COUNT`; default 20.
     public var recordCount: Int = 20
+    /// The largest `recordCount` accepted: 2^53, the largest whole number a JSON number carries
+    /// exactly everywhere. Whether the machine can hold that many is checked when the simulator
+    /// runs (SPEC-NOTES.md §12.4).
+    public static let largestCount = 1 << 53
     /// Pacing on the execution clock; default 1.
     public var eventsPerSecond: Double = 1
 

@@ -35,7 +35,11 @@ enum FileIO {
     static let temporaryPrefix = ".asl-tmp-"
 
     /// Replaces (or creates) the file at `path` with `bytes`, atomically and durably.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+    /// - Parameter sync: `false` skips both `fsync`s: the replacement is still atomic (a reader or
+    ///   a killed process sees the old file or the new one), but only durable against a power
+    ///   loss once the caller syncs the file system (``syncFileSystem(containing:)``), as the
+    ///   stream consumer does before it moves a checkpoint (SPEC-NOTES.md §12.4).
+    static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(FileIOError) {
         let directory = parentDirectory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? "file"
         var generator = SystemRandomNumberGenerator()
@@ -45,7 +49,9 @@ enum FileIO {
         guard descriptor >= 0 else { throw FileIOError(operation: "create", path: temporary, code: errno) }
         do throws(FileIOError) {
             try writeAll(bytes, to: descriptor, path: temporary)
-            guard fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: temporary, code: errno) }
+            guard !sync || fsync(descriptor) == 0 else {
+                throw FileIOError(operation: "fsync", path: temporary, code: errno)
+            }
         } catch {
             close(descriptor)
             unlink(temporary)
@@ -57,17 +63,18 @@ enum FileIO {
             unlink(temporary)
             throw FileIOError(operation: "rename a temporary file to", path: path, code: code)
         }
-        syncDirectory(directory)
+        if sync { syncDirectory(directory) }
     }
 
     /// Appends `bytes` (one whole record, normally a line ending in `\n`) to `path` with a single
-    /// `write` on an `O_APPEND` descriptor, then `fsync`s. Creates the file when missing.
-    static func append(_ bytes: [UInt8], to path: String) throws(FileIOError) {
+    /// `write` on an `O_APPEND` descriptor, then `fsync`s (unless `sync` is `false`: the caller
+    /// syncs later, see ``sync(_:)``). Creates the file when missing.
+    static func append(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(FileIOError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileIOError(operation: "open", path: path, code: errno) }
         defer { close(descriptor) }
         try writeAll(bytes, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: path, code: errno) }
+        guard !sync || fsync(descriptor) == 0 else { throw FileIOError(operation: "fsync", path: path, code: errno) }
     }
 
     /// The file's bytes, or `nil` when it does not exist.

@@ -24,9 +24,12 @@ public struct ObjectStore: Sendable {
     public var rootPath: String { dataDirectory.appending(path: "s3").path(percentEncoded: false) }
 
     /// Writes an object, replacing any previous one, atomically.
+    /// - Parameter durable: `false` skips the `fsync`s (the write is as atomic, not yet proof
+    ///   against a power loss): for a writer of many objects that calls ``sync()`` at its commit
+    ///   point, as the stream consumer does before it moves its checkpoint.
     /// - Throws: ``StorageError`` for a prefix (a key ending in `/`), a path conflict, a path
     ///   leading outside the data directory, or a file error.
-    public func put(_ bytes: [UInt8], at location: S3Location) throws(StorageError) {
+    public func put(_ bytes: [UInt8], at location: S3Location, durable: Bool = true) throws(StorageError) {
         guard !location.isPrefix else {
             throw StorageError(
                 .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
@@ -40,7 +43,8 @@ public struct ObjectStore: Sendable {
                 uri: "\(location)")
         }
         do {
-            try FileIO.createDirectories(directory)
+            // One stat for a folder that exists (most puts) instead of a mkdir per component.
+            if FileIO.kind(of: directory) != .directory { try FileIO.createDirectories(directory) }
         } catch {
             if error.code == ENOTDIR || error.code == EEXIST {
                 throw StorageError(
@@ -50,7 +54,7 @@ public struct ObjectStore: Sendable {
             throw StorageError(error, uri: "\(location)")
         }
         do {
-            try FileIO.writeAtomically(bytes, to: path)
+            try FileIO.writeAtomically(bytes, to: path, sync: durable)
         } catch {
             throw StorageError(error, uri: "\(location)")
         }
