@@ -56,7 +56,7 @@ import Testing
         let footprint = SimulatorInput.footprint
         let fewFiles = MachineCapacity(freeBytes: 1 << 40, freeFiles: 1000, availableMemory: 1 << 40)
         #expect(fewFiles.eventsThatFit(footprint) == 900)
-        let littleMemory = MachineCapacity(freeBytes: 1 << 40, freeFiles: nil, availableMemory: 640_000)
+        let littleMemory = MachineCapacity(freeBytes: 1 << 40, freeFiles: nil, availableMemory: 2_000_000)
         #expect(littleMemory.eventsThatFit(footprint) == 900)
         #expect(MachineCapacity(freeBytes: nil, freeFiles: nil, availableMemory: nil).eventsThatFit(footprint) == nil)
     }

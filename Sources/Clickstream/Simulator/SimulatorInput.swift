@@ -9,10 +9,11 @@ import LocalAWS
 /// events (``MachineCapacity``), and the message gives the figures and the largest count that fits.
 struct SimulatorInput: Sendable, Hashable {
     /// What one simulated event costs the machine, measured on a 200,000-event run of the
-    /// clickstream pipeline (SPEC-NOTES.md §12.4): a shard line of about 600 bytes, one raw
-    /// object (a file of about 330 bytes, so one block), about 40 bytes of Parquet, and about
-    /// 640 bytes of memory for the record the stream keeps.
-    static let footprint = EventFootprint(appendedBytes: 660, files: 1, memoryBytes: 640)
+    /// clickstream pipeline (SPEC-NOTES.md §12.4): a shard line of about 530 bytes, one raw
+    /// object (a file of about 330 bytes, so one block), about 25 bytes of Parquet, and at the
+    /// peak about 1.8 KB of memory (the record the stream keeps, the ETL's file list, the
+    /// summary's listing of the raw bucket); each rounded up.
+    static let footprint = EventFootprint(appendedBytes: 660, files: 1, memoryBytes: 2000)
 
     /// The fastest pace accepted: one event a millisecond of the execution clock.
     static let fastestRate = 1000.0

@@ -84,8 +84,8 @@ public struct IngestFunction: TaskHandler {
             if digits.count == 10, digits[4] == 0x2D, digits[7] == 0x2D,
                 digits.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || isDigit($0.element) })
             {
-                let text = String(decoding: digits, as: UTF8.self)
-                return text.replacingOccurrences(of: "-", with: "/")
+                // `-` → `/` on the bytes (Foundation's replacingOccurrences cost ~3% of a big run).
+                return String(decoding: digits.map { $0 == 0x2D ? 0x2F : $0 }, as: UTF8.self)
             }
         }
         return UTCTimestamp(Date(timeIntervalSince1970: arrivalSeconds)).datePath
