@@ -93,7 +93,7 @@ enum RunCommand: ASLCommand {
         var execution = executionOptions(options, configuration: configuration, machinePath: options.definitionPath)
         let services = try RunServices.open(
             options, configuration: configuration, seed: execution.seed,
-            progress: { live.update(source: $0.source, text: $0.text) }, in: context)
+            progress: { progress in live.update(source: progress.source, text: progress.text) }, in: context)
         execution.clock =
             options.clock == .real
             ? SystemClock() : VirtualClock(start: Date(), observers: services.environment?.clockObservers ?? [])

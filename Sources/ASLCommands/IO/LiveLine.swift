@@ -22,7 +22,8 @@ final class LiveLine: Sendable {
 
     private struct State {
         var sources: [String] = []
-        var texts: [String: String] = [:]
+        /// Each source's latest text, made only when a draw needs it.
+        var texts: [String: @Sendable () -> String] = [:]
         /// Characters on screen now (0: nothing shown).
         var shownWidth = 0
         var lastDraw: UInt64?
@@ -48,7 +49,9 @@ final class LiveLine: Sendable {
     }
 
     /// Records `text` as the latest of `source` and redraws when the last draw is old enough.
-    func update(source: String, text: String) {
+    /// The text is made only for a draw (reports may come once per event, draws ten a second),
+    /// and never when standard error is not a terminal.
+    func update(source: String, text: @autoclosure @escaping @Sendable () -> String) {
         guard enabled else { return }
         let time = now()
         state.withLock { state in
@@ -56,7 +59,7 @@ final class LiveLine: Sendable {
             state.texts[source] = text
             if let last = state.lastDraw, time &- last < interval { return }
             state.lastDraw = time
-            let line = Self.fitted(state.sources.compactMap { state.texts[$0] }.joined(separator: " · "))
+            let line = Self.fitted(state.sources.compactMap { state.texts[$0]?() }.joined(separator: " · "))
             let width = line.count
             let padding = String(repeating: " ", count: max(0, state.shownWidth - width))
             write("\r" + line + padding)

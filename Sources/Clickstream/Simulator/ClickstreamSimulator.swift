@@ -18,6 +18,11 @@ public import StatesRuntime
 ///     {"statusCode": 200, "body": "{\"message\":\"Sent 20 clickstream events to clickstream-data\",
 ///                                   \"recordCount\":20,\"streamName\":\"clickstream-data\"}"}
 ///
+/// `RECORD_COUNT` has no fixed ceiling: a count the machine cannot hold (disk, files, memory;
+/// ``MachineCapacity``) is refused before any event is put, with a message giving the figures and
+/// the largest count that fits. Progress goes to `progress` after each event. The records are put
+/// without an `fsync` each and the stream is synced once before success is returned.
+///
 /// Failures are reported as a Python Lambda reports an unhandled exception: the error name is the
 /// exception type (`ValueError` for a bad setting, the Kinesis error name for a failed put) and the
 /// cause is `{"errorMessage", "errorType", "requestId", "stackTrace"}` (AWS Step Functions developer
