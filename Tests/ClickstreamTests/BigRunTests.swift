@@ -51,6 +51,22 @@ import Testing
         }
     }
 
+    /// A configured `recordCount` too large for the machine is named as such (the payload gave none).
+    @Test func aConfiguredCountTooLargeIsNamedAsTheConfigurations() throws {
+        let small = MachineCapacity(freeBytes: 100_000_000, freeFiles: nil, availableMemory: nil)
+        do {
+            _ = try SimulatorInput.read(
+                [:], defaults: ClickstreamSimulator.Settings(recordCount: 5_000_000), dataDirectory: "/data",
+                capacity: { small })
+            Issue.record("accepted 5,000,000 events on a 100 MB disk")
+        } catch {
+            #expect(
+                error.message.hasPrefix(
+                    "recordCount (the configuration's RECORD_COUNT) asks for 5000000 events, more than this machine "
+                        + "can hold"), "\(error.message)")
+        }
+    }
+
     /// Memory and free files limit too; a figure the platform does not report limits nothing.
     @Test func theScarcestResourceDecides() {
         let footprint = SimulatorInput.footprint

@@ -33,6 +33,7 @@ public struct ClickstreamSinks: Sendable {
 ///     environment.register(into: &registry) { env in MyGlueHandler(env) }
 ///     let clock = VirtualClock(start: start, observers: environment.clockObservers)
 ///     // --clock real: every 200 ms, `try await environment.pollStreams()`
+///     // when the run ends: `try await environment.saveCheckpoints()`
 public final class ClickstreamEnvironment: Sendable {
     public let config: ClickstreamConfig
     public let dataDirectory: URL

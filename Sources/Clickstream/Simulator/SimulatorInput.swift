@@ -55,13 +55,12 @@ struct SimulatorInput: Sendable, Hashable {
             let fit = measured.eventsThatFit(footprint)
             if let fit, count > Double(fit) {
                 throw SimulatorInputError(
-                    tooMany(shown(payload, "RECORD_COUNT"), fit: fit, capacity: measured, directory: dataDirectory))
+                    tooMany(asked(payload, count), fit: fit, capacity: measured, directory: dataDirectory))
             }
             // Nothing measured (an unknown platform): still refuse what no counter can hold.
             guard count <= Double(Int64(1) << 53) else {
                 throw SimulatorInputError(
-                    "RECORD_COUNT asks for \(shown(payload, "RECORD_COUNT")) events, more than can be counted exactly "
-                        + "(2^53). Give a smaller number.")
+                    "\(asked(payload, count)) events, more than can be counted exactly (2^53). Give a smaller number.")
             }
         }
         return SimulatorInput(recordCount: Int(count), eventsPerSecond: rate)
@@ -96,13 +95,22 @@ struct SimulatorInput: Sendable, Hashable {
         return text.count > 60 ? String(text.prefix(57)) + "…" : text
     }
 
+    /// `RECORD_COUNT asks for 200000` from the payload, or `recordCount (the configuration's
+    /// RECORD_COUNT) asks for 200000` when the count is the configured default.
+    private static func asked(_ payload: JSON, _ count: Double) -> String {
+        if payload["RECORD_COUNT"] != nil, payload["RECORD_COUNT"] != .null {
+            return "RECORD_COUNT asks for \(shown(payload, "RECORD_COUNT"))"
+        }
+        return "recordCount (the configuration's RECORD_COUNT) asks for \(Int64(count))"
+    }
+
     private static func tooMany(_ asked: String, fit: Int64, capacity: MachineCapacity, directory: String) -> String {
         var limits: [String] = []
         let disk = footprint.diskBytes(blockSize: capacity.blockSize)
         if let free = capacity.freeBytes { limits.append("\(bytes(free)) free on disk") }
         if let files = capacity.freeFiles { limits.append("room for \(grouped(files)) more files") }
         if let memory = capacity.availableMemory { limits.append("\(bytes(memory)) of memory available") }
-        return "RECORD_COUNT asks for \(asked) events, more than this machine can hold: each event takes about "
+        return "\(asked) events, more than this machine can hold: each event takes about "
             + "\(bytes(disk)) of disk in the data directory (\(directory)) and one file there (its stream record "
             + "and its raw object), and about \(bytes(footprint.memoryBytes)) of memory while the run lasts; "
             + "there is \(limits.joined(separator: ", ")), enough for about \(grouped(fit)) events once a tenth "
