@@ -19,7 +19,7 @@ public struct MachineCapacity: Sendable, Hashable {
     /// Bytes an unprivileged process may still write on the data directory's file system.
     public var freeBytes: Int64?
     /// Files (inodes) that may still be created there; `nil` when the file system has no fixed
-    /// number (btrfs, some network file systems report 0).
+    /// number (btrfs and some network file systems report a total of 0).
     public var freeFiles: Int64?
     /// The file system's block size: the least a small file occupies.
     public var blockSize: Int64
@@ -45,10 +45,11 @@ public struct MachineCapacity: Sendable, Hashable {
             existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
         }
         let fragment = Int64(info.f_frsize > 0 ? info.f_frsize : info.f_bsize)
-        let files = Int64(info.f_favail)
+        // A file system without a fixed number of files (btrfs) reports a total of 0.
+        let files: Int64? = info.f_files == 0 ? nil : Int64(info.f_favail)
         return MachineCapacity(
             freeBytes: Int64(info.f_bavail).multipliedReportingOverflow(by: fragment).partialValue,
-            freeFiles: files > 0 ? files : nil,
+            freeFiles: files,
             blockSize: Int64(info.f_bsize),
             availableMemory: availableMemory())
     }
