@@ -84,14 +84,43 @@ import Testing
         """#
 
     /// Runs the simulator and the ingest into a fresh data directory, in-process.
-    static func runPipeline(terminal: Bool) async throws -> (ExitCode, FakeIO) {
+    static func runPipeline(terminal: Bool, extra: [String] = []) async throws -> (ExitCode, FakeIO) {
         let directory = FileManager.default.temporaryDirectory.appending(path: "asl-live-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let fake = FakeIO(
             files: ["dir/m.json": definition, "dir/asl.config.json": configuration], terminal: terminal)
         let code = await ASLMain.main(
-            arguments: ["asl", "run", "dir/m.json", "--data-dir", directory.path(percentEncoded: false)], io: fake.io)
+            arguments: ["asl", "run", "dir/m.json", "--data-dir", directory.path(percentEncoded: false)] + extra,
+            io: fake.io)
         return (code, fake)
+    }
+
+    /// A refused setting ends the text form with its sentence, not the Lambda cause's JSON;
+    /// `--format json` keeps the cause as AWS reports it.
+    @Test func aRefusedSettingEndsTheRunWithItsSentence() async throws {
+        let (code, fake) = try await Self.runPipeline(
+            terminal: false, extra: ["--input", #"{"RECORD_COUNT": "many"}"#])
+        #expect(code == .failure)
+        #expect(
+            fake.stderr.hasSuffix(
+                #"Execution FAILED in 0.000s of virtual time: ValueError: RECORD_COUNT must be a number (or text "#
+                    + #"holding one); got "many". Give e.g. {"RECORD_COUNT": 20}."# + "\n"))
+        let (_, json) = try await Self.runPipeline(
+            terminal: false, extra: ["--input", #"{"RECORD_COUNT": "many"}"#, "--format", "json"])
+        #expect(json.stdout.contains(#""cause":"{\"errorMessage\":\"RECORD_COUNT must be a number"#))
+    }
+
+    @Test(arguments: [
+        (#"{"errorMessage":"m","errorType":"E","requestId":"r","stackTrace":[]}"#, "m"),
+        (#"{"errorMessage":"m","errorType":"E"}"#, "m"),
+        (#"{"errorMessage":"m","errorType":"E","stackTrace":["  File \"h.py\", line 3"]}"#, nil),
+        (#"{"errorMessage":"m","extra":1}"#, nil),
+        (#"{"errorType":"E"}"#, nil),
+        ("plain text", nil),
+        ("{not json", nil),
+    ])
+    func onlyAMessageOnlyCauseIsShortened(_ cause: String, _ shown: String?) {
+        #expect(LambdaCause.readable(cause) == (shown ?? cause))
     }
 
     @Test func aRunOnATerminalShowsTheServicesProgressAndErasesIt() async throws {

@@ -154,6 +154,7 @@ import Testing
                 let message = try #require(cause["errorMessage"]?.stringValue)
                 #expect(message.hasPrefix("RECORD_COUNT asks for 200000 events, more than this machine can hold"))
                 #expect(message.contains("Ask for at most 90 events"))
+                #expect(message.contains("in the data directory (\(directory.path)) "))
             }
             #expect(stream.recordCount(inShard: 0) == 0)
         }

@@ -244,7 +244,7 @@ enum RunCommand: ASLCommand {
             default:
                 var line = "Execution \(result.status.rawValue) in \(timing)"
                 if let error = result.error { line += ": \(TerminalText.message(error))" }
-                if let cause = result.cause { line += ": \(TerminalText.message(cause))" }
+                if let cause = result.cause { line += ": \(TerminalText.message(LambdaCause.readable(cause)))" }
                 io.writeError(line + "\n")
             }
         }

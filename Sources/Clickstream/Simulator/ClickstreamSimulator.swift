@@ -72,7 +72,8 @@ public struct ClickstreamSimulator: TaskHandler {
 
     /// The data directory, as a refused count names it (the stream lives in its `kinesis/`).
     private var dataDirectoryPath: String {
-        stream.directory.deletingLastPathComponent().deletingLastPathComponent().path(percentEncoded: false)
+        let path = stream.directory.deletingLastPathComponent().deletingLastPathComponent().path(percentEncoded: false)
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     public func handle(_ request: TaskRequest) async throws -> JSON {
