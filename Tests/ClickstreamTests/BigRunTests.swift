@@ -332,3 +332,35 @@ import Testing
         }
     }
 }
+
+/// The configuration's `recordCount` has no ceiling of 100,000 any more.
+@Suite struct RecordCountConfigurationTests {
+    static func parse(_ count: String) throws(ClickstreamConfigError) -> ClickstreamConfig {
+        let text =
+            #"{"streams": {"s": {}}, "functions": {"f": {"handler": "simulator", "stream": "s", "recordCount": "#
+            + count + "}}}"
+        return try ClickstreamConfig.parse(
+            Array(text.utf8), path: "asl.config.json", baseDirectory: URL(filePath: "/nowhere"))
+    }
+
+    @Test(arguments: ["0", "100001", "200000", "9007199254740992"])
+    func largeCountsAreAccepted(_ count: String) throws {
+        let config = try Self.parse(count)
+        guard case .simulator(let simulator)? = config.functions.first else {
+            Issue.record("no simulator")
+            return
+        }
+        #expect(String(simulator.recordCount) == count)
+    }
+
+    @Test(arguments: ["-1", "1.5", "9007199254740993", "\"many\""])
+    func otherValuesAreRefusedWithTheirPointer(_ count: String) {
+        do {
+            _ = try Self.parse(count)
+            Issue.record("accepted recordCount \(count)")
+        } catch {
+            #expect(error.message.contains("'recordCount' must be a whole number from 0 to 9007199254740992"))
+            #expect(error.pointer.description == "/functions/f/recordCount")
+        }
+    }
+}
