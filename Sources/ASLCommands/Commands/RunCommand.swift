@@ -83,11 +83,17 @@ enum RunCommand: ASLCommand {
     }
 
     private static func run(_ options: RunOptions, in context: CommandContext) async throws(Stop) -> ExitCode {
+        // Long steps show a live line on a terminal; every other write erases it first.
+        let live = LiveLine(io: context.io)
+        var context = context
+        context.io = live.wrapping(context.io)
         let machine = try loadMachine(options, in: context)
         let input = try RunInput.read(options, in: context)
         let configuration = try RunConfigurationLoader.load(options, in: context)
         var execution = executionOptions(options, configuration: configuration, machinePath: options.definitionPath)
-        let services = try RunServices.open(options, configuration: configuration, seed: execution.seed, in: context)
+        let services = try RunServices.open(
+            options, configuration: configuration, seed: execution.seed,
+            progress: { progress in live.update(source: progress.source, text: progress.text) }, in: context)
         execution.clock =
             options.clock == .real
             ? SystemClock() : VirtualClock(start: Date(), observers: services.environment?.clockObservers ?? [])
@@ -113,6 +119,7 @@ enum RunCommand: ASLCommand {
         context.io.onInterrupt { control.abort(cause: "Interrupted: asl run received SIGINT or SIGTERM") }
         let result = await services.execute(
             executor, input: input, control: control, clock: options.clock, io: context.io)
+        live.clear()
 
         var code: ExitCode = result.status == .succeeded ? .success : .failure
         if let problem = recording.finish() {
@@ -237,7 +244,7 @@ enum RunCommand: ASLCommand {
             default:
                 var line = "Execution \(result.status.rawValue) in \(timing)"
                 if let error = result.error { line += ": \(TerminalText.message(error))" }
-                if let cause = result.cause { line += ": \(TerminalText.message(cause))" }
+                if let cause = result.cause { line += ": \(TerminalText.message(LambdaCause.readable(cause)))" }
                 io.writeError(line + "\n")
             }
         }

@@ -89,8 +89,11 @@ struct RunServices: Sendable {
 
     var isOpen: Bool { environment != nil }
 
+    /// - Parameter progress: Receives the services' progress (events simulated, records
+    ///   ingested, rows written).
     static func open(
-        _ options: RunOptions, configuration: RunConfiguration?, seed: UInt64, in context: CommandContext
+        _ options: RunOptions, configuration: RunConfiguration?, seed: UInt64,
+        progress: @escaping ServiceProgress.Sink = { _ in }, in context: CommandContext
     ) throws(RunCommand.Stop) -> RunServices {
         var services = RunServices()
         guard let configuration else { return services }
@@ -112,7 +115,7 @@ struct RunServices: Sendable {
                         "SNS \(TerminalText.name(name)): \(TerminalText.message(notification.message))\n")
                 },
                 warning: warn),
-            warning: warn)
+            warning: warn, progress: progress)
         do {
             let opened = try LocalServices(
                 config: configuration, dataDirectory: dataDirectory, seed: seed, sinks: sinks,
@@ -134,7 +137,14 @@ struct RunServices: Sendable {
         _ executor: Executor, input: JSON, control: ExecutionControl, clock: RunOptions.Clock, io: CommandIO
     ) async -> ExecutionResult {
         guard clock == .real, let environment, !environment.consumers.isEmpty else {
-            return await executor.run(input: input, control: control)
+            let result = await executor.run(input: input, control: control)
+            // The consumers delivered during clock jumps; their checkpoint files catch up now.
+            do {
+                try await environment?.saveCheckpoints()
+            } catch {
+                io.writeError("warning: stream checkpoint not saved: \(TerminalText.message("\(error)"))\n")
+            }
+            return result
         }
         let result = await withTaskGroup(of: Void.self) { group in
             group.addTask {

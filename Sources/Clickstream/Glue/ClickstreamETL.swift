@@ -27,7 +27,11 @@ public enum ClickstreamETL {
     /// Batches that may wait between the threads.
     static let queueCapacity = 8
 
-    public static func run(_ spec: ETLJobSpec) throws(ETLError) -> ETLReport {
+    /// - Parameter progress: Receives the rows written so far and the number of input files,
+    ///   after each batch (on the calling thread).
+    public static func run(
+        _ spec: ETLJobSpec, progress: (_ rows: Int, _ files: Int) -> Void = { _, _ in }
+    ) throws(ETLError) -> ETLReport {
         try validate(spec)
         let layout: PartitionLayout
         switch PartitionLayout.resolve(spec.partitionKeys) {
@@ -47,7 +51,8 @@ public enum ClickstreamETL {
         let swap = OutputSwap(parent: parent, name: spec.outputDirectory.lastPathComponent, id: id)
         let staging = try swap.prepareStaging()
         do throws(ETLError) {
-            let report = try transform(files, from: input, spec: spec, layout: layout, staging: staging, id: id)
+            let report = try transform(
+                files, from: input, spec: spec, layout: layout, staging: staging, id: id, progress: progress)
             try swap.swap()
             return report
         } catch {
@@ -102,7 +107,7 @@ public enum ClickstreamETL {
 
     private static func transform(
         _ files: [InputFile], from input: InputRoot, spec: ETLJobSpec, layout: PartitionLayout,
-        staging: DirectoryHandle, id: String
+        staging: DirectoryHandle, id: String, progress: (Int, Int) -> Void
     ) throws(ETLError) -> ETLReport {
         let queue = BatchQueue<ProducerMessage>(capacity: queueCapacity)
         let done = DispatchGroup()
@@ -115,12 +120,16 @@ public enum ClickstreamETL {
         var writers = PartitionWriters(spec: spec, layout: layout, staging: staging, id: id)
         var failure: ETLError?
         var counts = ProducerCounts()
+        var rowsWritten = 0
+        progress(0, files.count)
         consume: while let message = queue.pop() {
             switch message {
             case .batch(let columns):
                 guard failure == nil else { continue }
                 do {
                     try writers.append(columns)
+                    rowsWritten += columns.count
+                    progress(rowsWritten, files.count)
                 } catch {
                     failure = error
                     queue.cancel()

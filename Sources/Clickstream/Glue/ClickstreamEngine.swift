@@ -36,7 +36,7 @@ public struct ClickstreamEngine: GlueEngine {
     }
 
     public func run(_ job: GlueEngineJob) throws(ETLError) -> ETLReport {
-        try ClickstreamETL.run(Self.spec(job))
+        try ClickstreamETL.run(Self.spec(job), progress: job.progress)
     }
 
     /// The transform's spec from what ``parse(_:)`` returned.

@@ -9,6 +9,10 @@ public struct SimulatorFunctionConfig: Sendable, Hashable {
     public var stream: String
     /// `RECORD_COUNT`; default 20.
     public var recordCount: Int = 20
+    /// The largest `recordCount` accepted: 2^53, the largest whole number a JSON number carries
+    /// exactly everywhere. Whether the machine can hold that many is checked when the simulator
+    /// runs (SPEC-NOTES.md §12.4).
+    public static let largestCount = 1 << 53
     /// Pacing on the execution clock; default 1.
     public var eventsPerSecond: Double = 1
 
@@ -43,7 +47,7 @@ public struct SimulatorFunctionConfig: Sendable, Hashable {
 }
 
 /// The `simulator` function kind: `stream` (declared under `streams`), `recordCount` (0 ...
-/// 100000, default 20), `eventsPerSecond` (0.001 ... 1000, default 1); served by
+/// 2^53, default 20; the simulator refuses, when it runs, a count the machine cannot hold), `eventsPerSecond` (0.001 ... 1000, default 1); served by
 /// ``ClickstreamSimulator``.
 public struct SimulatorFunctionKind: LambdaFunctionKind {
     public static let kindName = "simulator"
@@ -55,7 +59,8 @@ public struct SimulatorFunctionKind: LambdaFunctionKind {
 
     public func parse(_ fields: ConfigFields) throws(RunConfigurationError) -> JSON {
         var config = SimulatorFunctionConfig(name: "", stream: try fields.stream("stream"))
-        config.recordCount = try fields.integer("recordCount", in: 0...100_000) ?? 20
+        // No fixed ceiling: the simulator refuses, when it runs, a count the machine cannot hold.
+        config.recordCount = try fields.integer("recordCount", in: 0...SimulatorFunctionConfig.largestCount) ?? 20
         config.eventsPerSecond = try fields.number("eventsPerSecond", in: 0.001...1000) ?? 1
         return config.json
     }
@@ -72,6 +77,6 @@ public struct SimulatorFunctionKind: LambdaFunctionKind {
         return ClickstreamSimulator(
             stream: stream,
             settings: .init(recordCount: config.recordCount, eventsPerSecond: config.eventsPerSecond),
-            seed: services.seed)
+            seed: services.seed, functionName: function.name, progress: services.sinks.progress)
     }
 }

@@ -8,10 +8,16 @@ public struct LocalServicesSinks: Sendable {
     /// Problems that do not fail a task (a stream delivery that failed during a virtual-clock
     /// jump and will be retried).
     public var warning: @Sendable (String) -> Void
+    /// How far long steps have got: events simulated, records ingested, rows written.
+    public var progress: ServiceProgress.Sink
 
-    public init(sns: SNSSinks = SNSSinks(), warning: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        sns: SNSSinks = SNSSinks(), warning: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping ServiceProgress.Sink = { _ in }
+    ) {
         self.sns = sns
         self.warning = warning
+        self.progress = progress
     }
 }
 
@@ -100,10 +106,12 @@ public final class LocalServices: Sendable {
                 consumers.append(
                     try StreamConsumer(
                         name: function.name, stream: stream, batchSize: function.batchSize,
-                        startingPosition: function.startingPosition, reportError: sinks.warning
+                        startingPosition: function.startingPosition, reportError: sinks.warning,
+                        reportProgress: sinks.progress, beforeCheckpoint: { [store] in try store.sync() }
                     ) { batch in
                         try ingest.ingest(
-                            batch.lambdaEvent(region: region, account: account, functionName: function.name))
+                            batch.lambdaEvent(region: region, account: account, functionName: function.name),
+                            durable: false)
                     })
             } catch {
                 throw LocalServicesError("function '\(function.name)': \(error.message)")
@@ -134,6 +142,12 @@ public final class LocalServices: Sendable {
         var delivered = 0
         for consumer in consumers { delivered += try await consumer.poll() }
         return delivered
+    }
+
+    /// Writes the consumers' checkpoint files for what they delivered during clock jumps (they
+    /// write them only every so many records): call when a run ends.
+    public func saveCheckpoints() async throws {
+        for consumer in consumers { try await consumer.saveCheckpoint() }
     }
 
     /// Delivers everything put so far, e.g. before a real-clock run ends.

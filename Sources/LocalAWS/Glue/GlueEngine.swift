@@ -33,14 +33,19 @@ public struct GlueEngineJob: Sendable {
     /// The data directory the two folders lie in, when they do: an engine reaches them by its
     /// rule, never through a symbolic link (``DataDirectory``).
     public var dataDirectory: DataDirectory?
+    /// Where the engine reports the rows written so far and the number of input files (for the
+    /// live progress line); called from the engine's thread.
+    public var progress: @Sendable (_ rows: Int, _ files: Int) -> Void
 
     public init(
-        name: String, inputDirectory: URL, outputDirectory: URL, parameters: JSON, dataDirectory: DataDirectory? = nil
+        name: String, inputDirectory: URL, outputDirectory: URL, parameters: JSON, dataDirectory: DataDirectory? = nil,
+        progress: @escaping @Sendable (_ rows: Int, _ files: Int) -> Void = { _, _ in }
     ) {
         self.name = name
         self.inputDirectory = inputDirectory
         self.outputDirectory = outputDirectory
         self.parameters = parameters
         self.dataDirectory = dataDirectory
+        self.progress = progress
     }
 }

@@ -47,11 +47,15 @@ public struct GlueJobRunner: TaskHandler {
         let wallStart = DispatchTime.now().uptimeNanoseconds
         let outcome: Result<ETLReport, ETLError>
         if let engine = services.plugins.glueEngine(job.engine) {
+            let (source, sink) = (name, services.sinks.progress)
             do {
                 let run = GlueEngineJob(
                     name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
                     outputDirectory: try services.store.directoryURL(for: job.output, create: true),
-                    parameters: job.parameters, dataDirectory: services.store.directory)
+                    parameters: job.parameters, dataDirectory: services.store.directory,
+                    progress: { rows, files in
+                        sink(ServiceProgress(source: source, kind: .rowsWritten(rows: rows, files: files)))
+                    })
                 outcome = await Self.runOffTheCooperativePool(engine, run)
             } catch {
                 outcome = .failure(ETLError(.io, path: job.output.description, error.message))

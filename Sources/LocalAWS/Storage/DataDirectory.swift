@@ -89,15 +89,27 @@ public struct DataDirectory: Sendable, Hashable {
     }
 
     /// Replaces the file `relative` atomically, creating its folders.
-    package func writeAtomically(_ bytes: [UInt8], to relative: String) throws(FileIOError) {
+    /// - Parameter sync: `false` skips the `fsync`s (see ``DirectoryHandle/writeAtomically(_:name:sync:)``).
+    package func writeAtomically(_ bytes: [UInt8], to relative: String, sync: Bool = true) throws(FileIOError) {
         guard let (folder, name) = try parent(of: relative, create: true) else { return }
-        try folder.writeAtomically(bytes, name: name)
+        try folder.writeAtomically(bytes, name: name, sync: sync)
     }
 
     /// Appends one whole record to the file `relative`, creating it and its folders.
-    package func append(_ bytes: [UInt8], to relative: String) throws(FileIOError) {
+    /// - Parameter sync: `false` skips the `fsync` (the caller syncs later, ``sync(_:)``).
+    package func append(_ bytes: [UInt8], to relative: String, sync: Bool = true) throws(FileIOError) {
         guard let (folder, name) = try parent(of: relative, create: true) else { return }
-        try folder.append(bytes, name: name)
+        try folder.append(bytes, name: name, sync: sync)
+    }
+
+    /// `fsync`s the file `relative`, reached by this directory's rule; a missing file is not an
+    /// error.
+    package func sync(_ relative: String) throws(FileIOError) {
+        guard let (folder, name) = try parent(of: relative, create: false),
+            let file = try folder.openFile(name, flags: O_RDONLY, operation: "open")
+        else { return }
+        defer { close(file) }
+        guard fsync(file) == 0 else { throw FileIOError(operation: "fsync", path: absolutePath(relative), code: errno) }
     }
 
     /// Cuts the file `relative` to `length` bytes.

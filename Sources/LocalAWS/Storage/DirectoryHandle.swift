@@ -190,7 +190,11 @@ package final class DirectoryHandle: Sendable {
     /// Replaces (or creates) the file `name` atomically and durably: a temporary file named for
     /// this process (``FileIO/temporaryName(for:)``), `fsync`, `renameat` over `name`, `fsync` of
     /// the folder. Renaming replaces a link at `name` itself, never what it points to.
-    package func writeAtomically(_ bytes: [UInt8], name: String) throws(FileIOError) {
+    /// - Parameter sync: `false` skips both `fsync`s: the replacement is still atomic (a reader or
+    ///   a killed process sees the old file or the new one), but durable against a power loss
+    ///   only once the caller syncs the file system (``FileIO/syncFileSystem(containing:)``), as
+    ///   the stream consumer does before it moves a checkpoint (SPEC-NOTES.md §12.4).
+    package func writeAtomically(_ bytes: [UInt8], name: String, sync: Bool = true) throws(FileIOError) {
         let temporary = FileIO.temporaryName(for: name)
         guard
             let file = try openFile(
@@ -198,7 +202,7 @@ package final class DirectoryHandle: Sendable {
         else { return }
         do throws(FileIOError) {
             try FileIO.writeAll(bytes, to: file, path: childPath(temporary))
-            guard fsync(file) == 0 else {
+            guard !sync || fsync(file) == 0 else {
                 throw FileIOError(operation: "fsync", path: childPath(temporary), code: errno)
             }
         } catch {
@@ -212,16 +216,18 @@ package final class DirectoryHandle: Sendable {
             unlinkat(descriptor, temporary, 0)
             throw FileIOError(operation: "rename a temporary file to", path: childPath(name), code: code)
         }
-        _ = fsync(descriptor)
+        if sync { _ = fsync(descriptor) }
     }
 
     /// Appends `bytes` to the file `name` (created when missing) with one `write` on an
-    /// `O_APPEND` descriptor, then `fsync`s.
-    package func append(_ bytes: [UInt8], name: String) throws(FileIOError) {
+    /// `O_APPEND` descriptor, then `fsync`s (unless `sync` is `false`: the caller syncs later).
+    package func append(_ bytes: [UInt8], name: String, sync: Bool = true) throws(FileIOError) {
         guard let file = try openFile(name, flags: O_WRONLY | O_CREAT | O_APPEND, operation: "open") else { return }
         defer { close(file) }
         try FileIO.writeAll(bytes, to: file, path: childPath(name))
-        guard fsync(file) == 0 else { throw FileIOError(operation: "fsync", path: childPath(name), code: errno) }
+        guard !sync || fsync(file) == 0 else {
+            throw FileIOError(operation: "fsync", path: childPath(name), code: errno)
+        }
     }
 
     /// Cuts the file `name` down to `length` bytes and `fsync`s it.

@@ -34,9 +34,12 @@ public struct ObjectStore: Sendable {
     public var directory: DataDirectory { DataDirectory(dataDirectory) }
 
     /// Writes an object, replacing any previous one, atomically.
+    /// - Parameter durable: `false` skips the `fsync`s (the write is as atomic, not yet proof
+    ///   against a power loss): for a writer of many objects that calls ``sync()`` at its commit
+    ///   point, as the stream consumer does before it moves its checkpoint.
     /// - Throws: ``StorageError`` for a prefix (a key ending in `/`), a path conflict, a path
     ///   through a symbolic link, or a file error.
-    public func put(_ bytes: [UInt8], at location: S3Location) throws(StorageError) {
+    public func put(_ bytes: [UInt8], at location: S3Location, durable: Bool = true) throws(StorageError) {
         guard !location.isPrefix else {
             throw StorageError(
                 .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
@@ -62,7 +65,7 @@ public struct ObjectStore: Sendable {
                 uri: "\(location)")
         }
         do {
-            try folder.writeAtomically(bytes, name: name)
+            try folder.writeAtomically(bytes, name: name, sync: durable)
         } catch {
             throw StorageError(error, uri: "\(location)")
         }

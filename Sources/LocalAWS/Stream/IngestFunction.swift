@@ -28,10 +28,14 @@ public struct IngestFunction: TaskHandler {
     }
 
     /// Writes every record of a Lambda Kinesis event; returns the objects written, in order.
+    /// - Parameter durable: `true` makes the objects durable before returning, with one sync of
+    ///   the file system for the whole event; `false` leaves that to the caller (the stream
+    ///   consumer syncs once before it moves its checkpoint). Either way each object appears
+    ///   whole or not at all.
     /// - Throws: ``IngestError`` for a malformed event, ``StorageError`` when a write fails
     ///   (records before it have been written; delivering the event again is safe).
     @discardableResult
-    public func ingest(_ event: JSON) throws -> [S3Location] {
+    public func ingest(_ event: JSON, durable: Bool = true) throws -> [S3Location] {
         guard let records = event["Records"]?.arrayValue else {
             throw IngestError("the event has no 'Records' array; this function expects a Kinesis event")
         }
@@ -41,9 +45,10 @@ public struct IngestFunction: TaskHandler {
             guard let encoded = record["kinesis"]?["data"]?.stringValue, let data = Data(base64Encoded: encoded) else {
                 throw IngestError("Records[\(index)].kinesis.data is not base64 text")
             }
-            try store.put(Array(data), at: location)
+            try store.put(Array(data), at: location, durable: false)
             written.append(location)
         }
+        if durable && !written.isEmpty { try store.sync() }
         return written
     }
 
@@ -79,8 +84,8 @@ public struct IngestFunction: TaskHandler {
             if digits.count == 10, digits[4] == 0x2D, digits[7] == 0x2D,
                 digits.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || isDigit($0.element) })
             {
-                let text = String(decoding: digits, as: UTF8.self)
-                return text.replacingOccurrences(of: "-", with: "/")
+                // `-` → `/` on the bytes (Foundation's replacingOccurrences cost ~3% of a big run).
+                return String(decoding: digits.map { $0 == 0x2D ? 0x2F : $0 }, as: UTF8.self)
             }
         }
         return UTCTimestamp(Date(timeIntervalSince1970: arrivalSeconds)).datePath

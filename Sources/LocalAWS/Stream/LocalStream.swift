@@ -110,17 +110,21 @@ public final class LocalStream: Sendable {
     /// - Parameters:
     ///   - explicitHashKey: A decimal hash key that overrides the partition key's MD5.
     ///   - arrival: The time to record as `ApproximateArrivalTimestamp` (the execution clock's now).
+    ///   - durable: `false` skips the `fsync` of this put, for a writer that puts many records and
+    ///     calls ``sync()`` once before it reports success (the write itself is the same).
     /// - Throws: ``StreamError`` for an invalid key or data, or a file error.
     public func putRecord(
-        data: [UInt8], partitionKey: String, explicitHashKey: String? = nil, arrival: Date
+        data: [UInt8], partitionKey: String, explicitHashKey: String? = nil, arrival: Date, durable: Bool = true
     ) throws(StreamError) -> PutRecordResult {
         try putRecords(
             [PutRecordsEntry(data: data, partitionKey: partitionKey, explicitHashKey: explicitHashKey)],
-            arrival: arrival)[0]
+            arrival: arrival, durable: durable)[0]
     }
 
     /// `PutRecords`: appends the records in order. Every entry is checked before any is written.
-    public func putRecords(_ entries: [PutRecordsEntry], arrival: Date) throws(StreamError) -> [PutRecordResult] {
+    public func putRecords(
+        _ entries: [PutRecordsEntry], arrival: Date, durable: Bool = true
+    ) throws(StreamError) -> [PutRecordResult] {
         var targets: [Int] = []
         for entry in entries {
             guard (1...256).contains(entry.partitionKey.count) else {
@@ -145,7 +149,8 @@ public final class LocalStream: Sendable {
                     partitionKey: entry.partitionKey, data: entry.data, approximateArrivalTimestamp: arrivalMillis)
                 let line = JSONWriter.compactBytes(record.line) + [0x0A]
                 do throws(FileIOError) {
-                    try dataDirectory.append(line, to: relativeDirectory + "/" + Self.shardID(shard) + ".jsonl")
+                    try dataDirectory.append(
+                        line, to: relativeDirectory + "/" + Self.shardID(shard) + ".jsonl", sync: durable)
                 } catch {
                     throw StreamError(error)
                 }

@@ -15,6 +15,13 @@ public enum StartingPosition: String, Sendable, Hashable, CaseIterable {
 /// returns records the batch's last sequence number as the shard's checkpoint (an atomic file
 /// write, `<stream-dir>/checkpoints/<consumer>.json`).
 ///
+/// The checkpoint file is written when ``checkpointInterval`` records have been delivered since
+/// it was last written, when a ``drain()`` or ``poll()`` ends, when a delivery fails, and on
+/// ``saveCheckpoint()``; not after every batch (a virtual clock drains before each of the
+/// simulator's paced events, so that would be one file write per event). Before each write,
+/// `beforeCheckpoint` makes what the function wrote durable. A process killed in between has its
+/// last batches delivered again, which the idempotent ingest turns into the same objects.
+///
 /// Delivery is at least once: if the function fails or the process dies after the function
 /// wrote part of a batch, the whole batch comes again next time. A function whose effect is
 /// idempotent (the ingest function writes each record to a key derived from its shard and
@@ -37,9 +44,17 @@ public actor StreamConsumer: ClockObserver {
     public nonisolated let stream: LocalStream
     /// The most records a batch holds (Lambda's `BatchSize`).
     public nonisolated let batchSize: Int
+    /// Records delivered between two writes of the checkpoint file, at most.
+    public nonisolated let checkpointInterval: Int
 
     private let deliver: @Sendable (StreamBatch) async throws -> Void
     private let reportError: @Sendable (String) -> Void
+    private let reportProgress: ServiceProgress.Sink
+    private let beforeCheckpoint: @Sendable () throws -> Void
+    /// Records delivered since the checkpoint file was last written.
+    private var unsavedRecords = 0
+    /// Records delivered since the consumer was opened.
+    private var deliveredRecords = 0
     /// `kinesis/<stream>/checkpoints/<name>.json`, relative to the data directory.
     private let checkpointPath: String
     private var checkpoints: [String?]
@@ -51,12 +66,17 @@ public actor StreamConsumer: ClockObserver {
     ///   - batchSize: At least 1.
     ///   - startingPosition: Used only when the consumer has no checkpoint yet.
     ///   - reportError: Receives the failures of drains started by the clock, which cannot throw.
+    ///   - checkpointInterval: Records delivered between two checkpoint writes, at most.
+    ///   - reportProgress: Receives the count delivered so far after each batch.
+    ///   - beforeCheckpoint: Runs before each checkpoint write: makes the function's writes durable.
     ///   - deliver: The function; throwing leaves the checkpoint where it was.
     /// - Throws: ``StreamError`` when the checkpoint file is unreadable or names a record the
     ///   stream does not have.
     public init(
         name: String, stream: LocalStream, batchSize: Int = 100, startingPosition: StartingPosition = .trimHorizon,
-        reportError: @escaping @Sendable (String) -> Void = { _ in },
+        reportError: @escaping @Sendable (String) -> Void = { _ in }, checkpointInterval: Int = 1000,
+        reportProgress: @escaping ServiceProgress.Sink = { _ in },
+        beforeCheckpoint: @escaping @Sendable () throws -> Void = {},
         deliver: @escaping @Sendable (StreamBatch) async throws -> Void
     ) throws(StreamError) {
         let validName = name.utf8.allSatisfy { byte in
@@ -69,6 +89,9 @@ public actor StreamConsumer: ClockObserver {
         self.batchSize = max(1, batchSize)
         self.deliver = deliver
         self.reportError = reportError
+        self.checkpointInterval = max(1, checkpointInterval)
+        self.reportProgress = reportProgress
+        self.beforeCheckpoint = beforeCheckpoint
         let directory = stream.relativeDirectory + "/checkpoints"
         checkpointPath = directory + "/" + name + ".json"
         let data = stream.dataDirectory
@@ -121,47 +144,73 @@ public actor StreamConsumer: ClockObserver {
     ///   ``StreamError`` when the checkpoint cannot be written.
     @discardableResult
     public func drain() async throws -> Int {
-        try await exclusively { try await self.run(batchesPerShard: nil) }
+        try await exclusively { try await self.run(batchesPerShard: nil, savesAtEnd: true) }
     }
 
     /// Delivers at most one batch per shard: one step of a real-time polling loop.
     @discardableResult
     public func poll() async throws -> Int {
-        try await exclusively { try await self.run(batchesPerShard: 1) }
+        try await exclusively { try await self.run(batchesPerShard: 1, savesAtEnd: true) }
+    }
+
+    /// Writes the checkpoint file now if records were delivered since it was last written (at
+    /// the end of a run whose drains the clock started).
+    public func saveCheckpoint() async throws {
+        try await exclusively { if self.unsavedRecords > 0 { try self.writeCheckpoint() } }
     }
 
     /// Drains before a virtual clock jumps, so that what was put before the jump has been
-    /// delivered when the wait ends. Failures go to `reportError`.
+    /// delivered when the wait ends; the checkpoint file waits for ``checkpointInterval``.
+    /// Failures go to `reportError`.
     public func clockWillAdvance(from: Date, to: Date) async {
         do {
-            try await drain()
+            _ = try await exclusively { try await self.run(batchesPerShard: nil, savesAtEnd: false) }
         } catch {
             reportError("stream consumer '\(name)' on \(stream.name): \(error)")
         }
     }
 
-    private func run(batchesPerShard: Int?) async throws -> Int {
+    private func run(batchesPerShard: Int?, savesAtEnd: Bool) async throws -> Int {
         var delivered = 0
         for shard in 0..<stream.shardCount {
             var batches = 0
             while batchesPerShard.map({ batches < $0 }) ?? true {
                 let records = stream.records(inShard: shard, after: checkpoints[shard], limit: batchSize)
                 guard let last = records.last else { break }
-                try await deliver(
-                    StreamBatch(
-                        streamName: stream.name, streamARN: stream.arn, shardID: LocalStream.shardID(shard),
-                        records: records))
-                checkpoints[shard] = last.sequenceNumber
                 do {
-                    try Self.save(checkpoints, shardIDs: stream.shardIDs, to: checkpointPath, in: stream.dataDirectory)
+                    try await deliver(
+                        StreamBatch(
+                            streamName: stream.name, streamARN: stream.arn, shardID: LocalStream.shardID(shard),
+                            records: records))
                 } catch {
-                    throw StreamError(error)
+                    // Keep what the batches before this one achieved; this one comes again.
+                    if unsavedRecords > 0 { try? writeCheckpoint() }
+                    throw error
                 }
+                checkpoints[shard] = last.sequenceNumber
+                unsavedRecords += records.count
+                deliveredRecords += records.count
                 delivered += records.count
                 batches += 1
+                reportProgress(
+                    ServiceProgress(
+                        source: name, kind: .recordsIngested(delivered: deliveredRecords, waiting: pendingCount)))
+                if unsavedRecords >= checkpointInterval { try writeCheckpoint() }
             }
         }
+        if savesAtEnd && unsavedRecords > 0 { try writeCheckpoint() }
         return delivered
+    }
+
+    /// Makes the deliveries durable, then writes the checkpoint file.
+    private func writeCheckpoint() throws {
+        try beforeCheckpoint()
+        do {
+            try Self.save(checkpoints, shardIDs: stream.shardIDs, to: checkpointPath, in: stream.dataDirectory)
+        } catch {
+            throw StreamError(error)
+        }
+        unsavedRecords = 0
     }
 
     private func exclusively<T: Sendable>(_ body: () async throws -> T) async throws -> T {
