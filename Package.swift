@@ -1,15 +1,24 @@
 // swift-tools-version: 6.2
+import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error)
 ]
 
+// The picture-string formatters ($formatNumber, $formatInteger, $parseInteger, $fromMillis,
+// $toMillis) live in Sources/JSONata/Pictures/, written on their own branch; the engine's calls to
+// them (Sources/JSONata/Functions/PictureFunctions.swift) compile when that folder is present.
+let jsonataPictures: [SwiftSetting] =
+    FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/JSONata/Pictures")
+    ? [.define("JSONATA_PICTURES")] : []
+
 let package = Package(
     name: "StatesLanguage",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "JSONCore", targets: ["JSONCore"]),
+        .library(name: "JSONata", targets: ["JSONata"]),
         .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
         .library(name: "StatesRuntime", targets: ["StatesRuntime"]),
         .library(name: "Parquet", targets: ["Parquet"]),
@@ -18,6 +27,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSONCore", swiftSettings: strict),
+        .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict + jsonataPictures),
         .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
@@ -44,6 +54,11 @@ let package = Package(
         .target(
             name: "StatesTestSupport",
             dependencies: ["JSONCore", "StatesLanguage"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JSONataTests",
+            dependencies: ["JSONata", "JSONCore"],
             swiftSettings: strict
         ),
         .testTarget(
