@@ -70,7 +70,7 @@ public enum JSONata {
         /// How long one evaluation may run (checked in loops and calls); `nil` for no limit.
         public var timeLimit: Duration?
 
-        public init(maximumParseDepth: Int = 200, maximumEvaluationDepth: Int = 500, timeLimit: Duration? = nil) {
+        public init(maximumParseDepth: Int = 200, maximumEvaluationDepth: Int = 2000, timeLimit: Duration? = nil) {
             self.maximumParseDepth = maximumParseDepth
             self.maximumEvaluationDepth = maximumEvaluationDepth
             self.timeLimit = timeLimit

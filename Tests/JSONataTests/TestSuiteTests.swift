@@ -59,6 +59,13 @@ enum TestSuite {
         "wildcards/case010": "wildcards stop unwrapping function objects in 2.2.1 (PR #800)",
     ]
 
+    /// Files whose JSON holds a lone UTF-16 surrogate (`"\uD800"`), which a Swift `String` cannot
+    /// hold, so neither the case nor the input can be represented.
+    static let unrepresentableFiles: [String: String] = [
+        "function-encodeUrl/case002": "lone surrogate in the case file",
+        "function-encodeUrlComponent/case002": "lone surrogate in the case file",
+    ]
+
     /// Functions whose results need the picture formatters (Sources/JSONata/Pictures/).
     static let pictureFunctionNames = [
         "$formatNumber", "$formatInteger", "$parseInteger", "$fromMillis", "$toMillis", "$now",
@@ -73,7 +80,7 @@ enum TestSuite {
         if let group = parts.first, let reason = newerGroups[String(group)] { return reason }
         let file = parts.prefix(2).joined(separator: "/")
         let key = file.split(separator: "#").first.map(String.init) ?? file
-        return newerFiles[key]
+        return newerFiles[key] ?? unrepresentableFiles[key]
     }
 
     static let cases: [Case] = loadCases()
@@ -96,8 +103,15 @@ enum TestSuite {
             let files = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }
                 .sorted()
             for file in files {
-                guard let document = read(folder.appendingPathComponent(file)) else { continue }
                 let base = "\(group)/\(file.dropLast(5))"
+                guard let document = read(folder.appendingPathComponent(file)) else {
+                    // Unreadable: kept as a case that fails unless listed as unrepresentable.
+                    result.append(
+                        Case(
+                            id: base, expression: "", input: nil, bindings: [:],
+                            expected: .error(code: "unreadable case file"), timeLimit: nil, depth: nil))
+                    continue
+                }
                 let entries: [JSON]
                 if case .array(let array) = document { entries = array } else { entries = [document] }
                 for (index, entry) in entries.enumerated() {

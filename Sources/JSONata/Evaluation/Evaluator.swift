@@ -8,6 +8,10 @@ final class Evaluator {
     var random: any RandomNumberGenerator
     private var depth = 0
     private var ticks = 0
+    /// Made the first time evaluation nests deeper than `stackCheckDepth` (finding the stack's
+    /// bounds costs a system call, and most evaluations never nest that deep).
+    private var stackGuard: StackGuard?
+    private static let stackCheckDepth = 24
 
     init(maximumDepth: Int, deadline: ContinuousClock.Instant?, millis: Double, random: any RandomNumberGenerator) {
         self.maximumDepth = maximumDepth
@@ -37,15 +41,27 @@ final class Evaluator {
     func evaluate(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value? {
         depth += 1
         defer { depth -= 1 }
+        if depth > Self.stackCheckDepth {
+            if stackGuard == nil { stackGuard = StackGuard() }
+            if stackGuard?.isExhausted() == true { throw stackOverflow(expr.position) }
+        }
         if depth > maximumDepth {
-            throw EvalError(
-                code: "U1001", position: expr.position,
-                extra: [
-                    "message":
-                        "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
-                ])
+            throw stackOverflow(expr.position)
         }
         try tick()
+        return try evaluateNode(expr, input, environment)
+    }
+
+    func stackOverflow(_ position: Int?) -> EvalError {
+        EvalError(
+            code: "U1001", position: position,
+            extra: [
+                "message":
+                    "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive."
+            ])
+    }
+
+    private func evaluateNode(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value? {
         var result: Value?
         switch expr.type {
         case .path: result = try evaluatePath(expr, input, environment)

@@ -9,6 +9,7 @@ struct Parser {
     private let sourceLength: Int
     private var depth = 0
     let maximumDepth: Int
+    private var stackGuard: StackGuard?
 
     init(_ source: String, maximumDepth: Int) {
         lexer = Lexer(source)
@@ -92,6 +93,14 @@ struct Parser {
     private mutating func expression(_ rbp: Int) throws -> Node {
         depth += 1
         defer { depth -= 1 }
+        if depth > 24 {
+            if stackGuard == nil { stackGuard = StackGuard() }
+            if stackGuard?.isExhausted() == true {
+                throw EvalError(
+                    code: "U1001", position: node.position,
+                    extra: ["message": "The expression is nested too deeply for the stack of this thread"])
+            }
+        }
         if depth > maximumDepth {
             throw EvalError(
                 code: "U1001", position: node.position,
