@@ -59,10 +59,10 @@
         }
 
         /// Runs a formatter, carrying its error (already worded) up the evaluator.
-        private static func picture(_ body: () throws(JSONataError) -> Value?) throws -> Value? {
+        private static func picture(_ body: () throws -> Value?) throws -> Value? {
             do {
                 return try body()
-            } catch {
+            } catch let error as JSONataError {
                 throw EvalError(error)
             }
         }
