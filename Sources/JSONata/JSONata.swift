@@ -62,7 +62,8 @@ public enum JSONata {
 
     /// Bounds on compilation and evaluation; crossing one is an error, never a crash or a hang.
     public struct Limits: Sendable, Hashable {
-        /// How deeply the expression's syntax may nest (`((((…))))`, chained operators).
+        /// How deeply the expression's syntax may nest: each parenthesis, call or constructor
+        /// counts one level, and so does each operator in a chain (`1+1+1…`, `a.b.c…`).
         public var maximumParseDepth: Int
         /// How deeply evaluation may nest (each sub-expression and each non-tail function call
         /// counts one level, as jsonata-js's `evaluate` entries do). Tail calls do not count.
@@ -70,7 +71,7 @@ public enum JSONata {
         /// How long one evaluation may run (checked in loops and calls); `nil` for no limit.
         public var timeLimit: Duration?
 
-        public init(maximumParseDepth: Int = 200, maximumEvaluationDepth: Int = 2000, timeLimit: Duration? = nil) {
+        public init(maximumParseDepth: Int = 500, maximumEvaluationDepth: Int = 2000, timeLimit: Duration? = nil) {
             self.maximumParseDepth = maximumParseDepth
             self.maximumEvaluationDepth = maximumEvaluationDepth
             self.timeLimit = timeLimit

@@ -218,6 +218,12 @@ struct JSONataEngineTests {
         #expect(errorOf(source)?.code == "U1001")
         let nested = String(repeating: "-", count: 100_000) + "1"
         #expect(errorOf(nested)?.code == "U1001")
+        let chain = Array(repeating: "1", count: 100_000).joined(separator: "+")
+        #expect(errorOf(chain)?.code == "U1001")
+        let path = Array(repeating: "a", count: 100_000).joined(separator: ".")
+        #expect(errorOf(path)?.code == "U1001")
+        let fine = Array(repeating: "1", count: 400).joined(separator: "+")
+        #expect((try? evaluate(fine)) == "400")
     }
 
     @Test("host functions are registered with a signature, and built-ins can be denied")

@@ -5,8 +5,20 @@ struct ASTProcessor {
     private var ancestorLabel = 0
     private var ancestorIndex = 0
     private var ancestry: [Node] = []
+    private var depth = 0
+    private var stackGuard: StackGuard?
 
     mutating func process(_ expr: Node) throws -> Node {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 24 {
+            if stackGuard == nil { stackGuard = StackGuard() }
+            if stackGuard?.isExhausted() == true {
+                throw EvalError(
+                    code: "U1001", position: expr.position,
+                    extra: ["message": "The expression is nested too deeply for the stack of this thread"])
+            }
+        }
         var result: Node
         switch expr.type {
         case .binary:

@@ -90,9 +90,30 @@ struct Parser {
         }
     }
 
+    /// Parses one (sub)expression. `depth` counts the height of the tree being built: one for
+    /// each nested call and one for each operator a call chains onto its left operand, so a
+    /// long chain (`1+1+1+…`) is bounded like deep nesting is.
     private mutating func expression(_ rbp: Int) throws -> Node {
+        let savedDepth = depth
         depth += 1
-        defer { depth -= 1 }
+        defer { depth = savedDepth }
+        try checkDepth()
+        var token = node
+        var tokenID = id
+        try advance(nil, infix: true)
+        var left = try nud(token, tokenID)
+        while rbp < lbp {
+            depth += 1
+            try checkDepth()
+            token = node
+            tokenID = id
+            try advance()
+            left = try led(token, tokenID, left)
+        }
+        return left
+    }
+
+    private mutating func checkDepth() throws {
         if depth > 24 {
             if stackGuard == nil { stackGuard = StackGuard() }
             if stackGuard?.isExhausted() == true {
@@ -106,17 +127,6 @@ struct Parser {
                 code: "U1001", position: node.position,
                 extra: ["message": "The expression is nested more than \(maximumDepth) levels deep"])
         }
-        var token = node
-        var tokenID = id
-        try advance(nil, infix: true)
-        var left = try nud(token, tokenID)
-        while rbp < lbp {
-            token = node
-            tokenID = id
-            try advance()
-            left = try led(token, tokenID, left)
-        }
-        return left
     }
 
     // MARK: prefix position

@@ -3,13 +3,13 @@
 /// repeat (`+`), and the item type of arrays (`a<n>`).
 final class Signature: @unchecked Sendable {
     struct Parameter {
-        /// Accepted type symbols (`s n b l o a f`, `m` for missing).
-        var symbols: Set<UInt8>
+        /// Accepted type symbols (`s n b l o a f`, `m` for missing), as a bit set.
+        var symbols: SymbolSet
         var type: String
         var minimum = 1
         var maximum = 1
         var context = false
-        var contextSymbols: Set<UInt8> = []
+        var contextSymbols: SymbolSet = []
         var subtype: String?
     }
 
@@ -21,7 +21,7 @@ final class Signature: @unchecked Sendable {
         let chars = Array(definition.utf8)
         var position = 1
         var current = Parameter(symbols: [], type: "")
-        func set(_ symbols: String) -> Set<UInt8> { Set(symbols.utf8) }
+        func set(_ symbols: String) -> SymbolSet { SymbolSet(symbols.utf8) }
         func findClosing(_ start: Int, _ open: UInt8, _ close: UInt8) -> Int {
             var depth = 1
             var index = start
@@ -91,7 +91,7 @@ final class Signature: @unchecked Sendable {
                         code: "S0402", position: position,
                         value: .string(String(decoding: choice, as: UTF8.self)))
                 }
-                current.symbols = Set(choice).union([UInt8(ascii: "m")])
+                current.symbols = SymbolSet(choice).union([UInt8(ascii: "m")])
                 current.type = "(" + String(decoding: choice, as: UTF8.self) + ")"
                 parameters.append(current)
                 current = Parameter(symbols: [], type: "")
@@ -212,5 +212,34 @@ final class Signature: @unchecked Sendable {
             }
         }
         return validated
+    }
+}
+
+/// A set of signature type symbols (lowercase ASCII letters) as a 32-bit mask.
+struct SymbolSet: ExpressibleByArrayLiteral {
+    private var mask: UInt32 = 0
+
+    init<S: Sequence>(_ symbols: S) where S.Element == UInt8 {
+        for symbol in symbols { insert(symbol) }
+    }
+
+    init(arrayLiteral elements: UInt8...) {
+        self.init(elements)
+    }
+
+    mutating func insert(_ symbol: UInt8) {
+        guard symbol >= UInt8(ascii: "a"), symbol <= UInt8(ascii: "z") else { return }
+        mask |= 1 << UInt32(symbol - UInt8(ascii: "a"))
+    }
+
+    func contains(_ symbol: UInt8) -> Bool {
+        guard symbol >= UInt8(ascii: "a"), symbol <= UInt8(ascii: "z") else { return false }
+        return mask & (1 << UInt32(symbol - UInt8(ascii: "a"))) != 0
+    }
+
+    func union(_ other: SymbolSet) -> SymbolSet {
+        var result = self
+        result.mask |= other.mask
+        return result
     }
 }
