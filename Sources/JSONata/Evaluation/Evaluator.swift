@@ -391,12 +391,12 @@ final class Evaluator {
     // MARK: - operators
 
     private func evaluateBinary(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value? {
-        let op = expr.text
+        let op = expr.binaryOperator
         let lhs = try evaluate(required(expr.lhs), input, environment)
         do {
-            if op == "and" || op == "or" {
+            if op == .and || op == .or {
                 let left = truthy(lhs) ?? false
-                if op == "and" {
+                if op == .and {
                     guard left else { return .bool(false) }
                     return .bool(truthy(try evaluate(required(expr.rhs), input, environment)) ?? false)
                 }
@@ -405,55 +405,55 @@ final class Evaluator {
             }
         } catch var error as EvalError {
             error.position = expr.position
-            error.token = op
+            error.token = expr.text
             throw error
         }
         let rhs = try evaluate(required(expr.rhs), input, environment)
         do {
             switch op {
-            case "+", "-", "*", "/", "%":
+            case .add, .subtract, .multiply, .divide, .modulo:
                 return try arithmetic(lhs, rhs, op)
-            case "=", "!=":
+            case .equal, .notEqual:
                 guard let lhs, let rhs else { return .bool(false) }
                 let equal = deepEqual(lhs, rhs)
-                return .bool(op == "=" ? equal : !equal)
-            case "<", "<=", ">", ">=":
+                return .bool(op == .equal ? equal : !equal)
+            case .less, .lessOrEqual, .greater, .greaterOrEqual:
                 return try compare(lhs, rhs, op)
-            case "&":
+            case .concatenate:
                 let left = try lhs.map { try stringValue($0) } ?? ""
                 let right = try rhs.map { try stringValue($0) } ?? ""
                 return .string(left + right)
-            case "..":
+            case .range:
                 return try range(lhs, rhs)
-            case "in":
+            case .includes:
                 guard let lhs, let rhs else { return .bool(false) }
                 let candidates: [Value]
                 if case .array(let array) = rhs { candidates = array.items } else { candidates = [rhs] }
                 return .bool(candidates.contains { strictEqual($0, lhs) })
-            default:
+            case .and, .or, .unknown:
                 return nil
             }
         } catch var error as EvalError {
             error.position = expr.position
-            error.token = op
+            error.token = expr.text
             throw error
         }
     }
 
-    private func arithmetic(_ lhs: Value?, _ rhs: Value?, _ op: String) throws -> Value? {
+    private func arithmetic(_ lhs: Value?, _ rhs: Value?, _ op: BinaryOperator) throws -> Value? {
         if let lhs, !(try lhs.isNumeric()) { throw EvalError(code: "T2001", value: lhs) }
         if let rhs, !(try rhs.isNumeric()) { throw EvalError(code: "T2002", value: rhs) }
         guard case .number(let a)? = lhs, case .number(let b)? = rhs else { return nil }
         switch op {
-        case "+": return .number(a + b)
-        case "-": return .number(a - b)
-        case "*": return .number(a * b)
-        case "/": return .number(a / b)
+        case .add: return .number(a + b)
+        case .subtract: return .number(a - b)
+        case .multiply: return .number(a * b)
+        case .divide: return .number(a / b)
         default: return .number(a.truncatingRemainder(dividingBy: b))
         }
     }
 
-    private func compare(_ lhs: Value?, _ rhs: Value?, _ op: String) throws -> Value? {
+    private func compare(_ lhs: Value?, _ rhs: Value?, _ op: BinaryOperator) throws -> Value? {
         func comparable(_ value: Value?) -> Bool {
             switch value {
             case nil, .string?, .number?: return true
@@ -481,9 +481,9 @@ final class Evaluator {
             throw EvalError(code: "T2009", value: lhs, value2: rhs)
         }
         switch op {
-        case "<": return .bool(order < 0)
-        case "<=": return .bool(order <= 0)
-        case ">": return .bool(order > 0)
+        case .less: return .bool(order < 0)
+        case .lessOrEqual: return .bool(order <= 0)
+        case .greater: return .bool(order > 0)
         default: return .bool(order >= 0)
         }
     }

@@ -115,6 +115,7 @@ struct ASTProcessor {
                 result.keepArray = (result.lhs?.keepArray ?? false) || (result.rhs?.keepArray ?? false)
             default:
                 result = Node(.binary, text: expr.text, position: expr.position)
+                result.binaryOperator = BinaryOperator(rawValue: expr.text) ?? .unknown
                 result.lhs = try process(required(expr.lhs))
                 result.rhs = try process(required(expr.rhs))
                 pushAncestry(result, result.lhs)

@@ -16,6 +16,8 @@ final class Node {
     }
 
     var type: Kind
+    /// The operator of a `.binary` node, resolved once so evaluation switches on an enum.
+    var binaryOperator: BinaryOperator = .unknown
     /// The token's text: the operator, the name, the variable name, the string literal.
     var text: String
     /// The literal: a string, number, boolean or null.
@@ -94,4 +96,24 @@ final class ParentSlot {
         self.level = level
         self.index = index
     }
+}
+
+/// The operators a `.binary` node evaluates.
+enum BinaryOperator: String {
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case modulo = "%"
+    case equal = "="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case concatenate = "&"
+    case range = ".."
+    case includes = "in"
+    case and, or
+    case unknown = ""
 }
