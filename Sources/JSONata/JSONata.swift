@@ -80,16 +80,19 @@ public enum JSONata {
 
     /// A function the host adds to the language, called with JSON arguments (already checked
     /// against `signature`, e.g. `<n-n?:n>`) and returning JSON, or `nil` for undefined.
-    public struct HostFunction: Sendable {
+    public struct HostFunction: @unchecked Sendable {
         public typealias Body = @Sendable (_ arguments: [JSON?]) throws(JSONataError) -> JSON?
-        public var name: String
-        public var signature: String
-        public var body: Body
+        public let name: String
+        public let signature: String
+        public let body: Body
+        // Built once; immutable afterwards (which is why the struct is Sendable).
+        let function: FunctionValue
 
         /// `name` without `$`. Throws when the signature does not parse (S0401, S0402).
         public init(name: String, signature: String, body: @escaping Body) throws(JSONataError) {
+            let parsed: Signature
             do {
-                _ = try Signature(signature)
+                parsed = try Signature(signature)
             } catch let error as EvalError {
                 throw error.publicError
             } catch {
@@ -98,6 +101,17 @@ public enum JSONata {
             self.name = name
             self.signature = signature
             self.body = body
+            let native = NativeFunction(name: name, arity: parsed.parameters.count) { _, arguments in
+                let json = try arguments.map { try $0?.toJSON() }
+                let result: JSON?
+                do throws(JSONataError) {
+                    result = try body(json)
+                } catch {
+                    throw EvalError(error)
+                }
+                return result.map(Value.init(json:))
+            }
+            function = FunctionValue(kind: .native(native), signature: parsed)
         }
     }
 
@@ -129,21 +143,7 @@ public enum JSONata {
             guard !hostFunctions.isEmpty || !deniedFunctions.isEmpty else { return Builtins.frame }
             let frame = Frame(parent: Builtins.frame)
             for name in deniedFunctions { frame.bind(name, nil) }
-            for host in hostFunctions {
-                let body = host.body
-                let native = NativeFunction(name: host.name, arity: max(1, host.signatureArity)) { _, arguments in
-                    let json = try arguments.map { try $0?.toJSON() }
-                    let result: JSON?
-                    do throws(JSONataError) {
-                        result = try body(json)
-                    } catch {
-                        throw EvalError(error)
-                    }
-                    return result.map(Value.init(json:))
-                }
-                let signature = try? Signature(host.signature)
-                frame.bind(host.name, .function(FunctionValue(kind: .native(native), signature: signature)))
-            }
+            for host in hostFunctions { frame.bind(host.name, .function(host.function)) }
             return frame
         }
     }
@@ -163,12 +163,5 @@ public enum JSONata {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-    }
-}
-
-extension JSONata.HostFunction {
-    /// The number of parameters the signature declares (what higher-order functions pass).
-    var signatureArity: Int {
-        (try? Signature(signature))?.parameters.count ?? 1
     }
 }
