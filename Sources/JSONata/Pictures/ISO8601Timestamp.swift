@@ -1,0 +1,128 @@
+// `$toMillis(string)` without a picture: jsonata-js tests the text against
+//   ^\d{4}(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$
+// (D3110 otherwise) and hands it to V8's `Date.parse`. This file does both without Foundation:
+// a scanner for the pattern, then V8's reading of what passes it: the first `-nn` is the month
+// (1–12), the second the day (1–31, rolling into the next month past its end as V8's MakeDay does),
+// hours up to 24 (24 only at 24:00:00), the first three fraction digits as milliseconds, an offset
+// `±HH:MM` or `±HHMM` with hours up to 23. Text V8 would reject or take for local time is decided
+// here as SPEC-NOTES §11 records: a fraction without a time is NaN, a time without an offset is UTC.
+//
+// Example: "2018-02-01T09:42:13.123+0000" is 1517478133123; "2018" is 1514764800000.
+
+enum ISO8601Timestamp {
+    /// - Returns: the instant in milliseconds; `.nan` for text the pattern admits but no date has.
+    /// - Throws: D3110 when the text does not match the pattern.
+    static func millis(_ text: String) throws(JSONataError) -> Double {
+        guard let fields = scan(Array(text.utf8)) else { throw .notISO8601(text) }
+        return fields.millis
+    }
+
+    private struct Fields {
+        var year = 0.0
+        var dashed: [Double] = []
+        var time: (hour: Double, minute: Double, second: Double)?
+        var fraction: [UInt8]?
+        /// Minutes east of UTC.
+        var offset: Double?
+        var offsetHours = 0.0
+
+        var millis: Double {
+            let month = dashed.first ?? 1
+            let day = dashed.count > 1 ? dashed[1] : 1
+            guard (1...12).contains(month), (1...31).contains(day) else { return .nan }
+            var hour = 0.0
+            var minute = 0.0
+            var second = 0.0
+            var milliseconds = 0.0
+            if let time {
+                (hour, minute, second) = time
+                if let fraction {
+                    let digits =
+                        fraction.prefix(3) + Array(repeating: UInt8(ascii: "0"), count: 3 - min(3, fraction.count))
+                    milliseconds = Double(digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+                }
+                if hour > 24 || (hour == 24 && (minute != 0 || second != 0 || milliseconds != 0)) { return .nan }
+            } else if fraction != nil {
+                return .nan
+            }
+            if offsetHours > 23 { return .nan }
+            let dayNumber = JSCalendar.makeDay(year, month - 1, day)
+            let local = JSCalendar.makeDate(
+                day: dayNumber, time: JSCalendar.makeTime(hour, minute, second, milliseconds))
+            return JSCalendar.timeClip(local - (offset ?? 0) * 60_000)
+        }
+    }
+
+    /// The pattern, scanned greedily (each optional group taken when it matches, which admits
+    /// exactly the texts the regular expression admits).
+    private static func scan(_ bytes: [UInt8]) -> Fields? {
+        var index = 0
+        func digit(_ range: ClosedRange<UInt8> = UInt8(ascii: "0")...UInt8(ascii: "9")) -> Double? {
+            guard index < bytes.count, range.contains(bytes[index]) else { return nil }
+            defer { index += 1 }
+            return Double(bytes[index] - UInt8(ascii: "0"))
+        }
+        func twoDigits(firstUpTo last: Unicode.Scalar) -> Double? {
+            let start = index
+            guard let tens = digit(UInt8(ascii: "0")...UInt8(ascii: last)), let units = digit() else {
+                index = start
+                return nil
+            }
+            return tens * 10 + units
+        }
+        func literal(_ character: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+        var fields = Fields()
+        for _ in 0..<4 {
+            guard let value = digit() else { return nil }
+            fields.year = fields.year * 10 + value
+        }
+        for last: Unicode.Scalar in ["1", "3"] {
+            let start = index
+            if literal("-"), let value = twoDigits(firstUpTo: last) {
+                fields.dashed.append(value)
+            } else {
+                index = start
+            }
+        }
+        let beforeTime = index
+        if literal("T"), let hour = twoDigits(firstUpTo: "2"), literal(":"), let minute = twoDigits(firstUpTo: "5"),
+            literal(":"), let second = twoDigits(firstUpTo: "5")
+        {
+            fields.time = (hour, minute, second)
+        } else {
+            index = beforeTime
+        }
+        let beforeFraction = index
+        if literal(".") {
+            var digits: [UInt8] = []
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                digits.append(bytes[index])
+                index += 1
+            }
+            if digits.isEmpty { index = beforeFraction } else { fields.fraction = digits }
+        }
+        if literal("Z") {
+            fields.offset = 0
+        } else if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            let sign: Double = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            let start = index
+            index += 1
+            if let hours = twoDigits(firstUpTo: "2") {
+                _ = literal(":")
+                if let minutes = twoDigits(firstUpTo: "5") {
+                    fields.offset = sign * (hours * 60 + minutes)
+                    fields.offsetHours = hours
+                } else {
+                    index = start
+                }
+            } else {
+                index = start
+            }
+        }
+        return index == bytes.count ? fields : nil
+    }
+}
