@@ -54,29 +54,9 @@ package enum DateTimePicture {
                 number = number.truncatingRemainder(dividingBy: pow10(marker.yearDigits))
             }
             if let names = marker.names {
-                var name: String
-                if component == "M" || component == "x" {
-                    guard let index = Int(exactly: number - 1), months.indices.contains(index) else {
-                        throw .typeError("Cannot read properties of undefined (the month of an invalid date)")
-                    }
-                    name = months[index]
-                } else if component == "F" {
-                    guard let index = Int(exactly: number), days.indices.contains(index) else {
-                        throw .typeError("Cannot read properties of undefined (the day of an invalid date)")
-                    }
-                    name = days[index]
-                } else {
-                    throw .namesNotSupported(component)
-                }
-                switch names {
-                case .upper: name = name.uppercased()
-                case .lower: name = name.lowercased()
-                case .title: break
-                }
-                if let maximum = marker.maximumWidth, Double(name.utf16.count) > maximum {
-                    name = JSText(js: name).jsSubstring(0, Int(maximum)).string
-                }
-                return name
+                return try name(
+                    of: component, number, names, width: marker.hasWidth ? marker.maximumWidth : nil,
+                    hasWidth: marker.hasWidth)
             }
             guard let format = marker.integerFormat else { return "undefined" }
             return try format.format(number)
@@ -98,6 +78,43 @@ package enum DateTimePicture {
             if case .text(let text) = value { return text }
             return "undefined"
         }
+    }
+
+    /// A month or day name. Of an invalid date jsonata-js reads `undefined` from its tables: it
+    /// prints "undefined" in title case and fails with a `TypeError` where it changes the case or
+    /// measures the width.
+    private static func name(
+        of component: String, _ number: Double, _ names: IntegerFormat.LetterCase, width maximumWidth: Double?,
+        hasWidth: Bool
+    ) throws(JSONataError) -> String {
+        var name: String?
+        if component == "M" || component == "x" {
+            name = Int(exactly: number - 1).flatMap { months.indices.contains($0) ? months[$0] : nil }
+        } else if component == "F" {
+            name = Int(exactly: number).flatMap { days.indices.contains($0) ? days[$0] : nil }
+        } else {
+            throw .namesNotSupported(component)
+        }
+        switch names {
+        case .upper:
+            guard let found = name else {
+                throw .typeError("Cannot read properties of undefined (reading 'toUpperCase')")
+            }
+            name = found.uppercased()
+        case .lower:
+            guard let found = name else {
+                throw .typeError("Cannot read properties of undefined (reading 'toLowerCase')")
+            }
+            name = found.lowercased()
+        case .title: break
+        }
+        if hasWidth {
+            guard let found = name else { throw .typeError("Cannot read properties of undefined (reading 'length')") }
+            if let maximumWidth, Double(found.utf16.count) > maximumWidth {
+                name = JSText(js: found).jsSubstring(0, Int(maximumWidth)).string
+            }
+        }
+        return name ?? "undefined"
     }
 
     /// §9.8.4.6: `±HH:MM`, `±HHMM`, `±H[:MM]`, `GMT` before for `z`, `Z` for zero with `t`.

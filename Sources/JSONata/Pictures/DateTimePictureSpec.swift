@@ -127,6 +127,10 @@ enum DateTimePictureSpec {
             if format.primary == .decimal, let minimum = marker.minimumWidth, Double(format.mandatoryDigits) < minimum {
                 format.mandatoryDigits = Int(minimum)
             }
+            if component == "M" || component == "D", let maximum = marker.maximumWidth {
+                // jsonata-js 2.0.6 pads a month or day to its maximum width (2.1 stopped; AWS runs 2.0.6).
+                format.mandatoryDigits = maximum.isNaN ? 0 : Int(maximum)
+            }
             if component == "Y" {
                 if let maximum = marker.maximumWidth {
                     marker.yearDigits = maximum

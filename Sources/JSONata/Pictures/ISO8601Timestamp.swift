@@ -25,8 +25,11 @@ enum ISO8601Timestamp {
         /// Minutes east of UTC.
         var offset: Double?
         var offsetHours = 0.0
+        /// A group the pattern repeats (2.0.6's `*`): V8 reads no date from it.
+        var repeated = false
 
         var millis: Double {
+            if repeated { return .nan }
             let month = dashed.first ?? 1
             let day = dashed.count > 1 ? dashed[1] : 1
             guard (1...12).contains(month), (1...31).contains(day) else { return .nan }
@@ -42,8 +45,18 @@ enum ISO8601Timestamp {
                     milliseconds = Double(digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
                 }
                 if hour > 24 || (hour == 24 && (minute != 0 || second != 0 || milliseconds != 0)) { return .nan }
-            } else if fraction != nil {
-                return .nan
+            } else if let fraction {
+                // V8's fallback parser reads "2018.5" as May 2018 and "2018-02.5" as 5 February.
+                guard dashed.count < 2, offsetHours == 0, offset == nil || offset == 0, fraction.count <= 9 else {
+                    return .nan
+                }
+                let number = Double(fraction.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) })
+                if dashed.isEmpty {
+                    guard (1...12).contains(number) else { return .nan }
+                    return JSCalendar.makeDate(day: JSCalendar.makeDay(year, number - 1, 1), time: 0)
+                }
+                guard (1...31).contains(number) else { return .nan }
+                return JSCalendar.makeDate(day: JSCalendar.makeDay(year, month - 1, number), time: 0)
             }
             if offsetHours > 23 { return .nan }
             let dayNumber = JSCalendar.makeDay(year, month - 1, day)
@@ -80,22 +93,29 @@ enum ISO8601Timestamp {
             guard let value = digit() else { return nil }
             fields.year = fields.year * 10 + value
         }
+        // 2.0.6 repeats each group (`*`); V8 reads no date with a repeated group.
         for last: Unicode.Scalar in ["1", "3"] {
-            let start = index
-            if literal("-"), let value = twoDigits(firstUpTo: last) {
+            while true {
+                let start = index
+                guard literal("-"), let value = twoDigits(firstUpTo: last) else {
+                    index = start
+                    break
+                }
                 fields.dashed.append(value)
-            } else {
-                index = start
             }
         }
-        let beforeTime = index
-        if literal("T"), let hour = twoDigits(firstUpTo: "2"), literal(":"), let minute = twoDigits(firstUpTo: "5"),
-            literal(":"), let second = twoDigits(firstUpTo: "5")
-        {
+        while true {
+            let beforeTime = index
+            guard literal("T"), let hour = twoDigits(firstUpTo: "2"), literal(":"),
+                let minute = twoDigits(firstUpTo: "5"), literal(":"), let second = twoDigits(firstUpTo: "5")
+            else {
+                index = beforeTime
+                break
+            }
+            if fields.time != nil { fields.repeated = true }
             fields.time = (hour, minute, second)
-        } else {
-            index = beforeTime
         }
+        if fields.dashed.count > 2 { fields.repeated = true }
         let beforeFraction = index
         if literal(".") {
             var digits: [UInt8] = []

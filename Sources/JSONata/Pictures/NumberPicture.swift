@@ -34,16 +34,14 @@ package enum NumberPicture {
         throws(JSONataError) -> JSText
     {
         let options = alphabet.options
-        // Bullets 1 and 4: JSON has no NaN or infinity, so jsonata-js never meets them; F&O's
-        // symbols are used should a caller pass one.
-        if value.isNaN { return options.notANumber }
+        // Bullets 1 and 4 (NaN, infinity) are not special-cased, as in jsonata-js: JSON numbers are
+        // finite, and a product that overflows prints through `toFixed` as "NaN" as it does there.
         var adjusted = value
         if pic.picture.jsContains(options.percent) {
             adjusted = value * 100
         } else if pic.picture.jsContains(options.perMille) {
             adjusted = value * 1000
         }
-        if adjusted.isInfinite { return pic.prefix + options.infinity + pic.suffix }
         // Bullet 5: scale the mantissa into the integer digits the picture has (#785: zero is 0e0).
         var mantissa = adjusted
         var exponent: Int?
@@ -51,7 +49,8 @@ package enum NumberPicture {
             let maximumMantissa = pow(10, Double(pic.scalingFactor))
             let minimumMantissa = pow(10, Double(pic.scalingFactor - 1))
             var scale = 0
-            if mantissa != 0 {
+            // jsonata-js loops forever on an infinite mantissa; it is left as it is here.
+            if mantissa != 0 && mantissa.isFinite {
                 while Swift.abs(mantissa) < minimumMantissa {
                     mantissa *= 10
                     scale -= 1
