@@ -64,7 +64,10 @@ struct DateTimeMatcher {
             component = marker.component
             if marker.component == "Z" || marker.component == "z" {
                 (regex, read) = Self.timezone(marker)
-            } else if marker.component == "f" {
+            } else if marker.component == "f", let format = marker.integerFormat, format.primary == .decimal,
+                !format.ordinal
+            {
+                // 2.1's reading (the suite expects it): the digits are a fraction of a second.
                 regex = "[0-9]+"
                 read = { digits in
                     Double("0." + JSText(js: digits).jsSubstring(0, 3).string).map { $0 * 1000 } ?? .nan
