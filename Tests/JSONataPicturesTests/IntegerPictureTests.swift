@@ -145,6 +145,27 @@ import Testing
         #expect(actual.matches(c.expected), "got \(actual)")
     }
 
+    /// Where jsonata-js never returns (letters of infinity grow forever) or overflows its stack,
+    /// a JavaScript-named error comes back instead of a hang or a trap.
+    @Test func unboundedInputsEndInRangeErrors() {
+        for (value, picture) in [
+            (Double.infinity, "a"), (-Double.infinity, "A"), (Double.infinity, "i"), (1e300, "w;o"),
+        ] {
+            let actual = Expected.ofText { () throws(JSONataError) -> String in
+                try IntegerPicture.format(value, picture: picture)
+            }
+            if value == 1e300 {
+                #expect(actual != .error("RangeError"), "1e300 in words is finite work")
+            } else {
+                #expect(actual == .error("RangeError"), "\(value) \(picture)")
+            }
+        }
+        #expect(throws: JSONataError.self) {
+            try DateTimePicture.format(
+                millis: 0, picture: "[Y,*--" + String(repeating: "9", count: 400) + "]", timezone: nil)
+        }
+    }
+
     /// Every integer up to 5000 reads back from each of its spellings.
     @Test(arguments: ["0", "#,##0", "0;o", "w", "W;o", "Ww", "I", "i", "a", "A", "###\u{0661}"])
     func roundTrip(_ picture: String) throws {

@@ -94,7 +94,7 @@ enum DateTimePictureSpec {
             marker.minimumWidth = parseWidth(minimum)
             marker.maximumWidth = maximum.flatMap(parseWidth)
             for bound in [marker.minimumWidth, marker.maximumWidth] {
-                if let bound, bound > Double(maximumWidth) { throw .widthTooLarge }
+                if let bound, Swift.abs(bound) > Double(maximumWidth) { throw .widthTooLarge }
             }
             modifier = body.jsSubstring(1, comma)
         } else {

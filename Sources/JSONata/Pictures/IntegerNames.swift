@@ -187,7 +187,11 @@ enum IntegerNames {
     }
 
     /// Spreadsheet column letters (1 → a, 26 → z, 27 → aa) from `first` (`a` or `A`).
-    static func letters(_ value: Double, first: UInt16) -> String {
+    ///
+    /// - Throws: JavaScript's `RangeError` for an infinite value, whose letters jsonata-js would
+    ///   add until its array overflows.
+    static func letters(_ value: Double, first: UInt16) throws(JSONataError) -> String {
+        guard !value.isInfinite else { throw .invalidArrayLength }
         var letters: JSText = []
         var remaining = value
         while remaining > 0 {

@@ -33,7 +33,7 @@ extension IntegerFormat {
         var text: String
         switch primary {
         case .letters:
-            text = IntegerNames.letters(magnitude, first: letterCase == .upper ? 0x41 : 0x61)
+            text = try IntegerNames.letters(magnitude, first: letterCase == .upper ? 0x41 : 0x61)
         case .roman:
             text = try IntegerNames.roman(magnitude)
             if letterCase == .upper { text = text.uppercased() }
