@@ -97,7 +97,8 @@ extension JSONataError {
     /// A width modifier beyond `DateTimePictureSpec.maximumWidth` (jsonata-js would try to build
     /// the padding and run out of memory or fail with `RangeError: Invalid array length`).
     static let widthTooLarge = JSONataError(
-        code: "RangeError", message: "Invalid array length: a width modifier beyond 100000 either way in a date/time picture")
+        code: "RangeError",
+        message: "Invalid array length: a width modifier beyond 100000 either way in a date/time picture")
 
     /// Where jsonata-js fails with a JavaScript `TypeError` (a name or fraction of an invalid date).
     static func typeError(_ message: String) -> JSONataError {
