@@ -33,8 +33,8 @@ enum Expected: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// `$formatNumber` against results of jsonata-js 2.0.6 (`src/functions.js`, run under Node with
-/// the #785 fix of 2.2 for zero with an exponent; where 2.0.6 leaks a JavaScript TypeError for a
-/// sub-picture without prefix or suffix, 2.2's code, which the JSONata suite checks, is expected).
+/// only 2.2's fix for #785, the endless loop on zero with an exponent). `TypeError` is where 2.0.6
+/// reads the length of an undefined prefix (a sub-picture without an active character).
 @Suite struct NumberPictureTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var value: Double
@@ -67,9 +67,9 @@ enum Expected: Sendable, Equatable, CustomStringConvertible {
         num(3.14159, "##0.0##", [:], .text("3.142")),
         num(0.6666666666666666, "0.000000000000000000", [:], .text("0.666666666666666630")),
         num(99.995, "0.00", [:], .text("100.00")),
-        num(42, "%%", [:], .error("D3086")),
-        num(42, "---", [:], .error("D3086")),
-        num(1, ";", [:], .error("D3085")),
+        num(42, "%%", [:], .error("TypeError")),
+        num(42, "---", [:], .error("TypeError")),
+        num(1, ";", [:], .error("TypeError")),
         num(20, "#;#;#", [:], .error("D3080")),
         num(20, "#.0.0", [:], .error("D3081")),
         num(20, "#0%%", [:], .error("D3082")),
@@ -111,7 +111,7 @@ enum Expected: Sendable, Equatable, CustomStringConvertible {
         num(12345, "XX,XX0", ["digit": "X"], .text("12,345")),
         num(-3, "0|(0)", ["pattern-separator": "|"], .text("(3)")),
         num(1234.5, "0.0E0", ["exponent-separator": "E"], .text("1.2E3")),
-        num(5, "0", ["zero-digit": ""], .error("D3086")),
+        num(5, "0", ["zero-digit": ""], .error("TypeError")),
         num(7, "0", ["unknown": "x"], .text("7")),
     ]
 

@@ -12,7 +12,17 @@ struct SuitePictureTests {
     @Test(arguments: SuiteFiles.cases.filter { $0.call != nil })
     func literalCall(_ suiteCase: SuiteFiles.Case) throws {
         let call = try #require(suiteCase.call)
-        #expect(call.run() == suiteCase.expected, "\(suiteCase.expression)")
+        let expected = SuiteFiles.versionDifferences[suiteCase.id] ?? suiteCase.expected
+        #expect(call.run() == expected, "\(suiteCase.expression)")
+    }
+
+    /// Each case listed as a version difference is in the suite and expects something else there.
+    @Test func versionDifferencesAreCurrent() {
+        for (id, ours) in SuiteFiles.versionDifferences {
+            let suiteCase = SuiteFiles.cases.first { $0.id == id }
+            #expect(suiteCase != nil, "\(id) is no longer in the suite")
+            #expect(suiteCase?.expected != ours, "\(id): the suite now agrees with 2.0.6")
+        }
     }
 
     @Test func everyOtherCaseIsReproducedByHand() {
@@ -37,6 +47,16 @@ enum SuiteFiles {
         var call: PictureCall?
         var testDescription: String { id }
     }
+
+    /// Cases where the suite (jsonata-js 2.2) expects what 2.0.6, which AWS runs, does not do:
+    /// here 2.0.6's outcome is expected (SPEC-NOTES §11). 2.2 answers D3086; 2.0.6 reads the
+    /// length of an undefined prefix.
+    static let versionDifferences: [String: PictureCall.Outcome] = [
+        "function-formatNumber/issue786.json#0": .error(code: "TypeError"),
+        "function-formatNumber/issue786.json#1": .error(code: "TypeError"),
+        "function-formatNumber/issue786.json#2": .error(code: "TypeError"),
+        "function-formatNumber/issue786.json#3": .error(code: "TypeError"),
+    ]
 
     static let groupsDirectory: URL? = {
         let directory = URL(fileURLWithPath: #filePath)

@@ -1,13 +1,12 @@
 import Foundation
 
-// `$toMillis(string, picture)`: jsonata-js 2.0.6 `parseDateTime` (with 2.1's reading of `[f]` as
-// a fraction and its parse widths, SPEC-NOTES §11). The picture becomes one regular expression, a
+// `$toMillis(string, picture)`: jsonata-js 2.0.6 `parseDateTime`. The picture becomes one regular expression, a
 // group per part, matched case-insensitively against the whole text; each component's group is
 // read back; the date must be one of {Y M D}, {Y d}, {X x w F}, {X W F} and the time one of
 // {H m s f}, {P h m s f}, with no gap: components left of the first one given come from `now`,
 // those right of the last one given are their minimum.
 //
-// Example: `"[D1o] [MNn] [Y0001]"` becomes `^([0-9]+(?:th|st|nd|rd))( )([a-zA-Z]+)( )([0-9]+)$`;
+// Example: `"[D1o] [MNn] [Y0001]"` becomes `^([0-9]+(?:th|st|nd|rd))( )([a-zA-Z]+)( )([0-9]{4})$`;
 // "27th April 2008" gives D 27, M 4, Y 2008, the time defaults to midnight: 1209254400000.
 
 extension DateTimePicture {
@@ -64,16 +63,8 @@ struct DateTimeMatcher {
             component = marker.component
             if marker.component == "Z" || marker.component == "z" {
                 (regex, read) = Self.timezone(marker)
-            } else if marker.component == "f", let format = marker.integerFormat, format.primary == .decimal,
-                !format.ordinal
-            {
-                // 2.1's reading (the suite expects it): the digits are a fraction of a second.
-                regex = "[0-9]+"
-                read = { digits in
-                    Double("0." + JSText(js: digits).jsSubstring(0, 3).string).map { $0 * 1000 } ?? .nan
-                }
             } else if let format = marker.integerFormat {
-                (regex, read) = try Self.integer(format)
+                (regex, read) = try Self.integer(format, digits: marker.digits)
             } else {
                 (regex, read) = try Self.name(marker)
             }
@@ -118,7 +109,10 @@ struct DateTimeMatcher {
         )
     }
 
-    private static func integer(_ format: IntegerFormat) throws(JSONataError) -> (String, (String) -> Double?) {
+    /// - Parameter digits: the marker's digit count (Y, M, D), which fixes how many digits are read.
+    private static func integer(_ format: IntegerFormat, digits count: Double) throws(JSONataError) -> (
+        String, (String) -> Double?
+    ) {
         let regex: String
         switch format.primary {
         case .letters: regex = format.letterCase == .upper ? "[A-Z]+" : "[a-z]+"
@@ -128,7 +122,19 @@ struct DateTimeMatcher {
             regex = "(?:" + words.joined(separator: "|") + ")+"
         case .decimal:
             var digits = "[0-9]"
-            if let width = format.parseWidth, width > 0 { digits += "{\(width)}" } else { digits += "+" }
+            if count > 0, let n = Int(exactly: count) {
+                let least = n - format.optionalDigits
+                if format.optionalDigits == 0 {
+                    digits += "{\(n)}"
+                } else if least >= 0 {
+                    digits += "{\(least),\(n)}"
+                } else {
+                    // Not a quantifier: JavaScript then reads the braces as literal text.
+                    digits += "\\{\(least),\(n)\\}"
+                }
+            } else {
+                digits += "+"
+            }
             if format.ordinal { digits += "(?:th|st|nd|rd)" }
             regex = digits
         case .sequence:

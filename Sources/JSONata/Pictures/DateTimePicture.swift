@@ -50,8 +50,8 @@ package enum DateTimePicture {
         let component = marker.component
         if !component.isEmpty && "YMDdFWwXxHhms".contains(component) {
             guard case .number(var number) = value else { return "undefined" }
-            if component == "Y" && marker.yearDigits != -1 {
-                number = number.truncatingRemainder(dividingBy: pow10(marker.yearDigits))
+            if component == "Y" && marker.digits != -1 {
+                number = number.truncatingRemainder(dividingBy: pow10(marker.digits))
             }
             if let names = marker.names {
                 return try name(

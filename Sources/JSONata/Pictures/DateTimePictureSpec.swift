@@ -1,7 +1,6 @@
 // The analysed form of a date/time picture (XPath F&O 3.1 §9.8.4 `format-dateTime`), as jsonata-js
-// 2.0.6 `src/datetime.js` `analyseDateTimePicture` builds it, with the parse-width rule of later
-// jsonata-js (2.1: an integer marker directly followed by another integer marker is read with
-// exactly its mandatory digits), which the JSONata test suite expects (SPEC-NOTES §11).
+// 2.0.6 `src/datetime.js` `analyseDateTimePicture` builds it (AWS runs 2.0.6; where later
+// jsonata-js, and the JSONata test suite with it, differ, SPEC-NOTES §11 lists the cases).
 //
 // Example: `"[D1o] [MNn,3-3] [Y]"` is a day (decimal, ordinal), a literal space, a month name in
 // title case cut to 3 letters, a space, and a year; `"[[x]]"` is the literal `[x]`.
@@ -19,8 +18,8 @@ struct DateTimeMarker {
     var ordinal = false
     var names: IntegerFormat.LetterCase?
     var integerFormat: IntegerFormat?
-    /// The year's digits kept (§9.8.4.4); -1 for all of them.
-    var yearDigits: Double = -1
+    /// Y, M, D: the digits kept of a year and read by `$toMillis` (§9.8.4.4); -1 for any number.
+    var digits: Double = -1
 }
 
 enum DateTimePicturePart {
@@ -127,25 +126,19 @@ enum DateTimePictureSpec {
             if format.primary == .decimal, let minimum = marker.minimumWidth, Double(format.mandatoryDigits) < minimum {
                 format.mandatoryDigits = Int(minimum)
             }
-            if component == "M" || component == "D", let maximum = marker.maximumWidth {
-                // jsonata-js 2.0.6 pads a month or day to its maximum width (2.1 stopped; AWS runs 2.0.6).
-                format.mandatoryDigits = maximum.isNaN ? 0 : Int(maximum)
-            }
-            if component == "Y" {
+            if "YMD".contains(component) {
+                // §9.8.4.4 as jsonata-js 2.0.6 applies it to Y, M and D: a maximum width is the number
+                // of digits (kept of a year, printed and read for all three); otherwise a pattern of
+                // two or more digit signs gives it.
                 if let maximum = marker.maximumWidth {
-                    marker.yearDigits = maximum
+                    marker.digits = maximum
                     // `parseInt` gave NaN: jsonata-js then pads to NaN digits, that is not at all.
                     format.mandatoryDigits = maximum.isNaN ? 0 : Int(maximum)
                 } else if format.primary == .decimal, format.mandatoryDigits + format.optionalDigits >= 2 {
-                    marker.yearDigits = Double(format.mandatoryDigits + format.optionalDigits)
+                    marker.digits = Double(format.mandatoryDigits + format.optionalDigits)
                 }
             }
             marker.integerFormat = format
-            if case .marker(var before)? = parts.last, var beforeFormat = before.integerFormat {
-                beforeFormat.parseWidth = beforeFormat.primary == .decimal ? beforeFormat.mandatoryDigits : nil
-                before.integerFormat = beforeFormat
-                parts[parts.count - 1] = .marker(before)
-            }
         }
         if component == "Z" || component == "z" {
             marker.integerFormat = try IntegerFormat(picture: presentation1)

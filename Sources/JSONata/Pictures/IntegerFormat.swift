@@ -30,8 +30,6 @@ struct IntegerFormat: Sendable {
     var separators: [GroupingSeparator] = []
     /// Sequence only: the picture, for D3130.
     var token = ""
-    /// Date/time parsing: the exact digit count when another integer follows without a literal.
-    var parseWidth: Int?
 
     /// The decimal digit families jsonata-js recognises: the code point of each family's zero.
     static let decimalGroups: [UInt32] = [

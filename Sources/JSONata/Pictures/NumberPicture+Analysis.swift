@@ -1,5 +1,5 @@
 // The analysis of a `$formatNumber` picture (XPath F&O 3.1 §4.7.3–4.7.4) as jsonata-js 2.0.6
-// `src/functions.js` `formatNumber` performs it, quirks included: a sub-picture without a decimal
+// `src/functions.js` `formatNumber` performs it (SPEC-NOTES §11), quirks included: a sub-picture without a decimal
 // separator takes its suffix as its fractional part, the exponent position found in the whole
 // sub-picture slices the active part, and fractional grouping positions are searched for in the
 // integer part. Each is kept because it decides the output for some picture; SPEC-NOTES §11 lists them.
@@ -53,9 +53,14 @@ struct NumberPictureAlphabet {
     /// An active character that may bound the active part (the exponent separator may not).
     func bounds(_ unit: UInt16) -> Bool { isActive(unit) && [unit] != options.exponentSeparator }
 
-    func split(_ subpicture: JSText) -> NumberSubPicture {
-        let prefix = subpicture.firstIndex(where: bounds).map { subpicture.jsSubstring(0, $0) } ?? []
-        let suffix = subpicture.lastIndex(where: bounds).map { subpicture.jsSubstring($0 + 1) } ?? []
+    /// - Throws: a `TypeError` for a sub-picture with no active character to bound it, where
+    ///   jsonata-js 2.0.6 reads the length of its undefined prefix (2.2 goes on to D3085/D3086).
+    func split(_ subpicture: JSText) throws(JSONataError) -> NumberSubPicture {
+        guard let first = subpicture.firstIndex(where: bounds), let last = subpicture.lastIndex(where: bounds) else {
+            throw .typeError("Cannot read properties of undefined (reading 'length')")
+        }
+        let prefix = subpicture.jsSubstring(0, first)
+        let suffix = subpicture.jsSubstring(last + 1)
         let activePart = subpicture.jsSubstring(prefix.count, subpicture.count - suffix.count)
         let exponentPosition = subpicture.jsIndexOf(options.exponentSeparator, from: prefix.count)
         let mantissaPart: JSText

@@ -8,7 +8,8 @@ import Foundation
 package enum NumberPicture {
     /// Formats `value` by `picture`.
     ///
-    /// - Throws: `D3080` for more than two sub-pictures, `D3081`…`D3093` for a sub-picture that
+    /// - Throws: `D3080` for more than two sub-pictures, `TypeError` for a sub-picture without an
+    ///   active character (as jsonata-js 2.0.6 fails), `D3081`…`D3093` for a sub-picture that
     ///   breaks a rule of F&O §4.7.3 (the last rule broken is named, as in jsonata-js).
     /// - Complexity: linear in the picture and in the digits printed.
     package static func format(_ value: Double, picture: String, options: DecimalFormatOptions) throws(JSONataError)
@@ -17,7 +18,8 @@ package enum NumberPicture {
         let alphabet = NumberPictureAlphabet(options)
         let subPictures = JSText(js: picture).jsSplit(options.patternSeparator)
         if subPictures.count > 2 { throw .numberPicture("D3080") }
-        let parts = subPictures.map(alphabet.split)
+        var parts: [NumberSubPicture] = []
+        for subPicture in subPictures { parts.append(try alphabet.split(subPicture)) }
         for part in parts { try alphabet.validate(part) }
         var variables = parts.map(alphabet.analyse)
         if variables.count == 1 {
