@@ -1,5 +1,6 @@
-import JSONata
 import Testing
+
+@testable import JSONata
 
 /// `$fromMillis` and `$toMillis` (with and without a picture) against results of jsonata-js 2.0.6
 /// (`src/datetime.js`, run under Node in UTC with "now" = `PictureCall.now`).
@@ -200,5 +201,15 @@ import Testing
                 #expect(try DateTimePicture.parse(text, picture: picture, now: PictureCall.now) == millis, "\(text)")
             }
         }
+    }
+
+    /// A picture compiles once; the cache starts over when full instead of growing.
+    @Test func compiledPicturesAreCachedAndBounded() throws {
+        let cache = PictureRegexCache()
+        let first = try cache.expression(for: "^([0-9]+)$")
+        #expect(try cache.expression(for: "^([0-9]+)$") === first)
+        for index in 0..<PictureRegexCache.capacity { _ = try cache.expression(for: "^(\(index))$") }
+        #expect(cache.count <= PictureRegexCache.capacity)
+        #expect(throws: JSONataError.self) { try cache.expression(for: "^([)$") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 // `$toMillis(string, picture)`: jsonata-js 2.0.6 `parseDateTime`. The picture becomes one regular expression, a
 // group per part, matched case-insensitively against the whole text; each component's group is
@@ -24,12 +25,7 @@ extension DateTimePicture {
         let parts = try DateTimePictureSpec.analyse(picture)
         let matchers = try parts.map(DateTimeMatcher.init)
         let pattern = "^" + matchers.map { "(" + $0.regex + ")" }.joined() + "$"
-        let expression: NSRegularExpression
-        do {
-            expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-        } catch {
-            throw JSONataError(code: "SyntaxError", message: "Invalid regular expression: /\(pattern)/")
-        }
+        let expression = try PictureRegexCache.shared.expression(for: pattern)
         let subject = text as NSString
         guard
             let match = expression.firstMatch(
@@ -166,5 +162,42 @@ struct DateTimeMatcher {
         }
         let table = lookup
         return ("[a-zA-Z]+", { table[$0] })
+    }
+}
+
+/// Compiled picture expressions by pattern: a picture is usually parsed with many times (each item
+/// of a Map), and compiling is most of the cost of a parse. At most `capacity` are kept; a full
+/// cache starts over.
+final class PictureRegexCache: Sendable {
+    static let shared = PictureRegexCache()
+    static let capacity = 64
+
+    /// `@unchecked Sendable`: an `NSRegularExpression` is immutable and documented thread-safe.
+    private struct Compiled: @unchecked Sendable {
+        let expression: NSRegularExpression
+    }
+
+    private let compiled = Mutex<[String: Compiled]>([:])
+
+    /// How many expressions are kept now.
+    var count: Int { compiled.withLock { $0.count } }
+
+    /// The case-insensitive expression for `pattern`.
+    ///
+    /// - Throws: JavaScript's `SyntaxError` for a pattern ICU cannot compile (a picture whose
+    ///   timezone separator is a regular-expression character, for instance).
+    func expression(for pattern: String) throws(JSONataError) -> NSRegularExpression {
+        if let cached = compiled.withLock({ $0[pattern] }) { return cached.expression }
+        let expression: NSRegularExpression
+        do {
+            expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        } catch {
+            throw JSONataError(code: "SyntaxError", message: "Invalid regular expression: /\(pattern)/")
+        }
+        compiled.withLock { table in
+            if table.count >= Self.capacity { table.removeAll() }
+            table[pattern] = Compiled(expression: expression)
+        }
+        return expression
     }
 }
