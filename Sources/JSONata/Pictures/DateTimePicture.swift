@@ -28,7 +28,7 @@ package enum DateTimePicture {
             offsetHours = (offset / 100).rounded(.down)
             offsetMinutes = offset.truncatingRemainder(dividingBy: 100)
         }
-        let parts = try DateTimePictureSpec.analyse(picture ?? DateTimePictureSpec.iso8601Picture)
+        let parts = try picture.map(DateTimePictureSpec.analyse) ?? DateTimePictureSpec.iso8601Parts
         let offsetMillis = (60 * offsetHours + offsetMinutes) * 60 * 1000
         let date = JSDateFields(millis: millis + offsetMillis)
         var result = ""

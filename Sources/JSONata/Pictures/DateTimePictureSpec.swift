@@ -6,7 +6,7 @@
 // title case cut to 3 letters, a space, and a year; `"[[x]]"` is the literal `[x]`.
 
 /// One variable marker, e.g. `[Y0001]` or `[MNn,*-3]`.
-struct DateTimeMarker {
+struct DateTimeMarker: Sendable {
     /// The component letter (the marker's first code unit after white space is removed).
     var component: String
     var hasWidth = false
@@ -22,7 +22,7 @@ struct DateTimeMarker {
     var digits: Double = -1
 }
 
-enum DateTimePicturePart {
+enum DateTimePicturePart: Sendable {
     case literal(String)
     case marker(DateTimeMarker)
 }
@@ -37,6 +37,10 @@ enum DateTimePictureSpec {
     static let maximumWidth = 100_000
 
     static let iso8601Picture = "[Y0001]-[M01]-[D01]T[H01]:[m01]:[s01].[f001][Z01:01t]"
+
+    /// The ISO 8601 picture analysed once (`$now()` and `$fromMillis(n)` use it on every call). It
+    /// cannot fail to analyse; `DateTimePictureTests` prints instants with it.
+    static let iso8601Parts: [DateTimePicturePart] = (try? analyse(iso8601Picture)) ?? []
 
     /// Splits `picture` into literals and analysed markers.
     ///
