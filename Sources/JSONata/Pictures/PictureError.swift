@@ -1,7 +1,9 @@
 import JSONCore
 
 // The errors of the picture formatters, worded as jsonata-js 2.0.6 words them (`src/jsonata.js`,
-// `errorCodes`), one factory per code so each text lives in one place.
+// `errorCodes`), one factory per code so each text lives in one place. A `{{value}}` insert is
+// `JSON.stringify(value)`, as `populateMessage` fills it: D3132 for `[q]` reads
+// `Unknown component specifier "q" in date/time picture string`.
 
 extension JSONataError {
     /// D3080–D3093: a `$formatNumber` picture that breaks a rule of XPath F&O 3.1 §4.7.3.
@@ -37,7 +39,8 @@ extension JSONataError {
     static func notISO8601(_ text: String) -> JSONataError {
         JSONataError(
             code: "D3110",
-            message: "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \(text)",
+            message:
+                "The argument of the toMillis function must be an ISO 8601 formatted timestamp. Given \(stringified(text))",
             value: .string(text))
     }
 
@@ -46,7 +49,7 @@ extension JSONataError {
         JSONataError(
             code: "D3130",
             message:
-                "Formatting or parsing an integer as a sequence starting with \(token) is not supported by this implementation",
+                "Formatting or parsing an integer as a sequence starting with \(stringified(token)) is not supported by this implementation",
             value: .string(token))
     }
 
@@ -57,7 +60,7 @@ extension JSONataError {
     /// D3132: a date/time marker whose component letter is unknown.
     static func unknownComponent(_ component: String) -> JSONataError {
         JSONataError(
-            code: "D3132", message: "Unknown component specifier \(component) in date/time picture string",
+            code: "D3132", message: "Unknown component specifier \(stringified(component)) in date/time picture string",
             value: .string(component))
     }
 
@@ -66,7 +69,7 @@ extension JSONataError {
         JSONataError(
             code: "D3133",
             message:
-                "The 'name' modifier can only be applied to months and days in the date/time picture string, not \(component)",
+                "The 'name' modifier can only be applied to months and days in the date/time picture string, not \(stringified(component))",
             value: .string(component))
     }
 
@@ -107,4 +110,25 @@ extension JSONataError {
 
     /// Where jsonata-js fails with JavaScript's `RangeError` for an array grown past its limit.
     static let invalidArrayLength = JSONataError(code: "RangeError", message: "Invalid array length")
+
+    /// `JSON.stringify` of a string: quoted, with the quote, the backslash and control characters escaped.
+    static func stringified(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
 }
