@@ -1,20 +1,76 @@
-// `$toMillis(string)` without a picture: jsonata-js tests the text against
-//   ^\d{4}(-[01]\d)?(-[0-3]\d)?(T[0-2]\d:[0-5]\d:[0-5]\d)?(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$
-// (D3110 otherwise) and hands it to V8's `Date.parse`. This file does both without Foundation:
-// a scanner for the pattern, then V8's reading of what passes it: the first `-nn` is the month
-// (1–12), the second the day (1–31, rolling into the next month past its end as V8's MakeDay does),
-// hours up to 24 (24 only at 24:00:00), the first three fraction digits as milliseconds, an offset
-// `±HH:MM` or `±HHMM` with hours up to 23. Text V8 would reject or take for local time is decided
-// here as SPEC-NOTES §11 records: a fraction without a time is NaN, a time without an offset is UTC.
+// `$toMillis(string)` without a picture: jsonata-js 2.0.6 tests the text against
+//   ^\d{4}(-[01]\d)*(-[0-3]\d)*(T[0-2]\d:[0-5]\d:[0-5]\d)*(\.\d+)?([+-][0-2]\d:?[0-5]\d|Z)?$
+// (D3110 otherwise) and hands it to V8's `Date.parse`. This file does both without Foundation: a
+// backtracking matcher for the pattern, then V8's reading of what passes it (observed under Node):
+// the first `-nn` is the month (1–12), the second the day (1–31, rolling into the next month past
+// its end as V8's MakeDay does), hours up to 24 (24 only at 24:00:00), the first three fraction
+// digits as milliseconds, an offset `±HH:MM` or `±HHMM` (hours up to 23) only after a time, `Z`
+// anywhere; a repeated group, or text the pattern admits only by taking a `-nn` as an offset, is
+// NaN. A fraction without a time goes V8's fallback way (SPEC-NOTES §11.7); a time without an
+// offset is read as UTC.
 //
-// Example: "2018-02-01T09:42:13.123+0000" is 1517478133123; "2018" is 1514764800000.
+// Example: "2018-02-01T09:42:13.123+0000" is 1517478133123; "2018" is 1514764800000;
+// "1667-12-1206" matches the pattern (the last group as an offset) and is NaN.
 
 enum ISO8601Timestamp {
     /// - Returns: the instant in milliseconds; `.nan` for text the pattern admits but no date has.
     /// - Throws: D3110 when the text does not match the pattern.
     static func millis(_ text: String) throws(JSONataError) -> Double {
-        guard let fields = scan(Array(text.utf8)) else { throw .notISO8601(text) }
-        return fields.millis
+        let bytes = Array(text.utf8)
+        guard matchesPattern(bytes) else { throw .notISO8601(text) }
+        return scan(bytes)?.millis ?? .nan
+    }
+
+    /// The regular expression's verdict, with its backtracking: each starred group may take any
+    /// number of repetitions, the optional ones none or one.
+    private static func matchesPattern(_ bytes: [UInt8]) -> Bool {
+        func isDigit(_ index: Int, upTo last: UInt8 = UInt8(ascii: "9")) -> Bool {
+            index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= last
+        }
+        func byte(_ index: Int, _ expected: Unicode.Scalar) -> Bool {
+            index < bytes.count && bytes[index] == UInt8(ascii: expected)
+        }
+        // The length of one repetition of `stage` at `index`, or nil.
+        func group(_ stage: Int, at index: Int) -> [Int] {
+            switch stage {
+            case 0, 1:
+                let last = UInt8(ascii: stage == 0 ? "1" : "3")
+                return byte(index, "-") && isDigit(index + 1, upTo: last) && isDigit(index + 2) ? [3] : []
+            case 2:
+                let ok =
+                    byte(index, "T") && isDigit(index + 1, upTo: UInt8(ascii: "2")) && isDigit(index + 2)
+                    && byte(index + 3, ":") && isDigit(index + 4, upTo: UInt8(ascii: "5")) && isDigit(index + 5)
+                    && byte(index + 6, ":") && isDigit(index + 7, upTo: UInt8(ascii: "5")) && isDigit(index + 8)
+                return ok ? [9] : []
+            case 3:
+                guard byte(index, ".") else { return [] }
+                var end = index + 1
+                while isDigit(end) { end += 1 }
+                return end > index + 1 ? Array((2...(end - index)).reversed()) : []
+            default:
+                if byte(index, "Z") { return [1] }
+                guard byte(index, "+") || byte(index, "-"), isDigit(index + 1, upTo: UInt8(ascii: "2")),
+                    isDigit(index + 2)
+                else { return [] }
+                var lengths: [Int] = []
+                for colon in [1, 0] where colon == 0 || byte(index + 3, ":") {
+                    let minutes = index + 3 + colon
+                    if isDigit(minutes, upTo: UInt8(ascii: "5")) && isDigit(minutes + 1) { lengths.append(5 + colon) }
+                }
+                return lengths
+            }
+        }
+        func match(_ index: Int, stage: Int) -> Bool {
+            if stage == 5 { return index == bytes.count }
+            let repeats = stage <= 2
+            for length in group(stage, at: index)
+            where match(index + length, stage: repeats ? stage : stage + 1) {
+                return true
+            }
+            return match(index, stage: stage + 1)
+        }
+        guard bytes.count >= 4, (0..<4).allSatisfy({ isDigit($0) }) else { return false }
+        return match(4, stage: 0)
     }
 
     private struct Fields {
@@ -24,6 +80,8 @@ enum ISO8601Timestamp {
         var fraction: [UInt8]?
         /// Minutes east of UTC.
         var offset: Double?
+        /// The offset was written `±HH:MM`/`±HHMM` (not `Z`).
+        var numericOffset = false
         var offsetHours = 0.0
         /// A group the pattern repeats (2.0.6's `*`): V8 reads no date from it.
         var repeated = false
@@ -58,7 +116,7 @@ enum ISO8601Timestamp {
                 guard (1...31).contains(number) else { return .nan }
                 return JSCalendar.makeDate(day: JSCalendar.makeDay(year, month - 1, number), time: 0)
             }
-            if offsetHours > 23 { return .nan }
+            if offsetHours > 23 || (numericOffset && time == nil) { return .nan }
             let dayNumber = JSCalendar.makeDay(year, month - 1, day)
             let local = JSCalendar.makeDate(
                 day: dayNumber, time: JSCalendar.makeTime(hour, minute, second, milliseconds))
@@ -136,6 +194,7 @@ enum ISO8601Timestamp {
                 if let minutes = twoDigits(firstUpTo: "5") {
                     fields.offset = sign * (hours * 60 + minutes)
                     fields.offsetHours = hours
+                    fields.numericOffset = true
                 } else {
                     index = start
                 }
