@@ -1,17 +1,9 @@
 // swift-tools-version: 6.2
-import Foundation
 import PackageDescription
 
 let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error)
 ]
-
-// The picture-string formatters ($formatNumber, $formatInteger, $parseInteger, $fromMillis,
-// $toMillis) live in Sources/JSONata/Pictures/, written on their own branch; the engine's calls to
-// them (Sources/JSONata/Functions/PictureFunctions.swift) compile when that folder is present.
-let jsonataPictures: [SwiftSetting] =
-    FileManager.default.fileExists(atPath: Context.packageDirectory + "/Sources/JSONata/Pictures")
-    ? [.define("JSONATA_PICTURES")] : []
 
 let package = Package(
     name: "StatesLanguage",
@@ -27,7 +19,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSONCore", swiftSettings: strict),
-        .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict + jsonataPictures),
+        .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
@@ -64,6 +56,11 @@ let package = Package(
         .testTarget(
             name: "JSONCoreTests",
             dependencies: ["JSONCore", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JSONataPicturesTests",
+            dependencies: ["JSONata", "JSONCore"],
             swiftSettings: strict
         ),
         .testTarget(
