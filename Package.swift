@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "JSONCore", targets: ["JSONCore"]),
+        .library(name: "JSONata", targets: ["JSONata"]),
         .library(name: "StatesLanguage", targets: ["StatesLanguage"]),
         .library(name: "StatesRuntime", targets: ["StatesRuntime"]),
         .library(name: "Parquet", targets: ["Parquet"]),
@@ -19,6 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSONCore", swiftSettings: strict),
+        .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
@@ -53,8 +55,18 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "JSONataTests",
+            dependencies: ["JSONata", "JSONCore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "JSONCoreTests",
             dependencies: ["JSONCore", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "JSONataPicturesTests",
+            dependencies: ["JSONata", "JSONCore"],
             swiftSettings: strict
         ),
         .testTarget(
