@@ -798,8 +798,8 @@ final class Evaluator {
     }
 
     private func procedureName(_ procedure: Node) -> String? {
-        if procedure.type == .path { return procedure.steps.first?.text }
-        return procedure.text
+        let name = procedure.type == .path ? procedure.steps.first?.text : procedure.text
+        return name?.isEmpty == false ? name : nil
     }
 
     private func evaluateFunction(
@@ -962,7 +962,7 @@ final class Evaluator {
         let native = NativeFunction(name: "regex", arity: 2) { context, arguments in
             guard case .string(let string)? = arguments.first ?? nil else { return nil }
             var from = 0
-            if arguments.count > 1, case .number(let number)? = arguments[1] { from = Int(number) }
+            if arguments.count > 1, case .number(let number)? = arguments[1] { from = max(0, clampedInt(number)) }
             return Evaluator.regexMatch(program, string as String, from: from, position: position)
         }
         return FunctionValue(kind: .native(native), signature: nil)
