@@ -173,6 +173,25 @@ struct JSONataEngineTests {
         #expect(error?.message.isEmpty == false)
     }
 
+    @Test("one compiled expression evaluates on many threads at once with the same result")
+    func concurrentEvaluation() throws {
+        let expression = try JSONata.Expression(
+            parsing: "a{k: $sum(v)} ~> $each(function($v, $k){ $k & '=' & $string($v) }) ~> $join(',')")
+        let input = try JSONReader.read(#"{"a":[{"k":"x","v":1},{"k":"y","v":2},{"k":"x","v":3}]}"#).value
+        final class Results: @unchecked Sendable {
+            var values = [String?](repeating: nil, count: 16)
+            let lock = NSLock()
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            let value = try? expression.evaluate(input: input, environment: .init(millis: fixedMillis))
+            results.lock.lock()
+            results.values[index] = value.map(JSONWriter.compact)
+            results.lock.unlock()
+        }
+        #expect(results.values.allSatisfy { $0 == #""x=4,y=2""# })
+    }
+
     @Test("huge numeric arguments are errors or values, never a trap")
     func hugeArguments() {
         for source in [
