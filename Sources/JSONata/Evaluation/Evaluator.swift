@@ -202,8 +202,16 @@ final class Evaluator {
         }
         var results: [Value] = []
         results.reserveCapacity(input.count)
+        // A plain field step on an object is a dictionary lookup: no need for the general
+        // evaluation (no predicate, group or keep-array on the step).
+        let plainField =
+            step.type == .name && step.stages == nil && step.predicate == nil && step.group == nil && !step.keepArray
         for item in input {
             try tick()
+            if plainField, case .object(let object)? = item {
+                if let value = object[step.text] { results.append(value) }
+                continue
+            }
             var value = try evaluate(step, item, environment)
             if let stages = step.stages {
                 for stage in stages {
