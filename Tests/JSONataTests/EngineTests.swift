@@ -106,6 +106,10 @@ struct JSONataEngineTests {
         .init(expression: "$number('0x1F')", expected: "31"),
         .init(expression: "$eval('1 + $')", input: "2", expected: "3"),
         .init(expression: "$millis()", expected: "1700000000123"),
+        // jsonata-js 2.0.6 passes a `+` parameter's first argument for each repetition (AWS runs
+        // 2.0.6; fixed in 2.1.1), and an optional parameter left out still takes an argument.
+        .init(expression: "λ($a, $b, $c)<n+s>{[$a, $b, $c]}(1, 2, 'x')", expected: #"[1,1,"x"]"#),
+        .init(expression: "λ($a, $b)<s?n+:a<n>>{[$a, $b]}(1, 2, 3)", expected: "[1,2]"),
     ]
 
     @Test("expressions evaluate as jsonata-js evaluates them", arguments: results)
@@ -154,6 +158,10 @@ struct JSONataEngineTests {
         .init(expression: "{'a': 1, 'a': 2}", code: "D1009"),
         .init(expression: "-'x'", code: "D1002"),
         .init(expression: "$single([1,2])", code: "D3138"),
+        .init(expression: "$pad('a', 1e300)", code: "U1002", token: "pad"),
+        .init(expression: "%", code: "S0217", token: "parent"),
+        .init(expression: "(%)", code: "S0217", token: "block"),
+        .init(expression: "(1", code: "S0203", position: 2, token: "(end)"),
     ]
 
     @Test("errors carry jsonata-js's code, position and token", arguments: errors)
@@ -163,6 +171,35 @@ struct JSONataEngineTests {
         if let position = testCase.position { #expect(error?.position == position) }
         if let token = testCase.token { #expect(error?.token == token) }
         #expect(error?.message.isEmpty == false)
+    }
+
+    @Test("one compiled expression evaluates on many threads at once with the same result")
+    func concurrentEvaluation() throws {
+        let expression = try JSONata.Expression(
+            parsing: "a{k: $sum(v)} ~> $each(function($v, $k){ $k & '=' & $string($v) }) ~> $join(',')")
+        let input = try JSONReader.read(#"{"a":[{"k":"x","v":1},{"k":"y","v":2},{"k":"x","v":3}]}"#).value
+        final class Results: @unchecked Sendable {
+            var values = [String?](repeating: nil, count: 16)
+            let lock = NSLock()
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 16) { index in
+            let value = try? expression.evaluate(input: input, environment: .init(millis: fixedMillis))
+            results.lock.lock()
+            results.values[index] = value.map(JSONWriter.compact)
+            results.lock.unlock()
+        }
+        #expect(results.values.allSatisfy { $0 == #""x=4,y=2""# })
+    }
+
+    @Test("huge numeric arguments are errors or values, never a trap")
+    func hugeArguments() {
+        for source in [
+            "$round(1.5, 1e300)", "$round(1.5, -1e300)", "$substring('abc', 1e300, -1e300)", "$formatBase(1e300, 36)",
+        ] {
+            _ = try? evaluate(source)
+        }
+        #expect(errorOf("$pad('a', -1e300)")?.code == "U1002")
     }
 
     @Test("messages are filled as jsonata-js fills them")

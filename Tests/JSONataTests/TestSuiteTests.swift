@@ -216,7 +216,11 @@ struct JSONataTestSuiteTests {
         "each case of the reference suite", .enabled(if: TestSuite.isAvailable, "../shared/testdata is absent"),
         arguments: TestSuite.cases)
     func referenceCase(_ testCase: TestSuite.Case) {
-        if TestSuite.skipReason(testCase) != nil { return }
+        if TestSuite.skipReason(testCase) != nil {
+            // Newer than 2.0.6: the expected result is not checked, but the case must not crash.
+            _ = TestSuite.run(testCase)
+            return
+        }
         guard let failure = TestSuite.run(testCase) else { return }
         if TestSuite.isPictureCase(testCase) && !Builtins.hasPictureFunctions {
             withKnownIssue("needs the picture formatters (Sources/JSONata/Pictures)") {

@@ -176,4 +176,5 @@ let errorCatalog: [String: String] = [
     "D3140": "Malformed URL passed to ${{{functionName}}}(): {{value}}",
     "D3141": "{{{message}}}",
     "U1001": "{{{message}}}",
+    "U1002": "The result of ${{{token}}}() would exceed the size limit (1e7): {{value}}",
 ]

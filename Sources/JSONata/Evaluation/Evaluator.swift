@@ -202,8 +202,16 @@ final class Evaluator {
         }
         var results: [Value] = []
         results.reserveCapacity(input.count)
+        // A plain field step on an object is a dictionary lookup: no need for the general
+        // evaluation (no predicate, group or keep-array on the step).
+        let plainField =
+            step.type == .name && step.stages == nil && step.predicate == nil && step.group == nil && !step.keepArray
         for item in input {
             try tick()
+            if plainField, case .object(let object)? = item {
+                if let value = object[step.text] { results.append(value) }
+                continue
+            }
             var value = try evaluate(step, item, environment)
             if let stages = step.stages {
                 for stage in stages {
@@ -798,8 +806,8 @@ final class Evaluator {
     }
 
     private func procedureName(_ procedure: Node) -> String? {
-        if procedure.type == .path { return procedure.steps.first?.text }
-        return procedure.text
+        let name = procedure.type == .path ? procedure.steps.first?.text : procedure.text
+        return name?.isEmpty == false ? name : nil
     }
 
     private func evaluateFunction(
@@ -962,7 +970,7 @@ final class Evaluator {
         let native = NativeFunction(name: "regex", arity: 2) { context, arguments in
             guard case .string(let string)? = arguments.first ?? nil else { return nil }
             var from = 0
-            if arguments.count > 1, case .number(let number)? = arguments[1] { from = Int(number) }
+            if arguments.count > 1, case .number(let number)? = arguments[1] { from = max(0, clampedInt(number)) }
             return Evaluator.regexMatch(program, string as String, from: from, position: position)
         }
         return FunctionValue(kind: .native(native), signature: nil)

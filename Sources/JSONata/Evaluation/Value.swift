@@ -286,6 +286,12 @@ func jsLess(_ lhs: String, _ rhs: String) -> Bool {
     }
 }
 
+/// A double as an `Int` without trapping: NaN is 0, magnitudes past ±2^53 are clamped.
+func clampedInt(_ value: Double) -> Int {
+    if value.isNaN { return 0 }
+    return Int(max(min(value, 9_007_199_254_740_992), -9_007_199_254_740_992))
+}
+
 extension String {
     /// JavaScript's `length`.
     var jsLength: Int { utf16.count }

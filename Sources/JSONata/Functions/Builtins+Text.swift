@@ -26,8 +26,8 @@ extension Builtins {
         var next: Value?
         init(_ object: JObject) {
             match = object["match"]?.stringValue ?? ""
-            start = Int(object["start"]?.numberValue ?? 0)
-            end = Int(object["end"]?.numberValue ?? Double(start + match.utf16.count))
+            start = clampedInt(object["start"]?.numberValue ?? 0)
+            end = clampedInt(object["end"]?.numberValue ?? Double(start + match.utf16.count))
             groups = object["groups"]?.arrayValue?.items.map { $0.stringValue ?? "" } ?? []
             next = object["next"]
         }

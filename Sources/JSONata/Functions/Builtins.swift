@@ -153,7 +153,11 @@ extension Builtins {
             },
             define("pad", "<s-ns?:s>", arity: 3) { _, args in
                 guard let string = args.string(0) else { return nil }
-                return .string(pad(string, args.number(1) ?? 0, args.string(2)))
+                let width = args.number(1) ?? 0
+                if abs(width) > 1e7 {
+                    throw EvalError(code: "U1002", token: "pad", value: .number(width))
+                }
+                return .string(pad(string, width, args.string(2)))
             },
             define("join", "<a<s>s?:s>", arity: 2) { _, args in
                 guard let array = args.array(0) else { return nil }
@@ -238,7 +242,7 @@ extension Builtins {
             define("abs", "<n-:n>", arity: 1) { _, args in args.number(0).map { .number(abs($0)) } },
             define("round", "<n-n?:n>", arity: 2) { _, args in
                 guard let value = args.number(0) else { return nil }
-                return .number(round(value, Int(args.number(1) ?? 0)))
+                return .number(round(value, max(-400, min(400, clampedInt(args.number(1) ?? 0)))))
             },
             define("sqrt", "<n-:n>", arity: 1) { _, args in
                 guard let value = args.number(0) else { return nil }

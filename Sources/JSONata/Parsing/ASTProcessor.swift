@@ -299,7 +299,7 @@ struct ASTProcessor {
                 index -= 1
             }
         default:
-            throw EvalError(code: "S0217", position: node.position, token: "\(node.type)")
+            throw EvalError(code: "S0217", position: node.position, token: node.type.jsName)
         }
         return slot
     }

@@ -65,6 +65,18 @@ final class Node {
     }
 }
 
+extension Node.Kind {
+    /// The node type's name in jsonata-js (the S0217 error's token).
+    var jsName: String {
+        switch self {
+        case .op: "operator"
+        case .end: "(end)"
+        case .placeholder: "operator"
+        default: "\(self)"
+        }
+    }
+}
+
 struct SortTerm {
     var descending: Bool
     var expression: Node

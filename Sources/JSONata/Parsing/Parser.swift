@@ -29,7 +29,9 @@ struct Parser {
         var processor = ASTProcessor()
         let result = try processor.process(expression)
         if result.type == .parent || result.seekingParent != nil {
-            throw EvalError(code: "S0217", position: result.position, token: "parent")
+            // jsonata-js's path and parent nodes carry no position.
+            let position = result.type == .parent || result.type == .path ? nil : result.position
+            throw EvalError(code: "S0217", position: position, token: result.type.jsName)
         }
         return result
     }
@@ -61,7 +63,7 @@ struct Parser {
         if let expected, id != expected {
             throw EvalError(
                 code: id == "(end)" ? "S0203" : "S0202", position: node.position,
-                token: id == "(end)" ? nil : node.text, value: .string(expected))
+                token: id == "(end)" ? "(end)" : node.text, value: .string(expected))
         }
         guard let token = try lexer.next(infix: infix) else {
             node = Node(.end, text: "(end)", position: sourceLength)

@@ -168,8 +168,11 @@ final class Signature: @unchecked Sendable {
                 }
                 continue
             }
+            // jsonata-js 2.0.6 passes the parameter's first argument for every repetition of a
+            // `+` parameter that is not an array type (fixed in 2.1.1, PR #760); AWS runs 2.0.6.
+            let firstArgument = argumentIndex < arguments.count ? arguments[argumentIndex] : nil
             for _ in 0..<length {
-                let argument = arguments[argumentIndex]
+                let argument = argumentIndex < arguments.count ? arguments[argumentIndex] : nil
                 if parameter.type == "a" {
                     guard let argument else {
                         validated.append(nil)
@@ -206,7 +209,7 @@ final class Signature: @unchecked Sendable {
                         validated.append(.array(JArray([argument])))
                     }
                 } else {
-                    validated.append(argument)
+                    validated.append(firstArgument)
                 }
                 argumentIndex += 1
             }
