@@ -69,15 +69,6 @@ enum TestSuite {
         "function-encodeUrlComponent/case002": "lone surrogate in the case file",
     ]
 
-    /// Functions whose results need the picture formatters (Sources/JSONata/Pictures/).
-    static let pictureFunctionNames = [
-        "$formatNumber", "$formatInteger", "$parseInteger", "$fromMillis", "$toMillis", "$now",
-    ]
-
-    static func isPictureCase(_ testCase: Case) -> Bool {
-        pictureFunctionNames.contains { testCase.expression.contains($0) }
-    }
-
     static func skipReason(_ testCase: Case) -> String? {
         let parts = testCase.id.split(separator: "/")
         if let group = parts.first, let reason = newerGroups[String(group)] { return reason }
@@ -222,11 +213,7 @@ struct JSONataTestSuiteTests {
             return
         }
         guard let failure = TestSuite.run(testCase) else { return }
-        if TestSuite.isPictureCase(testCase) && !Builtins.hasPictureFunctions {
-            withKnownIssue("needs the picture formatters (Sources/JSONata/Pictures)") {
-                Issue.record("\(testCase.id): \(failure)")
-            }
-        } else if let reason = KnownFailures.reasons[testCase.id] {
+        if let reason = KnownFailures.reasons[testCase.id] {
             withKnownIssue(Comment(rawValue: reason)) { Issue.record("\(testCase.id): \(failure)") }
         } else {
             Issue.record("\(testCase.id): \(testCase.expression): \(failure)")
@@ -238,18 +225,13 @@ struct JSONataTestSuiteTests {
         var passed = 0
         var skipped = 0
         var failures: [String] = []
-        var pictureFailures: [String] = []
         for testCase in TestSuite.cases {
             if TestSuite.skipReason(testCase) != nil {
                 skipped += 1
                 continue
             }
             if let failure = TestSuite.run(testCase) {
-                if TestSuite.isPictureCase(testCase) {
-                    pictureFailures.append("[picture] \(testCase.id): \(failure)")
-                } else {
-                    failures.append("\(testCase.id): \(testCase.expression) → \(failure)")
-                }
+                failures.append("\(testCase.id): \(testCase.expression) → \(failure)")
             } else {
                 passed += 1
             }
@@ -257,9 +239,8 @@ struct JSONataTestSuiteTests {
         let total = TestSuite.cases.count - skipped
         print(
             "JSONata suite: \(passed) of \(total) passed (\(skipped) skipped as newer than 2.0.6; "
-                + "\(failures.count) failed, \(pictureFailures.count) picture-function cases failed)")
-        for line in failures + pictureFailures { print("  FAIL \(line)") }
-        let considered = total - (Builtins.hasPictureFunctions ? 0 : pictureFailures.count)
-        #expect(Double(passed) >= 0.99 * Double(considered))
+                + "\(failures.count) failed)")
+        for line in failures { print("  FAIL \(line)") }
+        #expect(Double(passed) >= 0.99 * Double(total))
     }
 }

@@ -3,8 +3,6 @@
 // Sources/JSONata/Pictures/.
 
 extension Builtins {
-    static let hasPictureFunctions = true
-
     static var pictureFunctions: [Definition] {
         [
             define("formatNumber", "<n-so?:s>", arity: 3) { _, args in
@@ -40,9 +38,13 @@ extension Builtins {
                             millis: millis, picture: args.string(1), timezone: args.string(2)))
                 }
             },
-            define("toMillis", "<s-s?:n>", arity: 2) { _, args in
+            define("toMillis", "<s-s?:n>", arity: 2) { context, args in
                 guard let text = args.string(0) else { return nil }
-                return try picture { try DateTimePicture.parse(text, picture: args.string(1)).map { .number($0) } }
+                return try picture {
+                    try DateTimePicture.parse(text, picture: args.string(1), now: context.evaluator.millis).map {
+                        .number($0)
+                    }
+                }
             },
             define("now", "<s?s?:s>", arity: 2) { context, args in
                 let millis = context.evaluator.millis
