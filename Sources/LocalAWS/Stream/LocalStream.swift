@@ -62,13 +62,11 @@ public final class LocalStream: Sendable {
         let arn = "arn:aws:kinesis:\(region):\(account):stream/\(name)"
         do {
             try data.createDirectories(relative)
-            if let bytes = try data.contents(of: relative + "/stream.json"),
-                let existing = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
-                let count = existing["ShardCount"]?.numberValue?.int64Value
-            {
+            if let bytes = try data.contents(of: relative + "/stream.json") {
+                let count = try Self.shardCount(in: bytes, path: directoryPath + "/stream.json")
                 guard count == shardCount else {
                     throw StreamError(
-                        .shardCountMismatch(onDisk: Int(count), requested: shardCount, directory: directoryPath))
+                        .shardCountMismatch(onDisk: count, requested: shardCount, directory: directoryPath))
                 }
             } else {
                 let metadata: JSON = [
@@ -90,6 +88,28 @@ public final class LocalStream: Sendable {
             records.append(try loadShard(data, relative + "/" + shardID(index) + ".jsonl", shard: index))
         }
         return LocalStream(name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records)
+    }
+
+    /// The shard count an existing `stream.json` records. A file that does not say it (not JSON,
+    /// no `ShardCount`, a count no local stream has) is refused rather than rewritten: writing the
+    /// requested count over it could leave shard files, and their records, unread.
+    static func shardCount(in bytes: [UInt8], path: String) throws(StreamError) -> Int {
+        let fix =
+            "restore it ({\"StreamName\": …, \"ShardCount\": <1 to \(maximumShardCount)>}) or delete the "
+            + "stream's folder to start the stream afresh"
+        guard let document = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
+            case .object = document
+        else {
+            throw StreamError(.damagedFile(path: path, reason: "not a JSON object", fix: fix))
+        }
+        guard let count = document["ShardCount"]?.numberValue?.int64Value,
+            (1...Int64(maximumShardCount)).contains(count)
+        else {
+            throw StreamError(
+                .damagedFile(
+                    path: path, reason: "no ShardCount from 1 to \(maximumShardCount)", fix: fix))
+        }
+        return Int(count)
     }
 
     /// `shardId-000000000000` for shard 0, as Kinesis names a new stream's shards.
