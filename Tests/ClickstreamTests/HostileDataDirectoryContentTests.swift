@@ -7,6 +7,12 @@ import Testing
 
 @testable import LocalAWS
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A data directory whose files were rewritten by someone else: what the stream keeps
 /// (`stream.json`, checkpoints) must be refused when it cannot be read as what it should hold,
 /// never silently replaced or ignored (SPEC-NOTES.md §12.5).
@@ -83,6 +89,44 @@ import Testing
             try Self.write(#"{"../x": 1}"#, to: Self.folder + "/checkpoints/ingest.json", in: directory)
             let consumer = try StreamConsumer(name: "ingest", stream: stream) { _ in }
             #expect(await consumer.checkpointSequenceNumbers == [nil])
+        }
+    }
+
+    /// Creates `depth` nested folders named `d` below `path` (by descriptors: the path grows
+    /// longer than `PATH_MAX`), with `leaf` as a file in the deepest one.
+    static func nest(_ depth: Int, below path: String, leaf: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        var folder = open(path, O_RDONLY | O_DIRECTORY)
+        #expect(folder >= 0)
+        for _ in 0..<depth {
+            #expect(mkdirat(folder, "d", 0o755) == 0)
+            let child = openat(folder, "d", O_RDONLY | O_DIRECTORY)
+            close(folder)
+            folder = child
+            guard folder >= 0 else { return }
+        }
+        let file = openat(folder, leaf, O_WRONLY | O_CREAT, 0o644)
+        close(file)
+        close(folder)
+    }
+
+    /// A planted tree 20,000 folders deep made the sweep that runs when the services open
+    /// (`asl run`) recurse until the stack overflowed: a crash (SIGSEGV). The sweep walks
+    /// without recursion now and stops at ``DataDirectory/sweepDepth``; a dead owner's staging
+    /// folder holding such a tree is removed without recursion too.
+    @Test func aTreeThousandsOfFoldersDeepIsSweptWithoutCrashing() async throws {
+        try await TemporaryDirectory.with { directory in
+            let dead = ProcessIdentity(
+                pid: ProcessIdentity.current.pid, start: ProcessIdentity.current.start + 1,
+                boot: ProcessIdentity.current.boot)
+            try Self.nest(20_000, below: directory.path + "/athena/deep", leaf: ".asl-tmp-\(dead.token)-1f-x.json")
+            let staging = "s3/.clickstream-processed.staging-\(dead.token)-0b1c"
+            try Self.nest(5_000, below: directory.path + "/" + staging, leaf: "part-0.parquet")
+            try Self.nest(10, below: directory.path + "/s3/b", leaf: ".asl-tmp-\(dead.token)-2f-y.json")
+            let removed = DataDirectory(directory.url).removeDebris()
+            #expect(removed.contains(staging))
+            #expect(removed.contains("s3/b" + String(repeating: "/d", count: 10) + "/.asl-tmp-\(dead.token)-2f-y.json"))
+            #expect(!FileManager.default.fileExists(atPath: directory.path + "/" + staging))
         }
     }
 }

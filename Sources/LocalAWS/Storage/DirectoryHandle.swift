@@ -258,17 +258,29 @@ package final class DirectoryHandle: Sendable {
     /// Removes `name` and, when it is a folder, everything in it. Links are removed, never
     /// followed. Best effort: what cannot be removed stays.
     package func removeTree(_ name: String) {
-        if kind(name) == .directory, let folder = try? directory(name, create: false) {
+        guard kind(name) == .directory else {
+            _ = unlinkat(descriptor, name, 0)
+            return
+        }
+        // Without recursion (a planted tree thousands of folders deep overflowed the stack): a
+        // folder is emptied of files, its subfolders are stacked above it, and it is removed when
+        // the walk comes back to it. Each folder is opened when visited, so the descriptors held
+        // are those of its ancestors.
+        var stack: [(parent: DirectoryHandle, name: String, emptied: Bool)] = [(self, name, false)]
+        while let top = stack.popLast() {
+            if top.emptied {
+                _ = unlinkat(top.parent.descriptor, top.name, AT_REMOVEDIR)
+                continue
+            }
+            guard let folder = try? top.parent.directory(top.name, create: false) else { continue }
+            stack.append((top.parent, top.name, true))
             for entry in folder.entries() {
                 if entry.kind == .directory {
-                    folder.removeTree(entry.name)
+                    stack.append((folder, entry.name, false))
                 } else {
                     _ = unlinkat(folder.descriptor, entry.name, 0)
                 }
             }
-            _ = unlinkat(descriptor, name, AT_REMOVEDIR)
-        } else {
-            _ = unlinkat(descriptor, name, 0)
         }
     }
 
