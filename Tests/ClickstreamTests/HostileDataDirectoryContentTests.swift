@@ -129,4 +129,27 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: directory.path + "/" + staging))
         }
     }
+
+    /// Two `asl run`s on one data directory both appended to the shard file, each numbering its
+    /// records from its own view: 20,000 repeated sequence numbers, and the next run refused the
+    /// damaged file. The stream's folder is locked while it is open: another process's lock
+    /// (here another open description of the folder, as another process would hold) makes the
+    /// open fail with a sentence; reopening in this process still shares the lock.
+    @Test func aStreamOpenInAnotherProcessIsRefused() async throws {
+        try await TemporaryDirectory.with { directory in
+            let first = try LocalStream.open(name: "clickstream-data", dataDirectory: directory.url)
+            let again = try LocalStream.open(name: "clickstream-data", dataDirectory: directory.url)
+            #expect(again.shardCount == first.shardCount)
+            try FileManager.default.createDirectory(
+                atPath: directory.path + "/kinesis/other", withIntermediateDirectories: true)
+            let other = open(directory.path + "/kinesis/other", O_RDONLY | O_DIRECTORY)
+            defer { close(other) }
+            #expect(flock(other, LOCK_EX | LOCK_NB) == 0)
+            let error = #expect(throws: StreamError.self) {
+                try LocalStream.open(name: "other", dataDirectory: directory.url)
+            }
+            #expect(error?.message.contains("is open in another process") == true, "\(String(describing: error))")
+            #expect(!FileManager.default.fileExists(atPath: directory.path + "/kinesis/other/stream.json"))
+        }
+    }
 }

@@ -34,10 +34,16 @@ public final class LocalStream: Sendable {
     package let relativeDirectory: String
 
     private let shards: Mutex<[[StreamRecord]]>
+    /// The stream's folder, locked (`flock`) while the stream is open: the records are numbered
+    /// from this process's view of the shard files, so a second process appending to them would
+    /// repeat sequence numbers (two `asl run`s on one data directory damaged the shard files).
+    private let lock: DirectoryHandle
 
     private init(
-        name: String, arn: String, shardCount: Int, dataDirectory: DataDirectory, records: [[StreamRecord]]
+        name: String, arn: String, shardCount: Int, dataDirectory: DataDirectory, records: [[StreamRecord]],
+        lock: DirectoryHandle
     ) {
+        self.lock = lock
         self.name = name
         self.arn = arn
         self.shardCount = shardCount
@@ -60,8 +66,13 @@ public final class LocalStream: Sendable {
         let relative = "kinesis/" + name
         let directoryPath = data.absolutePath(relative)
         let arn = "arn:aws:kinesis:\(region):\(account):stream/\(name)"
+        let lock: DirectoryHandle
         do {
             try data.createDirectories(relative)
+            guard let folder = try data.directory(relative, create: false), let locked = folder.processLock() else {
+                throw StreamError(.inUse(directory: directoryPath))
+            }
+            lock = locked
             if let bytes = try data.contents(of: relative + "/stream.json") {
                 let count = try Self.shardCount(in: bytes, path: directoryPath + "/stream.json")
                 guard count == shardCount else {
@@ -87,7 +98,8 @@ public final class LocalStream: Sendable {
         for index in 0..<shardCount {
             records.append(try loadShard(data, relative + "/" + shardID(index) + ".jsonl", shard: index))
         }
-        return LocalStream(name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records)
+        return LocalStream(
+            name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records, lock: lock)
     }
 
     /// The shard count an existing `stream.json` records. A file that does not say it (not JSON,

@@ -23,6 +23,8 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
         /// hold: the stream refuses to guess (a rewritten `stream.json` could drop shards, an ignored
         /// checkpoint would deliver every record again). `fix` says what the user can do.
         case damagedFile(path: String, reason: String, fix: String)
+        /// Another process (another `asl run` on the same data directory) has the stream open.
+        case inUse(directory: String)
         /// A checkpoint names a sequence number the shard does not have.
         case unknownCheckpoint(consumer: String, shardID: String, sequenceNumber: String)
         /// A file operation failed.
@@ -41,7 +43,7 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidStreamName, .invalidConsumerName, .invalidShardCount, .invalidPartitionKey,
             .invalidExplicitHashKey, .dataTooLarge:
             "InvalidArgumentException"
-        case .shardCountMismatch, .corruptShardFile, .damagedFile, .unknownCheckpoint, .io:
+        case .shardCountMismatch, .corruptShardFile, .damagedFile, .inUse, .unknownCheckpoint, .io:
             "InternalFailure"
         }
     }
@@ -67,6 +69,10 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(path):\(line): damaged stream record (\(reason)); only a torn last record is repaired automatically"
         case .damagedFile(let path, let reason, let fix):
             "\(path) is damaged (\(reason)); \(fix)"
+        case .inUse(let directory):
+            "the stream in \(directory) is open in another process (another run on the same data directory); "
+                + "two processes appending to one stream would give their records the same sequence numbers: "
+                + "wait for that run to end, or give this one another data directory"
         case .unknownCheckpoint(let consumer, let shardID, let sequenceNumber):
             "the checkpoint of consumer '\(consumer)' for \(shardID) is \(sequenceNumber), which that shard "
                 + "does not have; delete the consumer's checkpoint file to read the shard from its start"
