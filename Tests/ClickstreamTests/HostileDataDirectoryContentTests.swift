@@ -152,4 +152,21 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: directory.path + "/kinesis/other/stream.json"))
         }
     }
+
+    /// A file where the store's folder or a bucket's folder belongs was reported as the key's
+    /// fault ("a part of this key is already an object"); it names the file now.
+    @Test(arguments: ["s3", "s3/b-list"])
+    func aFileWhereTheStoreOrABucketBelongsIsNamed(_ planted: String) async throws {
+        try await TemporaryDirectory.with { directory in
+            try Self.write("x", to: planted, in: directory)
+            let store = ObjectStore(dataDirectory: directory.url)
+            let error = #expect(throws: StorageError.self) {
+                try store.put("{}", at: S3Location(parsing: "s3://b-list/2024/a.json"))
+            }
+            let message = error?.message ?? ""
+            #expect(message.contains("/\(planted): it is a file, not a folder"), "\(message)")
+            #expect(!message.contains("already an object"), "\(message)")
+            #expect(try String(contentsOfFile: directory.path + "/" + planted, encoding: .utf8) == "x")
+        }
+    }
 }
