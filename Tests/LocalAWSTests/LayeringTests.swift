@@ -29,18 +29,25 @@ import Testing
             "ASLFuzzing": ["JSONCore", "StatesLanguage"],
             "asl-fuzz": ["ASLFuzzing"],
             "StatesTestSupport": ["JSONCore", "StatesLanguage"],
+            // The embedding example shows the library without the services.
+            "EmbeddingExample": runtime,
         ]
     }()
+
+    /// Targets of `Package.swift` whose sources are not `Sources/<Target>` (its `path:` values).
+    static let elsewhere: [String: String] = ["Examples/embedding": "EmbeddingExample"]
 
     /// The toolchain's modules any target may import (Testing only the test support).
     static let system: Set = [
         "Foundation", "FoundationEssentials", "Dispatch", "Synchronization", "Glibc", "Musl", "Darwin",
     ]
 
-    /// `import X`, `public import X`, `@testable import X`, `import struct X.Y` → `X`.
+    /// `import X`, `public import X`, `@testable import X`, `@_exported import X`,
+    /// `import struct X.Y` → `X`; words may be separated by tabs, and several statements may share
+    /// a line (`import A; import B`), so neither hides an import.
     static func imports(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
-            var words = line.split(separator: " ").map(String.init)
+        text.split(whereSeparator: { $0.isNewline || $0 == ";" }).compactMap { line -> String? in
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
             while let first = words.first,
                 first.hasPrefix("@") || ["public", "package", "internal", "private", "fileprivate"].contains(first)
             {
@@ -63,13 +70,16 @@ import Testing
         let targets = try FileManager.default.contentsOfDirectory(atPath: sources.path(percentEncoded: false))
             .filter { !$0.hasPrefix(".") }.sorted()
         #expect(targets.contains("LocalAWS") && targets.contains("StatesRuntime"))
-        for target in targets {
+        let folders =
+            targets.map { (folder: "Sources/\($0)", target: $0) }
+            + Self.elsewhere.sorted { $0.key < $1.key }.map { (folder: $0.key, target: $0.value) }
+        for (folder, target) in folders {
             guard let allowed = Self.allowed[target] else {
-                Issue.record("Sources/\(target) is not in ARCHITECTURE.md's table: add it here and there")
+                Issue.record("\(folder) is not in ARCHITECTURE.md's table: add it here and there")
                 continue
             }
             let permitted = allowed.union(Self.system).union(target == "StatesTestSupport" ? ["Testing"] : [])
-            for file in Self.swiftFiles(under: sources.appending(path: target)) {
+            for file in Self.swiftFiles(under: Self.root.appending(path: folder)) {
                 let text = try String(contentsOf: file, encoding: .utf8)
                 for module in Self.imports(text) where !permitted.contains(module) {
                     let relative = file.path(percentEncoded: false).replacingOccurrences(
@@ -77,6 +87,17 @@ import Testing
                     Issue.record("\(relative) imports \(module), which \(target) may not import")
                 }
             }
+        }
+    }
+
+    /// A target whose sources sit outside `Sources/` (a `path:` in `Package.swift`) is checked
+    /// too: it must be in `elsewhere`, or its imports would go unread.
+    @Test func everyTargetOutsideSourcesIsChecked() throws {
+        let manifest = try String(contentsOf: Self.root.appending(path: "Package.swift"), encoding: .utf8)
+        let paths = manifest.split(separator: "path: \"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(!paths.isEmpty)
+        for path in paths {
+            #expect(Self.elsewhere[path] != nil, "Package.swift's target at \(path) is not in LayeringTests.elsewhere")
         }
     }
 
@@ -110,7 +131,17 @@ import Testing
               internal import Dispatch
             // import Clickstream
             let important = "import X"
+            @_exported import StatesRuntime
+            \timport\tSynchronization
+            import Glibc; import Clickstream
+            #if canImport(ASLCommands)
+                import ASLCommands
+            #endif
             """
-        #expect(Self.imports(text) == ["Foundation", "JSONCore", "LocalAWS", "Parquet", "Dispatch"])
+        #expect(
+            Self.imports(text) == [
+                "Foundation", "JSONCore", "LocalAWS", "Parquet", "Dispatch", "StatesRuntime", "Synchronization",
+                "Glibc", "Clickstream", "ASLCommands",
+            ])
     }
 }

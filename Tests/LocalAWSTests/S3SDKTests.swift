@@ -99,7 +99,10 @@ import Testing
             #expect(prefixed["CommonPrefixes"] == [["Prefix": "raw/2024/"]] && prefixed["Contents"] == nil)
             #expect(prefixed["StartAfter"] == "a")
             let item = try #require(first["Contents"]?[0])
-            #expect(item.objectValue?.keys == ["Key", "LastModified", "ETag", "Size", "StorageClass"])
+            #expect(
+                item.objectValue?.keys == [
+                    "Key", "LastModified", "ETag", "ChecksumAlgorithm", "ChecksumType", "Size", "StorageClass",
+                ])
             #expect(item["Size"] == 2 && item["ETag"] == #""99914b932bd37a50b983c5e7c90ae93b""#)
             let none = try await Self.call(
                 "listObjectsV2", ["Bucket": "b-list", "Prefix": "../b-list/"], store: store)

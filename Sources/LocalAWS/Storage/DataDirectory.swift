@@ -135,7 +135,7 @@ public struct DataDirectory: Sendable, Hashable {
     public func removeDebris() -> [String] {
         guard let root = try? root(create: false) else { return [] }
         var removed: [String] = []
-        Self.sweep(root, relative: "", into: &removed)
+        Self.sweep(root, into: &removed)
         return removed.sorted()
     }
 
@@ -158,19 +158,37 @@ public struct DataDirectory: Sendable, Hashable {
     /// This process's identity, as staging folders carry it (``ProcessIdentity``).
     package static var ownerToken: String { ProcessIdentity.current.token }
 
-    private static func sweep(_ folder: DirectoryHandle, relative: String, into removed: inout [String]) {
-        for entry in folder.entries() {
-            let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
-            if let owner = debrisOwner(entry.name) {
-                // Debris without an owner (another program's, or an older version's) stays.
-                if let owner, !owner.isAlive {
-                    folder.removeTree(entry.name)
-                    removed.append(path)
-                }
-                continue
+    /// Folders deeper than this below the data directory are not swept. The services never
+    /// create anything deeper: an S3 key has at most 1,024 bytes, so at most 512 folders below
+    /// `s3/<bucket>`.
+    package static let sweepDepth = 1024
+
+    /// Walks the folders without recursion (a planted tree thousands of folders deep overflowed
+    /// the stack of the recursive walk): a stack of folders still to visit, each opened only when
+    /// visited, so the descriptors held are those of the current folder's ancestors.
+    private static func sweep(_ root: DirectoryHandle, into removed: inout [String]) {
+        var pending: [(parent: DirectoryHandle?, name: String, relative: String, depth: Int)] = [(nil, "", "", 0)]
+        while let next = pending.popLast() {
+            let folder: DirectoryHandle
+            if let parent = next.parent {
+                guard let child = try? parent.directory(next.name, create: false) else { continue }
+                folder = child
+            } else {
+                folder = root
             }
-            if entry.kind == .directory, let child = try? folder.directory(entry.name, create: false) {
-                sweep(child, relative: path, into: &removed)
+            for entry in folder.entries() {
+                let path = next.relative.isEmpty ? entry.name : next.relative + "/" + entry.name
+                if let owner = debrisOwner(entry.name) {
+                    // Debris without an owner (another program's, or an older version's) stays.
+                    if let owner, !owner.isAlive {
+                        folder.removeTree(entry.name)
+                        removed.append(path)
+                    }
+                    continue
+                }
+                if entry.kind == .directory, next.depth < sweepDepth {
+                    pending.append((folder, entry.name, path, next.depth + 1))
+                }
             }
         }
     }

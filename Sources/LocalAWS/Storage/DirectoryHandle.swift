@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -258,17 +260,29 @@ package final class DirectoryHandle: Sendable {
     /// Removes `name` and, when it is a folder, everything in it. Links are removed, never
     /// followed. Best effort: what cannot be removed stays.
     package func removeTree(_ name: String) {
-        if kind(name) == .directory, let folder = try? directory(name, create: false) {
+        guard kind(name) == .directory else {
+            _ = unlinkat(descriptor, name, 0)
+            return
+        }
+        // Without recursion (a planted tree thousands of folders deep overflowed the stack): a
+        // folder is emptied of files, its subfolders are stacked above it, and it is removed when
+        // the walk comes back to it. Each folder is opened when visited, so the descriptors held
+        // are those of its ancestors.
+        var stack: [(parent: DirectoryHandle, name: String, emptied: Bool)] = [(self, name, false)]
+        while let top = stack.popLast() {
+            if top.emptied {
+                _ = unlinkat(top.parent.descriptor, top.name, AT_REMOVEDIR)
+                continue
+            }
+            guard let folder = try? top.parent.directory(top.name, create: false) else { continue }
+            stack.append((top.parent, top.name, true))
             for entry in folder.entries() {
                 if entry.kind == .directory {
-                    folder.removeTree(entry.name)
+                    stack.append((folder, entry.name, false))
                 } else {
                     _ = unlinkat(folder.descriptor, entry.name, 0)
                 }
             }
-            _ = unlinkat(descriptor, name, AT_REMOVEDIR)
-        } else {
-            _ = unlinkat(descriptor, name, 0)
         }
     }
 
@@ -299,6 +313,36 @@ package final class DirectoryHandle: Sendable {
 
     /// `fsync` of the folder, so renames in it are durable.
     package func sync() { _ = fsync(descriptor) }
+
+    /// Takes an exclusive `flock(2)` on the folder without waiting; `false` when another open
+    /// description of it holds one (another process, or another handle). The lock lasts as long
+    /// as this handle, and the kernel drops it when the process dies, so a killed run never
+    /// leaves it behind.
+    package func lockExclusively() -> Bool { flock(descriptor, LOCK_EX | LOCK_NB) == 0 }
+
+    /// A lock on this folder that excludes other processes only: when this process already
+    /// holds one on the same folder (same device and inode) through a handle still alive, that
+    /// handle is returned (a stream reopened in one process shares its lock); otherwise this
+    /// handle is locked and returned, or `nil` when another process holds the lock.
+    package func processLock() -> DirectoryHandle? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let key = "\(info.st_dev):\(info.st_ino)"
+        return Self.heldLocks.withLock { held in
+            held = held.filter { $0.value.handle != nil }
+            if let existing = held[key]?.handle { return existing }
+            guard lockExclusively() else { return nil }
+            held[key] = WeakHandle(handle: self)
+            return self
+        }
+    }
+
+    private struct WeakHandle: Sendable {
+        weak var handle: DirectoryHandle?
+    }
+
+    /// The folders this process has locked, by `<device>:<inode>`.
+    private static let heldLocks = Mutex<[String: WeakHandle]>([:])
 
     #if os(Linux)
         private typealias RenameAt2 =

@@ -49,6 +49,15 @@ public struct ObjectStore: Sendable {
             target = try directory.parent(of: relativePath(location), create: true)
         } catch {
             if error.linkTarget == nil && (error.code == ENOTDIR || error.code == EEXIST) {
+                // The store's own folder or the bucket's being a file is no key's fault.
+                let relative = directory.relativePath(of: error.path)
+                if relative == "s3" || relative == bucketRelativePath(location.bucket) {
+                    throw StorageError(
+                        .io(
+                            operation: "use the folder", path: error.path,
+                            reason: "it is a file, not a folder; remove it or choose another data directory"),
+                        uri: "\(location)")
+                }
                 throw StorageError(
                     .pathConflict("a part of this key is already an object, so it cannot also be a folder"),
                     uri: "\(location)")

@@ -191,7 +191,11 @@ struct S3Call {
         guard store.bucketExists(bucket) else { throw noSuchBucket() }
         var after = startAfter ?? ""
         if let token {
-            guard let data = Data(base64Encoded: token), let key = String(data: data, encoding: .utf8) else {
+            // An empty token is refused as a malformed one (AWS, LocalStack's recording
+            // `test_list_objects_v2_continuation_start_after`, "exc-continuation-token").
+            guard !token.isEmpty, let data = Data(base64Encoded: token),
+                let key = String(data: data, encoding: .utf8)
+            else {
                 throw StatesError(
                     "S3.S3Exception", "The continuation token provided is incorrect \(ids.suffix(status: 400))")
             }
@@ -236,8 +240,11 @@ struct S3Call {
                 contents.append([
                     "Key": .string(key),
                     "LastModified": .string(Self.timestamp(store.lastModified(object.location) ?? Date())),
-                    "ETag": .string(Self.etag(bytes)), "Size": .number(JSONNumber(object.size)),
-                    "StorageClass": "STANDARD",
+                    "ETag": .string(Self.etag(bytes)),
+                    // Objects are put with a CRC-32 checksum (PutObject answers `ChecksumCRC32`), and
+                    // S3 lists such an object with its algorithm and type.
+                    "ChecksumAlgorithm": ["CRC32"], "ChecksumType": "FULL_OBJECT",
+                    "Size": .number(JSONNumber(object.size)), "StorageClass": "STANDARD",
                 ])
                 lastReturned = key
             }
@@ -257,7 +264,8 @@ struct S3Call {
         if truncated, let lastReturned {
             result["NextContinuationToken"] = .string(Data(lastReturned.utf8).base64EncodedString())
         }
-        if let startAfter { result["StartAfter"] = .string(startAfter) }
+        // A continuation token takes precedence over `StartAfter`, which S3 then does not echo.
+        if let startAfter, token == nil { result["StartAfter"] = .string(startAfter) }
         return .object(result)
     }
 

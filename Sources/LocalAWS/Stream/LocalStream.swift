@@ -34,10 +34,16 @@ public final class LocalStream: Sendable {
     package let relativeDirectory: String
 
     private let shards: Mutex<[[StreamRecord]]>
+    /// The stream's folder, locked (`flock`) while the stream is open: the records are numbered
+    /// from this process's view of the shard files, so a second process appending to them would
+    /// repeat sequence numbers (two `asl run`s on one data directory damaged the shard files).
+    private let lock: DirectoryHandle
 
     private init(
-        name: String, arn: String, shardCount: Int, dataDirectory: DataDirectory, records: [[StreamRecord]]
+        name: String, arn: String, shardCount: Int, dataDirectory: DataDirectory, records: [[StreamRecord]],
+        lock: DirectoryHandle
     ) {
+        self.lock = lock
         self.name = name
         self.arn = arn
         self.shardCount = shardCount
@@ -60,15 +66,18 @@ public final class LocalStream: Sendable {
         let relative = "kinesis/" + name
         let directoryPath = data.absolutePath(relative)
         let arn = "arn:aws:kinesis:\(region):\(account):stream/\(name)"
+        let lock: DirectoryHandle
         do {
             try data.createDirectories(relative)
-            if let bytes = try data.contents(of: relative + "/stream.json"),
-                let existing = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
-                let count = existing["ShardCount"]?.numberValue?.int64Value
-            {
+            guard let folder = try data.directory(relative, create: false), let locked = folder.processLock() else {
+                throw StreamError(.inUse(directory: directoryPath))
+            }
+            lock = locked
+            if let bytes = try data.contents(of: relative + "/stream.json") {
+                let count = try Self.shardCount(in: bytes, path: directoryPath + "/stream.json")
                 guard count == shardCount else {
                     throw StreamError(
-                        .shardCountMismatch(onDisk: Int(count), requested: shardCount, directory: directoryPath))
+                        .shardCountMismatch(onDisk: count, requested: shardCount, directory: directoryPath))
                 }
             } else {
                 let metadata: JSON = [
@@ -89,7 +98,30 @@ public final class LocalStream: Sendable {
         for index in 0..<shardCount {
             records.append(try loadShard(data, relative + "/" + shardID(index) + ".jsonl", shard: index))
         }
-        return LocalStream(name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records)
+        return LocalStream(
+            name: name, arn: arn, shardCount: shardCount, dataDirectory: data, records: records, lock: lock)
+    }
+
+    /// The shard count an existing `stream.json` records. A file that does not say it (not JSON,
+    /// no `ShardCount`, a count no local stream has) is refused rather than rewritten: writing the
+    /// requested count over it could leave shard files, and their records, unread.
+    static func shardCount(in bytes: [UInt8], path: String) throws(StreamError) -> Int {
+        let fix =
+            "restore it ({\"StreamName\": …, \"ShardCount\": <1 to \(maximumShardCount)>}) or delete the "
+            + "stream's folder to start the stream afresh"
+        guard let document = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
+            case .object = document
+        else {
+            throw StreamError(.damagedFile(path: path, reason: "not a JSON object", fix: fix))
+        }
+        guard let count = document["ShardCount"]?.numberValue?.int64Value,
+            (1...Int64(maximumShardCount)).contains(count)
+        else {
+            throw StreamError(
+                .damagedFile(
+                    path: path, reason: "no ShardCount from 1 to \(maximumShardCount)", fix: fix))
+        }
+        return Int(count)
     }
 
     /// `shardId-000000000000` for shard 0, as Kinesis names a new stream's shards.

@@ -99,9 +99,22 @@ public actor StreamConsumer: ClockObserver {
         do {
             try data.createDirectories(directory)
             if let bytes = try data.contents(of: checkpointPath) {
-                let document = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
+                // A checkpoint that cannot be read is refused, not ignored: ignoring it would deliver
+                // every record of the stream to the function again.
+                let fix = "delete the consumer's checkpoint file to read the shards from their start"
+                let path = data.absolutePath(checkpointPath)
+                guard let document = try? JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value,
+                    case .object = document
+                else {
+                    throw StreamError(.damagedFile(path: path, reason: "not a JSON object", fix: fix))
+                }
                 for (index, shardID) in stream.shardIDs.enumerated() {
-                    guard let sequenceNumber = document?[shardID]?.stringValue else { continue }
+                    guard let value = document[shardID] else { continue }
+                    guard let sequenceNumber = value.stringValue else {
+                        throw StreamError(
+                            .damagedFile(
+                                path: path, reason: "\(shardID) is not a sequence number in a string", fix: fix))
+                    }
                     guard let position = SequenceNumber.position(of: sequenceNumber, shard: index),
                         position <= stream.recordCount(inShard: index)
                     else {

@@ -19,6 +19,12 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
         /// A shard file has a damaged record before its last line (only the last line can be torn
         /// by a crash; that one is cut off when the stream is opened).
         case corruptShardFile(path: String, line: Int, reason: String)
+        /// A file the stream keeps (`stream.json`, a checkpoint) cannot be read as what it should
+        /// hold: the stream refuses to guess (a rewritten `stream.json` could drop shards, an ignored
+        /// checkpoint would deliver every record again). `fix` says what the user can do.
+        case damagedFile(path: String, reason: String, fix: String)
+        /// Another process (another `asl run` on the same data directory) has the stream open.
+        case inUse(directory: String)
         /// A checkpoint names a sequence number the shard does not have.
         case unknownCheckpoint(consumer: String, shardID: String, sequenceNumber: String)
         /// A file operation failed.
@@ -37,7 +43,7 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidStreamName, .invalidConsumerName, .invalidShardCount, .invalidPartitionKey,
             .invalidExplicitHashKey, .dataTooLarge:
             "InvalidArgumentException"
-        case .shardCountMismatch, .corruptShardFile, .unknownCheckpoint, .io:
+        case .shardCountMismatch, .corruptShardFile, .damagedFile, .inUse, .unknownCheckpoint, .io:
             "InternalFailure"
         }
     }
@@ -61,6 +67,12 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "set the shard count back to \(onDisk), or delete that folder to start the stream afresh"
         case .corruptShardFile(let path, let line, let reason):
             "\(path):\(line): damaged stream record (\(reason)); only a torn last record is repaired automatically"
+        case .damagedFile(let path, let reason, let fix):
+            "\(path) is damaged (\(reason)); \(fix)"
+        case .inUse(let directory):
+            "the stream in \(directory) is open in another process (another run on the same data directory); "
+                + "two processes appending to one stream would give their records the same sequence numbers: "
+                + "wait for that run to end, or give this one another data directory"
         case .unknownCheckpoint(let consumer, let shardID, let sequenceNumber):
             "the checkpoint of consumer '\(consumer)' for \(shardID) is \(sequenceNumber), which that shard "
                 + "does not have; delete the consumer's checkpoint file to read the shard from its start"
