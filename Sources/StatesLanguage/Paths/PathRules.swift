@@ -105,13 +105,15 @@ extension Diagnostic {
             fixIt: "remove \".$\" from the key to use the value as written")
     }
 
-    /// ASL-E303: `"Arguments" has invalid JSONata expression: unclosed '(' at column 4`.
+    /// ASL-E303: `"Output" has invalid JSONata expression: Expected "]", got ","`, located at the
+    /// failing token inside the string (AWS: INVALID_JSONATA_EXPRESSION with the engine's message).
     static func invalidJSONata(field: String, error: JSONataSyntaxError, at pointer: JSONPointer) -> Diagnostic {
-        Diagnostic(
+        var diagnostic = Diagnostic(
             rule: .invalidJSONata, severity: .error,
-            message:
-                "\(DiagnosticText.quoted(field)) has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
-            pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) has invalid JSONata expression: \(error.message)",
+            pointer: pointer, fixIt: "correct the expression between {% and %}")
+        diagnostic.offsetInValue = error.offset
+        return diagnostic
     }
 
     /// ASL-W300, one per advisory of a path (or of an intrinsic call's path arguments) in `field`.
