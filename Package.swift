@@ -65,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StatesLanguageTests",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesTestSupport"],
+            dependencies: ["JSONCore", "JSONata", "StatesLanguage", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
