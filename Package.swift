@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "ASLCommands",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Clickstream"],
+            dependencies: ["JSONCore", "JSONata", "StatesLanguage", "StatesRuntime", "Clickstream"],
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
