@@ -61,7 +61,7 @@ import Testing
     @Test(arguments: [
         "$states.input.items[value > 3]",
         "$states.input.items.(price * qty)",
-        "$x.a.b",
+        "($x := $states.input; $x.a.b)",
         "$map($states.input.a, function($v){ $v.b })",
         "{'phone': $states.input.phone}",
         "$states.input.a^(b)",
@@ -72,5 +72,43 @@ import Testing
     func acceptedExpressions(_ expression: String) {
         let escaped = expression.replacingOccurrences(of: "\"", with: "\\\"")
         assertDiagnostics(Self.machine(output: "\"{% \(escaped) %}\""), [])
+    }
+}
+
+/// ASL-W212 for JSONata reads: a variable no Assign sets, and none of the names that are not
+/// variables (local bindings, parameters, functions, `$states`).
+@Suite struct JSONataVariableReadTests {
+    static func machine(_ states: String) -> String {
+        #"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"# + states + "}}"
+    }
+
+    @Test func aReadNoStateAssignsIsAWarning() {
+        assertDiagnostics(
+            Self.machine(
+                #""A": {"Type": "Pass", "Assign": {"total": 1}, "Next": "B"}, 1️⃣"B": {"Type": "Pass", "Output": "{% $totl + $total %}", "End": true}"#
+            ),
+            [
+                DiagnosticSpec(
+                    "1️⃣", rule: "ASL-W212", severity: .warning,
+                    message: #"reads variable "$totl" in a JSONata expression, but no Assign in the state machine sets "totl""#)
+            ])
+    }
+
+    @Test(arguments: [
+        // Local bindings, lambda parameters, focus/index variables, functions passed by name.
+        "($t := $states.input; $t.a)",
+        "$map($states.input, function($v, $i){ $v + $i })",
+        "$map($states.input.list, $string)",
+        "$states.input.list@$l#$n.($l & $n)",
+        "$sum($states.input.n) + $random()",
+        // Assigned by another state (a Catcher), read anywhere: machine-wide, never a false warning.
+        "$fromCatch",
+    ])
+    func notWarned(_ expression: String) {
+        let source = Self.machine(
+            #""A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f"}, "#
+                + #""Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"fromCatch": 1}, "Next": "B"}], "Next": "B"}, "#
+                + #""B": {"Type": "Pass", "Output": "{% \#(expression) %}", "End": true}"#)
+        assertDiagnostics(source, [])
     }
 }
