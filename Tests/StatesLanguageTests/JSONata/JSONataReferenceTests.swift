@@ -90,7 +90,9 @@ import Testing
             [
                 DiagnosticSpec(
                     "1️⃣", rule: "ASL-W212", severity: .warning,
-                    message: #"reads variable "$totl" in a JSONata expression, but no Assign in the state machine sets "totl""#)
+                    message:
+                        #"reads variable "$totl" in a JSONata expression, but no Assign in the state machine sets "totl""#
+                )
             ])
     }
 
