@@ -74,6 +74,13 @@ import Testing
         #expect(stdinFake.stderr.isEmpty)
     }
 
+    @Test func topLevelFieldsGetANoteThatAWSRefusesThem() async {
+        let (code, fake) = await eval(["phone", "--format", "json"])
+        #expect(code == .success)
+        #expect(fake.stdout == #"{"undefined":true}"# + "\n")
+        #expect(fake.stderr.contains("Reference to 'phone' at the top level is not supported."))
+    }
+
     @Test func theSeedMakesUUIDsReproducible() async {
         let (_, first) = await eval(["$uuid()", "--seed", "9"])
         let (_, second) = await eval(["$uuid()", "--seed", "9"])

@@ -71,11 +71,25 @@ enum EvalCommand: ASLCommand {
         let outcome: Result<JSON?, JSONataError>
         do {
             let expression = try JSONata.Expression(parsing: options.expression)
+            warnAboutAWSRefusals(expression.references(), in: context)
             outcome = .success(try expression.evaluate(input: nil, bindings: variables, environment: environment))
         } catch {
             outcome = .failure(error)
         }
         return report(outcome, json: options.json, in: context)
+    }
+
+    /// AWS refuses these in a state's field at creation (ASL-E305); evaluation goes on, as a note.
+    private static func warnAboutAWSRefusals(_ references: JSONata.References, in context: CommandContext) {
+        var seen: Set<String> = []
+        for field in references.topLevelFields where seen.insert(field.name).inserted {
+            context.io.writeError(
+                "note: AWS refuses this in a state: Reference to '\(TerminalText.name(field.name))' at the top level "
+                    + "is not supported. (read the input as $states.input.\(TerminalText.name(field.name)))\n")
+        }
+        if !references.rootReferences.isEmpty {
+            context.io.writeError("note: AWS refuses this in a state: Reference to '$$' is not supported.\n")
+        }
     }
 
     private static func report(_ outcome: Result<JSON?, JSONataError>, json: Bool, in context: CommandContext)
