@@ -21,7 +21,7 @@ let package = Package(
     targets: [
         .target(name: "JSONCore", swiftSettings: strict),
         .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict),
-        .target(name: "StatesLanguage", dependencies: ["JSONCore"], swiftSettings: strict),
+        .target(name: "StatesLanguage", dependencies: ["JSONCore", "JSONata"], swiftSettings: strict),
         .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
         .target(
@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "ASLCommands",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "LocalAWS", "Clickstream"],
+            dependencies: ["JSONCore", "JSONata", "StatesLanguage", "StatesRuntime", "LocalAWS", "Clickstream"],
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StatesLanguageTests",
-            dependencies: ["JSONCore", "StatesLanguage", "StatesTestSupport"],
+            dependencies: ["JSONCore", "JSONata", "StatesLanguage", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

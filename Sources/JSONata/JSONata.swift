@@ -86,7 +86,7 @@ public enum JSONata {
         public let signature: String
         public let body: Body
         // Built once; immutable afterwards (which is why the struct is Sendable).
-        let function: FunctionValue
+        var function: FunctionValue  // var only so JSONata+HostContext.swift can install its own native body
 
         /// `name` without `$`. Throws when the signature does not parse (S0401, S0402).
         public init(name: String, signature: String, body: @escaping Body) throws(JSONataError) {

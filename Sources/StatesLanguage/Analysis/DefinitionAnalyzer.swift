@@ -73,7 +73,7 @@ public enum DefinitionAnalyzer {
         if let machine = parsed.machine {
             diagnostics += Validator.validate(machine, options: options.validation)
         }
-        let located = diagnostics.map { $0.located(with: document.sourceMap) }
+        let located = diagnostics.map { $0.located(with: document.sourceMap, source: source.bytes) }
         return AnalysisResult(
             diagnostics: sorted(located),
             machine: parsed.machine,

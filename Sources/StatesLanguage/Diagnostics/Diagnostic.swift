@@ -58,6 +58,10 @@ public struct Diagnostic: Sendable, Hashable {
     /// Byte offset in the source; `nil` until ``located(with:)`` runs, or when the value has no
     /// position (a definition built in code).
     public var offset: Int?
+    /// UTF-8 offset inside the (decoded) string value at `pointer`, for a diagnostic about a place
+    /// within a string (a JSONata syntax error); ``located(with:source:)`` maps it through the
+    /// string literal's escapes to a byte offset in the file.
+    public var offsetInValue: Int?
     public var notes: [DiagnosticNote]
     /// A short imperative telling the user what to change ("use \"Load\"").
     public var fixIt: String?
@@ -99,5 +103,16 @@ public struct Diagnostic: Sendable, Hashable {
             }
         }
         return copy
+    }
+
+    /// As ``located(with:)``, and a diagnostic with ``offsetInValue`` points inside its string
+    /// literal in `source` (escapes such as `\"` or `\u00e9` counted as written).
+    public func located(with map: SourceMap, source: [UInt8]) -> Diagnostic {
+        guard offset == nil, let inner = offsetInValue, let start = map.valueOffset(at: pointer),
+            let mapped = JSONStringLiteral.sourceOffset(ofDecoded: inner, literalAt: start, in: source)
+        else { return located(with: map) }
+        var copy = self
+        copy.offset = mapped
+        return copy.located(with: map)
     }
 }

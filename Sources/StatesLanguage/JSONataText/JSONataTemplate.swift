@@ -43,7 +43,10 @@ public indirect enum JSONataTemplate: Sendable, Hashable {
         case .string(let text):
             guard JSONataExpression.isExpression(text) else { return .literal(json) }
             do {
-                return .expression(try JSONataExpression.parse(text))
+                let expression = try JSONataExpression.parse(text)
+                diagnostics += JSONataReferenceCheck.diagnostics(
+                    for: expression, field: pointer.lastToken ?? "", text: text, at: pointer)
+                return .expression(expression)
             } catch {
                 diagnostics.append(.invalidJSONata(field: pointer.lastToken ?? "", error: error, at: pointer))
                 return .literal(json)

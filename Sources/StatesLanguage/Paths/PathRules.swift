@@ -27,6 +27,10 @@ extension RuleID {
     /// unclosed string or comment, empty). Source: Developer Guide, "Transforming data with
     /// JSONata in Step Functions".
     public static let invalidJSONata: RuleID = "ASL-E303"
+    /// ASL-E305: a JSONata expression AWS refuses at creation although it compiles
+    /// (UNSUPPORTED_JSONATA_EXPRESSION): a top-level field reference, `$$`, or `$states.errorOutput`
+    /// outside a Catcher. Source: jsonata-aws-facts §4.3 (floci, measured on AWS).
+    public static let unsupportedJSONata: RuleID = "ASL-E305"
     /// ASL-E304: a `"key.$"` (or path field) whose path is valid JSONPath but not allowed in that
     /// position (e.g. a non-reference path where a Reference Path is required). Reserved.
     /// Source: Developer Guide, "Reference Paths".
@@ -105,13 +109,28 @@ extension Diagnostic {
             fixIt: "remove \".$\" from the key to use the value as written")
     }
 
-    /// ASL-E303: `"Arguments" has invalid JSONata expression: unclosed '(' at column 4`.
+    /// ASL-E303: `"Output" has invalid JSONata expression: Expected "]", got ","`, located at the
+    /// failing token inside the string (AWS: INVALID_JSONATA_EXPRESSION with the engine's message).
     static func invalidJSONata(field: String, error: JSONataSyntaxError, at pointer: JSONPointer) -> Diagnostic {
-        Diagnostic(
+        var diagnostic = Diagnostic(
             rule: .invalidJSONata, severity: .error,
-            message:
-                "\(DiagnosticText.quoted(field)) has invalid JSONata expression: \(error.message) at column \(error.offset + 1)",
-            pointer: pointer)
+            message: "\(DiagnosticText.quoted(field)) has invalid JSONata expression: \(error.message)",
+            pointer: pointer, fixIt: "correct the expression between {% and %}")
+        diagnostic.offsetInValue = error.offset
+        return diagnostic
+    }
+
+    /// ASL-E305: `"Output" has unsupported JSONata expression: Reference to 'phone' at the top level
+    /// is not supported.`, located at the reference inside the string.
+    static func unsupportedJSONata(field: String, reason: String, fixIt: String, offset: Int, at pointer: JSONPointer)
+        -> Diagnostic
+    {
+        var diagnostic = Diagnostic(
+            rule: .unsupportedJSONata, severity: .error,
+            message: "\(DiagnosticText.quoted(field)) has unsupported JSONata expression: \(reason)",
+            pointer: pointer, fixIt: fixIt)
+        diagnostic.offsetInValue = offset
+        return diagnostic
     }
 
     /// ASL-W300, one per advisory of a path (or of an intrinsic call's path arguments) in `field`.

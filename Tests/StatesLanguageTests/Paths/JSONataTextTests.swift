@@ -1,5 +1,6 @@
 import JSONCore
 import StatesLanguage
+import StatesTestSupport
 import Testing
 
 @Suite struct JSONataTextTests {
@@ -15,9 +16,9 @@ import Testing
         .init(text: "{%\n  $sum([1, 2, 3])\n%}", source: "$sum([1, 2, 3])"),
         .init(text: "{% {'a': [1, (2)]} %}", source: "{'a': [1, (2)]}"),
         .init(text: "{% 'a)' & \"b]\" %}", source: "'a)' & \"b]\""),
-        .init(text: #"{% 'it\'s (' %}"#, source: #"'it\'s ('"#),
+        .init(text: #"{% 'it\"s (' %}"#, source: #"'it\"s ('"#),
         .init(text: "{% /* ( */ $x %}", source: "/* ( */ $x"),
-        .init(text: "{% $match($s, /[(]+/i) %}", source: "$match($s, /[(]+/i)"),
+        .init(text: "{% $match($s, /a+/i) %}", source: "$match($s, /a+/i)"),
         .init(text: "{% $a / 2 / ($b) %}", source: "$a / 2 / ($b)"),
         .init(text: "{% `odd (name` %}", source: "`odd (name`"),
         .init(text: "{% ($x := 1; $x) %}", source: "($x := 1; $x)"),
@@ -36,23 +37,26 @@ import Testing
         var testDescription: String { text }
     }
 
+    // Messages from AWS's INVALID_JSONATA_EXPRESSION table (jsonata-aws-facts §4.2); offsets at
+    // the failing token in the whole field string.
     static let rejected: [Rejected] = [
-        .init(text: "{% $sum([1, 2 %}", offset: 8, message: "unclosed '['"),
-        .init(text: "{% (1 %}", offset: 3, message: "unclosed '('"),
-        .init(text: "{% 1) %}", offset: 4, message: "unexpected ')'"),
-        .init(text: "{% (1] %}", offset: 5, message: "']' does not match the '(' at column 4"),
-        .init(text: "{% 'abc %}", offset: 3, message: "unterminated string literal"),
-        .init(text: "{% \"abc %}", offset: 3, message: "unterminated string literal"),
-        .init(text: "{% 1 /* x %}", offset: 5, message: "unterminated comment"),
-        .init(text: "{%   %}", offset: 2, message: "empty JSONata expression"),
-        .init(text: "{%%}", offset: 2, message: "empty JSONata expression"),
+        .init(text: "{% a[1,2) %}", offset: 6, message: #"Expected "]", got ",""#),
+        .init(
+            text: #"{% "unterminated %}"#, offset: 15, message: "String literal must be terminated by a matching quote"),
+        .init(text: "{% 1 + %}", offset: 5, message: "Unexpected end of expression"),
+        .init(text: #"{% {"a":} %}"#, offset: 8, message: #"The symbol "}" cannot be used as a unary operator"#),
+        .init(text: "{% $x := %}", offset: 3, message: "Unexpected end of expression"),
+        .init(text: #"{% $match("a", /abc %}"#, offset: 18, message: "No terminating / in regular expression"),
+        .init(text: "{% phone %.other %}", offset: 10, message: #"The symbol "." cannot be used as a unary operator"#),
+        .init(text: "{%   %}", offset: 5, message: "Unexpected end of expression"),
+        .init(text: "{%%}", offset: 2, message: "Unexpected end of expression"),
     ]
 
     @Test(arguments: Self.rejected)
     func rejects(_ c: Rejected) {
-        #expect(throws: JSONataSyntaxError(message: c.message, offset: c.offset)) {
-            try JSONataExpression.parse(c.text)
-        }
+        let error = #expect(throws: JSONataSyntaxError.self) { try JSONataExpression.parse(c.text) }
+        #expect(error?.message == c.message)
+        #expect(error?.offset == c.offset)
     }
 
     @Test(arguments: [" {% 1 %}", "{% 1 %} ", "x {% 1 %}", "{% 1", "1 %}", "{%}", "plain", ""])
@@ -67,9 +71,9 @@ import Testing
         #expect(
             template
                 == .object([
-                    .init(key: "total", value: .expression(JSONataExpression(source: "$sum($states.input.p)"))),
+                    .init(key: "total", value: .expression(try JSONataExpression(source: "$sum($states.input.p)"))),
                     .init(key: "tag", value: .literal("x")),
-                    .init(key: "list", value: .array([.literal(1), .expression(JSONataExpression(source: "$y"))])),
+                    .init(key: "list", value: .array([.literal(1), .expression(try JSONataExpression(source: "$y"))])),
                 ]))
         #expect(JSONataTemplate.compile(["a": [1, 2]], at: .root).template == .literal(["a": [1, 2]]))
     }
@@ -79,6 +83,63 @@ import Testing
         let diagnostic = try #require(diagnostics.first)
         #expect(diagnostic.rule == "ASL-E303")
         #expect(diagnostic.pointer == ["States", "A", "Arguments", "a", "b"])
-        #expect(diagnostic.message == "\"b\" has invalid JSONata expression: unclosed '(' at column 4")
+        #expect(diagnostic.message == "\"b\" has invalid JSONata expression: Expected \")\" before end of expression")
+    }
+}
+
+/// A JSONata syntax error is located at the failing token inside the definition file, counting
+/// the string literal's escapes as written.
+@Suite struct JSONataLocationTests {
+    static func machine(_ output: String) -> String {
+        #"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "#
+            + output + ", \"End\": true}}}"
+    }
+
+    @Test func errorPointsInsideTheString() {
+        assertDiagnostics(
+            Self.machine(#""{% $sum([1, 21️⃣) %}""#),
+            [
+                DiagnosticSpec(
+                    "1️⃣", rule: "ASL-E303",
+                    message: .exact(#""Output" has invalid JSONata expression: Expected "]", got ")""#))
+            ])
+    }
+
+    @Test func escapesBeforeTheErrorAreCountedAsWritten() {
+        // `\"` is two bytes in the file, one in the value; `\u00e9` six in the file, two in the value.
+        assertDiagnostics(
+            Self.machine(#""{% \"\u00e9\" & 1️⃣) %}""#),
+            [DiagnosticSpec("1️⃣", rule: "ASL-E303", message: "invalid JSONata expression")])
+    }
+
+    @Test func nestedFieldOnItsOwnLine() {
+        assertDiagnostics(
+            Self.machine("{\n  \"a\": \"{%\\n 1 1️⃣+ %}\"\n}"),
+            [DiagnosticSpec("1️⃣", rule: "ASL-E303", message: "Unexpected end of expression")])
+    }
+
+    struct Mapping: Sendable, CustomTestStringConvertible {
+        let literal: String
+        let decoded: Int
+        let expected: Int?
+        var testDescription: String { "\(literal) @\(decoded)" }
+    }
+
+    static let mappings: [Mapping] = [
+        .init(literal: #""abc""#, decoded: 0, expected: 1),
+        .init(literal: #""abc""#, decoded: 3, expected: 4),
+        .init(literal: #""abc""#, decoded: 4, expected: nil),
+        .init(literal: #""a\"b""#, decoded: 2, expected: 4),
+        .init(literal: #""\u00e9x""#, decoded: 2, expected: 7),
+        .init(literal: #""\u00e9x""#, decoded: 1, expected: nil),
+        .init(literal: #""\ud83d\ude00x""#, decoded: 4, expected: 13),
+        .init(literal: #""é\nx""#, decoded: 3, expected: 5),
+        .init(literal: "x", decoded: 0, expected: nil),
+    ]
+
+    @Test(arguments: Self.mappings)
+    func decodedOffsetsMapToTheLiteral(_ c: Mapping) {
+        #expect(
+            JSONStringLiteral.sourceOffset(ofDecoded: c.decoded, literalAt: 0, in: Array(c.literal.utf8)) == c.expected)
     }
 }

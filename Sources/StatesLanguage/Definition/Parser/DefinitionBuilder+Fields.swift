@@ -195,7 +195,9 @@ extension DefinitionBuilder {
 
     mutating func jsonataExpression(_ text: String, field: String, at pointer: JSONPointer) -> JSONataExpression? {
         do {
-            return try JSONataExpression.parse(text)
+            let expression = try JSONataExpression.parse(text)
+            diagnostics += JSONataReferenceCheck.diagnostics(for: expression, field: field, text: text, at: pointer)
+            return expression
         } catch {
             diagnostics.append(.invalidJSONata(field: field, error: error, at: pointer))
             return nil

@@ -15,7 +15,7 @@ public struct ParseOptions: Sendable {
 }
 
 /// Builds the typed ``StateMachine`` graph from a definition's JSON and reports its structural
-/// problems (ASL-E100…E111, plus the path/template/JSONata diagnostics ASL-E300…E304 of the
+/// problems (ASL-E100…E111, plus the path/template/JSONata diagnostics ASL-E300…E305 of the
 /// strings it compiles).
 ///
 /// Worked example:
