@@ -647,7 +647,10 @@ final class Evaluator {
     ) throws -> JObject {
         let result = JObject()
         var groupKeys: [String] = []
-        var groups: [String: (data: Value?, index: Int)] = [:]
+        // `owned` marks a group whose data is an array this loop built (by `appendValues`) and no
+        // one else holds yet: later items are appended to it in place, which gives the same array
+        // as appending a copy each time (jsonata-js's `fn.append`) without the quadratic cost.
+        var groups: [String: (data: Value?, index: Int, owned: Bool)] = [:]
         var reduce = false
         var items: [Value?]
         if case .array(let array)? = input {
@@ -672,9 +675,18 @@ final class Evaluator {
                     if existing.index != pairIndex {
                         throw EvalError(code: "D1009", position: position, value: key)
                     }
-                    groups[name] = (appendValues(existing.data, item), pairIndex)
+                    if existing.owned, case .array(let array)? = existing.data {
+                        if case .array(let more)? = item {
+                            array.items.append(contentsOf: more.items)
+                        } else if let item {
+                            array.items.append(item)
+                        }
+                    } else {
+                        let owned = existing.data != nil && item != nil
+                        groups[name] = (appendValues(existing.data, item), pairIndex, owned)
+                    }
                 } else {
-                    groups[name] = (item, pairIndex)
+                    groups[name] = (item, pairIndex, false)
                     groupKeys.append(name)
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `$formatNumber(number, picture [, options])`: XPath F&O 3.1 `format-number` as jsonata-js
 /// 2.0.6 implements it (`src/functions.js` `formatNumber`).
@@ -15,6 +16,15 @@ package enum NumberPicture {
     package static func format(_ value: Double, picture: String, options: DecimalFormatOptions) throws(JSONataError)
         -> String
     {
+        let analysed = try NumberPictureCache.shared.analysed(picture, options)
+        let picture = value >= 0 ? analysed.positive : analysed.negative
+        return try render(value, picture, analysed.alphabet).string
+    }
+
+    /// Splits, validates and analyses `picture` (what `format` needs besides the value).
+    fileprivate static func analyse(_ picture: String, _ options: DecimalFormatOptions) throws(JSONataError)
+        -> NumberPictureCache.Analysed
+    {
         let alphabet = NumberPictureAlphabet(options)
         let subPictures = JSText(js: picture).jsSplit(options.patternSeparator)
         if subPictures.count > 2 { throw .numberPicture("D3080") }
@@ -27,8 +37,7 @@ package enum NumberPicture {
             negative.prefix = options.minusSign + negative.prefix
             variables.append(negative)
         }
-        let picture = value >= 0 ? variables[0] : variables[1]
-        return try render(value, picture, alphabet).string
+        return .init(alphabet: alphabet, positive: variables[0], negative: variables[1])
     }
 
     /// F&O §4.7.5 bullets 1–14 for a valid, analysed sub-picture.
@@ -136,5 +145,37 @@ package enum NumberPicture {
     /// `[text.slice(0, at), separator, text.slice(at)].join('')`.
     private static func insert(_ separator: JSText, into text: JSText, at position: Int) -> JSText {
         text.jsSlice(0, position) + separator + text.jsSlice(position)
+    }
+}
+
+/// Analysed pictures with the default decimal format, by picture text (the analysis is a pure
+/// function of the two): `$formatNumber` over many values with one picture analyses it once.
+/// Only successful analyses are kept, so errors are raised exactly as before. Bounded: when full,
+/// the cache starts over.
+final class NumberPictureCache: Sendable {
+    static let shared = NumberPictureCache()
+    static let capacity = 64
+    private static let defaultOptions = DecimalFormatOptions()
+
+    struct Analysed: Sendable {
+        let alphabet: NumberPictureAlphabet
+        let positive: NumberPictureAnalysis
+        let negative: NumberPictureAnalysis
+    }
+
+    private let analysed = Mutex<[String: Analysed]>([:])
+
+    /// How many pictures are kept now.
+    var count: Int { analysed.withLock { $0.count } }
+
+    func analysed(_ picture: String, _ options: DecimalFormatOptions) throws(JSONataError) -> Analysed {
+        guard options == Self.defaultOptions else { return try NumberPicture.analyse(picture, options) }
+        if let cached = analysed.withLock({ $0[picture] }) { return cached }
+        let result = try NumberPicture.analyse(picture, options)
+        analysed.withLock { table in
+            if table.count >= Self.capacity { table.removeAll() }
+            table[picture] = result
+        }
+        return result
     }
 }
