@@ -1,3 +1,5 @@
+public import JSONata
+
 /// A JSONata expression written `{% … %}` in a JSONata-mode field.
 ///
 /// For now only the text between the delimiters is kept, after checking that brackets balance
@@ -8,8 +10,24 @@
 public struct JSONataExpression: Sendable, Hashable {
     /// The text inside the delimiters, trimmed of surrounding whitespace.
     public let source: String
+    /// `source` compiled by the engine, once, when the definition is parsed.
+    public let compiled: JSONata.Expression
 
-    public init(source: String) { self.source = source }
+    /// Compiles `source`.
+    /// - Throws: the engine's syntax error.
+    public init(source: String) throws(JSONataError) {
+        self.source = source
+        compiled = try JSONata.Expression(parsing: source)
+    }
+
+    private init(source: String, compiled: JSONata.Expression) {
+        self.source = source
+        self.compiled = compiled
+    }
+
+    public static func == (lhs: JSONataExpression, rhs: JSONataExpression) -> Bool { lhs.source == rhs.source }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// Parses a whole field string including its `{%` and `%}` delimiters.
     /// - Throws: ``JSONataSyntaxError`` with the UTF-8 offset in `text`.
@@ -24,7 +42,13 @@ public struct JSONataExpression: Sendable, Hashable {
         guard !trimmed.isEmpty else {
             throw JSONataSyntaxError(message: "empty JSONata expression", offset: 2)
         }
-        return JSONataExpression(source: trimmed)
+        let leading = inner.utf8.count - inner.drop(while: { " \t\n\r".contains($0) }).utf8.count
+        do {
+            return JSONataExpression(source: trimmed, compiled: try JSONata.Expression(parsing: trimmed))
+        } catch {
+            throw JSONataSyntaxError(
+                message: "\(error.code): \(error.message)", offset: 2 + leading + (error.position ?? 0))
+        }
     }
 
     /// Whether a field string is a JSONata expression: it starts with `{%` and ends with `%}`,

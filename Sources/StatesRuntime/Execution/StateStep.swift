@@ -27,12 +27,6 @@ extension ExecutionRunner {
     func step(_ id: StateID, input: JSON, path: inout PathContext) async throws(StepFailure) -> StepOutcome {
         let program = programs[id.index]
         let kind = program.kind
-        guard program.isJSONPath else {
-            throw .failed(
-                StatesError(
-                    .runtime,
-                    "State '\(program.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet"))
-        }
         let enteredAt = path.clock.now()
         path.context.stateName = program.name
         path.context.enteredTime = enteredAt
@@ -42,6 +36,8 @@ extension ExecutionRunner {
         }
         path.context.taskToken = nil
         path.context.mapItem = nil
+        path.queryFailure = nil
+        let enteredPrevious = path.previousEventID
         let enteredID = try recordEvent(
             kind.enteredEventType, on: &path, .stateEntered(.init(name: program.name, input: input)))
         if options.progress != nil { report(program.name, kind, .entered, path: path) }
@@ -82,6 +78,20 @@ extension ExecutionRunner {
         } catch {
             switch error {
             case .failed(let error):
+                if let note = path.queryFailure, error.name == .queryEvaluationError {
+                    // AWS writes `EvaluationFailed` naming the entered event's predecessor (a Wait's
+                    // Timestamp names the entered event itself), then no exited event (observed,
+                    // SPEC-NOTES.md §13.1).
+                    path.queryFailure = nil
+                    let previous = note.afterEntered ? enteredID : enteredPrevious
+                    let id = try recordDetached(
+                        .evaluationFailed, after: previous, clock: path.clock,
+                        .evaluationFailed(
+                            .init(
+                                error: error.name.rawValue, cause: error.cause, location: note.location,
+                                state: program.name)))
+                    path.previousEventID = id
+                }
                 if options.progress != nil {
                     report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
                 }

@@ -88,7 +88,8 @@ import Testing
                 == ChoiceRule(.not(ChoiceRule(.comparison(comparison), pointer: pointer / "Not")), pointer: pointer))
         #expect(first.defaultState?.id == StateID(1))
         #expect(second.common.queryLanguage == .jsonata)
-        #expect(second.choices[0].rule.kind == .condition(.expression(JSONataExpression(source: "$states.input.ok"))))
+        #expect(
+            second.choices[0].rule.kind == .condition(.expression(try JSONataExpression(source: "$states.input.ok"))))
         #expect(second.choices[0].next.id == StateID(2))
     }
 

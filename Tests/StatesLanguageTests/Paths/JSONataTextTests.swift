@@ -67,9 +67,9 @@ import Testing
         #expect(
             template
                 == .object([
-                    .init(key: "total", value: .expression(JSONataExpression(source: "$sum($states.input.p)"))),
+                    .init(key: "total", value: .expression(try JSONataExpression(source: "$sum($states.input.p)"))),
                     .init(key: "tag", value: .literal("x")),
-                    .init(key: "list", value: .array([.literal(1), .expression(JSONataExpression(source: "$y"))])),
+                    .init(key: "list", value: .array([.literal(1), .expression(try JSONataExpression(source: "$y"))])),
                 ]))
         #expect(JSONataTemplate.compile(["a": [1, 2]], at: .root).template == .literal(["a": [1, 2]]))
     }

@@ -233,7 +233,7 @@ import Testing
         let literal = ChoiceRule(.condition(.literal(true)), pointer: .root)
         #expect(try ChoiceEvaluator.matches(literal, input: [:], context: [:], variables: { _ in nil }))
         let expression = ChoiceRule(
-            .condition(.expression(JSONataExpression(source: "$states.input.a > 1"))), pointer: .root)
+            .condition(.expression(try JSONataExpression(source: "$states.input.a > 1"))), pointer: .root)
         let error = #expect(throws: StatesError.self) {
             try ChoiceEvaluator.matches(expression, input: [:], context: [:], variables: { _ in nil })
         }
