@@ -47,6 +47,9 @@ extension ExecutionRunner {
                     continue
                 }
             }
+            // A JSONata failure's EvaluationFailed comes first (before MapStateFailed, observed on AWS);
+            // it is written whether or not a catcher then takes the error (SPEC-NOTES.md §13.1).
+            try recordEvaluationFailed(error, path: &path, site: site)
             if let finalFailure { try recordEvent(finalFailure, on: &path) }
             guard let index = handling.catchers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) else {
                 throw .failed(error)

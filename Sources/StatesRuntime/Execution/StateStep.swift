@@ -41,7 +41,8 @@ extension ExecutionRunner {
         let enteredID = try recordEvent(
             kind.enteredEventType, on: &path, .stateEntered(.init(name: program.name, input: input)))
         if options.progress != nil { report(program.name, kind, .entered, path: path) }
-        let site = EvaluationSite(stateName: program.name, enteredEventID: enteredID)
+        let site = EvaluationSite(
+            stateName: program.name, enteredEventID: enteredID, enteredPreviousEventID: enteredPrevious)
 
         let completion: StateCompletion
         do throws(StepFailure) {
@@ -78,20 +79,7 @@ extension ExecutionRunner {
         } catch {
             switch error {
             case .failed(let error):
-                if let note = path.queryFailure, error.name == .queryEvaluationError {
-                    // AWS writes `EvaluationFailed` naming the entered event's predecessor (a Wait's
-                    // Timestamp names the entered event itself), then no exited event (observed,
-                    // SPEC-NOTES.md §13.1).
-                    path.queryFailure = nil
-                    let previous = note.afterEntered ? enteredID : enteredPrevious
-                    let id = try recordDetached(
-                        .evaluationFailed, after: previous, clock: path.clock,
-                        .evaluationFailed(
-                            .init(
-                                error: error.name.rawValue, cause: error.cause, location: note.location,
-                                state: program.name)))
-                    path.previousEventID = id
-                }
+                try recordEvaluationFailed(error, path: &path, site: site)
                 if options.progress != nil {
                     report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
                 }
@@ -124,6 +112,21 @@ extension ExecutionRunner {
         if let next = completion.next { return .next(next, completion.output) }
         if let next = program.next { return .next(next, completion.output) }
         return .end(completion.output)
+    }
+
+    /// Writes AWS's `EvaluationFailed` event when `error` is the JSONata failure noted on the path:
+    /// its previous event is the entered event's predecessor (a Wait's Timestamp: the entered
+    /// event itself), and the events after it name it (observed, SPEC-NOTES.md §13.1).
+    func recordEvaluationFailed(_ error: StatesError, path: inout PathContext, site: EvaluationSite)
+        throws(StepFailure)
+    {
+        guard let note = path.queryFailure, error.name == .queryEvaluationError else { return }
+        path.queryFailure = nil
+        let previous = note.afterEntered ? site.enteredEventID : site.enteredPreviousEventID
+        path.previousEventID = try recordDetached(
+            .evaluationFailed, after: previous, clock: path.clock,
+            .evaluationFailed(
+                .init(error: error.name.rawValue, cause: error.cause, location: note.location, state: site.stateName)))
     }
 
     /// Records an event on a path, turning the history quota into an ``Interruption``.

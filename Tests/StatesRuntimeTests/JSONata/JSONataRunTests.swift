@@ -57,6 +57,26 @@ import Testing
             states: #""S": {"Type": "Wait", "Seconds": "{% 3 %}", "Output": "{% $states.input %}", "End": true}"#,
             input: "[1]", output: "[1]"),
         Case(
+            name: "Parallel Arguments feed every branch; the result is the branch outputs",
+            states: #""S": {"Type": "Parallel", "Arguments": "{% $states.input.n %}", "Branches": ["#
+                + #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input + 1 %}", "End": true}}},"#
+                + #"{"StartAt": "B", "States": {"B": {"Type": "Pass", "Output": "{% $states.input * 2 %}", "End": true}}}"#
+                + #"], "Output": {"r": "{% $states.result %}", "in": "{% $states.input.n %}"}, "End": true}"#,
+            input: #"{"n": 5}"#, output: #"{"r":[6,10],"in":5}"#),
+        Case(
+            name: "Map Items, ItemSelector with the item context, and outer variables read inside",
+            states: #""S": {"Type": "Pass", "Assign": {"bias": 100}, "Next": "M"},"#
+                + #""M": {"Type": "Map", "Items": "{% $states.input.xs %}", "MaxConcurrency": "{% 1 %}","#
+                + #""ItemSelector": {"i": "{% $states.context.Map.Item.Index %}", "v": "{% $states.context.Map.Item.Value %}"},"#
+                + #""ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass","#
+                + #""Output": "{% $states.input.v + $states.input.i + $bias %}", "End": true}}}, "End": true}"#,
+            input: #"{"xs": [10, 20]}"#, output: "[110,121]"),
+        Case(
+            name: "Map with no Items iterates over its input array",
+            states: #""S": {"Type": "Map", "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass","#
+                + #""Output": "{% $states.input * 3 %}", "End": true}}}, "End": true}"#,
+            input: "[1, 2]", output: "[3,6]"),
+        Case(
             name: "$now() is the execution's clock",
             states: #""S": {"Type": "Pass", "Output": "{% $now() %}", "End": true}"#,
             output: #""2024-01-01T00:00:00.000Z""#),
@@ -148,6 +168,66 @@ import Testing
         // A Pass names the entered event's predecessor; a Wait's Timestamp the entered event itself.
         #expect(failed.previousEventId == (test.location == "Timestamp" ? 2 : 0))
         #expect(result.history.last?.previousEventId == failed.id)
+    }
+
+    /// Map `Items` of the wrong type and a Map input that is not an array: AWS's texts, then
+    /// `EvaluationFailed` before `MapStateFailed` (the second without a `location`).
+    @Test(arguments: [
+        (
+            #""Items": "{% {'foo': 'bar'} %}","#, "{}",
+            "The JSONata expression '{'foo': 'bar'}' specified for the field 'Items' returned an unexpected result "
+                + #"type. Expected 'array', but was 'object' for value: {"foo":"bar"}"#, "Items"
+        ),
+        (
+            "", #""string""#, #"Map state input must be an array but was: "string""#, nil
+        ),
+    ])
+    func mapItemsFailures(items: String, input: String, detail: String, location: String?) async throws {
+        let states =
+            #""S": {"Type": "Map", "# + items
+            + #""ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}"#
+        let result = try await run(Self.definition(states), input: input)
+        #expect(result.cause == Self.prefix + detail)
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "MapStateEntered", "EvaluationFailed", "MapStateFailed", "ExecutionFailed",
+            ])
+        let failed = try #require(result.history.first { $0.type.rawValue == "EvaluationFailed" })
+        #expect(failed.details.json()?["location"] == location.map(JSON.string))
+        #expect(failed.previousEventId == 0)
+        #expect(result.history[3].previousEventId == failed.id)
+    }
+
+    /// A failure inside an iteration: the inner state's EvaluationFailed, then MapIterationFailed
+    /// and MapStateFailed both naming it (AWS's recording, `test_map_catch_error`).
+    @Test func failureInsideAnIteration() async throws {
+        let states =
+            #""S": {"Type": "Map", "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass","#
+            + #""Output": {"error": "{% $nothing %}"}, "End": true}}}, "End": true}"#
+        let result = try await run(Self.definition(states), input: "[1]")
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapIterationStarted", "PassStateEntered",
+                "EvaluationFailed", "MapIterationFailed", "MapStateFailed", "ExecutionFailed",
+            ])
+        #expect(
+            result.cause
+                == "An error occurred while executing the state 'I' (entered at the event id #5). The JSONata expression "
+                + "'$nothing' specified for the field 'Output/error' returned nothing (undefined).")
+        let failed = result.history[5]
+        #expect(failed.previousEventId == result.history[4].previousEventId)
+        #expect(result.history[6].previousEventId == failed.id)
+        #expect(result.history[7].previousEventId == failed.id)
+    }
+
+    /// `assignedVariables` in the exited event: each value as JSON text, in Assign order.
+    @Test func assignedVariablesAreRecorded() async throws {
+        let states =
+            #""S": {"Type": "Pass", "Assign": {"s": "{% 'x' %}", "n": 1, "o": {"k": "{% [1] %}"}}, "End": true}"#
+        let result = try await run(Self.definition(states))
+        let exited = try #require(result.history.first { $0.type.rawValue == "PassStateExited" })
+        #expect(
+            exited.details.json()?["assignedVariables"] == (try json(#"{"s": "\"x\"", "n": "1", "o": "{\"k\":[1]}"}"#)))
     }
 
     /// Task: `Arguments` is the handler's input, `Output` sees `$states.result`, and a Catcher's

@@ -184,4 +184,19 @@ extension ExecutionRunner {
             return integer
         }
     }
+
+    /// After a Task's, Parallel's or Map's work: `Output` (default: the result) and `Assign`, both
+    /// seeing `$states.result` and the variables from state entry (ASL specification, "Using
+    /// Arguments and Output": no ResultPath merge in JSONata).
+    func jsonataResultStage(
+        _ io: InputOutput, assign: DynamicTemplate?, result: JSON, scope: JSONataScope, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> StateCompletion {
+        let after = scope.with(result: result)
+        let output = try io.output.map { template throws(StatesError) in
+            try evaluate(template, field: "Output", scope: after, path: &path, site: site)
+        }
+        let assigned = try evaluateJSONataAssign(assign, scope: after, path: &path, site: site)
+        return StateCompletion(output: output ?? result, next: nil, assigned: assigned)
+    }
 }
