@@ -97,14 +97,19 @@ extension ExecutionRunner {
         }
 
         try failing { () throws(StatesError) in try checkPayload(completion.output, site: site) }
-        if let assigned = completion.assigned {
+        // `"Assign": {}` writes no assignedVariables (observed on AWS, SPEC-NOTES.md §13.1).
+        let assignedVariables = completion.assigned?.isEmpty == true ? nil : completion.assigned
+        if let assigned = assignedVariables {
+            try failing { () throws(StatesError) in try checkAssigned(assigned, site: site) }
+        }
+        if let assigned = assignedVariables {
             for (name, value) in assigned { path.variables[name] = value }
         }
         if let exited = kind.exitedEventType {
             try recordEvent(
                 exited, on: &path,
                 .stateExited(
-                    .init(name: program.name, output: completion.output, assignedVariables: completion.assigned)))
+                    .init(name: program.name, output: completion.output, assignedVariables: assignedVariables)))
         }
         if options.progress != nil {
             report(program.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
@@ -160,6 +165,18 @@ extension ExecutionRunner {
 
     func report(_ name: String, _ kind: StateKind, _ phase: ExecutionProgress.Phase, path: PathContext) {
         options.progress?(ExecutionProgress(stateName: name, kind: kind, phase: phase, depth: path.depth))
+    }
+
+    /// `States.DataLimitExceeded` when one assigned value, or all the values one `Assign` sets
+    /// together, are larger than the payload quota (AWS's 256 KiB per variable and per Assign; the
+    /// error name is inferred and the cause is ours, SPEC-NOTES.md §13.1).
+    func checkAssigned(_ assigned: JSONObject, site: EvaluationSite) throws(StatesError) {
+        guard let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(.object(assigned), limit: limit)
+        else { return }
+        throw StatesError(
+            .dataLimitExceeded,
+            "The state '\(site.stateName)' assigned variables whose size exceeds the maximum number of bytes "
+                + "service limit (\(limit) bytes).")
     }
 
     /// `States.DataLimitExceeded` when a state's output is larger than the payload quota.

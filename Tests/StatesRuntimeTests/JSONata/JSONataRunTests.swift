@@ -230,6 +230,21 @@ import Testing
             exited.details.json()?["assignedVariables"] == (try json(#"{"s": "\"x\"", "n": "1", "o": "{\"k\":[1]}"}"#)))
     }
 
+    /// `"Assign": {}` writes no assignedVariables; assigned values over the payload quota fail.
+    @Test func emptyAssignAndOversizedValues() async throws {
+        let empty = try await run(Self.definition(#""S": {"Type": "Pass", "Assign": {}, "End": true}"#))
+        let exited = try #require(empty.history.first { $0.type.rawValue == "PassStateExited" })
+        #expect(exited.details.json()?["assignedVariables"] == nil)
+        let big = try await run(
+            Self.definition(
+                #""S": {"Type": "Pass", "Assign": {"b": "{% $pad('', 300000, 'x') %}"}, "Output": 1, "End": true}"#))
+        #expect(big.error == "States.DataLimitExceeded")
+        #expect(
+            big.cause
+                == "The state 'S' assigned variables whose size exceeds the maximum number of bytes service limit "
+                + "(262144 bytes).")
+    }
+
     /// Task: `Arguments` is the handler's input, `Output` sees `$states.result`, and a Catcher's
     /// `Assign` replaces the state's and sees `$states.errorOutput`.
     @Test func taskArgumentsOutputAndCatch() async throws {
