@@ -287,3 +287,47 @@ import Testing
                 + "nothing (undefined).")
     }
 }
+
+extension JSONataRunTests {
+    /// `TimeoutSeconds` from an expression reaches TaskScheduled (recorded on AWS with
+    /// `"TimeoutSeconds": "{% $variable := 1 %}"`); a failing `Output` after the task succeeded is
+    /// caught like any error, after its EvaluationFailed event.
+    @Test func taskTimeoutExpressionAndCaughtOutputFailure() async throws {
+        var handlers = HandlerRegistry()
+        handlers.register(ClosureTaskHandler { _ in ["ok": true] }, lambdaFunction: "f")
+        let states = #"""
+            "S": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                  "TimeoutSeconds": "{% $variable := 1 %}", "Output": "{% $states.result.missing %}",
+                  "Catch": [{"ErrorEquals": ["States.QueryEvaluationError"], "Output": "{% $states.errorOutput.Error %}",
+                             "Next": "E"}], "Next": "E"},
+            "E": {"Type": "Succeed"}
+            """#
+        let result = try await run(Self.definition(states), handlers: handlers)
+        #expect(result.status == .succeeded)
+        #expect(result.output == "States.QueryEvaluationError")
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "TaskStateEntered", "LambdaFunctionScheduled", "LambdaFunctionStarted",
+                "LambdaFunctionSucceeded",
+                "EvaluationFailed", "TaskStateExited", "SucceedStateEntered", "SucceedStateExited",
+                "ExecutionSucceeded",
+            ])
+        let scheduled = try #require(result.history.first { $0.type.rawValue == "LambdaFunctionScheduled" })
+        #expect(scheduled.details.json()?["timeoutInSeconds"] == 1)
+    }
+
+    /// A Choice `Condition` that does not give a boolean fails the state (wording [ours]).
+    @Test func nonBooleanCondition() async throws {
+        let states = #"""
+            "S": {"Type": "Choice", "Choices": [{"Condition": "{% 1 %}", "Next": "E"}], "Default": "E"},
+            "E": {"Type": "Succeed"}
+            """#
+        let result = try await run(Self.definition(states))
+        #expect(result.error == "States.QueryEvaluationError")
+        #expect(
+            result.cause
+                == Self.prefix
+                + "The JSONata expression '1' specified for the field 'Condition' returned an unexpected result type. "
+                + "Expected 'boolean', but was 'number' for value: 1")
+    }
+}
