@@ -33,7 +33,10 @@ struct JSONataScope {
         bindings = path.variables
         bindings["states"] = .object(states)
         millis = (path.clock.now().timeIntervalSince1970 * 1000).rounded(.down)
-        seed = path.random.next()
+        // Drawn from a fork keyed by the last event id, so JSONata states leave the path's own
+        // stream (task tokens, retry jitter, handlers' draws) as it would be.
+        var fork = path.random.fork(path.previousEventID)
+        seed = fork.next()
     }
 
     /// A scope for another stage of the same state (the variables stay those of state entry).
