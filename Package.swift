@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "JSONCore", swiftSettings: strict),
         .target(name: "JSONata", dependencies: ["JSONCore"], swiftSettings: strict),
         .target(name: "StatesLanguage", dependencies: ["JSONCore", "JSONata"], swiftSettings: strict),
-        .target(name: "StatesRuntime", dependencies: ["JSONCore", "StatesLanguage"], swiftSettings: strict),
+        .target(name: "StatesRuntime", dependencies: ["JSONCore", "JSONata", "StatesLanguage"], swiftSettings: strict),
         .target(name: "Parquet", swiftSettings: strict),
         .target(
             name: "LocalAWS",

@@ -185,18 +185,11 @@ public struct Executor: Sendable {
         self.init(machine: try ResolvedStateMachine(machine), handlers: handlers, options: options)
     }
 
-    /// Task resources no registered handler can serve, and JSONata states (not supported yet).
-    /// `run` fails an execution that would reach one; report these before running.
+    /// Task resources no registered handler can serve. `run` fails an execution that would
+    /// reach one; report these before running.
     public func unresolvedResources() -> [UnresolvedResource] {
         var result: [UnresolvedResource] = []
         for state in machine.states {
-            if state.common.queryLanguage == .jsonata {
-                result.append(
-                    UnresolvedResource(
-                        stateName: state.common.name, resource: "QueryLanguage JSONata",
-                        hint: "this version runs JSONPath states only (asl validate checks JSONata states)"))
-                continue
-            }
             guard case .task(let task) = state else { continue }
             guard let resource = task.resource else {
                 result.append(

@@ -21,8 +21,8 @@ import Testing
         let machine: StateMachine
         var config: RunConfiguration
 
-        init() throws {
-            let definition = try [UInt8](Data(contentsOf: example.appending(path: "state_machine_definition.json")))
+        init(definition file: String = "state_machine_definition.json") throws {
+            let definition = try [UInt8](Data(contentsOf: example.appending(path: file)))
             let analysis = DefinitionAnalyzer.analyze(
                 SourceFile(path: "state_machine_definition.json", bytes: definition))
             machine = try #require(analysis.machine)
@@ -78,6 +78,29 @@ import Testing
     }
 
     static let start = Date(timeIntervalSince1970: 1_767_225_590)  // 2025-12-31T23:59:50Z: events span two dates
+
+    /// The JSONata version of the example (`jsonata/state_machine_definition.json`: `Arguments`
+    /// for `Parameters`) runs the same services to the same output and the same events.
+    @Test func theJSONataVersionRunsLikeTheJSONPathOne() async throws {
+        let jsonPath = try Pipeline()
+        let jsonata = try Pipeline(definition: "jsonata/state_machine_definition.json")
+        let (expected, _) = try await jsonPath.run(start: Self.start)
+        let (actual, _) = try await jsonata.run(start: Self.start)
+        #expect(expected.status == .succeeded)
+        #expect(actual.status == expected.status)
+        // The SNS MessageId/RequestId are drawn per request (salted with the context object, whose
+        // EnteredTime may differ by the clock observers' timing): compare the shape and status.
+        #expect(actual.output?.objectValue?.keys == expected.output?.objectValue?.keys)
+        #expect(
+            actual.output?["SdkHttpMetadata"]?["HttpStatusCode"]
+                == expected.output?["SdkHttpMetadata"]?["HttpStatusCode"])
+        #expect(actual.history.map(\.type) == expected.history.map(\.type))
+        #expect(try jsonata.rows().count == (try jsonPath.rows().count))
+        // Its success message is a JSONata expression: the same text reaches the topic.
+        let outbox = try String(
+            contentsOf: jsonata.dataDirectory.appending(path: "sns/clickstream-success.jsonl"), encoding: .utf8)
+        #expect(outbox.contains("Clickstream pipeline executed successfully."))
+    }
 
     @Test func everySimulatedEventBecomesOneRowInItsPartition() async throws {
         let pipeline = try Pipeline()

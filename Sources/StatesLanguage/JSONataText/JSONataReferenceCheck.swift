@@ -1,7 +1,7 @@
 import JSONCore
 
 /// The definition-time checks AWS makes on a compiled JSONata expression (SPEC-NOTES 13.2), all
-/// measured on AWS by a third party (floci #2670, PR #2699 and its tests; jsonata-aws-facts §4.3):
+/// measured on AWS by a third party (floci #2670, PR #2699 and its tests; SPEC-NOTES 13.3 §4.3):
 /// a field read from the top-level context (`phone`: AWS evaluates with no context, so it can
 /// only be a mistake for `$states.input.phone`), `$$`, and `$states.errorOutput` outside a
 /// Catcher's `Output` or `Assign`. Each is ASL-E305, AWS's UNSUPPORTED_JSONATA_EXPRESSION.

@@ -29,7 +29,7 @@ extension RuleID {
     public static let invalidJSONata: RuleID = "ASL-E303"
     /// ASL-E305: a JSONata expression AWS refuses at creation although it compiles
     /// (UNSUPPORTED_JSONATA_EXPRESSION): a top-level field reference, `$$`, or `$states.errorOutput`
-    /// outside a Catcher. Source: jsonata-aws-facts §4.3 (floci, measured on AWS).
+    /// outside a Catcher. Source: SPEC-NOTES 13.3 §4.3 (floci, measured on AWS).
     public static let unsupportedJSONata: RuleID = "ASL-E305"
     /// ASL-E304: a `"key.$"` (or path field) whose path is valid JSONPath but not allowed in that
     /// position (e.g. a non-reference path where a Reference Path is required). Reserved.

@@ -47,6 +47,9 @@ extension ExecutionRunner {
                     continue
                 }
             }
+            // A JSONata failure's EvaluationFailed comes first (before MapStateFailed, observed on AWS);
+            // it is written whether or not a catcher then takes the error (SPEC-NOTES.md §13.1).
+            try recordEvaluationFailed(error, path: &path, site: site)
             if let finalFailure { try recordEvent(finalFailure, on: &path) }
             guard let index = handling.catchers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) else {
                 throw .failed(error)
@@ -57,12 +60,31 @@ extension ExecutionRunner {
                 stateName, kind,
                 .caught(error: error.name.rawValue, cause: error.cause, next: programs[next.index].name), path: path)
             let errorOutput = Self.errorOutput(error)
+            if catcher.output != nil || Self.isJSONata(catcher.assign) {
+                // A JSONata catcher: `Output` (default: the error output) and `Assign`, seeing
+                // `$states.errorOutput`; the state's own `Assign` is not evaluated (ASL
+                // specification, "JSONata Catchers"; observed on AWS, LocalStack snapshot
+                // `assign/test_assign_reference_variables`, `test_assign_in_catch_state`).
+                return try failing { () throws(StatesError) in
+                    let scope = JSONataScope(input: input, path: &path, errorOutput: errorOutput)
+                    let output = try catcher.output.map { template throws(StatesError) in
+                        try evaluate(template, field: "Output", scope: scope, path: &path, site: site)
+                    }
+                    let assigned = try evaluateJSONataAssign(catcher.assign, scope: scope, path: &path, site: site)
+                    return StateCompletion(output: output ?? errorOutput, next: next, assigned: assigned)
+                }
+            }
             return try failing { () throws(StatesError) in
                 let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
                 let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
                 return StateCompletion(output: output, next: catchTargets[index], assigned: assigned)
             }
         }
+    }
+
+    static func isJSONata(_ template: DynamicTemplate?) -> Bool {
+        if case .jsonata = template { return true }
+        return false
     }
 
     /// `{"Error": name, "Cause": cause}`; a missing cause is `""` (LocalStack's behaviour, built to

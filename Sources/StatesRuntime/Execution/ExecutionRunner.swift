@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import JSONata
 import StatesLanguage
 
 /// One execution: the executor's definition, handlers and options plus this run's recorder and
@@ -12,6 +13,10 @@ final class ExecutionRunner: Sendable {
     let events: EventLog
     /// Every state prepared for execution, by ``StatesLanguage/StateID/index``.
     let programs: [Program]
+    /// Functions AWS adds to JSONata, and the built-ins it removes (`$eval` is undefined on AWS:
+    /// calling it is T1006, SPEC-NOTES.md §13.1).
+    let jsonataFunctions = AWSJSONataFunctions.hostFunctions()
+    let jsonataDenied = AWSJSONataFunctions.denied
 
     init(executor: Executor, control: ExecutionControl) {
         machine = executor.resolvedMachine

@@ -23,6 +23,8 @@ struct PathContext: Sendable {
     /// Where the innermost Parallel or Map this path runs in notes the event of a failure that
     /// cancels its other children (their aborted events follow it).
     var abortAnchor: AbortAnchor?
+    /// Set when a JSONata field of the current state failed: where, for `EvaluationFailed`.
+    var queryFailure: QueryFailureNote?
 
     /// A child path for branch or iteration `index`, starting now on a forked timeline.
     func child(_ index: Int, previousEventID: Int, anchor: AbortAnchor) -> PathContext {

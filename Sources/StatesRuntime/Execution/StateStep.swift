@@ -27,12 +27,6 @@ extension ExecutionRunner {
     func step(_ id: StateID, input: JSON, path: inout PathContext) async throws(StepFailure) -> StepOutcome {
         let program = programs[id.index]
         let kind = program.kind
-        guard program.isJSONPath else {
-            throw .failed(
-                StatesError(
-                    .runtime,
-                    "State '\(program.name)' uses QueryLanguage JSONata, which this version of asl cannot run yet"))
-        }
         let enteredAt = path.clock.now()
         path.context.stateName = program.name
         path.context.enteredTime = enteredAt
@@ -42,10 +36,13 @@ extension ExecutionRunner {
         }
         path.context.taskToken = nil
         path.context.mapItem = nil
+        path.queryFailure = nil
+        let enteredPrevious = path.previousEventID
         let enteredID = try recordEvent(
             kind.enteredEventType, on: &path, .stateEntered(.init(name: program.name, input: input)))
         if options.progress != nil { report(program.name, kind, .entered, path: path) }
-        let site = EvaluationSite(stateName: program.name, enteredEventID: enteredID)
+        let site = EvaluationSite(
+            stateName: program.name, enteredEventID: enteredID, enteredPreviousEventID: enteredPrevious)
 
         let completion: StateCompletion
         do throws(StepFailure) {
@@ -82,6 +79,7 @@ extension ExecutionRunner {
         } catch {
             switch error {
             case .failed(let error):
+                try recordEvaluationFailed(error, path: &path, site: site)
                 if options.progress != nil {
                     report(program.name, kind, .failed(error: error.name.rawValue, cause: error.cause), path: path)
                 }
@@ -99,14 +97,19 @@ extension ExecutionRunner {
         }
 
         try failing { () throws(StatesError) in try checkPayload(completion.output, site: site) }
-        if let assigned = completion.assigned {
+        // `"Assign": {}` writes no assignedVariables (observed on AWS, SPEC-NOTES.md §13.1).
+        let assignedVariables = completion.assigned?.isEmpty == true ? nil : completion.assigned
+        if let assigned = assignedVariables {
+            try failing { () throws(StatesError) in try checkAssigned(assigned, site: site) }
+        }
+        if let assigned = assignedVariables {
             for (name, value) in assigned { path.variables[name] = value }
         }
         if let exited = kind.exitedEventType {
             try recordEvent(
                 exited, on: &path,
                 .stateExited(
-                    .init(name: program.name, output: completion.output, assignedVariables: completion.assigned)))
+                    .init(name: program.name, output: completion.output, assignedVariables: assignedVariables)))
         }
         if options.progress != nil {
             report(program.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
@@ -114,6 +117,21 @@ extension ExecutionRunner {
         if let next = completion.next { return .next(next, completion.output) }
         if let next = program.next { return .next(next, completion.output) }
         return .end(completion.output)
+    }
+
+    /// Writes AWS's `EvaluationFailed` event when `error` is the JSONata failure noted on the path:
+    /// its previous event is the entered event's predecessor (a Wait's Timestamp: the entered
+    /// event itself), and the events after it name it (observed, SPEC-NOTES.md §13.1).
+    func recordEvaluationFailed(_ error: StatesError, path: inout PathContext, site: EvaluationSite)
+        throws(StepFailure)
+    {
+        guard let note = path.queryFailure, error.name == .queryEvaluationError else { return }
+        path.queryFailure = nil
+        let previous = note.afterEntered ? site.enteredEventID : site.enteredPreviousEventID
+        path.previousEventID = try recordDetached(
+            .evaluationFailed, after: previous, clock: path.clock,
+            .evaluationFailed(
+                .init(error: error.name.rawValue, cause: error.cause, location: note.location, state: site.stateName)))
     }
 
     /// Records an event on a path, turning the history quota into an ``Interruption``.
@@ -147,6 +165,18 @@ extension ExecutionRunner {
 
     func report(_ name: String, _ kind: StateKind, _ phase: ExecutionProgress.Phase, path: PathContext) {
         options.progress?(ExecutionProgress(stateName: name, kind: kind, phase: phase, depth: path.depth))
+    }
+
+    /// `States.DataLimitExceeded` when one assigned value, or all the values one `Assign` sets
+    /// together, are larger than the payload quota (AWS's 256 KiB per variable and per Assign; the
+    /// error name is inferred and the cause is ours, SPEC-NOTES.md §13.1).
+    func checkAssigned(_ assigned: JSONObject, site: EvaluationSite) throws(StatesError) {
+        guard let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(.object(assigned), limit: limit)
+        else { return }
+        throw StatesError(
+            .dataLimitExceeded,
+            "The state '\(site.stateName)' assigned variables whose size exceeds the maximum number of bytes "
+                + "service limit (\(limit) bytes).")
     }
 
     /// `States.DataLimitExceeded` when a state's output is larger than the payload quota.

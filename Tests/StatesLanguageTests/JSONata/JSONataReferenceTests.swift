@@ -3,7 +3,7 @@ import StatesLanguage
 import StatesTestSupport
 import Testing
 
-/// AWS's UNSUPPORTED_JSONATA_EXPRESSION checks (jsonata-aws-facts §4.3), as ASL-E305 located at
+/// AWS's UNSUPPORTED_JSONATA_EXPRESSION checks (SPEC-NOTES 13.3 §4.3), as ASL-E305 located at
 /// the reference inside the file.
 @Suite struct JSONataReferenceTests {
     static func machine(output: String) -> String {

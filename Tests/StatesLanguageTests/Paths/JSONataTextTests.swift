@@ -37,7 +37,7 @@ import Testing
         var testDescription: String { text }
     }
 
-    // Messages from AWS's INVALID_JSONATA_EXPRESSION table (jsonata-aws-facts §4.2); offsets at
+    // Messages from AWS's INVALID_JSONATA_EXPRESSION table (SPEC-NOTES 13.3 §4.2); offsets at
     // the failing token in the whole field string.
     static let rejected: [Rejected] = [
         .init(text: "{% a[1,2) %}", offset: 6, message: #"Expected "]", got ",""#),

@@ -9,7 +9,7 @@ import JSONCore
 /// redriven or parent execution in ways this tool cannot see, it is only a warning. In JSONata
 /// expressions, names bound inside the expression (`:=`, lambda parameters, `@`, `#`), `$states`
 /// and function names (`$string` passed as a value) are not variables (SPEC-NOTES 13.2). AWS
-/// accepts such a definition (jsonata-aws-facts §3.1: no evidence of a rejection).
+/// accepts such a definition (SPEC-NOTES 13.3 §3.1: no evidence of a rejection).
 enum UnassignedVariable: ValidationRule {
     static let description = RuleDescription(
         id: "ASL-W212", severity: .warning,

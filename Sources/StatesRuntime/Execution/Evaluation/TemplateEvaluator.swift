@@ -7,6 +7,8 @@ struct EvaluationSite {
     var stateName: String
     /// The id of the state's entered event.
     var enteredEventID: Int
+    /// The entered event's previous event: AWS's `EvaluationFailed` names it (SPEC-NOTES.md §13.1).
+    var enteredPreviousEventID = 0
 }
 
 /// Evaluates compiled payload templates (`Parameters`, `ResultSelector`, `ItemSelector`,

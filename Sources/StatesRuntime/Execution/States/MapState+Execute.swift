@@ -34,24 +34,40 @@ extension ExecutionRunner {
             map.value.errorHandling, catchTargets: catchTargets, kind: .map, stateName: map.value.common.name,
             input: input, path: &path, site: site, finalFailure: .mapStateFailed
         ) { (path) throws(StepFailure) in
+            let isJSONata = map.value.common.queryLanguage == .jsonata
+            let scope = isJSONata ? JSONataScope(input: input, path: &path) : nil
             let roots = Roots(input: effective, path: path)
+            let (mapState, jsonataItems) = try failing { () throws(StatesError) in
+                guard let scope else { return (map.value, [JSON]?.none) }
+                return try resolveJSONataMap(map.value, input: input, scope: scope, path: &path, site: site)
+            }
             let (items, concurrency) = try failing { () throws(StatesError) in
-                let items = try Self.mapItems(map.value, roots: roots, site: site)
+                let items: [JSON]
+                if let jsonataItems {
+                    items = jsonataItems
+                } else {
+                    items = try Self.mapItems(mapState, roots: roots, site: site)
+                }
                 // AWS reads MaxConcurrencyPath before MapStateStarted and the tolerated failures after
                 // it (observed, SPEC-NOTES.md §5.5).
-                return (items, try Self.mapConcurrency(map.value, roots: roots, site: site))
+                return (items, try Self.mapConcurrency(mapState, roots: roots, site: site))
             }
             let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
             let limits = try failing { () throws(StatesError) in
                 MapLimits(
                     concurrency: concurrency,
                     toleratedFailures: try Self.mapTolerance(
-                        map.value, roots: roots, itemCount: items.count, site: site))
+                        mapState, roots: roots, itemCount: items.count, site: site))
             }
             let results = try await runIterations(
-                map.value, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+                mapState, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
             return try failing { () throws(StatesError) in
+                if let scope {
+                    return try jsonataResultStage(
+                        map.value.io, assign: map.value.common.assign, result: .array(results), scope: scope,
+                        path: &path, site: site)
+                }
                 let selected = try applyResultSelector(
                     map.value.io.resultSelector, to: .array(results), path: &path, site: site)
                 let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
@@ -264,6 +280,15 @@ extension ExecutionRunner {
             input = try failing { () throws(StatesError) in
                 try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
             }
+        } else if case .jsonata(let selector) = job.map.itemSelector {
+            // `$states.input` is the Map's input; `$states.context.Map.Item` the item (ASL
+            // specification, "Map State", JSONata ItemSelector).
+            iteration.context.mapItem = (index, item)
+            input = try failing { () throws(StatesError) in
+                let scope = JSONataScope(input: job.effective, path: &iteration)
+                return try evaluate(selector, field: "ItemSelector", scope: scope, path: &iteration, site: job.site)
+            }
+            iteration.context.mapItem = nil
         }
         try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
         defer { worker.path.clock = iteration.clock }
@@ -323,4 +348,60 @@ final class Counter: Sendable {
     private let value = Atomic<Int>(0)
 
     func next() -> Int { value.add(1, ordering: .relaxed).oldValue }
+}
+
+extension ExecutionRunner {
+    /// A JSONata Map's `Items` (default: the state input, which must then be an array) and its
+    /// `MaxConcurrency`/`ToleratedFailure*` expressions, evaluated; the limits are handed on as
+    /// literals.
+    ///
+    /// Source: observed on AWS (LocalStack snapshot `scenarios/test_base_scenarios`,
+    /// `test_map_state_items_eval_jsonata_fail`, `test_map_state_items_input_types`).
+    fileprivate func resolveJSONataMap(
+        _ map: MapState, input: JSON, scope: JSONataScope, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> (MapState, [JSON]?) {
+        var resolved = map
+        let value: JSON
+        switch map.items {
+        case .jsonata(.expression(let expression)):
+            value = try evaluate(expression, field: "Items", scope: scope, path: &path, site: site)
+            guard case .array = value else {
+                throw unexpectedType(
+                    expression, field: "Items", expected: "array", value: value, path: &path, site: site)
+            }
+        case .jsonata(let template):
+            value = try evaluate(template, field: "Items", scope: scope, path: &path, site: site)
+        case nil, .path:
+            value = input
+            guard case .array = value else {
+                throw queryFailure(
+                    "Map state input must be an array but was: " + JSONWriter.compact(value), location: nil,
+                    path: &path, site: site)
+            }
+        }
+        if case .jsonata(let expression) = map.maxConcurrency {
+            resolved.maxConcurrency = .literal(
+                try jsonataInteger(
+                    .jsonata(expression), field: "MaxConcurrency", minimum: 0, scope: scope, path: &path, site: site)
+                    ?? 0)
+        }
+        if case .jsonata(let expression) = map.toleratedFailureCount {
+            resolved.toleratedFailureCount = .literal(
+                try jsonataInteger(
+                    .jsonata(expression), field: "ToleratedFailureCount", minimum: 0, scope: scope, path: &path,
+                    site: site) ?? 0)
+        }
+        if case .jsonata(let expression) = map.toleratedFailurePercentage {
+            let number = try evaluate(
+                expression, field: "ToleratedFailurePercentage", scope: scope, path: &path, site: site)
+            guard case .number(let percentage) = number, (0...100).contains(percentage.doubleValue) else {
+                throw unexpectedType(
+                    expression, field: "ToleratedFailurePercentage", expected: "number", value: number, path: &path,
+                    site: site)
+            }
+            resolved.toleratedFailurePercentage = .literal(percentage)
+        }
+        guard case .array(let items) = value else { return (resolved, nil) }
+        return (resolved, items)
+    }
 }

@@ -27,14 +27,26 @@ extension ExecutionRunner {
             stateName: parallel.value.common.name, input: input, path: &path, site: site,
             finalFailure: .parallelStateFailed
         ) { (path) throws(StepFailure) in
+            let isJSONata = parallel.value.common.queryLanguage == .jsonata
+            let scope = isJSONata ? JSONataScope(input: input, path: &path) : nil
             let branchInput = try failing { () throws(StatesError) in
-                try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
+                if let scope {
+                    // JSONata: `Arguments` (default: the state input) is every branch's input.
+                    guard case .jsonata(let template) = parallel.value.io.parameters else { return input }
+                    return try evaluate(template, field: "Arguments", scope: scope, path: &path, site: site)
+                }
+                return try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
             }
             let started = try recordEvent(.parallelStateStarted, on: &path)
             let results = try await runBranches(
                 parallel.value.branches, input: branchInput, after: started, path: &path)
             try recordDetached(.parallelStateSucceeded, after: path.previousEventID, clock: path.clock)
             return try failing { () throws(StatesError) in
+                if let scope {
+                    return try jsonataResultStage(
+                        parallel.value.io, assign: parallel.value.common.assign, result: .array(results),
+                        scope: scope, path: &path, site: site)
+                }
                 let selected = try applyResultSelector(
                     parallel.value.io.resultSelector, to: .array(results), path: &path, site: site)
                 let assigned = try evaluateAssign(

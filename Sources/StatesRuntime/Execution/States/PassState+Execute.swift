@@ -9,6 +9,10 @@ extension ExecutionRunner {
     func runPass(_ pass: Shared<PassState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StateCompletion
     {
+        if pass.value.common.queryLanguage == .jsonata {
+            return try runJSONataPlain(
+                pass.value.io, assign: pass.value.common.assign, input: input, path: &path, site: site)
+        }
         var effective = try applyInputPath(pass.value.io.inputPath, to: input, path: path, site: site)
         effective = try applyParameters(pass.value.io.parameters, to: effective, path: &path, site: site)
         let result = pass.value.result ?? effective
@@ -22,6 +26,9 @@ extension ExecutionRunner {
     func runSucceed(_ succeed: Shared<SucceedState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StateCompletion
     {
+        if succeed.value.common.queryLanguage == .jsonata {
+            return try runJSONataPlain(succeed.value.io, assign: nil, input: input, path: &path, site: site)
+        }
         let effective = try applyInputPath(succeed.value.io.inputPath, to: input, path: path, site: site)
         let assigned = try evaluateAssign(succeed.value.common.assign, value: effective, path: &path, site: site)
         let output = try applyOutputPath(succeed.value.io.outputPath, to: effective, path: path, site: site)
@@ -35,6 +42,12 @@ extension ExecutionRunner {
     func failError(_ fail: Shared<FailState>, input: JSON, path: inout PathContext, site: EvaluationSite)
         throws(StatesError) -> StatesError
     {
+        if fail.value.common.queryLanguage == .jsonata {
+            let scope = JSONataScope(input: input, path: &path)
+            let error = try jsonataString(fail.value.error, field: "Error", scope: scope, path: &path, site: site)
+            let cause = try jsonataString(fail.value.cause, field: "Cause", scope: scope, path: &path, site: site)
+            return StatesError(StatesErrorName(error ?? ""), cause)
+        }
         let error = try failField(fail.value.error, field: "ErrorPath", input: input, path: &path, site: site)
         let cause = try failField(fail.value.cause, field: "CausePath", input: input, path: &path, site: site)
         return StatesError(StatesErrorName(error ?? ""), cause)
@@ -67,5 +80,38 @@ extension ExecutionRunner {
                     + JSONWriter.compact(resolved), site: site)
         }
         return text
+    }
+
+    /// A Pass, Succeed (no Assign) or Wait in JSONata: `Output` (default: the input) and `Assign`,
+    /// both against the state input and the variables at entry.
+    ///
+    /// Source: ASL specification, "Using Arguments and Output", "Using Assign".
+    func runJSONataPlain(
+        _ io: InputOutput, assign: DynamicTemplate?, input: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> StateCompletion {
+        let scope = JSONataScope(input: input, path: &path)
+        let output = try io.output.map { template throws(StatesError) in
+            try evaluate(template, field: "Output", scope: scope, path: &path, site: site)
+        }
+        let assigned = try evaluateJSONataAssign(assign, scope: scope, path: &path, site: site)
+        return StateCompletion(output: output ?? input, next: nil, assigned: assigned)
+    }
+
+    /// A JSONata string field (Fail `Error`/`Cause`): a literal, or an expression that must give
+    /// a string.
+    func jsonataString(
+        _ value: DynamicString?, field: String, scope: JSONataScope, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> String? {
+        switch value {
+        case nil, .path, .intrinsic: return nil
+        case .literal(let text): return text
+        case .jsonata(let expression):
+            let result = try evaluate(expression, field: field, scope: scope, path: &path, site: site)
+            guard case .string(let text) = result else {
+                throw unexpectedType(
+                    expression, field: field, expected: "string", value: result, path: &path, site: site)
+            }
+            return text
+        }
     }
 }

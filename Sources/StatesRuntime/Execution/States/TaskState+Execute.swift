@@ -26,6 +26,9 @@ extension ExecutionRunner {
             if resource.pattern == .waitForTaskToken || Self.isActivity(resource) {
                 path.context.taskToken = Self.taskToken(using: &path.random)
             }
+            if task.value.common.queryLanguage == .jsonata {
+                return try await runJSONataTaskAttempt(task, resource: resource, input: input, path: &path, site: site)
+            }
             let call = try failing { () throws(StatesError) in
                 let parameters = try applyParameters(task.value.io.parameters, to: effective, path: &path, site: site)
                 let roots = Roots(input: effective, path: path)
@@ -51,6 +54,48 @@ extension ExecutionRunner {
                 let output = try applyOutputPath(task.value.io.outputPath, to: combined, path: path, site: site)
                 return StateCompletion(output: output, next: nil, assigned: assigned)
             }
+        }
+    }
+
+    /// One attempt of a JSONata Task: `Arguments` (default: the state input), `TimeoutSeconds`
+    /// and `HeartbeatSeconds`, the call, then `Output` (default: the result) and `Assign`, both
+    /// seeing `$states.result` and the variables from state entry.
+    ///
+    /// Source: ASL specification, "Using Arguments and Output", "Using Assign"; observed on AWS
+    /// (LocalStack snapshot `outputdecl/test_output`, `test_base_task_lambda`: no Output gives the
+    /// whole result).
+    private func runJSONataTaskAttempt(
+        _ task: Shared<TaskState>, resource: TaskResource, input: JSON, path: inout PathContext,
+        site: EvaluationSite
+    ) async throws(StepFailure) -> StateCompletion {
+        let (call, scope) = try failing { () throws(StatesError) in
+            let scope = JSONataScope(input: input, path: &path)
+            var arguments = input
+            if case .jsonata(let template) = task.value.io.parameters {
+                arguments = try evaluate(template, field: "Arguments", scope: scope, path: &path, site: site)
+            }
+            let timeout = try jsonataInteger(
+                task.value.timeoutSeconds, field: "TimeoutSeconds", minimum: 1, scope: scope, path: &path, site: site)
+            let heartbeat = try jsonataInteger(
+                task.value.heartbeatSeconds, field: "HeartbeatSeconds", minimum: 1, scope: scope, path: &path,
+                site: site)
+            var credentials: JSON?
+            if case .jsonata(let template) = task.value.credentials {
+                credentials = try evaluate(template, field: "Credentials", scope: scope, path: &path, site: site)
+            }
+            let call = TaskCall(
+                task: task.value, resource: resource, parameters: arguments, timeout: timeout, heartbeat: heartbeat,
+                credentials: credentials)
+            return (call, scope)
+        }
+        let result = try await invoke(call, path: &path, site: site)
+        return try failing { () throws(StatesError) in
+            let after = scope.with(result: result)
+            let output = try task.value.io.output.map { template throws(StatesError) in
+                try evaluate(template, field: "Output", scope: after, path: &path, site: site)
+            }
+            let assigned = try evaluateJSONataAssign(task.value.common.assign, scope: after, path: &path, site: site)
+            return StateCompletion(output: output ?? result, next: nil, assigned: assigned)
         }
     }
 
