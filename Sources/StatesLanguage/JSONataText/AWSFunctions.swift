@@ -74,17 +74,7 @@ public enum AWSJSONataFunctions {
         guard case .string(let text)? = arguments.first ?? nil, arguments.count > 1,
             case .string(let algorithm)? = arguments[1]
         else { return nil }
-        let bytes = Array(text.utf8)
-        let digest: [UInt8]
-        switch algorithm {
-        case "MD5": digest = MD5.digest(bytes)
-        case "SHA-1": digest = SHA1.digest(bytes)
-        case "SHA-256": digest = SHA2.sha256(bytes)
-        case "SHA-384": digest = SHA2.sha384(bytes)
-        case "SHA-512": digest = SHA2.sha512(bytes)
-        default: return nil
-        }
-        return .string(HashPadding.hex(digest))
+        return StatesHash.hexDigest(of: Array(text.utf8), algorithm: algorithm).map(JSON.string)
     }
 
     /// `$random()` from the evaluation's source; `$random(seed)` is `new java.util.Random(seed).nextDouble()`.

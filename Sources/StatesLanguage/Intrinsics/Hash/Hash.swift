@@ -29,7 +29,16 @@ enum StatesHash {
         }
         let algorithm = try IntrinsicValue.string(arguments[1], .hash)
         guard data.javaLength <= IntrinsicValue.maximumTextLength else { throw IntrinsicValue.invalid(.hash) }
-        let bytes = Array(data.utf8)
+        guard let digest = hexDigest(of: Array(data.utf8), algorithm: algorithm) else {
+            throw IntrinsicValue.invalid(.hash)
+        }
+        return .string(digest)
+    }
+
+    /// The lowercase hex digest of `bytes` by the algorithm AWS names `MD5`, `SHA-1`, `SHA-256`,
+    /// `SHA-384` or `SHA-512` (`States.Hash` and JSONata's `$hash` take the same names); `nil` for
+    /// any other name.
+    static func hexDigest(of bytes: [UInt8], algorithm: String) -> String? {
         let digest: [UInt8]
         switch algorithm {
         case "MD5": digest = MD5.digest(bytes)
@@ -37,8 +46,8 @@ enum StatesHash {
         case "SHA-256": digest = SHA2.sha256(bytes)
         case "SHA-384": digest = SHA2.sha384(bytes)
         case "SHA-512": digest = SHA2.sha512(bytes)
-        default: throw IntrinsicValue.invalid(.hash)
+        default: return nil
         }
-        return .string(HashPadding.hex(digest))
+        return HashPadding.hex(digest)
     }
 }
