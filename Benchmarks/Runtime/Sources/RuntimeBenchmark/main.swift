@@ -69,11 +69,11 @@ func runLoop(_ machine: StateMachine, label: String, count: Int, extraTransition
     let elapsed = await seconds { result = await executor.run(input: ["i": 0, "n": .number(JSONNumber(count))]) }
     let transitions = Double(count * 2 + extraTransitions)
     let rate = transitions / elapsed
-    let output = result?.output.map { "\($0)" } ?? "-"
+    let counted = result?.output?.objectValue?["i"].map { "\($0)" } ?? "-"
     print(
         String(
-            format: "%@, history off: %d iterations, %.0f transitions in %.3f s = %.0f transitions/s (%@, output %@)",
-            label, count, transitions, elapsed, rate, result?.status.rawValue ?? "?", output))
+            format: "%@, history off: %d iterations, %.0f transitions in %.3f s = %.0f transitions/s (%@, i = %@)",
+            label, count, transitions, elapsed, rate, result?.status.rawValue ?? "?", counted))
     return rate
 }
 
