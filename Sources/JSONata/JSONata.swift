@@ -38,8 +38,7 @@ public enum JSONata {
                 maximumDepth: limits.maximumEvaluationDepth,
                 deadline: limits.timeLimit.map { ContinuousClock.now.advanced(by: $0) },
                 millis: environment.millis, random: environment.random)
-            let frame = Frame(parent: environment.hostFrame())
-            for (name, value) in bindings { frame.bind(name, Value(json: value)) }
+            let frame = Frame(parent: environment.hostFrame(), json: bindings)
             var inputValue = input.map(Value.init(json:))
             frame.bind("$", inputValue)
             if case .array? = inputValue, let original = inputValue {
