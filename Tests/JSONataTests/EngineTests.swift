@@ -363,3 +363,20 @@ struct JSONataHostBindingTests {
         }
     }
 }
+
+/// Integral results print through a fast path; these pin its edges against JavaScript's output.
+@Suite("JSONata integer printing")
+struct JSONataIntegerPrintingTests {
+    static let cases: [(String, String)] = [
+        ("999999999999999 + 0", "999999999999999"), ("-999999999999999 + 0", "-999999999999999"),
+        ("1000000000000000 + 0", "1000000000000000"), ("1e21 + 0", "1e+21"), ("-0 * 1", "0"),
+        ("$string(123456789012345)", #""123456789012345""#), ("2.5 * 2", "5"), ("0.1 + 0.2", "0.30000000000000004"),
+    ]
+
+    @Test(arguments: cases)
+    func printsAsJavaScript(_ testCase: (String, String)) throws {
+        let result = try JSONata.Expression(parsing: testCase.0).evaluate(
+            input: nil, environment: JSONata.EvaluationEnvironment(millis: fixedMillis))
+        #expect(result.map(JSONWriter.compact) == testCase.1)
+    }
+}
