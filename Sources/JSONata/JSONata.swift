@@ -38,8 +38,7 @@ public enum JSONata {
                 maximumDepth: limits.maximumEvaluationDepth,
                 deadline: limits.timeLimit.map { ContinuousClock.now.advanced(by: $0) },
                 millis: environment.millis, random: environment.random)
-            let frame = Frame(parent: environment.hostFrame())
-            for (name, value) in bindings { frame.bind(name, Value(json: value)) }
+            let frame = Frame(parent: environment.hostFrame(), json: bindings)
             var inputValue = input.map(Value.init(json:))
             frame.bind("$", inputValue)
             if case .array? = inputValue, let original = inputValue {
@@ -123,9 +122,17 @@ public enum JSONata {
         public var millis: Double
         /// Copied for each evaluation, so one environment gives the same draws every time.
         public var random: any RandomNumberGenerator & Sendable
-        public var hostFunctions: [HostFunction]
+        public var hostFunctions: [HostFunction] {
+            didSet { prebuiltFrame = nil }
+        }
         /// Built-in function names (without `$`) that are not available: calling one is T1006.
-        public var deniedFunctions: Set<String>
+        public var deniedFunctions: Set<String> {
+            didSet { prebuiltFrame = nil }
+        }
+        /// The frame of `hostFunctions` and `deniedFunctions`, built once by `init` (an environment
+        /// kept by a host and copied per evaluation does not rebuild it); rebuilt on demand after
+        /// either changes. Never bound into after it is built.
+        private var prebuiltFrame: SharedFrame?
         public var limits: Limits
 
         public init(
@@ -137,14 +144,28 @@ public enum JSONata {
             self.hostFunctions = hostFunctions
             self.deniedFunctions = deniedFunctions
             self.limits = limits
+            prebuiltFrame = SharedFrame(frame: buildHostFrame())
         }
 
         func hostFrame() -> Frame {
+            prebuiltFrame?.frame ?? buildHostFrame()
+        }
+
+        private func buildHostFrame() -> Frame {
             guard !hostFunctions.isEmpty || !deniedFunctions.isEmpty else { return Builtins.frame }
             let frame = Frame(parent: Builtins.frame)
             for name in deniedFunctions { frame.bind(name, nil) }
             for host in hostFunctions { frame.bind(host.name, .function(host.function)) }
             return frame
+        }
+    }
+
+    /// A frame shared by copies of an environment: immutable once built (evaluation binds only
+    /// into frames it creates below it), hence safe to share between threads.
+    final class SharedFrame: @unchecked Sendable {
+        let frame: Frame
+        init(frame: Frame) {
+            self.frame = frame
         }
     }
 

@@ -325,3 +325,58 @@ struct JSONataEngineTests {
         }
     }
 }
+
+/// Host bindings are converted to the engine's values only when first read (for speed); these
+/// cases pin that reading, rebinding and not reading them behave as eager binding did.
+@Suite("JSONata host bindings")
+struct JSONataHostBindingTests {
+    struct BindingCase: CustomTestStringConvertible, Sendable {
+        var expression: String
+        var bindings: String
+        var expected: String?
+        var testDescription: String { expression }
+    }
+
+    static let cases: [BindingCase] = [
+        .init(expression: "$a.x", bindings: #"{"a": {"x": 1}, "b": [1, 2]}"#, expected: "1"),
+        .init(expression: "[$a, $b]", bindings: #"{"a": 1, "b": 2}"#, expected: "[1,2]"),
+        .init(expression: "$a := $a + 1", bindings: #"{"a": 1}"#, expected: "2"),
+        .init(expression: "($a := 5; $a)", bindings: #"{"a": 1}"#, expected: "5"),
+        .init(expression: "($f := function() { $a }; $a := 7; $f())", bindings: #"{"a": 1}"#, expected: "7"),
+        .init(expression: "$exists($missing)", bindings: #"{"a": 1}"#, expected: "false"),
+        .init(expression: "$a = $a and $a.x = $a.x", bindings: #"{"a": {"x": [1, {"y": null}]}}"#, expected: "true"),
+        .init(expression: "$unused", bindings: "{}", expected: nil),
+        .init(expression: "$states.input.n", bindings: #"{"states": {"input": {"n": 3}}}"#, expected: "3"),
+    ]
+
+    @Test(arguments: cases)
+    func evaluatesAgainstBindings(_ testCase: BindingCase) throws {
+        let expression = try JSONata.Expression(parsing: testCase.expression)
+        let bindings = try #require(JSONReader.read(testCase.bindings).value.objectValue)
+        var dictionary: [String: JSON] = [:]
+        for (key, value) in bindings { dictionary[key] = value }
+        // Twice: one evaluation's lazily converted bindings must not leak into the next.
+        for _ in 0..<2 {
+            let result = try expression.evaluate(
+                input: nil, bindings: dictionary, environment: JSONata.EvaluationEnvironment(millis: fixedMillis))
+            #expect(result.map(JSONWriter.compact) == testCase.expected)
+        }
+    }
+}
+
+/// Integral results print through a fast path; these pin its edges against JavaScript's output.
+@Suite("JSONata integer printing")
+struct JSONataIntegerPrintingTests {
+    static let cases: [(String, String)] = [
+        ("999999999999999 + 0", "999999999999999"), ("-999999999999999 + 0", "-999999999999999"),
+        ("1000000000000000 + 0", "1000000000000000"), ("1e21 + 0", "1e+21"), ("-0 * 1", "0"),
+        ("$string(123456789012345)", #""123456789012345""#), ("2.5 * 2", "5"), ("0.1 + 0.2", "0.30000000000000004"),
+    ]
+
+    @Test(arguments: cases)
+    func printsAsJavaScript(_ testCase: (String, String)) throws {
+        let result = try JSONata.Expression(parsing: testCase.0).evaluate(
+            input: nil, environment: JSONata.EvaluationEnvironment(millis: fixedMillis))
+        #expect(result.map(JSONWriter.compact) == testCase.1)
+    }
+}

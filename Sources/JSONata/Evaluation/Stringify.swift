@@ -6,6 +6,8 @@ import JSONCore
 /// outside.
 func jsNumberString(_ value: Double) -> String {
     if value == 0 { return "0" }
+    // Integers below 10^15 are exact and JavaScript prints them as plain digits.
+    if value.magnitude < 1e15, value.rounded(.towardZero) == value { return String(Int64(value)) }
     if value.isNaN { return "NaN" }
     if value.isInfinite { return value < 0 ? "-Infinity" : "Infinity" }
     let negative = value < 0
@@ -161,7 +163,7 @@ extension Value {
         case .number(let number):
             guard number.isFinite else { throw EvalError(code: "D1001", value: self) }
             let text = jsNumberString(number)
-            let isInteger = !text.contains(".") && !text.contains("e")
+            let isInteger = !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") })
             return .number(JSONNumber(uncheckedText: text, isInteger: isInteger))
         case .string(let string): return .string(string)
         case .function: return .string("")

@@ -172,20 +172,39 @@ struct CallContext {
 /// A scope of variable bindings (jsonata-js `createFrame`).
 final class Frame {
     private var bindings: [String: Value?] = [:]
+    /// The host's JSON bindings, converted to values only when first read (then kept in
+    /// `bindings`, so every read sees the same value): an expression that never reads a large
+    /// binding (`$states.context`, an unused variable) does not pay for converting it.
+    private var pending: [String: JSON]?
     let parent: Frame?
 
     init(parent: Frame?) {
         self.parent = parent
     }
 
+    /// A frame whose bindings are `json`, converted lazily.
+    init(parent: Frame?, json: [String: JSON]) {
+        self.parent = parent
+        pending = json.isEmpty ? nil : json
+    }
+
     func bind(_ name: String, _ value: Value?) {
         bindings[name] = .some(value)
+    }
+
+    /// The binding of `name` in this frame alone, converting a pending JSON binding.
+    private func local(_ name: String) -> Value?? {
+        if let found = bindings[name] { return found }
+        guard pending != nil, let json = pending?.removeValue(forKey: name) else { return nil }
+        let value = Value(json: json)
+        bindings[name] = .some(value)
+        return .some(value)
     }
 
     func lookup(_ name: String) -> Value? {
         var frame: Frame? = self
         while let current = frame {
-            if let found = current.bindings[name] { return found }
+            if let found = current.local(name) { return found }
             frame = current.parent
         }
         return nil
@@ -194,7 +213,7 @@ final class Frame {
     func isBound(_ name: String) -> Bool {
         var frame: Frame? = self
         while let current = frame {
-            if current.bindings[name] != nil { return true }
+            if current.local(name) != nil { return true }
             frame = current.parent
         }
         return false

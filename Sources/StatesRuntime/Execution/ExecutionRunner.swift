@@ -15,8 +15,10 @@ final class ExecutionRunner: Sendable {
     let programs: [Program]
     /// Functions AWS adds to JSONata, and the built-ins it removes (`$eval` is undefined on AWS:
     /// calling it is T1006, SPEC-NOTES.md §13.1).
-    let jsonataFunctions = AWSJSONataFunctions.hostFunctions()
-    let jsonataDenied = AWSJSONataFunctions.denied
+    /// AWS's functions and denied built-ins, with their frame built once per execution; each
+    /// evaluation copies it and sets its instant and random source.
+    let jsonataEnvironment = JSONata.EvaluationEnvironment(
+        millis: 0, hostFunctions: AWSJSONataFunctions.hostFunctions(), deniedFunctions: AWSJSONataFunctions.denied)
 
     init(executor: Executor, control: ExecutionControl) {
         machine = executor.resolvedMachine

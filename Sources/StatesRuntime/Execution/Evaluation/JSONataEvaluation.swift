@@ -99,9 +99,9 @@ extension ExecutionRunner {
         _ expression: JSONataExpression, field: String, scope: JSONataScope, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> JSON? {
-        let environment = JSONata.EvaluationEnvironment(
-            millis: scope.millis, random: JSONata.SeededRandom(seed: scope.seed),
-            hostFunctions: jsonataFunctions, deniedFunctions: jsonataDenied)
+        var environment = jsonataEnvironment
+        environment.millis = scope.millis
+        environment.random = JSONata.SeededRandom(seed: scope.seed)
         do {
             return try expression.compiled.evaluate(input: nil, bindings: scope.bindings, environment: environment)
         } catch {
