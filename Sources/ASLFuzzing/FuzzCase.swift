@@ -29,6 +29,10 @@ public struct FuzzCase: Sendable, Hashable {
     /// The command (`run`, `validate`), or an empty string.
     public var command: String { arguments.first ?? "" }
 
+    /// Whether the case runs with AWS's quotas lifted (`--no-quotas`), so that its work has no
+    /// bound but the one-year deadline (a long run is then expected, not a hang).
+    public var liftsQuotas: Bool { arguments.contains("--no-quotas") }
+
     /// The arguments with each placeholder replaced by a path inside `folder`.
     public func resolvedArguments(in folder: String) -> [String] {
         arguments.map { argument in

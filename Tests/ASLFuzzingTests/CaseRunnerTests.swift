@@ -46,3 +46,16 @@ import Testing
         #expect(url?.path == "/opt/asl")
     }
 }
+
+/// A case run with `--no-quotas` may run as long as it likes: only such cases' timeouts are
+/// forgiven (SPEC-NOTES 8.1).
+@Suite struct QuotasLiftedTests {
+    @Test(arguments: [
+        (["run", "{definition}", "--no-quotas"], true),
+        (["run", "{definition}", "--clock", "virtual"], false),
+        (["validate", "{definition}"], false),
+    ])
+    func onlyCasesWithoutQuotasAreAllowedToRunLong(_ arguments: [String], _ lifts: Bool) {
+        #expect(FuzzCase(definition: [], input: [], arguments: arguments).liftsQuotas == lifts)
+    }
+}
