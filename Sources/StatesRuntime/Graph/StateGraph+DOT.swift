@@ -49,7 +49,7 @@ extension StateGraph {
         }
         for cluster in clusters(in: scope) {
             text += "\(indent)subgraph cluster_\(cluster.scope.index) {\n"
-            text += "\(indent)  label=\(Self.dotQuoted(CoverageText.plain(cluster.label)));\n"
+            text += "\(indent)  label=\(Self.dotQuoted(CoverageText.plain(cluster.label, keepingLineBreaks: true)));\n"
             text += "\(indent)  style=\"rounded,dashed\"; color=\"#888888\";\n"
             dotScope(cluster.scope, indent: indent + "  ", overlay: overlay, into: &text)
             text += "\(indent)}\n"

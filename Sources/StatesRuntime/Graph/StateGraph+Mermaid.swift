@@ -49,7 +49,7 @@ extension StateGraph {
         if scopesWithEnd.contains(scope) { text += "\(indent)\(nodeID(.end(scope)))(((\"end\")))\n" }
         for cluster in clusters(in: scope) {
             text +=
-                "\(indent)subgraph c\(cluster.scope.index)[\(Self.mermaidQuoted(CoverageText.plain(cluster.label)))]\n"
+                "\(indent)subgraph c\(cluster.scope.index)[\(Self.mermaidQuoted(CoverageText.plain(cluster.label, keepingLineBreaks: true)))]\n"
             text += "\(indent)  direction TB\n"
             mermaidScope(cluster.scope, indent: indent + "  ", overlay: overlay, into: &text)
             text += "\(indent)end\n"
@@ -60,7 +60,7 @@ extension StateGraph {
     static func mermaidQuoted(_ text: String) -> String { "\"" + mermaidEscaped(text) + "\"" }
 
     /// `#`, `"`, `&`, `<`, `>`, `` ` `` and `|` as Mermaid entity codes (`#quot;` …); a line
-    /// break as a space (labels pass through ``CoverageText/plain(_:)`` first).
+    /// break as `<br>` (labels pass through ``CoverageText/plain(_:keepingLineBreaks:)`` first).
     static func mermaidEscaped(_ text: String) -> String {
         var result = ""
         for character in text {
@@ -72,7 +72,7 @@ extension StateGraph {
             case ">": result += "#gt;"
             case "`": result += "#96;"
             case "|": result += "#124;"
-            case "\n", "\r": result += " "
+            case "\n": result += "<br>"
             default: result.append(character)
             }
         }

@@ -12,7 +12,10 @@ extension StateGraph {
     /// A node's label lines: name, type, retriers, and the entered count under coverage.
     func labelLines(of id: StateID, overlay: GraphOverlay) -> [String] {
         let item = model.items[id.index]
-        var lines = [CoverageText.plain(item.name), item.kind.rawValue]
+        var lines = CoverageText.plain(item.name, keepingLineBreaks: true).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
+        lines.append(item.kind.rawValue)
         let fired = overlay.coverage.map { $0.counts.branches[id.index] }
         var retry = 0
         for (slot, branch) in item.branches.enumerated() where branch.kind == .retry {
@@ -50,7 +53,7 @@ extension StateGraph {
 
     /// The edge's label: its text, and its count under coverage.
     func edgeLabel(_ index: Int, overlay: GraphOverlay) -> String? {
-        let text = edges[index].label.map(CoverageText.plain)
+        let text = edges[index].label.map { CoverageText.plain($0, keepingLineBreaks: true) }
         guard let count = count(ofEdge: index, overlay: overlay) else { return text }
         return (text.map { $0 + " " } ?? "") + "×\(count)"
     }

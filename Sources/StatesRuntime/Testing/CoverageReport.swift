@@ -93,11 +93,13 @@ extension CoverageReport {
 /// Text of names in one-line renderings.
 enum CoverageText {
     /// `text` with control characters (line breaks, tabs, escapes) written `\u{…}`, so a row
-    /// stays one line.
-    static func plain(_ text: String) -> String {
+    /// stays one line; graph labels keep `\n` as a line break (`keepingLineBreaks`).
+    static func plain(_ text: String, keepingLineBreaks: Bool = false) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+            if keepingLineBreaks && scalar == "\n" {
+                result.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
                 result += "\\u{" + String(scalar.value, radix: 16) + "}"
             } else {
                 result.unicodeScalars.append(scalar)
