@@ -65,6 +65,8 @@ import Testing
             ##"  s3 -> s5 [label="Oops", style=dashed, "## + Self.blue + "];",
             "  s3 -> s6;",
             "  s5 -> stop_0 [\(Self.blue)];",
+            "  s1 -> start_1 [style=dotted, arrowhead=empty, \(Self.blue)];",
+            "  s3 -> start_2 [style=dotted, arrowhead=empty, \(Self.blue)];",
             "  s6 -> stop_0;",
             ##"  s0 [label="Check\nChoice", fillcolor="#fff8dc", "## + Self.blue + "];",
             ##"    s4 [label="Right\nFail", fillcolor="#fce8e6", color="#d73a49", fillcolor="#f8d7da", penwidth=2.5];"##,
@@ -105,6 +107,7 @@ import Testing
             ##"  s3 -> s6 [label="×0", "## + grey + "];",
             #"  s3 -> s5 [label="Oops ×1", style=dashed];"#,
             #"  start_0 -> s0 [label="×1"];"#,
+            #"  s1 -> start_1 [label="×3", style=dotted, arrowhead=empty];"#,
         ] {
             #expect(lines.contains(expected), "missing \(expected)\n\(io.stdout)")
         }
@@ -163,6 +166,13 @@ import Testing
         #expect(code == .usage)
         #expect(io.stderr.hasPrefix(failure.message), "\(io.stderr)")
         #expect(io.stdout.isEmpty)
+    }
+
+    @Test func definitionFromStandardInput() async throws {
+        let io = FakeIO(stdin: Self.definition)
+        let code = await ASLMain.main(arguments: ["asl", "graph", "-", "--format", "mermaid"], io: io.io)
+        #expect(code == .success, "\(io.stderr)")
+        #expect(try MermaidCheck.check(io.stdout).nodes == 8 + 3 + 2)
     }
 
     @Test func invalidDefinitionIsReportedLikeValidate() async throws {

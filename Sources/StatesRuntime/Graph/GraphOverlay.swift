@@ -89,9 +89,14 @@ public struct GraphOverlay: Sendable {
         return nil
     }
 
+    /// The start edge of the scope `state` begins, and the dotted edge from the Parallel or Map
+    /// state that owns that scope.
     private mutating func markStart(of state: StateID, graph: StateGraph) {
         for (index, edge) in graph.edges.enumerated() where edge.style == .start && edge.to == .state(state) {
             takenEdges.insert(index)
+            for (nested, owner) in graph.edges.enumerated() where owner.style == .nested && owner.to == edge.from {
+                takenEdges.insert(nested)
+            }
         }
     }
 

@@ -41,6 +41,10 @@ extension StateGraph {
         guard let coverage = overlay.coverage else { return nil }
         let edge = edges[index]
         if edge.style == .start, case .state(let target) = edge.to { return coverage.counts.entered[target.index] }
+        // A branch or processor: how often its first state was entered.
+        if edge.style == .nested, case .start(let scope) = edge.to, let target = startState(of: scope) {
+            return coverage.counts.entered[target.index]
+        }
         guard case .state(let from) = edge.from, let slot = edge.slot else { return nil }
         return coverage.counts.branches[from.index][slot]
     }
@@ -56,6 +60,14 @@ extension StateGraph {
         let text = edges[index].label.map { CoverageText.plain($0, keepingLineBreaks: true) }
         guard let count = count(ofEdge: index, overlay: overlay) else { return text }
         return (text.map { $0 + " " } ?? "") + "×\(count)"
+    }
+
+    /// The first state of `scope` (the target of its start edge).
+    func startState(of scope: ScopeID) -> StateID? {
+        for edge in edges where edge.from == .start(scope) {
+            if case .state(let target) = edge.to { return target }
+        }
+        return nil
     }
 
     func nodeID(_ endpoint: Endpoint) -> String {
