@@ -356,3 +356,45 @@ final class ObservationLog: Sendable {
         #expect(report.counts.branches[try id("Both").index] == [0, 1])
     }
 }
+
+@Suite struct JSONataObservationTests {
+    static let definition = """
+        {"QueryLanguage": "JSONata", "StartAt": "Route", "States": {
+          "Route": {"Type": "Choice", "Default": "Plain",
+            "Choices": [
+              {"Condition": "{% $states.input.n > 10 %}", "Next": "Big"},
+              {"Condition": "{% $states.input.n > 1 %}", "Next": "Risky", "Output": {"n": "{% $states.input.n %}"}}
+            ]},
+          "Risky": {"Type": "Parallel", "Next": "Plain",
+            "Branches": [{"StartAt": "Boom", "States": {"Boom": {"Type": "Fail", "Error": "Bad"}}}],
+            "Catch": [{"ErrorEquals": ["Other"], "Next": "Plain"},
+                      {"ErrorEquals": ["Bad"], "Next": "Big", "Output": "{% $states.errorOutput %}"}]},
+          "Big": {"Type": "Succeed"},
+          "Plain": {"Type": "Pass", "End": true}
+        }}
+        """
+
+    @Test(arguments: [
+        (2, ["Route: Choices[1]", "Boom: entered", "Risky: Catch[1]", "Big: End"]),
+        (20, ["Route: Choices[0]", "Big: End"]),
+        (0, ["Route: Default", "Plain: End"]),
+    ])
+    func jsonataChoiceAndCatchAreObserved(_ n: Int, _ expected: [String]) async throws {
+        let resolved = try ResolvedStateMachine(try machine(Self.definition))
+        let model = CoverageModel(resolved)
+        let log = ObservationLog()
+        var options = ExecutionOptions()
+        options.clock = VirtualClock(start: testEpoch)
+        options.observer = log.observer
+        let result = await Executor(machine: resolved, options: options).run(input: ["n": .number(JSONNumber(n))])
+        #expect(result.status == .succeeded)
+        // Each observation as "State: branch label" (entries only for the branch state).
+        let described: [String] = log.all.compactMap { observation in
+            let item = model.items[observation.state.index]
+            if case .entered = observation.event { return item.name == "Boom" ? "Boom: entered" : nil }
+            guard let slot = model.branchSlot(of: observation.event, in: observation.state) else { return "?" }
+            return "\(item.name): \(item.branches[slot].label)"
+        }
+        #expect(described == expected)
+    }
+}
