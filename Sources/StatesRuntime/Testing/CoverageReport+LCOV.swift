@@ -52,6 +52,13 @@ extension CoverageReport {
         return text
     }
 
+    /// ``lcov(path:sourceMap:lines:testName:)`` for the definition `source` (its path after `SF:`,
+    /// its line table), with the source map of the document read from it
+    /// (`DefinitionAnalyzer.analyze(source).document?.sourceMap`).
+    public func lcov(source: SourceFile, sourceMap: SourceMap, testName: String = "") -> String {
+        lcov(path: source.path, sourceMap: sourceMap, lines: source.lineTable, testName: testName)
+    }
+
     /// `text` with line breaks replaced by spaces.
     private static func lcovField(_ text: String) -> String {
         String(text.map { $0.isNewline ? " " : $0 })

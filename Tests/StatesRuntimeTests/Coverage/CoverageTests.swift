@@ -223,6 +223,16 @@ final class ObservationLog: Sendable {
                 """)
     }
 
+    @Test func lcovOfASourceFileUsesItsPathAndLines() async throws {
+        let harness = try CoverageHarness()
+        let report = try await Self.recorded(harness).report()
+        let source = SourceFile(path: "machines/m.asl.json", bytes: Array(coverageDefinition.utf8))
+        #expect(
+            report.lcov(source: source, sourceMap: harness.document.sourceMap)
+                == report.lcov(path: "machines/m.asl.json", sourceMap: harness.document.sourceMap, lines: harness.lines)
+        )
+    }
+
     @Test func jsonFileRoundTripsAndMerges() async throws {
         let harness = try CoverageHarness()
         let report = try await Self.recorded(harness).report()
