@@ -29,6 +29,11 @@ public struct ExecutionOptions: Sendable {
     /// The memory guard on events kept when ``recordsHistory`` is on: reaching it fails the
     /// execution with `States.Runtime` even when ``quotas`` are lifted; `nil` removes it.
     public var maximumRetainedHistoryEvents: Int? = HistoryRecorder.defaultMaximumRetainedEvents
+    /// Called for every state entered, at any depth, for every transition a state takes (`Next`,
+    /// `End`, a Choice rule or `Default`, a catcher) and for every retry (coverage is built on it:
+    /// ``CoverageRecorder``). Called from the tasks that run Parallel branches and Map iterations,
+    /// so it must be thread-safe; `nil` (the default) costs nothing.
+    public var observer: (@Sendable (ExecutionObservation) -> Void)? = nil
 
     public init(
         clock: (any ExecutionClock)? = nil,

@@ -42,6 +42,8 @@ extension ExecutionRunner {
                         stateName, kind,
                         .retrying(attempt: attempts[index], delay: delay, error: error.name.rawValue),
                         path: path)
+                    options.observer?(
+                        ExecutionObservation(state: site.stateID, event: .retried(index: index), depth: path.depth))
                     try await wait(seconds: delay, on: path.clock)
                     path.context.retryCount = (path.context.retryCount ?? 0) + 1
                     continue
@@ -71,13 +73,15 @@ extension ExecutionRunner {
                         try evaluate(template, field: "Output", scope: scope, path: &path, site: site)
                     }
                     let assigned = try evaluateJSONataAssign(catcher.assign, scope: scope, path: &path, site: site)
-                    return StateCompletion(output: output ?? errorOutput, next: next, assigned: assigned)
+                    return StateCompletion(
+                        output: output ?? errorOutput, next: next, assigned: assigned, route: .catcher(index))
                 }
             }
             return try failing { () throws(StatesError) in
                 let output = try applyResultPath(catcher.resultPath, input: input, result: errorOutput, site: site)
                 let assigned = try evaluateAssign(catcher.assign, value: errorOutput, path: &path, site: site)
-                return StateCompletion(output: output, next: catchTargets[index], assigned: assigned)
+                return StateCompletion(
+                    output: output, next: catchTargets[index], assigned: assigned, route: .catcher(index))
             }
         }
     }

@@ -15,6 +15,8 @@ struct StateCompletion {
     var next: StateID?
     /// Variables to assign when the state exits (evaluated already).
     var assigned: JSONObject?
+    /// Which Choice rule or catcher chose ``next``, for ``ExecutionOptions/observer``.
+    var route: Route? = nil
 }
 
 extension ExecutionRunner {
@@ -41,8 +43,9 @@ extension ExecutionRunner {
         let enteredID = try recordEvent(
             kind.enteredEventType, on: &path, .stateEntered(.init(name: program.name, input: input)))
         if options.progress != nil { report(program.name, kind, .entered, path: path) }
+        options.observer?(ExecutionObservation(state: id, event: .entered, depth: path.depth))
         let site = EvaluationSite(
-            stateName: program.name, enteredEventID: enteredID, enteredPreviousEventID: enteredPrevious)
+            stateName: program.name, enteredEventID: enteredID, enteredPreviousEventID: enteredPrevious, stateID: id)
 
         let completion: StateCompletion
         do throws(StepFailure) {
@@ -114,9 +117,23 @@ extension ExecutionRunner {
         if options.progress != nil {
             report(program.name, kind, .exited(seconds: path.clock.now().timeIntervalSince(enteredAt)), path: path)
         }
+        if let observer = options.observer {
+            observer(ExecutionObservation(state: id, event: Self.taken(completion, program), depth: path.depth))
+        }
         if let next = completion.next { return .next(next, completion.output) }
         if let next = program.next { return .next(next, completion.output) }
         return .end(completion.output)
+    }
+
+    /// The transition a state that exited with `completion` takes, as the observer hears of it.
+    private static func taken(_ completion: StateCompletion, _ program: Program) -> ExecutionObservation.Event {
+        switch (completion.route, completion.next ?? program.next) {
+        case (.choiceRule(let index)?, let target?): .choiceRule(index: index, target: target)
+        case (.choiceDefault?, let target?): .choiceDefault(target: target)
+        case (.catcher(let index)?, let target?): .caught(index: index, target: target)
+        case (_, let target?): .next(target: target)
+        case (_, nil): .end
+        }
     }
 
     /// Writes AWS's `EvaluationFailed` event when `error` is the JSONata failure noted on the path:

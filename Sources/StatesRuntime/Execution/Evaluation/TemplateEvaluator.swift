@@ -9,6 +9,8 @@ struct EvaluationSite {
     var enteredEventID: Int
     /// The entered event's previous event: AWS's `EvaluationFailed` names it (SPEC-NOTES.md §13.1).
     var enteredPreviousEventID = 0
+    /// The state itself, for ``ExecutionOptions/observer``.
+    var stateID: StateID
 }
 
 /// Evaluates compiled payload templates (`Parameters`, `ResultSelector`, `ItemSelector`,

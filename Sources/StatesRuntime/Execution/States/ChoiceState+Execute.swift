@@ -20,11 +20,13 @@ extension ExecutionRunner {
         let roots = Roots(input: effective, path: path)
         var chosen: ChoiceState.Branch?
         var next: StateID?
+        var route = Route.choiceDefault
         do {
             for (index, branch) in choice.value.choices.enumerated() where try Evaluate.matches(branch.rule, in: roots)
             {
                 chosen = branch
                 next = branches[index]
+                route = .choiceRule(index)
                 break
             }
         } catch {
@@ -36,7 +38,7 @@ extension ExecutionRunner {
             assigned = merge(assigned, try evaluateAssign(branchAssign, value: effective, path: &path, site: site))
         }
         let output = try applyOutputPath(choice.value.io.outputPath, to: effective, path: path, site: site)
-        return StateCompletion(output: output, next: next, assigned: assigned)
+        return StateCompletion(output: output, next: next, assigned: assigned, route: route)
     }
 
     /// Choice in JSONata: the first rule whose `Condition` is `true` wins and its `Assign`/`Output`
@@ -57,12 +59,14 @@ extension ExecutionRunner {
                 try evaluate(template, field: "Output", scope: scope, path: &path, site: site)
             }
             let assigned = try evaluateJSONataAssign(branch.assign, scope: scope, path: &path, site: site)
-            return StateCompletion(output: output ?? input, next: branches[index], assigned: assigned)
+            return StateCompletion(
+                output: output ?? input, next: branches[index], assigned: assigned, route: .choiceRule(index))
         }
         guard let next = defaultState else { throw Causes.noChoiceMatched }
         var completion = try runJSONataPlain(
             choice.value.io, assign: choice.value.common.assign, input: input, path: &path, site: site)
         completion.next = next
+        completion.route = .choiceDefault
         return completion
     }
 
