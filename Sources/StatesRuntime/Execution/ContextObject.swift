@@ -48,8 +48,13 @@ struct ContextObject: Sendable {
     /// `$$.Map.Item` while an ItemSelector or an iteration runs.
     var mapItem: (index: Int, value: JSON)?
 
+    /// The whole context object when `asl test-state` gives one (`--context`, or TestState's own
+    /// shape); `nil` in ordinary runs (SPEC-NOTES.md §15.6).
+    var replacement: JSON?
+
     /// The context object as JSON.
     var json: JSON {
+        if let replacement { return replacement }
         var executionObject = JSONObject()
         executionObject.appendUnchecked(key: "Id", value: .string(execution.id))
         executionObject.appendUnchecked(key: "Input", value: execution.input)

@@ -23,7 +23,8 @@ extension ExecutionRunner {
         let effective = try failing { () throws(StatesError) in
             try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
         }
-        if let reader = map.value.itemReader {
+        // Under `asl test-state` a mock stands in for the reader too (SPEC-NOTES.md §15.5).
+        if let reader = map.value.itemReader, path.inspection?.mock == nil {
             throw .failed(
                 Causes.runtime(
                     "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) "
@@ -43,7 +44,10 @@ extension ExecutionRunner {
             }
             let (items, concurrency) = try failing { () throws(StatesError) in
                 let items: [JSON]
-                if let jsonataItems {
+                if mapState.itemReader != nil {
+                    // Only a mocked test-state run gets here with a reader (checked above).
+                    items = []
+                } else if let jsonataItems {
                     items = jsonataItems
                 } else {
                     items = try Self.mapItems(mapState, roots: roots, site: site)
@@ -59,17 +63,27 @@ extension ExecutionRunner {
                     toleratedFailures: try Self.mapTolerance(
                         mapState, roots: roots, itemCount: items.count, site: site))
             }
-            let results = try await runIterations(
-                mapState, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+            let result: JSON
+            if let inspection = path.inspection, inspection.mock != nil {
+                result = try failing { () throws(StatesError) in
+                    try mockedMapResult(
+                        mapState, items: items, concurrency: concurrency, limits: limits, inspection: inspection)
+                }
+            } else {
+                result = .array(
+                    try await runIterations(
+                        mapState, items: items, effective: effective, limits: limits, after: started, path: &path,
+                        site: site))
+            }
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
             return try failing { () throws(StatesError) in
                 if let scope {
                     return try jsonataResultStage(
-                        map.value.io, assign: map.value.common.assign, result: .array(results), scope: scope,
+                        map.value.io, assign: map.value.common.assign, result: result, scope: scope,
                         path: &path, site: site)
                 }
                 let selected = try applyResultSelector(
-                    map.value.io.resultSelector, to: .array(results), path: &path, site: site)
+                    map.value.io.resultSelector, to: result, path: &path, site: site)
                 let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
                 let combined = try applyResultPath(map.value.io.resultPath, input: input, result: selected, site: site)
                 let output = try applyOutputPath(map.value.io.outputPath, to: combined, path: path, site: site)
