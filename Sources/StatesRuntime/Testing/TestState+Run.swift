@@ -21,7 +21,7 @@ extension Executor {
     /// - Throws: ``TestStateRejection`` for a request TestState refuses (a state not in the
     ///   definition, a mock a state type does not take, a Map or Parallel without a mock, …).
     public func testState(_ request: TestStateRequest) async throws(TestStateRejection) -> TestStateResult {
-        let id = try TestStateValidation.check(request, machine: resolvedMachine, handlers: handlers)
+        let id = try TestStateValidation.check(request, machine: resolvedMachine, unresolved: unresolvedResources())
         let state = machine[id]
         var runOptions = options
         runOptions.recordsHistory = false

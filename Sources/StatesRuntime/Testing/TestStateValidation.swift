@@ -7,7 +7,8 @@ import StatesLanguage
 /// `test_state_context_object`); SPEC-NOTES.md §15.7 lists each rule and its source.
 enum TestStateValidation {
     /// The state to run, once the request passes every check.
-    static func check(_ request: TestStateRequest, machine: ResolvedStateMachine, handlers: HandlerRegistry)
+    /// - Parameter unresolved: The Task resources no handler serves (``Executor/unresolvedResources()``).
+    static func check(_ request: TestStateRequest, machine: ResolvedStateMachine, unresolved: [UnresolvedResource])
         throws(TestStateRejection) -> StateID
     {
         let states = machine.machine.states
@@ -21,7 +22,9 @@ enum TestStateValidation {
         try checkConfiguration(request, state: state, machine: machine.machine)
         try checkMock(request, state: state)
         try checkContext(request, state: state)
-        if request.mock == nil, case .task(let task) = state { try checkUnmockedTask(task, handlers: handlers) }
+        if request.mock == nil, case .task(let task) = state {
+            try checkUnmockedTask(task, unresolved: unresolved.first { $0.stateName == task.common.name })
+        }
         return state.common.id
     }
 
@@ -205,7 +208,9 @@ enum TestStateValidation {
 
     /// A Task without a mock calls its service: locally, a handler must serve it. Activities and
     /// the `.sync`/`.waitForTaskToken` patterns need a mock on AWS (API reference, "TestState").
-    private static func checkUnmockedTask(_ task: TaskState, handlers: HandlerRegistry) throws(TestStateRejection) {
+    private static func checkUnmockedTask(_ task: TaskState, unresolved: UnresolvedResource?)
+        throws(TestStateRejection)
+    {
         guard let resource = task.resource else { return }
         let needsMock: Bool
         switch (resource.kind, resource.pattern) {
@@ -219,14 +224,11 @@ enum TestStateValidation {
                     + "patterns when a mock is specified.",
                 hint: "pass --mock-result JSON or --mock-error NAME")
         }
-        var parameters: JSON?
-        if case .jsonPath(.literal(let literal)) = task.io.parameters { parameters = literal }
-        if handlers.resolve(resource, parameters: parameters) == nil {
+        if let unresolved {
             throw TestStateRejection(
                 .validationException,
                 "The Task state '\(task.common.name)' calls \(resource.text), which a local test cannot call.",
-                hint: "pass --mock-result JSON or --mock-error NAME [--mock-cause TEXT], or serve it with a "
-                    + "handler of the run configuration (--config FILE)")
+                hint: "pass --mock-result JSON or --mock-error NAME [--mock-cause TEXT], or \(unresolved.hint)")
         }
     }
 }
