@@ -54,7 +54,12 @@ struct ContextObject: Sendable {
 
     /// The context object as JSON.
     var json: JSON {
-        if let replacement { return replacement }
+        if let replacement {
+            // An ItemSelector still sees `$$.Map.Item` beside a test-state context.
+            guard let mapItem, case .object(var root) = replacement else { return replacement }
+            root["Map"] = Self.mapJSON(mapItem)
+            return .object(root)
+        }
         var executionObject = JSONObject()
         executionObject.appendUnchecked(key: "Id", value: .string(execution.id))
         executionObject.appendUnchecked(key: "Input", value: execution.input)
@@ -76,10 +81,11 @@ struct ContextObject: Sendable {
         if let taskToken {
             root.appendUnchecked(key: "Task", value: ["Token": .string(taskToken)])
         }
-        if let mapItem {
-            root.appendUnchecked(
-                key: "Map", value: ["Item": ["Index": .number(JSONNumber(mapItem.index)), "Value": mapItem.value]])
-        }
+        if let mapItem { root.appendUnchecked(key: "Map", value: Self.mapJSON(mapItem)) }
         return .object(root)
+    }
+
+    private static func mapJSON(_ item: (index: Int, value: JSON)) -> JSON {
+        ["Item": ["Index": .number(JSONNumber(item.index)), "Value": item.value]]
     }
 }

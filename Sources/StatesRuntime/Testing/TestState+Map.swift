@@ -11,9 +11,21 @@ extension ExecutionRunner {
     /// exceeded"; a Map without a threshold ignores the count (observed on AWS, LocalStack snapshot
     /// `test_state/test_state_configuration`, SPEC-NOTES.md §15.5).
     func mockedMapResult(
-        _ map: MapState, items: [JSON], concurrency: Int, limits: MapLimits, inspection: StepInspection
+        _ map: MapState, items: [JSON], effective: JSON, concurrency: Int, limits: MapLimits,
+        inspection: StepInspection, path: inout PathContext, site: EvaluationSite
     ) throws(StatesError) -> JSON {
         if map.itemReader == nil { inspection.capture(.afterItemsPath, .array(items)) }
+        if map.itemSelector != nil {
+            // Each iteration's input, as the iterations would get it (API reference,
+            // `InspectionData.afterItemSelector`).
+            var selected: [JSON] = []
+            selected.reserveCapacity(items.count)
+            for (index, item) in items.enumerated() {
+                selected.append(
+                    try iterationInput(map, item: item, index: index, effective: effective, path: &path, site: site))
+            }
+            inspection.capture(.afterItemSelector, .array(selected))
+        }
         inspection.update { record in
             record.maxConcurrency = concurrency
             if case .literal(let count) = map.toleratedFailureCount { record.toleratedFailureCount = count }

@@ -16,8 +16,9 @@ import StatesLanguage
 /// - JSONPath Choice, Wait, Succeed, Fail: `afterInputPath`;
 /// - JSONPath Task: `afterInputPath`, `afterParameters`, `result`, `afterResultSelector`,
 ///   `afterResultPath`; JSONata Task: `afterArguments`, `result`;
-/// - Map: `maxConcurrency`, `toleratedFailureCount`/`Percentage` when set; JSONPath adds
-///   `afterInputPath`, `afterItemsPath`, `afterResultSelector`, `afterResultPath`;
+/// - Map: `maxConcurrency`, `toleratedFailureCount`/`Percentage` when set, `afterItemSelector`
+///   with an `ItemSelector`; JSONPath adds `afterInputPath`, `afterItemsPath`,
+///   `afterResultSelector`, `afterResultPath`;
 /// - JSONPath Parallel: `afterResultSelector`, `afterResultPath`;
 /// - `errorDetails` when a retrier or catcher matched an error.
 /// A value the state never reached (it failed first) is left out.
@@ -76,6 +77,9 @@ enum TestStateInspectionData {
         if !details.isEmpty { data["errorDetails"] = .object(details) }
         if isJSONPath, shown.contains(.afterItemsPath), let items = values[.afterItemsPath] {
             data["afterItemsPath"] = text(items)
+        }
+        if case .map = state, let selected = values[.afterItemSelector] {
+            data["afterItemSelector"] = text(selected)
         }
         if case .map = state {
             if let count = record.toleratedFailureCount {

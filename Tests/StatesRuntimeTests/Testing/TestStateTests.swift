@@ -268,6 +268,21 @@ import Testing
                  "toleratedFailurePercentage": 1.0, "maxConcurrency": 1}, "status": "SUCCEEDED"}
                 """#),
         TestStateCase(
+            name: "JSONPath Map with ItemSelector: afterItemSelector holds each iteration's input",
+            definition: single(
+                #"{"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"i.$": "$$.Map.Item.Index", "#
+                    + #""v.$": "$$.Map.Item.Value", "k.$": "$.k"}, "#
+                    + #""ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}"#
+            ),
+            state: "S", input: #"{"items": [10, 20], "k": "z"}"#, mock: .result([]),
+            expected: #"""
+                {"output": "[]", "inspectionData": {"input": "{\"items\":[10,20],\"k\":\"z\"}",
+                 "afterInputPath": "{\"items\":[10,20],\"k\":\"z\"}", "afterResultSelector": "[]",
+                 "afterResultPath": "[]", "afterItemsPath": "[10,20]",
+                 "afterItemSelector": "[{\"i\":0,\"v\":10,\"k\":\"z\"},{\"i\":1,\"v\":20,\"k\":\"z\"}]",
+                 "maxConcurrency": 0}, "status": "SUCCEEDED"}
+                """#),
+        TestStateCase(
             name: "JSONPath Parallel, mocked result: the branches' array through ResultPath",
             definition: single(parallel, extra: #""Done": {"Type": "Succeed"}"#), state: "S",
             input: #"{"parallelInput": {"data": "input_value"}}"#,

@@ -67,7 +67,8 @@ extension ExecutionRunner {
             if let inspection = path.inspection, inspection.mock != nil {
                 result = try failing { () throws(StatesError) in
                     try mockedMapResult(
-                        mapState, items: items, concurrency: concurrency, limits: limits, inspection: inspection)
+                        mapState, items: items, effective: effective, concurrency: concurrency, limits: limits,
+                        inspection: inspection, path: &path, site: site)
                 }
             } else {
                 result = .array(
@@ -274,6 +275,27 @@ extension ExecutionRunner {
         var anchor: AbortAnchor
     }
 
+    /// An iteration's input: `ItemSelector` (legacy `Parameters`) evaluated with
+    /// `$$.Map.Item.Index`/`Value`, or the item itself.
+    func iterationInput(
+        _ map: MapState, item: JSON, index: Int, effective: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> JSON {
+        if case .jsonPath(let selector) = map.itemSelector {
+            var roots = Roots(input: effective, path: path)
+            roots.context.mapItem = (index, item)
+            return try TemplateEvaluator.evaluate(selector, roots: roots, random: &path.random, site: site)
+        }
+        if case .jsonata(let selector) = map.itemSelector {
+            // `$states.input` is the Map's input; `$states.context.Map.Item` the item (ASL
+            // specification, "Map State", JSONata ItemSelector).
+            path.context.mapItem = (index, item)
+            defer { path.context.mapItem = nil }
+            let scope = JSONataScope(input: effective, path: &path)
+            return try evaluate(selector, field: "ItemSelector", scope: scope, path: &path, site: site)
+        }
+        return item
+    }
+
     /// One iteration on a worker's timeline: its own random stream and variables, its events
     /// chained from `MapIterationStarted`.
     private func runIteration(
@@ -284,25 +306,10 @@ extension ExecutionRunner {
         iteration.random = parent.random.fork(index)
         iteration.variables = parent.variables
         iteration.context = parent.context
-        let item = job.items[index]
-        var input = item
-        if case .jsonPath(let selector) = job.map.itemSelector {
-            var context = parent.context
-            context.mapItem = (index, item)
-            var roots = Roots(input: job.effective, path: iteration)
-            roots.context = context
-            input = try failing { () throws(StatesError) in
-                try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
-            }
-        } else if case .jsonata(let selector) = job.map.itemSelector {
-            // `$states.input` is the Map's input; `$states.context.Map.Item` the item (ASL
-            // specification, "Map State", JSONata ItemSelector).
-            iteration.context.mapItem = (index, item)
-            input = try failing { () throws(StatesError) in
-                let scope = JSONataScope(input: job.effective, path: &iteration)
-                return try evaluate(selector, field: "ItemSelector", scope: scope, path: &iteration, site: job.site)
-            }
-            iteration.context.mapItem = nil
+        let input = try failing { () throws(StatesError) in
+            try iterationInput(
+                job.map, item: job.items[index], index: index, effective: job.effective, path: &iteration,
+                site: job.site)
         }
         try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
         defer { worker.path.clock = iteration.clock }
