@@ -109,7 +109,8 @@ extension Executor {
 
     /// The context object TestState gives a state when the request has none: `Execution` with
     /// `Id`, `Input`, `Name`, `RoleArn` (`null` without a role) and `StartTime`, no
-    /// `RedriveCount`; `StateMachine`; `State` with `RetryCount` for Task, Parallel and Map only
+    /// `RedriveCount`; `StateMachine`; `State` named `StateName` (not the state's own name), with
+    /// `RetryCount` for Task, Parallel and Map only
     /// (observed on AWS, LocalStack snapshots `test_state/test_test_state_scenarios`,
     /// `test_state_with_variables`, and `test_state_configuration`).
     private static func testContext(
@@ -127,7 +128,8 @@ extension Executor {
             "arn:aws:states:\(options.region):\(options.account):stateMachine:\(options.stateMachineName)")
         machine["Name"] = .string(options.stateMachineName)
         var stateObject = JSONObject()
-        stateObject["Name"] = .string(state.common.name)
+        // AWS names the state "StateName" here, whatever its name (observed, §15.6).
+        stateObject["Name"] = "StateName"
         stateObject["EnteredTime"] = time
         switch state.kind {
         case .task, .parallel, .map: stateObject["RetryCount"] = .number(JSONNumber(retryCount))

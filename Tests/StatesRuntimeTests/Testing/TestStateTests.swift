@@ -320,7 +320,7 @@ import Testing
                 #"{"Type": "Pass", "Output": "{% $states.context %}", "End": true}"#, queryLanguage: "JSONata"),
             state: "S", level: .info,
             expected: #"""
-                {"output": "{\"Execution\":{\"Id\":\"arn:aws:states:us-east-1:123456789012:express:Machine:test-execution\",\"Input\":{},\"Name\":\"test-execution\",\"RoleArn\":null,\"StartTime\":\"2024-01-01T00:00:00.000Z\"},\"StateMachine\":{\"Id\":\"arn:aws:states:us-east-1:123456789012:stateMachine:Machine\",\"Name\":\"Machine\"},\"State\":{\"Name\":\"S\",\"EnteredTime\":\"2024-01-01T00:00:00.000Z\"}}",
+                {"output": "{\"Execution\":{\"Id\":\"arn:aws:states:us-east-1:123456789012:express:Machine:test-execution\",\"Input\":{},\"Name\":\"test-execution\",\"RoleArn\":null,\"StartTime\":\"2024-01-01T00:00:00.000Z\"},\"StateMachine\":{\"Id\":\"arn:aws:states:us-east-1:123456789012:stateMachine:Machine\",\"Name\":\"Machine\"},\"State\":{\"Name\":\"StateName\",\"EnteredTime\":\"2024-01-01T00:00:00.000Z\"}}",
                  "status": "SUCCEEDED"}
                 """#),
         TestStateCase(
