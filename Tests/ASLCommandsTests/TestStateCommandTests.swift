@@ -180,6 +180,37 @@ import Testing
         #expect(fake.stderr.contains(c.message), "stderr: \(fake.stderr)")
     }
 
+    /// An unmocked Task is served by the run configuration beside the definition, as `asl run`
+    /// serves it.
+    @Test func theRunConfigurationServesAnUnmockedTask() async throws {
+        let (code, fake) = await testState(
+            ["dir/m.json", "--state", "Charge"],
+            files: [
+                "dir/m.json": Self.machine,
+                "dir/asl.config.json": #"{"functions": {"charge": {"returns": {"ok": true}}}}"#,
+            ])
+        #expect(code == .success, "stderr: \(fake.stderr)")
+        let printed = try JSONReader.read(fake.stdout).value
+        #expect(
+            JSONWriter.compact(printed)
+                == #"{"output":"{\"charge\":{\"ok\":true}}","nextState":"Route","status":"SUCCEEDED"}"#)
+    }
+
+    /// `--config FILE` names it; its `throws` handler's error goes through Retry and Catch.
+    @Test func anExplicitConfigurationsErrorIsCaught() async throws {
+        let (code, fake) = await testState(
+            ["m.asl.json", "--state", "Charge", "--config", "c.json"],
+            files: [
+                "m.asl.json": Self.machine,
+                "c.json": #"{"functions": {"charge": {"throws": {"error": "Refused", "cause": "card"}}}}"#,
+            ])
+        #expect(code == .success, "stderr: \(fake.stderr)")
+        let printed = try JSONReader.read(fake.stdout).value
+        #expect(printed["status"] == "CAUGHT_ERROR")
+        #expect(printed["nextState"] == "Refund")
+        #expect(printed["cause"] == "card")
+    }
+
     @Test func anInvalidDefinitionIsNotRun() async {
         let (code, fake) = await testState(
             ["bad.json", "--state", "A"], files: ["bad.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass"}}}"#])

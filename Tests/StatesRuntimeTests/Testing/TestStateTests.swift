@@ -31,27 +31,6 @@ import Testing
          "End": true}
         """#
 
-    static let mapTask = #"""
-        {"Type": "Map", "Items": "{% $states.input.Values %}",
-         "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-           "StartAt": "Item", "States": {"Item": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-             "Arguments": {"FunctionName": "foo", "Payload": "bar"}, "End": true}}},
-         "Output": {"result": "{% $map($states.result, function($v) { $v = 1 ? 'pass' : 'failed' }) %}",
-                    "successCount": "{% $count($states.result[$ = 1]) %}",
-                    "failedCount": "{% $count($states.result[$ = 0]) %}"},
-         "ToleratedFailureCount": 1,
-         "Retry": [{"ErrorEquals": ["MockException"], "MaxAttempts": 3},
-                   {"ErrorEquals": ["States.ExceedToleratedFailureThreshold"], "MaxAttempts": 2}],
-         "End": true}
-        """#
-
-    static let pathMap = #"""
-        {"StartAt": "State0", "States": {"State0": {"Type": "Map", "ItemsPath": "$.Values",
-          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-            "StartAt": "HandleItem", "States": {"HandleItem": {"Type": "Pass", "End": true}}},
-          "ToleratedFailureCount": 2, "End": true}}}
-        """#
-
     static let parallel = #"""
         {"Type": "Parallel", "ResultPath": "$.parallelResult", "Branches": [
           {"StartAt": "B1", "States": {"B1": {"Type": "Pass", "Parameters": {"one.$": "$"}, "End": true}}},
@@ -228,82 +207,65 @@ import Testing
                  "nextState": "Recover", "status": "CAUGHT_ERROR"}
                 """#),
         TestStateCase(
-            name: "JSONata Map, mocked result within the tolerated failures",
-            definition: single(mapTask, queryLanguage: "JSONata"), state: "S", input: values, level: .info,
-            mock: .result([1, 1, 1]), configuration: TestStateConfiguration(mapIterationFailureCount: 1),
-            expected: #"""
-                {"output": "{\"result\":[\"pass\",\"pass\",\"pass\"],\"successCount\":3,\"failedCount\":0}",
-                 "status": "SUCCEEDED"}
-                """#),
-        TestStateCase(
-            name: "JSONata Map, failures past ToleratedFailureCount: the second retrier makes it RETRIABLE",
-            definition: single(mapTask, queryLanguage: "JSONata"), state: "S", input: values,
-            mock: .result([0, 0, 1]), configuration: TestStateConfiguration(mapIterationFailureCount: 2),
-            expected: #"""
-                {"error": "States.ExceedToleratedFailureThreshold", "cause": "The specified tolerated failure threshold was exceeded",
-                 "inspectionData": {"input": "\#(valuesText)", "errorDetails": {"retryIndex": 1, "retryBackoffIntervalSeconds": 1},
-                 "toleratedFailureCount": 1, "maxConcurrency": 0}, "status": "RETRIABLE"}
-                """#),
-        TestStateCase(
-            name: "JSONPath Map, mocked error from a state inside: FAILED with the items",
-            definition: pathMap, state: "State0", input: values,
-            mock: .error(name: "MockException", cause: "Mock the error cause."),
-            configuration: TestStateConfiguration(errorCausedByState: "HandleItem", mapIterationFailureCount: 0),
-            expected: #"""
-                {"error": "MockException", "cause": "Mock the error cause.", "inspectionData": {"input": "\#(valuesText)",
-                 "afterInputPath": "\#(valuesText)", "afterItemsPath": "[\"first\",\"second\",\"third\"]",
-                 "toleratedFailureCount": 2, "maxConcurrency": 0}, "status": "FAILED"}
-                """#),
-        TestStateCase(
-            name: "JSONPath Map, mocked result: ResultSelector and ResultPath",
+            name: "JSONPath Task, mocked error a retrier retries: RETRIABLE with IntervalSeconds × BackoffRate^n",
             definition: single(
-                #"{"Type": "Map", "ItemsPath": "$.items", "MaxConcurrency": 1, "ToleratedFailurePercentage": 1, "#
-                    + #""ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "#
-                    + #""ResultSelector": {"n.$": "States.ArrayLength($)"}, "ResultPath": "$.count", "End": true}"#),
-            state: "S", input: #"{"items": [1, 2]}"#, mock: .result(["a", "b"]),
+                #"{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "q"}, "#
+                    + #""Retry": [{"ErrorEquals": ["Other"]}, {"ErrorEquals": ["States.ALL"], "IntervalSeconds": 3, "#
+                    + #""BackoffRate": 1.5, "MaxAttempts": 4}], "End": true}"#),
+            state: "S", mock: .error(name: "SQS.Throttled", cause: "busy"),
+            configuration: TestStateConfiguration(retrierRetryCount: 2),
             expected: #"""
-                {"output": "{\"items\":[1,2],\"count\":{\"n\":2}}", "inspectionData": {"input": "{\"items\":[1,2]}",
-                 "afterInputPath": "{\"items\":[1,2]}", "afterResultSelector": "{\"n\":2}",
-                 "afterResultPath": "{\"items\":[1,2],\"count\":{\"n\":2}}", "afterItemsPath": "[1,2]",
-                 "toleratedFailurePercentage": 1.0, "maxConcurrency": 1}, "status": "SUCCEEDED"}
+                {"error": "SQS.Throttled", "cause": "busy", "inspectionData": {"input": "{}", "afterInputPath": "{}",
+                 "afterParameters": "{\"QueueUrl\":\"q\"}", "errorDetails": {"retryIndex": 1,
+                 "retryBackoffIntervalSeconds": 6}}, "status": "RETRIABLE"}
                 """#),
         TestStateCase(
-            name: "JSONPath Map with ItemSelector: afterItemSelector holds each iteration's input",
+            name: "JSONPath Task, mocked error nothing handles: FAILED, INFO",
             definition: single(
-                #"{"Type": "Map", "ItemsPath": "$.items", "ItemSelector": {"i.$": "$$.Map.Item.Index", "#
-                    + #""v.$": "$$.Map.Item.Value", "k.$": "$.k"}, "#
-                    + #""ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}, "End": true}"#
+                #"{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "Parameters": {"QueueUrl": "q"}, "#
+                    + #""Retry": [{"ErrorEquals": ["Other"]}], "Next": "Done"}"#, extra: #""Done": {"Type": "Succeed"}"#
             ),
-            state: "S", input: #"{"items": [10, 20], "k": "z"}"#, mock: .result([]),
-            expected: #"""
-                {"output": "[]", "inspectionData": {"input": "{\"items\":[10,20],\"k\":\"z\"}",
-                 "afterInputPath": "{\"items\":[10,20],\"k\":\"z\"}", "afterResultSelector": "[]",
-                 "afterResultPath": "[]", "afterItemsPath": "[10,20]",
-                 "afterItemSelector": "[{\"i\":0,\"v\":10,\"k\":\"z\"},{\"i\":1,\"v\":20,\"k\":\"z\"}]",
-                 "maxConcurrency": 0}, "status": "SUCCEEDED"}
-                """#),
+            state: "S", level: .info, mock: .error(name: "SQS.Throttled", cause: "busy"),
+            expected: #"{"error": "SQS.Throttled", "cause": "busy", "status": "FAILED"}"#),
         TestStateCase(
-            name: "JSONPath Parallel, mocked result: the branches' array through ResultPath",
-            definition: single(parallel, extra: #""Done": {"Type": "Succeed"}"#), state: "S",
-            input: #"{"parallelInput": {"data": "input_value"}}"#,
-            mock: .result(parsed(#"[{"branch1": "result"}, {"branch2": "result"}]"#)),
-            expected: #"""
-                {"output": "{\"parallelInput\":{\"data\":\"input_value\"},\"parallelResult\":[{\"branch1\":\"result\"},{\"branch2\":\"result\"}]}",
-                 "inspectionData": {"input": "{\"parallelInput\":{\"data\":\"input_value\"}}",
-                 "afterResultSelector": "[{\"branch1\":\"result\"},{\"branch2\":\"result\"}]",
-                 "afterResultPath": "{\"parallelInput\":{\"data\":\"input_value\"},\"parallelResult\":[{\"branch1\":\"result\"},{\"branch2\":\"result\"}]}"},
-                 "nextState": "Done", "status": "SUCCEEDED"}
-                """#),
-        TestStateCase(
-            name: "JSONata Parallel, mocked result: input only",
+            name: "JSONata Task, mocked result: Output and Assign see $states.result",
             definition: single(
-                #"{"Type": "Parallel", "Output": {"in": "{% $states.input %}", "out": "{% $states.result %}"}, "#
-                    + #""Branches": [{"StartAt": "B", "States": {"B": {"Type": "Pass", "End": true}}}], "End": true}"#,
-                queryLanguage: "JSONata"),
-            state: "S", input: #"{"k": "v"}"#, mock: .result([7]),
+                #"{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "#
+                    + #""Arguments": {"FunctionName": "f", "Payload": "{% $states.input.n %}"}, "#
+                    + #""Output": "{% $states.result.Payload * 2 %}", "Assign": {"last": "{% $states.result.Payload %}"}, "#
+                    + #""End": true}"#, queryLanguage: "JSONata"),
+            state: "S", input: #"{"n": 4}"#, mock: .result(["Payload": 21]),
             expected: #"""
-                {"output": "{\"in\":{\"k\":\"v\"},\"out\":[7]}", "inspectionData": {"input": "{\"k\":\"v\"}"},
+                {"output": "42", "inspectionData": {"input": "{\"n\":4}",
+                 "afterArguments": "{\"FunctionName\":\"f\",\"Payload\":4}", "result": "{\"Payload\":21}",
+                 "variables": "{\"last\":21}"}, "status": "SUCCEEDED"}
+                """#),
+        TestStateCase(
+            name: "JSONata Choice: Condition, Output and nextState",
+            definition: single(
+                #"{"Type": "Choice", "Choices": [{"Condition": "{% $states.input.v > 1 %}", "Next": "Big", "#
+                    + #""Output": {"big": true}}], "Default": "Small"}"#,
+                extra: #""Big": {"Type": "Succeed"}, "Small": {"Type": "Succeed"}"#, queryLanguage: "JSONata"),
+            state: "S", input: #"{"v": 2}"#,
+            expected: #"""
+                {"output": "{\"big\":true}", "inspectionData": {"input": "{\"v\":2}"}, "nextState": "Big",
                  "status": "SUCCEEDED"}
+                """#),
+        TestStateCase(
+            name: "JSONata Succeed: Output",
+            definition: single(
+                #"{"Type": "Succeed", "Output": "{% $states.input.a %}"}"#, queryLanguage: "JSONata"),
+            state: "S", input: #"{"a": [1]}"#, level: .trace,
+            expected: #"{"output": "[1]", "inspectionData": {"input": "{\"a\":[1]}"}, "status": "SUCCEEDED"}"#),
+        TestStateCase(
+            name: "JSONata Fail: Error and Cause from expressions",
+            definition: single(
+                #"{"Type": "Fail", "Error": "{% $states.input.e %}", "Cause": "{% 'bad ' & $states.input.c %}"}"#,
+                queryLanguage: "JSONata"),
+            state: "S", input: #"{"e": "Custom", "c": "thing"}"#,
+            expected: #"""
+                {"error": "Custom", "cause": "bad thing", "inspectionData": {"input": "{\"e\":\"Custom\",\"c\":\"thing\"}"},
+                 "status": "FAILED"}
                 """#),
         TestStateCase(
             name: "JSONata Pass: given and assigned variables",
