@@ -55,9 +55,11 @@ struct ContextObject: Sendable {
     /// The context object as JSON.
     var json: JSON {
         if let replacement {
-            // An ItemSelector still sees `$$.Map.Item` beside a test-state context.
-            guard let mapItem, case .object(var root) = replacement else { return replacement }
-            root["Map"] = Self.mapJSON(mapItem)
+            // A test-state context still gets the task token the state generates (unless it gives
+            // one) and, while an ItemSelector is evaluated, `$$.Map.Item` (SPEC-NOTES.md §15.6).
+            guard taskToken != nil || mapItem != nil, case .object(var root) = replacement else { return replacement }
+            if let taskToken, root["Task"] == nil { root["Task"] = ["Token": .string(taskToken)] }
+            if let mapItem { root["Map"] = Self.mapJSON(mapItem) }
             return .object(root)
         }
         var executionObject = JSONObject()

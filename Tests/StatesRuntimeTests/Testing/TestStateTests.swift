@@ -306,6 +306,24 @@ import Testing
         #expect(JSONWriter.compact(result.json) == JSONWriter.compact(try json(c.expected)))
     }
 
+    /// A `.waitForTaskToken` Task gets a token in `$$.Task.Token` beside TestState's context; a
+    /// given context's `Task.Token` wins.
+    @Test func taskTokenBesideTheTestContext() async throws {
+        let definition = single(
+            #"{"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "#
+                + #""Parameters": {"QueueUrl": "q", "MessageBody": {"TaskToken.$": "$$.Task.Token"}}, "End": true}"#)
+        let generated = try await testState(definition, state: "S", mock: .result(["ok": 1])).get()
+        let parameters = try #require(generated.inspectionData?["afterParameters"]?.stringValue)
+        let token = try json(parameters)["MessageBody"]?["TaskToken"]?.stringValue
+        #expect(token?.count == 64)
+        let given = try await testState(
+            definition, state: "S", mock: .result(["ok": 1]), context: #"{"Task": {"Token": "abcd123"}}"#
+        ).get()
+        #expect(
+            given.inspectionData?["afterParameters"]
+                == #"{"QueueUrl":"q","MessageBody":{"TaskToken":"abcd123"}}"#)
+    }
+
     @Test func givenContextIsWhatTheStateReads() async throws {
         let definition = single(
             #"{"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"ctx.$": "$$"}, "End": true}"#
