@@ -211,6 +211,62 @@ import Testing
         #expect(printed["cause"] == "card")
     }
 
+    /// A definition that is one state runs as TestState runs it without `stateName`: named
+    /// `StateName`, its transitions naming states that need not exist (AWS's `BASE_CHOICE_STATE`).
+    @Test func aLoneStateRunsWithoutState() async throws {
+        let choice = #"""
+            {"Type": "Choice", "Choices": [
+              {"Not": {"Variable": "$.type", "StringEquals": "Private"}, "Next": "Public"},
+              {"And": [{"Variable": "$.value", "NumericGreaterThanEquals": 20},
+                       {"Variable": "$.value", "NumericLessThan": 30}], "Next": "ValueInTwenties"}],
+             "Default": "DefaultState"}
+            """#
+        let (code, fake) = await testState(
+            ["choice.json", "--input", #"{"type": "Private", "value": 22}"#], files: ["choice.json": choice])
+        #expect(code == .success, "stderr: \(fake.stderr)")
+        let printed = try JSONReader.read(fake.stdout).value
+        #expect(
+            JSONWriter.compact(printed)
+                == #"{"output":"{\"type\":\"Private\",\"value\":22}","nextState":"ValueInTwenties","status":"SUCCEEDED"}"#
+        )
+    }
+
+    @Test func aLoneStateIsNamedStateName() async throws {
+        let (code, fake) = await testState(
+            ["pass.json"],
+            files: [
+                "pass.json":
+                    #"{"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.context.State.Name %}", "End": true}"#
+            ])
+        #expect(code == .success, "stderr: \(fake.stderr)")
+        #expect(try JSONReader.read(fake.stdout).value["output"] == #""StateName""#)
+    }
+
+    @Test func aLoneFailStateFails() async throws {
+        let (code, fake) = await testState(
+            ["fail.json"], files: ["fail.json": #"{"Type": "Fail", "Error": "SomeFailure", "Cause": "why"}"#])
+        #expect(code == .failure)
+        #expect(
+            JSONWriter.compact(try JSONReader.read(fake.stdout).value)
+                == #"{"error":"SomeFailure","cause":"why","status":"FAILED"}"#)
+    }
+
+    @Test func aLoneStateTakesNoStateName() async {
+        let (code, fake) = await testState(
+            ["pass.json", "--state", "P"], files: ["pass.json": #"{"Type": "Pass", "End": true}"#])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("pass.json is one state, not a state machine: leave out --state"))
+    }
+
+    /// An error in a lone state is reported at the file's own line.
+    @Test func aLoneStatesDiagnosticsKeepTheFilesLines() async {
+        let (code, fake) = await testState(
+            ["bad.json"], files: ["bad.json": "{\n  \"Type\": \"Pass\",\n  \"Reslt\": 1,\n  \"End\": true\n}\n"])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("bad.json:3:3: error[ASL-E101]"), "stderr: \(fake.stderr)")
+        #expect(fake.stderr.contains("bad.json is not a valid state; nothing was run"))
+    }
+
     @Test func anInvalidDefinitionIsNotRun() async {
         let (code, fake) = await testState(
             ["bad.json", "--state", "A"], files: ["bad.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass"}}}"#])

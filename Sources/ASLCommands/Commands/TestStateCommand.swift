@@ -4,7 +4,8 @@ import StatesLanguage
 import StatesRuntime
 
 /// `asl test-state DEFINITION --state NAME`: the local counterpart of AWS's TestState API. Runs
-/// one state of the machine (anywhere in it, a Parallel branch or Map processor included) on the
+/// one state of the machine (anywhere in it, a Parallel branch or Map processor included; or the
+/// definition itself when it is one state, as TestState takes it without `stateName`) on the
 /// given input, variables and context, with a mock standing in for a Task's service call or a
 /// Map's or Parallel's children, and prints what TestState returns, in its shape, as one JSON
 /// object on standard output (SPEC-NOTES.md §15).
@@ -33,7 +34,9 @@ enum TestStateCommand: ASLCommand {
                 name: "DEFINITION", help: "The state machine definition; '-' reads standard input.", minimum: 1,
                 maximum: 1),
             options: [
-                .value("state", valueName: "NAME", help: "The state to run (required)."),
+                .value(
+                    "state", valueName: "NAME",
+                    help: "The state to run (required unless DEFINITION is one state, as TestState takes it)."),
                 .value("input", valueName: "JSON", help: "The state's input, as JSON text (default {})."),
                 .value("mock-result", valueName: "JSON", help: "What the Task's call, Map or Parallel returns."),
                 .value("mock-error", valueName: "NAME", help: "The error the Task's call, Map or Parallel ends with."),
@@ -83,15 +86,15 @@ enum TestStateCommand: ASLCommand {
     }
 
     private static func run(_ options: TestStateOptions, in context: CommandContext) async throws(Stop) -> ExitCode {
-        let machine = try TestStateDefinition.load(options, in: context)
+        let (machine, stateName) = try TestStateDefinition.load(options, in: context)
         var execution = ExecutionOptions()
         execution.stateMachineName = RunCommand.machineName(fromPath: options.definitionPath)
         execution.seed = options.seed
         execution.recordsHistory = false
-        let handlers = try await TestStateDefinition.handlers(options, machine: machine, in: context)
+        let handlers = try TestStateDefinition.handlers(options, machine: machine, stateName: stateName, in: context)
         let executor = Executor(machine: machine, handlers: handlers, options: execution)
         let request = TestStateRequest(
-            stateName: options.stateName, input: options.input, inspectionLevel: options.inspectionLevel,
+            stateName: stateName, input: options.input, inspectionLevel: options.inspectionLevel,
             mock: options.mock, variables: options.variables, context: options.context,
             configuration: options.configuration)
         let result: TestStateResult

@@ -6,8 +6,10 @@ import StatesRuntime
 /// reads it (a machine with errors is never run); the run configuration is opened only when the
 /// state is a Task without a mock, the one case its handlers serve.
 enum TestStateDefinition {
+    /// The machine, and the name of the state to run: `--state`, or ``LoneStateDefinition/stateName``
+    /// for a definition that is one state.
     static func load(_ options: TestStateOptions, in context: CommandContext) throws(TestStateCommand.Stop)
-        -> ResolvedStateMachine
+        -> (machine: ResolvedStateMachine, stateName: String)
     {
         let io = context.io
         let name = options.definitionName
@@ -27,22 +29,42 @@ enum TestStateDefinition {
             context.writeErrorMessage("cannot read '\(TerminalText.escaped(name))': \(FileReadError.reason(of: error))")
             throw TestStateCommand.Stop(code: .usage)
         }
-        let source = SourceFile(path: name, bytes: bytes)
         if let tooLarge = DefinitionAnalyzer.sizeDiagnostic(byteCount: bytes.count) {
-            io.writeError(renderer.render([tooLarge], in: source))
+            io.writeError(renderer.render([tooLarge], in: SourceFile(path: name, bytes: bytes)))
             context.writeErrorMessage(invalid)
             throw TestStateCommand.Stop(code: .usage)
         }
+        // One state, as TestState takes it without stateName; otherwise a machine and --state.
+        let lone = LoneStateDefinition.wrap(bytes)
+        let stateName: String
+        switch (lone, options.stateName) {
+        case (nil, let given?): stateName = given
+        case (nil, nil):
+            _ = context.reportUsageError(
+                UsageError("missing option '--state NAME': the name of the state of \(name) to run"),
+                spec: TestStateCommand.spec)
+            throw TestStateCommand.Stop(code: .usage)
+        case (.some, nil): stateName = LoneStateDefinition.stateName
+        case (.some, .some):
+            // AWS: "If this field is specified, the definition must contain a fully-formed state
+            // machine definition" (API reference, `TestStateInput.stateName`).
+            context.writeErrorMessage(
+                "\(TerminalText.escaped(name)) is one state, not a state machine: leave out --state, or give the "
+                    + "whole machine")
+            throw TestStateCommand.Stop(code: .usage)
+        }
+        let source = SourceFile(path: name, bytes: lone ?? bytes)
         var analysisOptions = AnalysisOptions()
         analysisOptions.reportPlaceholders = true
         let analysis = DefinitionAnalyzer.analyze(source, options: analysisOptions)
         guard !analysis.hasErrors, let machine = analysis.machine else {
             io.writeError(renderer.render([DiagnosticReport(source: source, diagnostics: analysis.diagnostics)]))
-            context.writeErrorMessage(invalid)
+            context.writeErrorMessage(
+                lone == nil ? invalid : "\(TerminalText.escaped(name)) is not a valid state; nothing was run")
             throw TestStateCommand.Stop(code: .usage)
         }
         do {
-            return try ResolvedStateMachine(machine)
+            return (try ResolvedStateMachine(machine), stateName)
         } catch {
             // Unreachable for a machine the validator accepted: it reports every missing target.
             context.writeErrorMessage(TerminalText.message(error.description))
@@ -52,11 +74,11 @@ enum TestStateDefinition {
 
     /// The run configuration's handlers when the state is a Task without a mock (`--config FILE`,
     /// or `asl.config.json` beside the definition, as `asl run` finds it); none otherwise.
-    static func handlers(_ options: TestStateOptions, machine: ResolvedStateMachine, in context: CommandContext)
-        async throws(TestStateCommand.Stop) -> HandlerRegistry
-    {
+    static func handlers(
+        _ options: TestStateOptions, machine: ResolvedStateMachine, stateName: String, in context: CommandContext
+    ) throws(TestStateCommand.Stop) -> HandlerRegistry {
         guard options.mock == nil,
-            case .task = machine.machine.states.first(where: { $0.common.name == options.stateName })
+            case .task = machine.machine.states.first(where: { $0.common.name == stateName })
         else { return HandlerRegistry() }
         var arguments = ParsedArguments()
         arguments.positionals = [options.definitionPath]

@@ -6,7 +6,8 @@ import StatesRuntime
 /// context and the state configuration, each JSON value parsed (SPEC-NOTES.md §15.1).
 struct TestStateOptions: Sendable {
     var definitionPath: String
-    var stateName: String
+    /// `--state`; `nil` for a definition that is one state (``LoneStateDefinition``).
+    var stateName: String?
     var input: JSON = .object(JSONObject())
     var inspectionLevel: InspectionLevel = .info
     var mock: TestStateMock?
@@ -33,11 +34,10 @@ struct TestStateOptions: Sendable {
     init(_ arguments: ParsedArguments) throws(Problem) {
         guard let path = arguments.positionals.first else { throw .usage(UsageError("missing argument 'DEFINITION'")) }
         definitionPath = path
-        guard let state = arguments.value("state") else {
-            throw .usage(UsageError("missing option '--state NAME': the name of the state to run"))
+        if let state = arguments.value("state") {
+            guard !state.isEmpty else { throw .usage(UsageError("option '--state' is empty; give a state's name")) }
+            stateName = state
         }
-        guard !state.isEmpty else { throw .usage(UsageError("option '--state' is empty; give a state's name")) }
-        stateName = state
         if let text = arguments.value("input") { input = try Self.parse(text, option: "input") }
         if let level = arguments.value("inspection-level") {
             inspectionLevel = InspectionLevel(rawValue: level) ?? .info
