@@ -168,6 +168,11 @@ import Testing
             name: "a missing definition", arguments: ["nope.json", "--state", "Done"],
             message: "cannot read 'nope.json'"),
         ErrorCase(
+            name: "a mocked result the integration's model refuses",
+            arguments: ["m.asl.json", "--state", "Charge", "--mock-result", #"{"StatusCode": "200"}"#],
+            message: "m.asl.json: ValidationException: Mock result schema validation error: Field 'StatusCode' must be "
+                + "a number (--field-validation-mode NONE skips this check)"),
+        ErrorCase(
             name: "a negative retry count", arguments: ["m.asl.json", "--state", "Charge", "--retry-count", "-1"],
             message: "invalid value '-1' for '--retry-count'"),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import LocalAWS
 import StatesLanguage
 import StatesRuntime
 
@@ -44,7 +45,7 @@ enum TestStateCommand: ASLCommand {
                 .value(
                     "field-validation-mode", valueName: "mode",
                     choices: MockFieldValidationMode.allCases.map(\.rawValue),
-                    help: "mock.fieldValidationMode (accepted; no API model is checked locally)."),
+                    help: "How strictly a Task's mocked result is checked against its integration's response (STRICT)."),
                 .value("variables", valueName: "JSON", help: "The workflow variables, as a JSON object."),
                 .value("context", valueName: "JSON", help: "The context object ($$); needs a mock."),
                 .value(
@@ -93,10 +94,13 @@ enum TestStateCommand: ASLCommand {
         execution.recordsHistory = false
         let handlers = try TestStateDefinition.handlers(options, machine: machine, stateName: stateName, in: context)
         let executor = Executor(machine: machine, handlers: handlers, options: execution)
-        let request = TestStateRequest(
+        var request = TestStateRequest(
             stateName: stateName, input: options.input, inspectionLevel: options.inspectionLevel,
             mock: options.mock, variables: options.variables, context: options.context,
             configuration: options.configuration)
+        request.mockResultCheck = { result, resource, mode in
+            MockResultSchema.problem(result, resource: resource, mode: mode)
+        }
         let result: TestStateResult
         do {
             result = try await executor.testState(request)

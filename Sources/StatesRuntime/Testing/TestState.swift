@@ -1,4 +1,5 @@
 public import JSONCore
+public import StatesLanguage
 
 /// What AWS's TestState API reports for a state (`inspectionLevel`).
 ///
@@ -86,6 +87,10 @@ public struct TestStateRequest: Sendable {
     /// The context object (`$$`) the state sees (`context`); allowed only with a mock.
     public var context: JSON?
     public var configuration: TestStateConfiguration
+    /// Checks a Task's mocked result against its integration's response model under
+    /// `fieldValidationMode`, returning AWS's message for a mismatch (the runtime knows no
+    /// service: `LocalAWS.MockResultSchema.problem` is the one `asl test-state` plugs in).
+    public var mockResultCheck: (@Sendable (JSON, TaskResource, MockFieldValidationMode) -> String?)?
 
     public init(
         stateName: String, input: JSON = .object(JSONObject()), inspectionLevel: InspectionLevel = .info,

@@ -123,6 +123,14 @@ enum TestStateValidation {
         }
         guard case .result(let value) = mock.outcome else { return }
         switch state {
+        case .task(let task):
+            if let check = request.mockResultCheck, let resource = task.resource,
+                let problem = check(value, resource, mock.fieldValidationMode)
+            {
+                throw TestStateRejection(
+                    .validationException, problem,
+                    hint: mock.fieldValidationMode == .none ? nil : "--field-validation-mode NONE skips this check")
+            }
         case .map(let map):
             if map.resultWriter != nil {
                 guard case .object = value else {
