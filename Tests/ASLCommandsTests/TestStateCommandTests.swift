@@ -272,6 +272,23 @@ import Testing
         #expect(fake.stderr.contains("bad.json is not a valid state; nothing was run"))
     }
 
+    @Test func inputFromAFile() async throws {
+        let (code, fake) = await testState(
+            ["m.asl.json", "--state", "Inner", "--input-file", "in.json"],
+            files: ["m.asl.json": Self.machine, "in.json": #"{"from": "file"}"#])
+        #expect(code == .success, "stderr: \(fake.stderr)")
+        #expect(try JSONReader.read(fake.stdout).value["output"] == #"{"from":"file"}"#)
+    }
+
+    @Test func inputFileThatIsNotJSON() async {
+        let (code, fake) = await testState(
+            ["m.asl.json", "--state", "Inner", "--input-file", "in.json"],
+            files: ["m.asl.json": Self.machine, "in.json": "{\n  \"a\": \n}"])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("the input in 'in.json' is not valid JSON:"), "stderr: \(fake.stderr)")
+        #expect(fake.stderr.contains("(at 3:1)"), "stderr: \(fake.stderr)")
+    }
+
     @Test func anInvalidDefinitionIsNotRun() async {
         let (code, fake) = await testState(
             ["bad.json", "--state", "A"], files: ["bad.json": #"{"StartAt": "A", "States": {"A": {"Type": "Pass"}}}"#])

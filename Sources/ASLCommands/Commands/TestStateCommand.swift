@@ -39,6 +39,7 @@ enum TestStateCommand: ASLCommand {
                     "state", valueName: "NAME",
                     help: "The state to run (required unless DEFINITION is one state, as TestState takes it)."),
                 .value("input", valueName: "JSON", help: "The state's input, as JSON text (default {})."),
+                .value("input-file", valueName: "FILE", help: "A file holding the input; '-' reads standard input."),
                 .value("mock-result", valueName: "JSON", help: "What the Task's call, Map or Parallel returns."),
                 .value("mock-error", valueName: "NAME", help: "The error the Task's call, Map or Parallel ends with."),
                 .value("mock-cause", valueName: "TEXT", help: "The cause of --mock-error."),
@@ -87,6 +88,8 @@ enum TestStateCommand: ASLCommand {
     }
 
     private static func run(_ options: TestStateOptions, in context: CommandContext) async throws(Stop) -> ExitCode {
+        var options = options
+        if let file = options.inputFile { options.input = try readInput(file, in: context) }
         let (machine, stateName) = try TestStateDefinition.load(options, in: context)
         var execution = ExecutionOptions()
         execution.stateMachineName = RunCommand.machineName(fromPath: options.definitionPath)
@@ -110,6 +113,22 @@ enum TestStateCommand: ASLCommand {
         }
         context.io.writeOutput(JSONWriter.pretty(result.json) + "\n")
         return result.status == .failed ? .failure : .success
+    }
+
+    private static func readInput(_ file: String, in context: CommandContext) throws(Stop) -> JSON {
+        let bytes: [UInt8]
+        do {
+            bytes = file == "-" ? try context.io.readStandardInput() : try context.io.readFile(file)
+        } catch {
+            context.writeErrorMessage("cannot read '\(TerminalText.escaped(file))': \(FileReadError.reason(of: error))")
+            throw Stop(code: .usage)
+        }
+        do {
+            return try TestStateOptions.parse(bytes)
+        } catch {
+            context.writeErrorMessage("the input in '\(TerminalText.escaped(file))' is not valid JSON: \(error)")
+            throw Stop(code: .usage)
+        }
     }
 
     /// `x.asl.json: ValidationException: State not found in definition (no state is named "Chrage";

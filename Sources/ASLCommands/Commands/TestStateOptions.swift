@@ -9,6 +9,8 @@ struct TestStateOptions: Sendable {
     /// `--state`; `nil` for a definition that is one state (``LoneStateDefinition``).
     var stateName: String?
     var input: JSON = .object(JSONObject())
+    /// `--input-file`: read by the command ('-' is standard input).
+    var inputFile: String?
     var inspectionLevel: InspectionLevel = .info
     var mock: TestStateMock?
     var variables = JSONObject()
@@ -39,6 +41,16 @@ struct TestStateOptions: Sendable {
             stateName = state
         }
         if let text = arguments.value("input") { input = try Self.parse(text, option: "input") }
+        if let file = arguments.value("input-file") {
+            guard arguments.value("input") == nil else {
+                throw .usage(UsageError("--input and --input-file cannot be used together"))
+            }
+            guard !file.isEmpty else { throw .usage(UsageError("option '--input-file' is empty; give a file path")) }
+            guard !(file == "-" && path == "-") else {
+                throw .usage(UsageError("standard input ('-') can be read only once"))
+            }
+            inputFile = file
+        }
         if let level = arguments.value("inspection-level") {
             inspectionLevel = InspectionLevel(rawValue: level) ?? .info
         }
@@ -155,13 +167,24 @@ struct TestStateOptions: Sendable {
 
     private static func parse(_ text: String, option: String) throws(Problem) -> JSON {
         do {
-            return try JSONReader.read(Array(text.utf8), options: .init(duplicateKeys: .keepLast)).value
+            return try parse(Array(text.utf8))
         } catch {
-            let location = SourceLineTable(Array(text.utf8)).location(ofOffset: error.offset)
-            throw .usage(
-                UsageError(
-                    "the value of '--\(option)' is not valid JSON: \(error.message) (at \(location.line):"
-                        + "\(location.column))"))
+            throw .usage(UsageError("the value of '--\(option)' is not valid JSON: \(error)"))
         }
+    }
+
+    /// JSON text; an error says what is wrong and at which line:column.
+    static func parse(_ bytes: [UInt8]) throws(JSONParseProblem) -> JSON {
+        do {
+            return try JSONReader.read(bytes, options: .init(duplicateKeys: .keepLast)).value
+        } catch {
+            let location = SourceLineTable(bytes).location(ofOffset: error.offset)
+            throw JSONParseProblem(text: "\(error.message) (at \(location.line):\(location.column))")
+        }
+    }
+
+    struct JSONParseProblem: Error, CustomStringConvertible {
+        var text: String
+        var description: String { text }
     }
 }
