@@ -64,7 +64,10 @@ public enum ASLMain {
 
     /// Every command, in the order help lists them.
     static var commands: [any ASLCommand.Type] {
-        [ValidateCommand.self, RunCommand.self, EvalCommand.self, GraphCommand.self, RulesCommand.self]
+        [
+            ValidateCommand.self, RunCommand.self, EvalCommand.self, TestStateCommand.self, GraphCommand.self,
+            RulesCommand.self,
+        ]
     }
 
     /// Names the user may type: the commands plus `help`.

@@ -48,8 +48,20 @@ struct ContextObject: Sendable {
     /// `$$.Map.Item` while an ItemSelector or an iteration runs.
     var mapItem: (index: Int, value: JSON)?
 
+    /// The whole context object when `asl test-state` gives one (`--context`, or TestState's own
+    /// shape); `nil` in ordinary runs (SPEC-NOTES.md §15.6).
+    var replacement: JSON?
+
     /// The context object as JSON.
     var json: JSON {
+        if let replacement {
+            // A test-state context still gets the task token the state generates (unless it gives
+            // one) and, while an ItemSelector is evaluated, `$$.Map.Item` (SPEC-NOTES.md §15.6).
+            guard taskToken != nil || mapItem != nil, case .object(var root) = replacement else { return replacement }
+            if let taskToken, root["Task"] == nil { root["Task"] = ["Token": .string(taskToken)] }
+            if let mapItem { root["Map"] = Self.mapJSON(mapItem) }
+            return .object(root)
+        }
         var executionObject = JSONObject()
         executionObject.appendUnchecked(key: "Id", value: .string(execution.id))
         executionObject.appendUnchecked(key: "Input", value: execution.input)
@@ -71,10 +83,11 @@ struct ContextObject: Sendable {
         if let taskToken {
             root.appendUnchecked(key: "Task", value: ["Token": .string(taskToken)])
         }
-        if let mapItem {
-            root.appendUnchecked(
-                key: "Map", value: ["Item": ["Index": .number(JSONNumber(mapItem.index)), "Value": mapItem.value]])
-        }
+        if let mapItem { root.appendUnchecked(key: "Map", value: Self.mapJSON(mapItem)) }
         return .object(root)
+    }
+
+    private static func mapJSON(_ item: (index: Int, value: JSON)) -> JSON {
+        ["Item": ["Index": .number(JSONNumber(item.index)), "Value": item.value]]
     }
 }

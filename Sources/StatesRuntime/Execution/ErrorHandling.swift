@@ -35,8 +35,21 @@ extension ExecutionRunner {
             if error.name == .runtime { throw .failed(error) }
             if let index = handling.retriers.firstIndex(where: { error.isMatched(by: $0.errorEquals) }) {
                 let retrier = handling.retriers[index]
+                // `asl test-state`: the retries made so far come from `retrierRetryCount`, and a
+                // retry the retrier would make ends the test as RETRIABLE (SPEC-NOTES.md §15.4).
+                if let inspection = path.inspection {
+                    attempts[index] = inspection.retrierRetryCount
+                    inspection.update { $0.retryIndex = index }
+                }
                 if Int64(attempts[index]) < retrier.maxAttempts ?? Retrier.defaultMaxAttempts {
                     let delay = Self.retryDelay(retrier, retry: attempts[index], random: &path.random)
+                    if let inspection = path.inspection {
+                        inspection.update {
+                            $0.retryBackoffSeconds = delay
+                            $0.retriable = error
+                        }
+                        throw .failed(error)
+                    }
                     attempts[index] += 1
                     report(
                         stateName, kind,
@@ -58,6 +71,10 @@ extension ExecutionRunner {
             }
             let catcher = handling.catchers[index]
             let next = catchTargets[index]
+            path.inspection?.update {
+                $0.catchIndex = index
+                $0.caught = error
+            }
             report(
                 stateName, kind,
                 .caught(error: error.name.rawValue, cause: error.cause, next: programs[next.index].name), path: path)

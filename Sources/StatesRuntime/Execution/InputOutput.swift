@@ -11,12 +11,15 @@ extension ExecutionRunner {
     func applyInputPath(_ inputPath: PathOrNull?, to input: JSON, path: PathContext, site: EvaluationSite)
         throws(StatesError) -> JSON
     {
+        let effective: JSON
         switch inputPath {
-        case nil: return input
-        case .null: return .object(JSONObject())
+        case nil: effective = input
+        case .null: effective = .object(JSONObject())
         case .path(let selector):
-            return try Self.select(selector, in: Roots(input: input, path: path), site: site)
+            effective = try Self.select(selector, in: Roots(input: input, path: path), site: site)
         }
+        path.inspection?.capture(.afterInputPath, effective)
+        return effective
     }
 
     /// The value `selector` selects, for a state's path field; a failure names the state. A path
@@ -37,17 +40,27 @@ extension ExecutionRunner {
     func applyParameters(
         _ parameters: DynamicTemplate?, to effective: JSON, path: inout PathContext, site: EvaluationSite
     ) throws(StatesError) -> JSON {
-        guard case .jsonPath(let template) = parameters else { return effective }
+        guard case .jsonPath(let template) = parameters else {
+            path.inspection?.capture(.afterParameters, effective)
+            return effective
+        }
         let roots = Roots(input: effective, path: path)
-        return try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+        let value = try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site)
+        path.inspection?.capture(.afterParameters, value)
+        return value
     }
 
     func applyResultSelector(
         _ selector: PayloadTemplate?, to result: JSON, path: inout PathContext, site: EvaluationSite
     ) throws(StatesError) -> JSON {
-        guard let selector else { return result }
+        guard let selector else {
+            path.inspection?.capture(.afterResultSelector, result)
+            return result
+        }
         let roots = Roots(input: result, path: path)
-        return try TemplateEvaluator.evaluate(selector, roots: roots, random: &path.random, site: site)
+        let value = try TemplateEvaluator.evaluate(selector, roots: roots, random: &path.random, site: site)
+        path.inspection?.capture(.afterResultSelector, value)
+        return value
     }
 
     func applyResultPath(_ resultPath: PathOrNull?, input: JSON, result: JSON, site: EvaluationSite)
@@ -63,9 +76,12 @@ extension ExecutionRunner {
         }
     }
 
+    /// `value` is the state's output before `OutputPath`: `asl test-state` reports it as
+    /// `afterResultPath`.
     func applyOutputPath(_ outputPath: PathOrNull?, to value: JSON, path: PathContext, site: EvaluationSite)
         throws(StatesError) -> JSON
     {
+        path.inspection?.capture(.afterResultPath, value)
         switch outputPath {
         case nil: return value
         case .null: return .object(JSONObject())

@@ -25,6 +25,9 @@ struct PathContext: Sendable {
     var abortAnchor: AbortAnchor?
     /// Set when a JSONata field of the current state failed: where, for `EvaluationFailed`.
     var queryFailure: QueryFailureNote?
+    /// `asl test-state`'s capture of intermediate values and its mock; `nil` in ordinary runs,
+    /// where each capture point costs one `nil` check (SPEC-NOTES.md §15).
+    var inspection: StepInspection? = nil
 
     /// A child path for branch or iteration `index`, starting now on a forked timeline.
     func child(_ index: Int, previousEventID: Int, anchor: AbortAnchor) -> PathContext {

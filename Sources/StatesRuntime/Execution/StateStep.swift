@@ -33,7 +33,7 @@ extension ExecutionRunner {
         path.context.stateName = program.name
         path.context.enteredTime = enteredAt
         switch kind {
-        case .task, .parallel, .map: path.context.retryCount = 0
+        case .task, .parallel, .map: path.context.retryCount = path.inspection?.retrierRetryCount ?? 0
         default: path.context.retryCount = nil
         }
         path.context.taskToken = nil
@@ -107,6 +107,7 @@ extension ExecutionRunner {
         }
         if let assigned = assignedVariables {
             for (name, value) in assigned { path.variables[name] = value }
+            path.inspection?.update { $0.assigned = assigned }
         }
         if let exited = kind.exitedEventType {
             try recordEvent(

@@ -23,7 +23,8 @@ extension ExecutionRunner {
         let effective = try failing { () throws(StatesError) in
             try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
         }
-        if let reader = map.value.itemReader {
+        // Under `asl test-state` a mock stands in for the reader too (SPEC-NOTES.md §15.5).
+        if let reader = map.value.itemReader, path.inspection?.mock == nil {
             throw .failed(
                 Causes.runtime(
                     "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) "
@@ -43,7 +44,10 @@ extension ExecutionRunner {
             }
             let (items, concurrency) = try failing { () throws(StatesError) in
                 let items: [JSON]
-                if let jsonataItems {
+                if mapState.itemReader != nil {
+                    // Only a mocked test-state run gets here with a reader (checked above).
+                    items = []
+                } else if let jsonataItems {
                     items = jsonataItems
                 } else {
                     items = try Self.mapItems(mapState, roots: roots, site: site)
@@ -59,17 +63,28 @@ extension ExecutionRunner {
                     toleratedFailures: try Self.mapTolerance(
                         mapState, roots: roots, itemCount: items.count, site: site))
             }
-            let results = try await runIterations(
-                mapState, items: items, effective: effective, limits: limits, after: started, path: &path, site: site)
+            let result: JSON
+            if let inspection = path.inspection, inspection.mock != nil {
+                result = try failing { () throws(StatesError) in
+                    try mockedMapResult(
+                        mapState, items: items, effective: effective, concurrency: concurrency, limits: limits,
+                        inspection: inspection, path: &path, site: site)
+                }
+            } else {
+                result = .array(
+                    try await runIterations(
+                        mapState, items: items, effective: effective, limits: limits, after: started, path: &path,
+                        site: site))
+            }
             try recordDetached(.mapStateSucceeded, after: path.previousEventID, clock: path.clock)
             return try failing { () throws(StatesError) in
                 if let scope {
                     return try jsonataResultStage(
-                        map.value.io, assign: map.value.common.assign, result: .array(results), scope: scope,
+                        map.value.io, assign: map.value.common.assign, result: result, scope: scope,
                         path: &path, site: site)
                 }
                 let selected = try applyResultSelector(
-                    map.value.io.resultSelector, to: .array(results), path: &path, site: site)
+                    map.value.io.resultSelector, to: result, path: &path, site: site)
                 let assigned = try evaluateAssign(map.value.common.assign, value: selected, path: &path, site: site)
                 let combined = try applyResultPath(map.value.io.resultPath, input: input, result: selected, site: site)
                 let output = try applyOutputPath(map.value.io.outputPath, to: combined, path: path, site: site)
@@ -260,6 +275,27 @@ extension ExecutionRunner {
         var anchor: AbortAnchor
     }
 
+    /// An iteration's input: `ItemSelector` (legacy `Parameters`) evaluated with
+    /// `$$.Map.Item.Index`/`Value`, or the item itself.
+    func iterationInput(
+        _ map: MapState, item: JSON, index: Int, effective: JSON, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> JSON {
+        if case .jsonPath(let selector) = map.itemSelector {
+            var roots = Roots(input: effective, path: path)
+            roots.context.mapItem = (index, item)
+            return try TemplateEvaluator.evaluate(selector, roots: roots, random: &path.random, site: site)
+        }
+        if case .jsonata(let selector) = map.itemSelector {
+            // `$states.input` is the Map's input; `$states.context.Map.Item` the item (ASL
+            // specification, "Map State", JSONata ItemSelector).
+            path.context.mapItem = (index, item)
+            defer { path.context.mapItem = nil }
+            let scope = JSONataScope(input: effective, path: &path)
+            return try evaluate(selector, field: "ItemSelector", scope: scope, path: &path, site: site)
+        }
+        return item
+    }
+
     /// One iteration on a worker's timeline: its own random stream and variables, its events
     /// chained from `MapIterationStarted`.
     private func runIteration(
@@ -270,25 +306,10 @@ extension ExecutionRunner {
         iteration.random = parent.random.fork(index)
         iteration.variables = parent.variables
         iteration.context = parent.context
-        let item = job.items[index]
-        var input = item
-        if case .jsonPath(let selector) = job.map.itemSelector {
-            var context = parent.context
-            context.mapItem = (index, item)
-            var roots = Roots(input: job.effective, path: iteration)
-            roots.context = context
-            input = try failing { () throws(StatesError) in
-                try TemplateEvaluator.evaluate(selector, roots: roots, random: &iteration.random, site: job.site)
-            }
-        } else if case .jsonata(let selector) = job.map.itemSelector {
-            // `$states.input` is the Map's input; `$states.context.Map.Item` the item (ASL
-            // specification, "Map State", JSONata ItemSelector).
-            iteration.context.mapItem = (index, item)
-            input = try failing { () throws(StatesError) in
-                let scope = JSONataScope(input: job.effective, path: &iteration)
-                return try evaluate(selector, field: "ItemSelector", scope: scope, path: &iteration, site: job.site)
-            }
-            iteration.context.mapItem = nil
+        let input = try failing { () throws(StatesError) in
+            try iterationInput(
+                job.map, item: job.items[index], index: index, effective: job.effective, path: &iteration,
+                site: job.site)
         }
         try recordEvent(.mapIterationStarted, on: &iteration, .mapIteration(.init(name: name, index: index)))
         defer { worker.path.clock = iteration.clock }

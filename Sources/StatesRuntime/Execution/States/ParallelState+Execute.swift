@@ -38,8 +38,17 @@ extension ExecutionRunner {
                 return try applyParameters(parallel.value.io.parameters, to: effective, path: &path, site: site)
             }
             let started = try recordEvent(.parallelStateStarted, on: &path)
-            let results = try await runBranches(
-                parallel.value.branches, input: branchInput, after: started, path: &path)
+            let results: [JSON]
+            if let mock = path.inspection?.mock {
+                // `asl test-state`: the mock is the branches' results (SPEC-NOTES.md §15.5).
+                switch mock {
+                case .result(let value): results = value.arrayValue ?? []
+                case .error(let error): throw .failed(error)
+                }
+            } else {
+                results = try await runBranches(
+                    parallel.value.branches, input: branchInput, after: started, path: &path)
+            }
             try recordDetached(.parallelStateSucceeded, after: path.previousEventID, clock: path.clock)
             return try failing { () throws(StatesError) in
                 if let scope {

@@ -16,6 +16,7 @@ extension ExecutionRunner {
         var effective = try applyInputPath(pass.value.io.inputPath, to: input, path: path, site: site)
         effective = try applyParameters(pass.value.io.parameters, to: effective, path: &path, site: site)
         let result = pass.value.result ?? effective
+        if let given = pass.value.result { path.inspection?.capture(.result, given) }
         let assigned = try evaluateAssign(pass.value.common.assign, value: result, path: &path, site: site)
         let combined = try applyResultPath(pass.value.io.resultPath, input: input, result: result, site: site)
         let output = try applyOutputPath(pass.value.io.outputPath, to: combined, path: path, site: site)

@@ -74,6 +74,7 @@ extension ExecutionRunner {
             if case .jsonata(let template) = task.value.io.parameters {
                 arguments = try evaluate(template, field: "Arguments", scope: scope, path: &path, site: site)
             }
+            path.inspection?.capture(.afterArguments, arguments)
             let timeout = try jsonataInteger(
                 task.value.timeoutSeconds, field: "TimeoutSeconds", minimum: 1, scope: scope, path: &path, site: site)
             let heartbeat = try jsonataInteger(
@@ -117,7 +118,9 @@ extension ExecutionRunner {
     {
         let family = TaskEventFamily(call.resource)
         try recordEvent(family.scheduled, on: &path, family.scheduledDetails(call, region: options.region))
-        guard let handler = handlers.resolve(call.resource, parameters: call.parameters) else {
+        // `asl test-state --mock-result/--mock-error` stands in for the service (SPEC-NOTES.md §15.3).
+        guard let handler = path.inspection?.taskHandler ?? handlers.resolve(call.resource, parameters: call.parameters)
+        else {
             throw .failed(Causes.noHandler(call.resource, stateName: call.task.common.name))
         }
         try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
@@ -144,6 +147,7 @@ extension ExecutionRunner {
         }
         switch outcome {
         case .success(let result):
+            path.inspection?.capture(.result, result)
             try recordEvent(family.succeeded, on: &path, family.outputDetails(call.resource, result))
             if let limit = options.quotas.maximumPayloadBytes, PayloadSize.exceeds(result, limit: limit) {
                 throw .failed(Causes.taskResultTooLarge(call.resource, limit: limit))
