@@ -29,6 +29,9 @@ public struct ExecutionOptions: Sendable {
     /// The memory guard on events kept when ``recordsHistory`` is on: reaching it fails the
     /// execution with `States.Runtime` even when ``quotas`` are lifted; `nil` removes it.
     public var maximumRetainedHistoryEvents: Int? = HistoryRecorder.defaultMaximumRetainedEvents
+    /// Task states answered by mocked responses instead of handlers, by state name, whatever
+    /// their `Resource` (`asl test`; SFN Local's mock files). `nil`: no state is mocked.
+    public var mocks: StateMocks? = nil
 
     public init(
         clock: (any ExecutionClock)? = nil,
@@ -191,6 +194,8 @@ public struct Executor: Sendable {
         var result: [UnresolvedResource] = []
         for state in machine.states {
             guard case .task(let task) = state else { continue }
+            // A mocked state never reaches a handler.
+            if options.mocks?[task.common.name] != nil { continue }
             guard let resource = task.resource else {
                 result.append(
                     UnresolvedResource(
