@@ -64,7 +64,7 @@ public enum ASLMain {
 
     /// Every command, in the order help lists them.
     static var commands: [any ASLCommand.Type] {
-        [ValidateCommand.self, RunCommand.self, EvalCommand.self, RulesCommand.self]
+        [ValidateCommand.self, RunCommand.self, EvalCommand.self, TestCommand.self, RulesCommand.self]
     }
 
     /// Names the user may type: the commands plus `help`.
