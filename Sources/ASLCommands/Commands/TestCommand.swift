@@ -87,7 +87,7 @@ enum TestCommand: ASLCommand {
                 loaded.append((path, cases, nil))
             case .failure(let failure):
                 loaded.append((path, [], failure.lines))
-                if format != .text { failure.lines.forEach { io.writeError($0 + "\n") } }
+                if format != .text { for line in failure.lines { io.writeError(line + "\n") } }
                 code = code.combined(with: .usage)
             }
         }

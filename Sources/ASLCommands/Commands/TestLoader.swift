@@ -265,6 +265,6 @@ enum TestLoader {
             file.path,
             located(
                 file.path, file.bytes, offset,
-                "\"\(name)\" is a \(state.kind) state; only Task states can be mocked"))
+                "\"\(name)\" is a \(String(describing: state.kind).capitalized) state; only Task states can be mocked"))
     }
 }

@@ -124,7 +124,7 @@ public enum ExpectationChecker {
     }
 
     private static func shortened(_ text: String) -> String {
-        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+        text.count <= 600 ? text : String(text.prefix(600)) + "…"
     }
 }
 
