@@ -119,7 +119,8 @@ public enum ExpectationChecker {
             return nil
         }
         return TestFailure(
-            "\(what) differs at \(difference.path)", path: difference.path, expected: difference.expected,
+            "\(what) \(what.hasSuffix("variables") ? "differ" : "differs") at \(difference.path)",
+            path: difference.path, expected: difference.expected,
             actual: difference.actual)
     }
 
