@@ -231,6 +231,72 @@ import Testing
         #expect(fake.stderr.contains("cannot read 'nowhere'"))
     }
 
+    @Test func aCaseSetsTheContextObject() async {
+        let machine = #"""
+            {"StartAt": "P", "States": {"P": {"Type": "Pass",
+              "Parameters": {"name.$": "$$.Execution.Name", "machine.$": "$$.StateMachine.Name", "role.$": "$$.Execution.RoleArn"},
+              "End": true}}}
+            """#
+        let cases = #"""
+            [{"name": "c", "context": {"Execution": {"Name": "run-1", "RoleArn": "arn:aws:iam::1:role/r"},
+                                       "StateMachine": {"Name": "orders"}},
+              "expect": {"output": {"name": "run-1", "machine": "orders", "role": "arn:aws:iam::1:role/r"}}}]
+            """#
+        let (code, fake) = await run(
+            ["t.asl-test.json"], files: ["m.asl.json": machine, "t.asl-test.json": Self.testFile(cases: cases)])
+        #expect(code == .success, "\(fake.stdout)")
+    }
+
+    @Test func aMockFileNamingAnUnknownStateIsReportedInTheMockFile() async {
+        let mockFile = #"""
+            {"StateMachines": {"m": {"TestCases": {"T": {"Lod": "R"}}}},
+             "MockedResponses": {"R": {"0": {"Return": 1}}}}
+            """#
+        let (code, fake) = await run(
+            ["t.asl-test.json"],
+            files: [
+                "m.asl.json": Self.machine, "mocks.json": mockFile,
+                "t.asl-test.json": #"{"definition": "m.asl.json", "mockConfigFile": "mocks.json"}"#,
+            ])
+        #expect(code == .usage)
+        #expect(
+            fake.stdout.contains(#"mocks.json:1:46: error: the definition has no state "Lod" (did you mean 'Load'?)"#),
+            "\(fake.stdout)")
+    }
+
+    @Test func aMergedCaseChecksItsOwnStateNames() async {
+        let mockFile =
+            #"{"StateMachines": {"m": {"TestCases": {"T": {"Load": "R"}}}}, "MockedResponses": {"R": {"0": {"Return": 1}}}}"#
+        let (code, fake) = await run(
+            ["t.asl-test.json"],
+            files: [
+                "m.asl.json": Self.machine, "mocks.json": mockFile,
+                "t.asl-test.json":
+                    #"{"definition": "m.asl.json", "mockConfigFile": "mocks.json", "cases": [{"name": "T", "expect": {"statesInclude": ["Reprot"]}}]}"#,
+            ])
+        #expect(code == .usage)
+        #expect(
+            fake.stdout.contains(#"error: the definition has no state "Reprot" (did you mean 'Report'?)"#),
+            "\(fake.stdout)")
+    }
+
+    @Test func mockFileCasesTakeInputAndExpectationsFromTheSameNamedCase() async {
+        let mockFile = #"""
+            {"StateMachines": {"m": {"TestCases": {"T": {"Load": "R"}, "U": {"Load": "Fails", "Report": "Sent"}}}},
+             "MockedResponses": {"R": {"0": {"Return": {"Payload": {"orders": [7]}}}},
+                                 "Fails": {"0": {"Throw": {"Error": "E"}}}, "Sent": {"0": {"Return": {"MessageId": "x"}}}}}
+            """#
+        let file = #"""
+            {"definition": "m.asl.json", "mockConfigFile": "mocks.json",
+             "cases": [{"name": "T", "input": {"day": 2}, "expect": {"outputContains": {"orders": [7]}, "state": {"Load": {"input": {"day": 2}}}}},
+                       {"name": "extra", "mocks": {"Load": {"Return": {"Payload": {"orders": []}}}}}]}
+            """#
+        let (code, fake) = await run(
+            ["t.asl-test.json"], files: ["m.asl.json": Self.machine, "mocks.json": mockFile, "t.asl-test.json": file])
+        #expect(code == .success, "\(fake.stdout)")
+        #expect(fake.stdout.contains("  ✓ T\n  ✓ U\n  ✓ extra\n"), "\(fake.stdout)")
+    }
+
     // MARK: On the real file system
 
     static var root: String {

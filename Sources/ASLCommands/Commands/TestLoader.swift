@@ -95,30 +95,33 @@ enum TestLoader {
                 var mocks = testCase.mocks
                 var input = JSON.object(JSONObject())
                 var expectation = TestExpectation()
+                let mockFilePath = resolve(mockPath, in: folder)
+                let references = testCase.mocks.byState.keys.sorted().map { ($0, testCase.stateOffsets[$0]) }
+                try checkStates(references, machine: machine, file: (mockFilePath, mockBytes))
+                for (name, offset) in references {
+                    try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
+                }
+                var caseOptions = options
                 if let own = written.removeValue(forKey: testCase.name) {
+                    try checkCase(own, machine: machine, file: (path, bytes))
                     for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
                     input = own.input
                     expectation = own.expectation
+                    own.context.apply(to: &caseOptions)
                 }
-                try checkStates(
-                    Array(mocks.byState.keys).map { ($0, nil) }, machine: machine,
-                    file: (resolve(mockPath, in: folder), mockBytes))
                 cases.append(
                     PreparedTestCase(
-                        file: path, name: testCase.name, machine: machine, handlers: handlers, options: options,
+                        file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
                         input: input, mocks: mocks, expectation: expectation))
             }
         }
         for testCase in file.cases where written[testCase.name] != nil {
-            try checkStates(testCase.stateReferences, machine: machine, file: (path, bytes))
-            for name in testCase.mocks.byState.keys {
-                try checkTask(
-                    name, machine: machine, file: (path, bytes),
-                    offset: testCase.stateReferences.first { $0.name == name }?.offset)
-            }
+            try checkCase(testCase, machine: machine, file: (path, bytes))
+            var caseOptions = options
+            testCase.context.apply(to: &caseOptions)
             cases.append(
                 PreparedTestCase(
-                    file: path, name: testCase.name, machine: machine, handlers: handlers, options: options,
+                    file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
                     input: testCase.input, mocks: testCase.mocks, expectation: testCase.expectation))
         }
         return LoadedTestFile(path: path, cases: cases)
@@ -236,6 +239,17 @@ enum TestLoader {
             )
         }
         return handlers
+    }
+
+    /// A test file's case: the states it names exist, the ones it mocks are Task states.
+    private static func checkCase(
+        _ testCase: TestFile.Case, machine: ResolvedStateMachine, file: (path: String, bytes: [UInt8])
+    ) throws(TestLoadFailure) {
+        try checkStates(testCase.stateReferences, machine: machine, file: file)
+        for name in testCase.mocks.byState.keys.sorted() {
+            try checkTask(
+                name, machine: machine, file: file, offset: testCase.stateReferences.first { $0.name == name }?.offset)
+        }
     }
 
     /// Every state a case names must be a state of the machine.

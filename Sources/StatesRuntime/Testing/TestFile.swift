@@ -1,6 +1,26 @@
 public import JSONCore
 import StatesLanguage
 
+/// What a case sets of the context object.
+public struct ContextOverrides: Sendable, Hashable {
+    public var executionName: String?
+    public var roleArn: String?
+    public var stateMachineName: String?
+
+    public init(executionName: String? = nil, roleArn: String? = nil, stateMachineName: String? = nil) {
+        self.executionName = executionName
+        self.roleArn = roleArn
+        self.stateMachineName = stateMachineName
+    }
+
+    /// Applies these to `options`.
+    public func apply(to options: inout ExecutionOptions) {
+        if let executionName { options.executionName = executionName }
+        if let roleArn { options.roleArn = roleArn }
+        if let stateMachineName { options.stateMachineName = stateMachineName }
+    }
+}
+
 /// A test file (`*.asl-test.json`): the definition to test, where unmocked states are served,
 /// and the cases. Every field is documented in the README's "Testing your state machines".
 ///
@@ -19,6 +39,9 @@ public struct TestFile: Sendable {
         public var input: JSON
         public var mocks: StateMocks
         public var expectation: TestExpectation
+        /// `context`: what the case sets of the context object (`$$.Execution.Name`,
+        /// `$$.Execution.RoleArn`, `$$.StateMachine.Name`).
+        public var context: ContextOverrides
         /// Where the case starts in the file.
         public var offset: Int?
         /// Every state name the case mentions (mocks, expectations), with where, so a misspelt
@@ -38,7 +61,7 @@ public struct TestFile: Sendable {
     public var cases: [Case]
 
     static let fields = ["definition", "config", "mockConfigFile", "stateMachine", "description", "cases"]
-    static let caseFields = ["name", "description", "input", "mocks", "expect"]
+    static let caseFields = ["name", "description", "input", "context", "mocks", "expect"]
     static let expectFields = [
         "status", "output", "outputContains", "error", "cause", "states", "statesInclude", "state", "maxTransitions",
     ]
@@ -113,9 +136,22 @@ public struct TestFile: Sendable {
         if let expect = try reader.child("expect", what: "\"expect\"") {
             expectation = try parseExpectation(expect, references: &references)
         }
+        var context = ContextOverrides()
+        if let section = try reader.child("context", what: "\"context\"") {
+            try section.checkKnown(["Execution", "StateMachine"])
+            if let execution = try section.child("Execution", what: "\"context.Execution\"") {
+                try execution.checkKnown(["Name", "RoleArn"])
+                context.executionName = try execution.string("Name")
+                context.roleArn = try execution.string("RoleArn")
+            }
+            if let machine = try section.child("StateMachine", what: "\"context.StateMachine\"") {
+                try machine.checkKnown(["Name"])
+                context.stateMachineName = try machine.string("Name")
+            }
+        }
         return Case(
             name: name, input: reader.object["input"] ?? .object(JSONObject()), mocks: mocks, expectation: expectation,
-            offset: map.valueOffset(at: pointer), stateReferences: references)
+            context: context, offset: map.valueOffset(at: pointer), stateReferences: references)
     }
 
     private static func parseExpectation(

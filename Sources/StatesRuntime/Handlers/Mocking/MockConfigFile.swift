@@ -20,6 +20,8 @@ public struct MockConfigFile: Sendable {
     public struct TestCase: Sendable {
         public var name: String
         public var mocks: StateMocks
+        /// Where each state name is written, for messages about it.
+        public var stateOffsets: [String: Int]
     }
 
     /// The state machines in file order, each with its test cases in file order.
@@ -60,7 +62,9 @@ public struct MockConfigFile: Sendable {
                 let testCase = try FieldReader(
                     caseValue, at: cases.pointer / caseName, map: map, what: "the test case \"\(caseName)\"")
                 var mocks = StateMocks()
+                var offsets: [String: Int] = [:]
                 for (stateName, reference) in testCase.object {
+                    offsets[stateName] = map.keyOffset(at: testCase.pointer / stateName)
                     guard let responseName = reference.stringValue else {
                         throw testCase.problem(
                             "the test case \"\(caseName)\" must map the state \"\(stateName)\" to the name of a "
@@ -76,7 +80,7 @@ public struct MockConfigFile: Sendable {
                     }
                     mocks[stateName] = mocked
                 }
-                testCases.append(TestCase(name: caseName, mocks: mocks))
+                testCases.append(TestCase(name: caseName, mocks: mocks, stateOffsets: offsets))
             }
             machines.append((machineName, testCases))
         }
