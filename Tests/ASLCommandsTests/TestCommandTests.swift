@@ -297,6 +297,22 @@ import Testing
         #expect(fake.stdout.contains("  ✓ T\n  ✓ U\n  ✓ extra\n"), "\(fake.stdout)")
     }
 
+    @Test func aRunConfigurationServesTheStatesACaseDoesNotMock() async {
+        let data = FileManager.default.temporaryDirectory.appending(path: "asl-test-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let config =
+            #"{"dataDirectory": "\#(data)", "services": {"sns:publish": {"returns": {"MessageId": "from-config"}}}}"#
+        let file = #"""
+            {"definition": "m.asl.json", "config": "asl.config.json",
+             "cases": [{"name": "report", "mocks": {"Load": {"Throw": {"Error": "E"}}},
+                        "expect": {"output": {"MessageId": "from-config"}}}]}
+            """#
+        let (code, fake) = await run(
+            ["t.asl-test.json"],
+            files: ["m.asl.json": Self.machine, "asl.config.json": config, "t.asl-test.json": file])
+        #expect(code == .success, "\(fake.stdout)\(fake.stderr)")
+    }
+
     // MARK: On the real file system
 
     static var root: String {
