@@ -94,11 +94,13 @@ public enum TestRunner {
             failures: ExpectationChecker.check(result, against: testCase.expectation))
     }
 
-    /// The seed of a case: FNV-1a (64 bits) of the file name, a zero byte and the case name, so
-    /// a case's seed does not change when others are added or reordered.
+    /// The seed of a case: FNV-1a (64 bits) of the file's name (its last path component, so
+    /// `asl test dir` and `asl test ./dir/x.asl-test.json` agree), a zero byte and the case name,
+    /// so a case's seed does not change when others are added or reordered.
     public static func seed(file: String, caseName: String) -> UInt64 {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in Array(file.utf8) + [0] + Array(caseName.utf8) {
+        for byte in Array(name.utf8) + [0] + Array(caseName.utf8) {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }

@@ -179,6 +179,7 @@ import Testing
         // FNV-1a of "f", 0, "a": pinned so a change of derivation (which would change every case's
         // random choices) is seen.
         #expect(TestRunner.seed(file: "f", caseName: "a") == 0xdd29_9b18_ff3f_3c6e)
+        #expect(TestRunner.seed(file: "./dir/f", caseName: "a") == TestRunner.seed(file: "f", caseName: "a"))
     }
 
     @Test func statusDefaultsToFailedWhenAnErrorIsExpected() {
