@@ -178,6 +178,14 @@ import Testing
         #expect(report["files"]?[0]?["cases"]?[0]?["name"] == "load fails <&\"'>")
     }
 
+    @Test func aFilterThatMatchesNothingIsAUsageProblem() async {
+        let (code, fake) = await run(
+            ["t.asl-test.json", "--filter", "nothing like it"],
+            files: ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: Self.passing)])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error: no case name contains 'nothing like it'"))
+    }
+
     @Test func rerunsAreIdenticalAndSeedsDependOnFileAndCase() async {
         let files = ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: Self.passing)]
         let first = await run(["t.asl-test.json", "--format", "json"], files: files)

@@ -92,6 +92,11 @@ enum TestCommand: ASLCommand {
             }
         }
         let all = loaded.flatMap(\.cases)
+        if let pattern = arguments.value("filter"), all.isEmpty {
+            // A CI job that runs nothing must not pass quietly.
+            context.writeErrorMessage("no case name contains '\(TerminalText.escaped(pattern))'")
+            code = code.combined(with: .usage)
+        }
         let results = await TestRunner.run(all, maximumConcurrency: 2)
         var report = TestRunReport(files: [])
         var offset = 0
