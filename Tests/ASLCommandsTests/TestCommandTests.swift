@@ -321,6 +321,42 @@ import Testing
         #expect(code == .success, "\(fake.stdout)\(fake.stderr)")
     }
 
+    @Test func aCaseMayNameAMockedResponseOfTheMockFile() async {
+        let mockFile = #"""
+            {"StateMachines": {"m": {"TestCases": {}}},
+             "MockedResponses": {"TwoFailures": {"0-1": {"Throw": {"Error": "Lambda.TooManyRequestsException"}},
+                                                 "2": {"Return": {"Payload": {"orders": [3]}}}}}}
+            """#
+        let machine = Self.machine.replacingOccurrences(
+            of: #""Catch": [{"#, with: #""Retry": [{"ErrorEquals": ["Lambda.TooManyRequestsException"]}], "Catch": [{"#)
+        let good = #"""
+            {"definition": "m.asl.json", "mockConfigFile": "mocks.json",
+             "cases": [{"name": "retried twice", "mocks": {"Load": "TwoFailures"}, "expect": {"outputContains": {"orders": [3]}}}]}
+            """#
+        let (code, fake) = await run(
+            ["t.asl-test.json"], files: ["m.asl.json": machine, "mocks.json": mockFile, "t.asl-test.json": good])
+        #expect(code == .success, "\(fake.stdout)")
+        let misspelt = good.replacingOccurrences(of: #""Load": "TwoFailures""#, with: #""Load": "TwoFailure""#)
+        let (badCode, bad) = await run(
+            ["t.asl-test.json"], files: ["m.asl.json": machine, "mocks.json": mockFile, "t.asl-test.json": misspelt])
+        #expect(badCode == .usage)
+        #expect(
+            bad.stdout.contains(
+                #"error: the mock configuration file has no mocked response "TwoFailure" (did you mean 'TwoFailures'?)"#
+            ),
+            "\(bad.stdout)")
+        let (noFileCode, noFile) = await run(
+            ["t.asl-test.json"],
+            files: [
+                "m.asl.json": machine,
+                "t.asl-test.json": Self.testFile(cases: #"[{"name": "x", "mocks": {"Load": "R"}}]"#),
+            ])
+        #expect(noFileCode == .usage)
+        #expect(
+            noFile.stdout.contains(#"t.asl-test.json:1:72: error: the mock of "Load" names the mocked response "R""#),
+            "\(noFile.stdout)")
+    }
+
     // MARK: On the real file system
 
     static var root: String {

@@ -56,16 +56,18 @@ enum TestLoader {
 
         var cases: [PreparedTestCase] = []
         var written = Dictionary(file.cases.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var mockFile: MockConfigFile?
         if let mockPath = file.mockConfigFile {
             let (mockBytes, mockDocument) = try readJSON(
                 resolve(mockPath, in: folder), io: io, what: "mock configuration file")
-            let mockFile: MockConfigFile
+            let parsedMockFile: MockConfigFile
             do {
-                mockFile = try MockConfigFile.parse(mockDocument)
+                parsedMockFile = try MockConfigFile.parse(mockDocument)
+                mockFile = parsedMockFile
             } catch {
                 throw failure(path, located(resolve(mockPath, in: folder), mockBytes, error.offset, error.message))
             }
-            let names = mockFile.stateMachines.map(\.name)
+            let names = parsedMockFile.stateMachines.map(\.name)
             let machineName: String
             if let chosen = file.stateMachine {
                 guard names.contains(chosen) else {
@@ -89,7 +91,7 @@ enum TestLoader {
                             + "\"stateMachine\" (one of: \(names.joined(separator: ", ")))"))
             }
             options.stateMachineName = machineName
-            for testCase in mockFile.testCases(forStateMachine: machineName) ?? [] {
+            for testCase in parsedMockFile.testCases(forStateMachine: machineName) ?? [] {
                 // A case of the test file with the same name gives the input and expectations,
                 // and its mocks replace the mock file's state by state.
                 var mocks = testCase.mocks
@@ -102,7 +104,8 @@ enum TestLoader {
                     try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
                 }
                 var caseOptions = options
-                if let own = written.removeValue(forKey: testCase.name) {
+                if var own = written.removeValue(forKey: testCase.name) {
+                    try resolveNamedMocks(&own, in: mockFile, file: (path, bytes))
                     try checkCase(own, machine: machine, file: (path, bytes))
                     for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
                     input = own.input
@@ -115,7 +118,8 @@ enum TestLoader {
                         input: input, mocks: mocks, expectation: expectation))
             }
         }
-        for testCase in file.cases where written[testCase.name] != nil {
+        for var testCase in file.cases where written[testCase.name] != nil {
+            try resolveNamedMocks(&testCase, in: mockFile, file: (path, bytes))
             try checkCase(testCase, machine: machine, file: (path, bytes))
             var caseOptions = options
             testCase.context.apply(to: &caseOptions)
@@ -239,6 +243,32 @@ enum TestLoader {
             )
         }
         return handlers
+    }
+
+    /// Puts the mocked responses a case names (`"State": "MockedResponseName"`) in its mocks.
+    private static func resolveNamedMocks(
+        _ testCase: inout TestFile.Case, in mockFile: MockConfigFile?, file: (path: String, bytes: [UInt8])
+    ) throws(TestLoadFailure) {
+        for named in testCase.namedMocks {
+            guard let mockFile else {
+                throw failure(
+                    file.path,
+                    located(
+                        file.path, file.bytes, named.offset,
+                        "the mock of \"\(named.state)\" names the mocked response \"\(named.response)\", but the test "
+                            + "file has no \"mockConfigFile\" (give the attempts here, or add the mock file)"))
+            }
+            guard let mocked = mockFile.mockedResponses[named.response] else {
+                let suggestion = NameSuggestion.nearest(named.response, in: mockFile.mockedResponses.keys.sorted())
+                throw failure(
+                    file.path,
+                    located(
+                        file.path, file.bytes, named.offset,
+                        "the mock configuration file has no mocked response \"\(named.response)\""
+                            + NameSuggestion.didYouMean(suggestion)))
+            }
+            testCase.mocks[named.state] = mocked
+        }
     }
 
     /// A test file's case: the states it names exist, the ones it mocks are Task states.

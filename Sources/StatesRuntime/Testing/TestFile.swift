@@ -39,6 +39,9 @@ public struct TestFile: Sendable {
         public var input: JSON
         public var mocks: StateMocks
         public var expectation: TestExpectation
+        /// Mocks given by the name of a mocked response of the mock configuration file
+        /// (`"StateName": "MockedLambdaRetry"`), resolved once that file is read.
+        public var namedMocks: [(state: String, response: String, offset: Int?)]
         /// `context`: what the case sets of the context object (`$$.Execution.Name`,
         /// `$$.Execution.RoleArn`, `$$.StateMachine.Name`).
         public var context: ContextOverrides
@@ -118,10 +121,16 @@ public struct TestFile: Sendable {
             throw reader.problem("a test case's \"name\" must not be empty", at: "name")
         }
         var references: [(name: String, offset: Int?)] = []
+        var namedMocks: [(state: String, response: String, offset: Int?)] = []
         var mocks = StateMocks()
         if let section = try reader.child("mocks", what: "\"mocks\"") {
             for (stateName, mockValue) in section.object {
                 references.append((stateName, map.keyOffset(at: section.pointer / stateName)))
+                if let responseName = mockValue.stringValue {
+                    // The name of a mocked response of the mock configuration file.
+                    namedMocks.append((stateName, responseName, map.valueOffset(at: section.pointer / stateName)))
+                    continue
+                }
                 let mock = try FieldReader(
                     mockValue, at: section.pointer / stateName, map: map, what: "the mock of \"\(stateName)\"")
                 // Shorthand: one attempt, `{"Return": …}` or `{"Throw": …}`.
@@ -151,7 +160,8 @@ public struct TestFile: Sendable {
         }
         return Case(
             name: name, input: reader.object["input"] ?? .object(JSONObject()), mocks: mocks, expectation: expectation,
-            context: context, offset: map.valueOffset(at: pointer), stateReferences: references)
+            namedMocks: namedMocks, context: context, offset: map.valueOffset(at: pointer),
+            stateReferences: references)
     }
 
     private static func parseExpectation(

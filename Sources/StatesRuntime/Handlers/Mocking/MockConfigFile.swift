@@ -26,6 +26,8 @@ public struct MockConfigFile: Sendable {
 
     /// The state machines in file order, each with its test cases in file order.
     public var stateMachines: [(name: String, testCases: [TestCase])]
+    /// Every mocked response, by name.
+    public var mockedResponses: [String: MockedResponses]
 
     /// The test cases of `stateMachine`, or `nil` when the file has no such machine.
     public func testCases(forStateMachine name: String) -> [TestCase]? {
@@ -84,7 +86,7 @@ public struct MockConfigFile: Sendable {
             }
             machines.append((machineName, testCases))
         }
-        return MockConfigFile(stateMachines: machines)
+        return MockConfigFile(stateMachines: machines, mockedResponses: responses)
     }
 }
 
