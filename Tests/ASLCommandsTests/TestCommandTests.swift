@@ -357,6 +357,32 @@ import Testing
             "\(noFile.stdout)")
     }
 
+    @Test func placeholdersTakeTheTestFilesSubstitutions() async {
+        let machine = #"""
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"topic": "${TopicArn}"}, "End": true}}}
+            """#
+        let cases = #"[{"name": "c", "expect": {"output": {"topic": "arn:aws:sns:us-east-1:1:t"}}}]"#
+        let inline =
+            #"{"definition": "m.asl.json", "substitutions": {"TopicArn": "arn:aws:sns:us-east-1:1:t"}, "cases": \#(cases)}"#
+        let (code, fake) = await run(["t.asl-test.json"], files: ["m.asl.json": machine, "t.asl-test.json": inline])
+        #expect(code == .success, "\(fake.stdout)")
+        let fromFile = #"{"definition": "m.asl.json", "substitutions": "values.json", "cases": \#(cases)}"#
+        let (fileCode, fileFake) = await run(
+            ["t.asl-test.json"],
+            files: [
+                "m.asl.json": machine, "values.json": #"{"TopicArn": "arn:aws:sns:us-east-1:1:t"}"#,
+                "t.asl-test.json": fromFile,
+            ])
+        #expect(fileCode == .success, "\(fileFake.stdout)")
+        let missing = #"{"definition": "m.asl.json", "cases": \#(cases)}"#
+        let (missingCode, missingFake) = await run(
+            ["t.asl-test.json"], files: ["m.asl.json": machine, "t.asl-test.json": missing])
+        #expect(missingCode == .usage)
+        #expect(
+            missingFake.stdout.contains("m.asl.json: error: the definition is not a valid state machine"),
+            "\(missingFake.stdout)")
+    }
+
     // MARK: On the real file system
 
     static var root: String {

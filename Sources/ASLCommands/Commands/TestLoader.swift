@@ -38,9 +38,17 @@ enum TestLoader {
             throw failure(path, located(path, bytes, error.offset, error.message))
         }
         let folder = RunCommand.directory(of: path)
+        var substitutions = file.substitutions
+        if let substitutionsFile = file.substitutionsFile {
+            switch Substitutions.load(resolve(substitutionsFile, in: folder), io: io) {
+            case .success(let values): substitutions = values
+            case .failure(let error):
+                throw failure(path, located(path, bytes, file.substitutionsOffset, error.message))
+            }
+        }
         let machine = try loadDefinition(
-            resolve(file.definition, in: folder), named: file.definition, from: (path, bytes, file.definitionOffset),
-            io: io)
+            resolve(file.definition, in: folder), substitutions: substitutions,
+            from: (path, bytes, file.definitionOffset), io: io)
 
         var options = ExecutionOptions()
         options.stateMachineName = file.stateMachine ?? RunCommand.machineName(fromPath: file.definition)
@@ -167,7 +175,8 @@ enum TestLoader {
     }
 
     private static func loadDefinition(
-        _ path: String, named name: String, from testFile: (path: String, bytes: [UInt8], offset: Int?), io: CommandIO
+        _ path: String, substitutions: [String: JSON], from testFile: (path: String, bytes: [UInt8], offset: Int?),
+        io: CommandIO
     ) throws(TestLoadFailure) -> ResolvedStateMachine {
         let bytes: [UInt8]
         do {
@@ -182,6 +191,7 @@ enum TestLoader {
         let source = SourceFile(path: path, bytes: bytes)
         var analysisOptions = AnalysisOptions()
         analysisOptions.reportPlaceholders = true
+        analysisOptions.substitutions = substitutions
         let analysis = DefinitionAnalyzer.analyze(source, options: analysisOptions)
         guard !analysis.hasErrors, let machine = analysis.machine, let resolved = try? ResolvedStateMachine(machine)
         else {

@@ -61,9 +61,16 @@ public struct TestFile: Sendable {
     /// The state machine of the mock configuration file whose test cases become cases.
     public var stateMachine: String?
     public var stateMachineOffset: Int?
+    /// Values for the definition's `${name}` placeholders: given here (an object), or the path
+    /// of a JSON file holding them (as `asl run --substitutions` takes).
+    public var substitutions: [String: JSON] = [:]
+    public var substitutionsFile: String?
+    public var substitutionsOffset: Int?
     public var cases: [Case]
 
-    static let fields = ["definition", "config", "mockConfigFile", "stateMachine", "description", "cases"]
+    static let fields = [
+        "definition", "config", "mockConfigFile", "stateMachine", "substitutions", "description", "cases",
+    ]
     static let caseFields = ["name", "description", "input", "context", "mocks", "expect"]
     static let expectFields = [
         "status", "output", "outputContains", "error", "cause", "states", "statesInclude", "state", "maxTransitions",
@@ -89,6 +96,17 @@ public struct TestFile: Sendable {
             stateMachine: try root.string("stateMachine"),
             stateMachineOffset: map.valueOffset(at: .root / "stateMachine"),
             cases: [])
+        file.substitutionsOffset = map.valueOffset(at: .root / "substitutions")
+        switch root.object["substitutions"] {
+        case nil: break
+        case .string(let path): file.substitutionsFile = path
+        case .object(let values): for (name, value) in values { file.substitutions[name] = value }
+        case let other?:
+            throw root.problem(
+                "\"substitutions\" must be an object of placeholder values or the path of a JSON file holding one, "
+                    + "not \(other.typeName)",
+                at: "substitutions")
+        }
         if file.stateMachine != nil, file.mockConfigFile == nil {
             throw root.problem(
                 "\"stateMachine\" names a machine of a mock configuration file: add \"mockConfigFile\"",
