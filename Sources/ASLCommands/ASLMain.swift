@@ -65,8 +65,8 @@ public enum ASLMain {
     /// Every command, in the order help lists them.
     static var commands: [any ASLCommand.Type] {
         [
-            ValidateCommand.self, RunCommand.self, EvalCommand.self, TestStateCommand.self, GraphCommand.self,
-            RulesCommand.self,
+            ValidateCommand.self, RunCommand.self, EvalCommand.self, TestCommand.self, TestStateCommand.self,
+            GraphCommand.self, RulesCommand.self,
         ]
     }
 

@@ -34,6 +34,9 @@ public struct ExecutionOptions: Sendable {
     /// ``CoverageRecorder``). Called from the tasks that run Parallel branches and Map iterations,
     /// so it must be thread-safe; `nil` (the default) costs nothing.
     public var observer: (@Sendable (ExecutionObservation) -> Void)? = nil
+    /// Task states answered by mocked responses instead of handlers, by state name, whatever
+    /// their `Resource` (`asl test`; SFN Local's mock files). `nil`: no state is mocked.
+    public var mocks: StateMocks? = nil
 
     public init(
         clock: (any ExecutionClock)? = nil,
@@ -196,6 +199,8 @@ public struct Executor: Sendable {
         var result: [UnresolvedResource] = []
         for state in machine.states {
             guard case .task(let task) = state else { continue }
+            // A mocked state never reaches a handler.
+            if options.mocks?[task.common.name] != nil { continue }
             guard let resource = task.resource else {
                 result.append(
                     UnresolvedResource(

@@ -38,6 +38,9 @@ public struct CommandIO: Sendable {
     /// The size in bytes of the regular file at a path, or `nil` when unknown (not a regular
     /// file, cannot be read): lets a command refuse an oversized file without reading it.
     public var fileSize: @Sendable (String) -> Int?
+    /// The names in a directory (not `.` and `..`), or `nil` when the path is not a directory
+    /// that can be listed (`asl test DIR` finds its test files with it).
+    public var listDirectory: @Sendable (String) -> [String]? = { _ in nil }
     public var environment: [String: String]
     public var currentDirectory: String
     public var stderrIsTerminal: Bool
@@ -109,7 +112,20 @@ public struct CommandIO: Sendable {
             currentDirectory: FileManager.default.currentDirectoryPath,
             stderrIsTerminal: isatty(STDERR_FILENO) == 1,
             stdinIsTerminal: isatty(STDIN_FILENO) == 1
-        )
+        ).withDirectoryListing { path in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return nil
+            }
+            return try? FileManager.default.contentsOfDirectory(atPath: path)
+        }
+    }
+
+    /// This value with ``listDirectory`` set.
+    public func withDirectoryListing(_ list: @escaping @Sendable (String) -> [String]?) -> CommandIO {
+        var copy = self
+        copy.listDirectory = list
+        return copy
     }
 }
 

@@ -39,11 +39,26 @@ enum Causes {
             "The specified tolerated failure threshold was exceeded in the Map state '\(site.stateName)'")
     }
 
-    static func noHandler(_ resource: TaskResource, stateName: String) -> StatesError {
-        StatesError(
+    static func noHandler(_ resource: TaskResource, stateName: String, mocking: Bool = false) -> StatesError {
+        let mock =
+            mocking
+            ? "; or mock the state in the test case (\"mocks\": {\"\(stateName)\": {\"Return\": …}})" : ""
+        return StatesError(
             .runtime,
             "No local handler serves the resource '\(resource.text)' of state '\(stateName)': "
-                + Executor.hint(for: resource))
+                + Executor.hint(for: resource) + mock)
+    }
+
+    /// A mocked state invoked once more than its mocked response numbers: SFN Local fails the
+    /// execution (AWS developer guide, `sfn-local-mock-cfg-file`: "If you do not specify a mocked
+    /// response, the state machine execution will fail"). `States.Runtime`, so no Retry or Catch
+    /// takes it (SPEC-NOTES.md §14.2).
+    static func noMockedResponse(stateName: String, invocation: Int, mocked: MockedResponses) -> StatesError {
+        StatesError(
+            .runtime,
+            "The mocked response '\(mocked.name)' of state '\(stateName)' has no response for invocation "
+                + "\(invocation) (it numbers invocations 0 to \(mocked.invocationCount - 1)); "
+                + "add an attempt key \"\(invocation)\" to it")
     }
 
     /// A task result over the payload quota; AWS names the function ARN for a Lambda function

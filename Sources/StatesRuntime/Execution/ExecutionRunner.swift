@@ -11,6 +11,8 @@ final class ExecutionRunner: Sendable {
     let options: ExecutionOptions
     let control: ExecutionControl
     let events: EventLog
+    /// Invocation numbers of mocked Task states (``ExecutionOptions/mocks``).
+    let mockInvocations = MockInvocations()
     /// Every state prepared for execution, by ``StatesLanguage/StateID/index``.
     let programs: [Program]
     /// Functions AWS adds to JSONata, and the built-ins it removes (`$eval` is undefined on AWS:

@@ -118,10 +118,23 @@ extension ExecutionRunner {
     {
         let family = TaskEventFamily(call.resource)
         try recordEvent(family.scheduled, on: &path, family.scheduledDetails(call, region: options.region))
-        // `asl test-state --mock-result/--mock-error` stands in for the service (SPEC-NOTES.md §15.3).
-        guard let handler = path.inspection?.taskHandler ?? handlers.resolve(call.resource, parameters: call.parameters)
-        else {
-            throw .failed(Causes.noHandler(call.resource, stateName: call.task.common.name))
+        let stateName = call.task.common.name
+        let handler: any TaskHandler
+        if let standIn = path.inspection?.taskHandler {
+            // `asl test-state --mock-result/--mock-error` stands in for the service (SPEC-NOTES.md §15.3).
+            handler = standIn
+        } else if let mocked = options.mocks?[stateName] {
+            // SPEC-NOTES.md §14.2: one number per invocation of the state, retries and Map
+            // iterations included; the mocked response takes the place of the handler only.
+            let invocation = mockInvocations.next(stateName)
+            guard let response = mocked.response(forInvocation: invocation) else {
+                throw .failed(Causes.noMockedResponse(stateName: stateName, invocation: invocation, mocked: mocked))
+            }
+            handler = MockedTaskHandler(response: response)
+        } else if let resolved = handlers.resolve(call.resource, parameters: call.parameters) {
+            handler = resolved
+        } else {
+            throw .failed(Causes.noHandler(call.resource, stateName: stateName, mocking: options.mocks != nil))
         }
         try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
         let start = path.clock.now()

@@ -1,0 +1,324 @@
+import Clickstream
+import Foundation
+import JSONCore
+import LocalAWS
+import StatesLanguage
+import StatesRuntime
+
+/// One test file, read with everything it names (definition, run configuration, mock
+/// configuration file) and turned into cases ready to run.
+struct LoadedTestFile: Sendable {
+    var path: String
+    var cases: [PreparedTestCase]
+}
+
+/// Why a test file cannot run: lines already located (`file:line:col: error: …`).
+struct TestLoadFailure: Error, Sendable {
+    var path: String
+    var lines: [String]
+}
+
+/// Reads test files (SPEC-NOTES.md §14.1). Every path inside a test file is relative to the
+/// test file's folder.
+enum TestLoader {
+    static func load(_ path: String, io: CommandIO) -> Result<LoadedTestFile, TestLoadFailure> {
+        do {
+            return .success(try loadThrowing(path, io: io))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func loadThrowing(_ path: String, io: CommandIO) throws(TestLoadFailure) -> LoadedTestFile {
+        let (bytes, document) = try readJSON(path, io: io, what: "test file")
+        let file: TestFile
+        do {
+            file = try TestFile.parse(document)
+        } catch {
+            throw failure(path, located(path, bytes, error.offset, error.message))
+        }
+        let folder = RunCommand.directory(of: path)
+        var substitutions = file.substitutions
+        if let substitutionsFile = file.substitutionsFile {
+            switch Substitutions.load(resolve(substitutionsFile, in: folder), io: io) {
+            case .success(let values): substitutions = values
+            case .failure(let error):
+                throw failure(path, located(path, bytes, file.substitutionsOffset, error.message))
+            }
+        }
+        let machine = try loadDefinition(
+            resolve(file.definition, in: folder), substitutions: substitutions,
+            from: (path, bytes, file.definitionOffset), io: io)
+
+        var options = ExecutionOptions()
+        options.stateMachineName = file.stateMachine ?? RunCommand.machineName(fromPath: file.definition)
+        var handlers = HandlerRegistry()
+        if let config = file.config {
+            let configPath = resolve(config, in: folder)
+            let configuration = try loadConfiguration(configPath, testFile: (path, bytes, file.configOffset), io: io)
+            options.region = configuration.region
+            options.account = configuration.account
+            if let name = configuration.stateMachineName, file.stateMachine == nil { options.stateMachineName = name }
+            handlers = try openServices(configuration, path: configPath, io: io)
+        }
+
+        var cases: [PreparedTestCase] = []
+        var written = Dictionary(file.cases.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var mockFile: MockConfigFile?
+        if let mockPath = file.mockConfigFile {
+            let (mockBytes, mockDocument) = try readJSON(
+                resolve(mockPath, in: folder), io: io, what: "mock configuration file")
+            let parsedMockFile: MockConfigFile
+            do {
+                parsedMockFile = try MockConfigFile.parse(mockDocument)
+                mockFile = parsedMockFile
+            } catch {
+                throw failure(path, located(resolve(mockPath, in: folder), mockBytes, error.offset, error.message))
+            }
+            let names = parsedMockFile.stateMachines.map(\.name)
+            let machineName: String
+            if let chosen = file.stateMachine {
+                guard names.contains(chosen) else {
+                    throw failure(
+                        path,
+                        located(
+                            path, bytes, file.stateMachineOffset,
+                            "the mock configuration file has no state machine \"\(chosen)\""
+                                + NameSuggestion.didYouMean(NameSuggestion.nearest(chosen, in: names))
+                                + " (it has: \(names.joined(separator: ", ")))"))
+                }
+                machineName = chosen
+            } else if names.count == 1, let only = names.first {
+                machineName = only
+            } else {
+                throw failure(
+                    path,
+                    located(
+                        path, bytes, file.mockConfigFileOffset,
+                        "the mock configuration file has \(names.count) state machines; say which with "
+                            + "\"stateMachine\" (one of: \(names.joined(separator: ", ")))"))
+            }
+            options.stateMachineName = machineName
+            for testCase in parsedMockFile.testCases(forStateMachine: machineName) ?? [] {
+                // A case of the test file with the same name gives the input and expectations,
+                // and its mocks replace the mock file's state by state.
+                var mocks = testCase.mocks
+                var input = JSON.object(JSONObject())
+                var expectation = TestExpectation()
+                let mockFilePath = resolve(mockPath, in: folder)
+                let references = testCase.mocks.byState.keys.sorted().map { ($0, testCase.stateOffsets[$0]) }
+                try checkStates(references, machine: machine, file: (mockFilePath, mockBytes))
+                for (name, offset) in references {
+                    try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
+                }
+                var caseOptions = options
+                if var own = written.removeValue(forKey: testCase.name) {
+                    try resolveNamedMocks(&own, in: mockFile, file: (path, bytes))
+                    try checkCase(own, machine: machine, file: (path, bytes))
+                    for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
+                    input = own.input
+                    expectation = own.expectation
+                    own.context.apply(to: &caseOptions)
+                }
+                cases.append(
+                    PreparedTestCase(
+                        file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
+                        input: input, mocks: mocks, expectation: expectation))
+            }
+        }
+        for var testCase in file.cases where written[testCase.name] != nil {
+            try resolveNamedMocks(&testCase, in: mockFile, file: (path, bytes))
+            try checkCase(testCase, machine: machine, file: (path, bytes))
+            var caseOptions = options
+            testCase.context.apply(to: &caseOptions)
+            cases.append(
+                PreparedTestCase(
+                    file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
+                    input: testCase.input, mocks: testCase.mocks, expectation: testCase.expectation))
+        }
+        return LoadedTestFile(path: path, cases: cases)
+    }
+
+    /// `name` relative to `folder` unless absolute.
+    static func resolve(_ name: String, in folder: String) -> String {
+        name.hasPrefix("/") || folder == "." ? name : folder + "/" + name
+    }
+
+    private static func failure(_ path: String, _ line: String) -> TestLoadFailure {
+        TestLoadFailure(path: path, lines: [line])
+    }
+
+    /// `file:line:col: error: message` (or `file: error: message` without a place).
+    static func located(_ path: String, _ bytes: [UInt8], _ offset: Int?, _ message: String) -> String {
+        let name = TerminalText.escaped(path)
+        guard let offset else { return "\(name): error: \(TerminalText.message(message))" }
+        let location = SourceLineTable(bytes).location(ofOffset: offset)
+        return "\(name):\(location.line):\(location.column): error: \(TerminalText.message(message))"
+    }
+
+    private static func readJSON(_ path: String, io: CommandIO, what: String) throws(TestLoadFailure) -> (
+        [UInt8], JSONDocument
+    ) {
+        let bytes: [UInt8]
+        do {
+            bytes = try io.readFile(path)
+        } catch {
+            throw failure(
+                path,
+                "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+        }
+        do {
+            return (bytes, try JSONReader.read(bytes))
+        } catch {
+            throw failure(path, located(path, bytes, error.offset, "the \(what) is not valid JSON: \(error.message)"))
+        }
+    }
+
+    private static func loadDefinition(
+        _ path: String, substitutions: [String: JSON], from testFile: (path: String, bytes: [UInt8], offset: Int?),
+        io: CommandIO
+    ) throws(TestLoadFailure) -> ResolvedStateMachine {
+        let bytes: [UInt8]
+        do {
+            bytes = try io.readFile(path)
+        } catch {
+            throw failure(
+                testFile.path,
+                located(
+                    testFile.path, testFile.bytes, testFile.offset,
+                    "cannot read the definition '\(path)': \(FileReadError.reason(of: error))"))
+        }
+        let source = SourceFile(path: path, bytes: bytes)
+        var analysisOptions = AnalysisOptions()
+        analysisOptions.reportPlaceholders = true
+        analysisOptions.substitutions = substitutions
+        let analysis = DefinitionAnalyzer.analyze(source, options: analysisOptions)
+        guard !analysis.hasErrors, let machine = analysis.machine, let resolved = try? ResolvedStateMachine(machine)
+        else {
+            let errors = analysis.diagnostics.filter { $0.severity == .error }
+            let rendered = TextRenderer(showsExcerpt: false, usesColor: false).render(
+                [DiagnosticReport(source: source, diagnostics: errors)])
+            throw TestLoadFailure(
+                path: testFile.path,
+                lines: rendered.split(separator: "\n").map(String.init)
+                    + [
+                        "\(TerminalText.escaped(path)): error: the definition is not a valid state machine; its cases were not run"
+                    ])
+        }
+        return resolved
+    }
+
+    private static func loadConfiguration(
+        _ path: String, testFile: (path: String, bytes: [UInt8], offset: Int?), io: CommandIO
+    ) throws(TestLoadFailure) -> RunConfiguration {
+        let bytes: [UInt8]
+        do {
+            bytes = try io.readFile(path)
+        } catch {
+            throw failure(
+                testFile.path,
+                located(
+                    testFile.path, testFile.bytes, testFile.offset,
+                    "cannot read the run configuration '\(path)': \(FileReadError.reason(of: error))"))
+        }
+        let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
+        let folder = URL(fileURLWithPath: RunCommand.directory(of: path), isDirectory: true, relativeTo: base)
+        do {
+            return try RunConfiguration.parse(bytes, path: path, baseDirectory: folder, plugins: RunServices.plugins)
+        } catch {
+            throw failure(testFile.path, TerminalText.message(error.description))
+        }
+    }
+
+    /// The handlers of a run configuration, as `asl run --config` builds them (its data
+    /// directory relative to the working directory).
+    private static func openServices(_ configuration: RunConfiguration, path: String, io: CommandIO)
+        throws(TestLoadFailure) -> HandlerRegistry
+    {
+        let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
+        let warn: @Sendable (String) -> Void = { io.writeError("warning: \(TerminalText.message($0))\n") }
+        let sinks = LocalServicesSinks(
+            sns: SNSSinks(notification: { _, _ in }, warning: warn), warning: warn, progress: { _ in })
+        var handlers = HandlerRegistry()
+        do {
+            let services = try LocalServices(
+                config: configuration, dataDirectory: configuration.resolvedDataDirectory(relativeTo: base),
+                sinks: sinks, processEnvironment: io.environment, plugins: RunServices.plugins)
+            try services.setUp()
+            try services.register(into: &handlers)
+        } catch {
+            throw failure(
+                path,
+                "\(TerminalText.escaped(path)): error: cannot set up the local services: \(TerminalText.message(error.description))"
+            )
+        }
+        return handlers
+    }
+
+    /// Puts the mocked responses a case names (`"State": "MockedResponseName"`) in its mocks.
+    private static func resolveNamedMocks(
+        _ testCase: inout TestFile.Case, in mockFile: MockConfigFile?, file: (path: String, bytes: [UInt8])
+    ) throws(TestLoadFailure) {
+        for named in testCase.namedMocks {
+            guard let mockFile else {
+                throw failure(
+                    file.path,
+                    located(
+                        file.path, file.bytes, named.offset,
+                        "the mock of \"\(named.state)\" names the mocked response \"\(named.response)\", but the test "
+                            + "file has no \"mockConfigFile\" (give the attempts here, or add the mock file)"))
+            }
+            guard let mocked = mockFile.mockedResponses[named.response] else {
+                let suggestion = NameSuggestion.nearest(named.response, in: mockFile.mockedResponses.keys.sorted())
+                throw failure(
+                    file.path,
+                    located(
+                        file.path, file.bytes, named.offset,
+                        "the mock configuration file has no mocked response \"\(named.response)\""
+                            + NameSuggestion.didYouMean(suggestion)))
+            }
+            testCase.mocks[named.state] = mocked
+        }
+    }
+
+    /// A test file's case: the states it names exist, the ones it mocks are Task states.
+    private static func checkCase(
+        _ testCase: TestFile.Case, machine: ResolvedStateMachine, file: (path: String, bytes: [UInt8])
+    ) throws(TestLoadFailure) {
+        try checkStates(testCase.stateReferences, machine: machine, file: file)
+        for name in testCase.mocks.byState.keys.sorted() {
+            try checkTask(
+                name, machine: machine, file: file, offset: testCase.stateReferences.first { $0.name == name }?.offset)
+        }
+    }
+
+    /// Every state a case names must be a state of the machine.
+    private static func checkStates(
+        _ references: [(name: String, offset: Int?)], machine: ResolvedStateMachine,
+        file: (path: String, bytes: [UInt8])
+    ) throws(TestLoadFailure) {
+        let names = machine.machine.states.map(\.name)
+        let known = Set(names)
+        for reference in references where !known.contains(reference.name) {
+            throw failure(
+                file.path,
+                located(
+                    file.path, file.bytes, reference.offset,
+                    "the definition has no state \"\(reference.name)\""
+                        + NameSuggestion.didYouMean(NameSuggestion.nearest(reference.name, in: names))))
+        }
+    }
+
+    /// Only Task states can be mocked.
+    private static func checkTask(
+        _ name: String, machine: ResolvedStateMachine, file: (path: String, bytes: [UInt8]), offset: Int?
+    ) throws(TestLoadFailure) {
+        guard let state = machine.machine.states.first(where: { $0.name == name }) else { return }
+        if case .task = state { return }
+        throw failure(
+            file.path,
+            located(
+                file.path, file.bytes, offset,
+                "\"\(name)\" is a \(String(describing: state.kind).capitalized) state; only Task states can be mocked"))
+    }
+}
