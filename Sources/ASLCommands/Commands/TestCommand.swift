@@ -41,6 +41,17 @@ enum TestCommand: ASLCommand {
                     "init", valueName: "DEFINITION",
                     help: "Write a starter <name>\(suffix) beside DEFINITION, every Task state mocked."),
                 .flag("force", help: "With --init, replace an existing test file."),
+                .flag(
+                    "coverage",
+                    help: "Print, per definition, which states were entered and which transitions were taken."),
+                .value(
+                    "coverage-lcov", valueName: "FILE",
+                    help:
+                        "Write the coverage as LCOV on the definitions' own lines (states as lines, branches as branches)."
+                ),
+                .value(
+                    "coverage-json", valueName: "FILE",
+                    help: "Write the coverage as JSON (what asl graph --coverage reads); one file per definition."),
             ]
         )
     }
@@ -79,12 +90,16 @@ enum TestCommand: ASLCommand {
         }
 
         var loaded: [(path: String, cases: [PreparedTestCase], problem: [String]?)] = []
+        var coverage = TestCoverage()
+        var coverageSlots: [Int] = []
         for path in files {
             switch TestLoader.load(path, io: io) {
             case .success(let file):
                 var cases = file.cases
                 if let pattern = arguments.value("filter") { cases = cases.filter { $0.name.contains(pattern) } }
                 loaded.append((path, cases, nil))
+                let slot = coverage.slot(for: file.definition)
+                coverageSlots += Array(repeating: slot, count: cases.count)
             case .failure(let failure):
                 loaded.append((path, [], failure.lines))
                 if format != .text { for line in failure.lines { io.writeError(line + "\n") } }
@@ -97,7 +112,15 @@ enum TestCommand: ASLCommand {
             context.writeErrorMessage("no case name contains '\(TerminalText.escaped(pattern))'")
             code = code.combined(with: .usage)
         }
-        let results = await TestRunner.run(all, maximumConcurrency: 2)
+        let wantsCoverage =
+            arguments.flag("coverage") || arguments.value("coverage-lcov") != nil
+            || arguments.value("coverage-json") != nil
+        let recorders = wantsCoverage ? coverage.recorders() : []
+        let slots = coverageSlots
+        let results = await TestRunner.run(all, maximumConcurrency: 2) { index, options in
+            guard wantsCoverage else { return }
+            options.observer = recorders[slots[index]].observer
+        }
         var report = TestRunReport(files: [])
         var offset = 0
         for file in loaded {
@@ -107,11 +130,29 @@ enum TestCommand: ASLCommand {
         }
         if report.failed > 0 { code = code.combined(with: .failure) }
 
-        let text: String
+        var text: String
         switch format {
         case .text: text = report.text(color: arguments.value("output") == nil && TerminalColor.isEnabled(for: io))
         case .junit: text = report.junit
         case .json: text = JSONWriter.pretty(report.json) + "\n"
+        }
+        if wantsCoverage {
+            let written = coverage.write(
+                recorders: recorders, table: arguments.flag("coverage"), lcov: arguments.value("coverage-lcov"),
+                json: arguments.value("coverage-json"), in: context)
+            code = code.combined(with: written.code)
+            if let table = written.table {
+                // On standard output after a text report, or alone when the report goes to a file;
+                // on standard error when a JUnit or JSON report is on standard output, which stays
+                // parseable.
+                if arguments.value("output") != nil {
+                    io.writeOutput(table)
+                } else if format == .text {
+                    text += "\n" + table
+                } else {
+                    io.writeError(table)
+                }
+            }
         }
         if let output = arguments.value("output") {
             do {

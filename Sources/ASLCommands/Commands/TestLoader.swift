@@ -10,6 +10,21 @@ import StatesRuntime
 struct LoadedTestFile: Sendable {
     var path: String
     var cases: [PreparedTestCase]
+    /// The definition the cases run, for coverage.
+    var definition: LoadedDefinition
+}
+
+/// A test file's definition as read: what coverage needs to count on it and to place LCOV lines
+/// on the file's own lines.
+struct LoadedDefinition: Sendable {
+    /// The path as resolved from the test file's folder (what LCOV's `SF:` and the coverage JSON name).
+    var path: String
+    var source: SourceFile
+    var sourceMap: SourceMap?
+    var machine: ResolvedStateMachine
+    /// The substitutions it was read with: one definition read with different values is counted
+    /// separately, since its states may differ.
+    var substitutions: [String: JSON]
 }
 
 /// Why a test file cannot run: lines already located (`file:line:col: error: …`).
@@ -46,9 +61,10 @@ enum TestLoader {
                 throw failure(path, located(path, bytes, file.substitutionsOffset, error.message))
             }
         }
-        let machine = try loadDefinition(
+        let definition = try loadDefinition(
             resolve(file.definition, in: folder), substitutions: substitutions,
             from: (path, bytes, file.definitionOffset), io: io)
+        let machine = definition.machine
 
         var options = ExecutionOptions()
         options.stateMachineName = file.stateMachine ?? RunCommand.machineName(fromPath: file.definition)
@@ -136,7 +152,7 @@ enum TestLoader {
                     file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
                     input: testCase.input, mocks: testCase.mocks, expectation: testCase.expectation))
         }
-        return LoadedTestFile(path: path, cases: cases)
+        return LoadedTestFile(path: path, cases: cases, definition: definition)
     }
 
     /// `name` relative to `folder` unless absolute.
@@ -177,7 +193,7 @@ enum TestLoader {
     private static func loadDefinition(
         _ path: String, substitutions: [String: JSON], from testFile: (path: String, bytes: [UInt8], offset: Int?),
         io: CommandIO
-    ) throws(TestLoadFailure) -> ResolvedStateMachine {
+    ) throws(TestLoadFailure) -> LoadedDefinition {
         let bytes: [UInt8]
         do {
             bytes = try io.readFile(path)
@@ -205,7 +221,9 @@ enum TestLoader {
                         "\(TerminalText.escaped(path)): error: the definition is not a valid state machine; its cases were not run"
                     ])
         }
-        return resolved
+        return LoadedDefinition(
+            path: path, source: source, sourceMap: analysis.document?.sourceMap, machine: resolved,
+            substitutions: substitutions)
     }
 
     private static func loadConfiguration(
