@@ -29,18 +29,25 @@ public enum JSONata {
         }
 
         /// Evaluates the expression against `input` with the given variable bindings (names
-        /// without `$`). Returns `nil` when the result is undefined.
+        /// without `$`; a name in `hostBindings` shadows the same name in `bindings`). Returns
+        /// `nil` when the result is undefined.
+        ///
+        /// A binding is converted to the engine's values only as far as the expression reads it,
+        /// separately for each evaluation: nothing one evaluation does is seen by the next.
         public func evaluate(
-            input: JSON?, bindings: [String: JSON] = [:], environment: EvaluationEnvironment
+            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [String: Binding] = [:],
+            environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
             let limits = environment.limits
             let evaluator = Evaluator(
                 maximumDepth: limits.maximumEvaluationDepth,
                 deadline: limits.timeLimit.map { ContinuousClock.now.advanced(by: $0) },
                 millis: environment.millis, random: environment.random)
-            let frame = Frame(parent: environment.hostFrame(), json: bindings)
+            let frame = Frame(parent: environment.hostFrame(), json: bindings, host: hostBindings)
             var inputValue = input.map(Value.init(json:))
-            frame.bind("$", inputValue)
+            // `$$` is the input. With no input, and no binding of the host's named `$`, leaving it
+            // unbound reads the same undefined (host frames above bind only function names).
+            if inputValue != nil || bindings["$"] != nil || hostBindings["$"] != nil { frame.bind("$", inputValue) }
             if case .array? = inputValue, let original = inputValue {
                 let wrapper = JArray.sequence([original])
                 wrapper.outerWrapper = true

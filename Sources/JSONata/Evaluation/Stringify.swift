@@ -179,17 +179,31 @@ extension Value {
         }
     }
 
+    /// The value of host JSON. Objects convert their members when first read (see ``JObject``).
     init(json: JSON) {
         switch json {
         case .null: self = .null
         case .bool(let bool): self = .bool(bool)
-        case .number(let number): self = .number(number.doubleValue)
+        case .number(let number): self = .number(Self.double(number))
         case .string(let string): self = .string(string)
         case .array(let array): self = .array(JArray(array.map(Value.init(json:))))
-        case .object(let object):
-            let result = JObject()
-            for (key, value) in object { result[key] = Value(json: value) }
-            self = .object(result)
+        case .object(let object): self = .object(JObject(lazy: .json(object)))
         }
+    }
+
+    /// The value of a host binding; a deferred one is computed now.
+    init(binding: JSONata.Binding) {
+        self = HostValue(binding).value
+    }
+
+    /// The nearest double to a JSON number. An integer literal that fits `Int64` converts
+    /// through it (both conversions round to nearest, ties to even, so the result is the one
+    /// `strtod` gives) without parsing the text as a decimal.
+    static func double(_ number: JSONNumber) -> Double {
+        // Zero falls through: "-0" is negative zero, which `Int64` cannot hold.
+        if number.isInteger, number.text.utf8.count <= 18, let integer = Int64(number.text), integer != 0 {
+            return Double(integer)
+        }
+        return number.doubleValue
     }
 }

@@ -20,32 +20,52 @@ struct QueryFailureNote: Sendable {
 /// variable values (those at state entry), as the spec's "first evaluates … then performs the
 /// assignments" requires.
 struct JSONataScope {
-    var bindings: [String: JSON]
+    /// The variables at state entry.
+    var variables: [String: JSON]
+    /// `$states.input`.
+    var input: JSON
+    /// `$states`: `input`, `context` (built as JSON only when an expression reads it: a state
+    /// rebuilds its context object, timestamps formatted, only if asked), then `result` or
+    /// `errorOutput` where they exist.
+    private(set) var hostBindings: [String: JSONata.Binding]
+    private let context: ContextObject
+    private var result: JSON?
+    private var errorOutput: JSON?
     var millis: Double
     var seed: UInt64
 
     init(input: JSON, path: inout PathContext, result: JSON? = nil, errorOutput: JSON? = nil) {
-        var states = JSONObject()
-        states.appendUnchecked(key: "input", value: input)
-        states.appendUnchecked(key: "context", value: path.context.json)
-        if let result { states.appendUnchecked(key: "result", value: result) }
-        if let errorOutput { states.appendUnchecked(key: "errorOutput", value: errorOutput) }
-        bindings = path.variables
-        bindings["states"] = .object(states)
+        variables = path.variables
+        self.input = input
+        context = path.context
+        self.result = result
+        self.errorOutput = errorOutput
+        hostBindings = [:]
         millis = (path.clock.now().timeIntervalSince1970 * 1000).rounded(.down)
         // Drawn from a fork keyed by the last event id, so JSONata states leave the path's own
         // stream (task tokens, retry jitter, handlers' draws) as it would be.
         var fork = path.random.fork(path.previousEventID)
         seed = fork.next()
+        hostBindings = ["states": states()]
+    }
+
+    private func states() -> JSONata.Binding {
+        let context = context
+        var members: [JSONata.Binding.Member] = [
+            .init(key: "input", value: .json(input)),
+            .init(key: "context", value: .deferred { context.json }),
+        ]
+        if let result { members.append(.init(key: "result", value: .json(result))) }
+        if let errorOutput { members.append(.init(key: "errorOutput", value: .json(errorOutput))) }
+        return .object(members)
     }
 
     /// A scope for another stage of the same state (the variables stay those of state entry).
     func with(result: JSON? = nil, errorOutput: JSON? = nil) -> JSONataScope {
         var copy = self
-        guard case .object(var states) = bindings["states"] else { return copy }
-        if let result { states["result"] = result }
-        if let errorOutput { states["errorOutput"] = errorOutput }
-        copy.bindings["states"] = .object(states)
+        if let result { copy.result = result }
+        if let errorOutput { copy.errorOutput = errorOutput }
+        copy.hostBindings["states"] = copy.states()
         return copy
     }
 }
@@ -103,7 +123,8 @@ extension ExecutionRunner {
         environment.millis = scope.millis
         environment.random = JSONata.SeededRandom(seed: scope.seed)
         do {
-            return try expression.compiled.evaluate(input: nil, bindings: scope.bindings, environment: environment)
+            return try expression.compiled.evaluate(
+                input: nil, bindings: scope.variables, hostBindings: scope.hostBindings, environment: environment)
         } catch {
             let detail =
                 error.code.isEmpty
@@ -158,7 +179,7 @@ extension ExecutionRunner {
         case nil: return nil
         case .jsonPath(let template):
             // A JSONata state's Assign is always compiled as JSONata; keep a JSONPath one working.
-            let roots = Roots(input: scope.bindings["states"]?.objectValue?["input"] ?? .null, path: path)
+            let roots = Roots(input: scope.input, path: path)
             return try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site).objectValue
         case .jsonata(let template):
             return try evaluate(template, field: "Assign", scope: scope, path: &path, site: site).objectValue
