@@ -29,13 +29,13 @@ public enum JSONata {
         }
 
         /// Evaluates the expression against `input` with the given variable bindings (names
-        /// without `$`; a name in `hostBindings` shadows the same name in `bindings`). Returns
-        /// `nil` when the result is undefined.
+        /// without `$`; a name in `hostBindings`, a short list searched in order, shadows the
+        /// same name in `bindings`). Returns `nil` when the result is undefined.
         ///
         /// A binding is converted to the engine's values only as far as the expression reads it,
         /// separately for each evaluation: nothing one evaluation does is seen by the next.
         public func evaluate(
-            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [String: Binding] = [:],
+            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
             environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
             let limits = environment.limits
@@ -47,7 +47,9 @@ public enum JSONata {
             var inputValue = input.map(Value.init(json:))
             // `$$` is the input. With no input, and no binding of the host's named `$`, leaving it
             // unbound reads the same undefined (host frames above bind only function names).
-            if inputValue != nil || bindings["$"] != nil || hostBindings["$"] != nil { frame.bind("$", inputValue) }
+            if inputValue != nil || bindings["$"] != nil || hostBindings.contains(where: { $0.key == "$" }) {
+                frame.bind("$", inputValue)
+            }
             if case .array? = inputValue, let original = inputValue {
                 let wrapper = JArray.sequence([original])
                 wrapper.outerWrapper = true

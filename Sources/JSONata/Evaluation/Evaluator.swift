@@ -237,7 +237,7 @@ final class Evaluator {
 
     /// A field chain from a variable read through the host's bindings as they are, converting
     /// only the scalar it ends at (`$states.input.n` converts neither `$states` nor its input).
-    /// `nil` when the chain meets an array, a deferred value, or ends at an array or object:
+    /// `nil` when the chain meets an array or ends at an array or object:
     /// those are converted (and kept, so that every read gives the same instance) by the walk
     /// over values.
     private func walkUnconverted(_ expr: Node, _ first: Node, _ environment: Frame) throws -> Value?? {
@@ -256,10 +256,19 @@ final class Evaluator {
             case .host(.json(.object(let object))):
                 guard let member = object[step.text] else { return .some(nil) }
                 cursor = .host(.json(member))
-            case .host(.members(let members)):
-                guard let member = members.first(where: { $0.key == step.text }) else { return .some(nil) }
-                cursor = .host(HostValue(member.value))
-            case .host(.json(.array)), .host(.deferred): return nil
+            case .host(.object(let object)):
+                // Only the variable itself can be a host object (its members are JSON).
+                if let ready = object.readyMember(step.text) {
+                    cursor = .host(.json(ready))
+                } else {
+                    // A member the host computes: the object is converted (and kept in the
+                    // frame) so that the member, once computed, is kept for the evaluation.
+                    guard let value = environment.lookup(first.text), case .object(let converted) = value,
+                        let next = converted.peek(step.text)
+                    else { return .some(nil) }
+                    cursor = next
+                }
+            case .host(.json(.array)): return nil
             case .host(.json): return .some(nil)
             }
         }

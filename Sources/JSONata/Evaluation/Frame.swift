@@ -13,8 +13,8 @@ final class Frame {
     /// read sees the same value): an expression that never reads a large binding does not pay
     /// for converting it. Never mutated, so the host's dictionary is shared, not copied.
     private let pending: [String: JSON]?
-    /// The host's other bindings (objects with deferred members), converted when first read.
-    private let pendingHost: [String: JSONata.Binding]?
+    /// The host's other bindings (objects it computes member by member), converted when first read.
+    private let pendingHost: [JSONata.Binding.Member]?
     let parent: Frame?
 
     static let maximumUnhashedCount = 8
@@ -26,7 +26,7 @@ final class Frame {
     }
 
     /// A frame whose bindings are `json` and `host`, converted lazily; `host` shadows `json`.
-    init(parent: Frame?, json: [String: JSON], host: [String: JSONata.Binding] = [:]) {
+    init(parent: Frame?, json: [String: JSON], host: [JSONata.Binding.Member] = []) {
         self.parent = parent
         pending = json.isEmpty ? nil : json
         pendingHost = host.isEmpty ? nil : host
@@ -64,7 +64,7 @@ final class Frame {
     }
 
     private func pendingValue(_ name: String) -> HostValue? {
-        if let binding = pendingHost?[name] { return HostValue(binding) }
+        if let pendingHost, let member = pendingHost.first(where: { $0.key == name }) { return HostValue(member.value) }
         if let json = pending?[name] { return .json(json) }
         return nil
     }

@@ -77,12 +77,14 @@ final class JObject {
         return value
     }
 
-    /// The member `key` without converting it when it is still the host's: `nil` when absent.
-    /// (A path that reads a scalar through unconverted objects converts nothing but the scalar.)
+    /// The member `key` without converting it when it is still the host's JSON: `nil` when
+    /// absent. (A path that reads a scalar through unconverted objects converts nothing but the
+    /// scalar.) A member the host computes is converted and kept, so it is computed once.
     func peek(_ key: String) -> HostValue.Peeked? {
         guard let lazy else { return storage[key].map { .value($0) } }
         guard let position = lazy.source.position(of: key) else { return nil }
         if let converted = lazy.converted[position] { return .value(converted) }
+        if case .host = lazy.source { return lazyMember(at: position).map { .value($0) } }
         return .host(lazy.source.member(at: position))
     }
 
@@ -104,35 +106,35 @@ struct LazyMembers {
     enum Source {
         /// A JSON object (keys are unique, ``JSONCore/JSONObject``'s invariant).
         case json(JSONObject)
-        /// An object the host built of bindings, some of them deferred (keys unique).
-        case host([JSONata.Binding.Member])
+        /// An object whose members the host computes when asked.
+        case host(any JSONata.HostObject)
 
         var keys: [String] {
             switch self {
             case .json(let object): object.keys
-            case .host(let members): members.map(\.key)
+            case .host(let object): object.keys
             }
         }
 
         var count: Int {
             switch self {
             case .json(let object): object.count
-            case .host(let members): members.count
+            case .host(let object): object.keys.count
             }
         }
 
         func position(of key: String) -> Int? {
             switch self {
             case .json(let object): object.index(forKey: key)
-            case .host(let members): members.firstIndex { $0.key == key }
+            case .host(let object): object.keys.firstIndex(of: key)
             }
         }
 
-        /// The member at `position` as the host gave it.
+        /// The member at `position` as the host gives it.
         func member(at position: Int) -> HostValue {
             switch self {
             case .json(let object): .json(object.values[position])
-            case .host(let members): HostValue(members[position].value)
+            case .host(let object): .json(object.member(object.keys[position]) ?? .null)
             }
         }
     }
@@ -146,12 +148,11 @@ struct LazyMembers {
     }
 }
 
-/// A value as the host gave it, before conversion: JSON, an object of bindings, or a deferred
-/// JSON value.
+/// A value as the host gave it, before conversion: JSON, or an object the host computes
+/// member by member.
 enum HostValue {
     case json(JSON)
-    case members([JSONata.Binding.Member])
-    case deferred(@Sendable () -> JSON)
+    case object(any JSONata.HostObject)
 
     /// Either a value already converted or one still the host's.
     enum Peeked {
@@ -162,25 +163,23 @@ enum HostValue {
     init(_ binding: JSONata.Binding) {
         switch binding {
         case .json(let json): self = .json(json)
-        case .object(let members): self = .members(members)
-        case .deferred(let make): self = .deferred(make)
+        case .object(let object): self = .object(object)
         }
     }
 
     /// Whether this is JSON other than an array or an object.
     var isScalar: Bool {
         switch self {
-        case .json(.array), .json(.object), .members, .deferred: false
+        case .json(.array), .json(.object), .object: false
         case .json: true
         }
     }
 
-    /// The engine's value (a deferred value is computed now).
+    /// The engine's value.
     var value: Value {
         switch self {
         case .json(let json): Value(json: json)
-        case .members(let members): .object(JObject(lazy: .host(members)))
-        case .deferred(let make): Value(json: make())
+        case .object(let object): .object(JObject(lazy: .host(object)))
         }
     }
 }

@@ -191,7 +191,7 @@ extension Value {
         }
     }
 
-    /// The value of a host binding; a deferred one is computed now.
+    /// The value of a host binding (an object the host computes stays unconverted until read).
     init(binding: JSONata.Binding) {
         self = HostValue(binding).value
     }

@@ -278,6 +278,36 @@ import Testing
         #expect(bad.output == (try json(#"{"out": \#(errorOutput), "r": \#(errorOutput)}"#)))
     }
 
+    /// `$states` has the members AWS gives each stage (`result` after the task, `errorOutput`
+    /// in a Catcher), and its context, built only when read, is the state's context object.
+    @Test func statesMembersPerStageAndContextOnDemand() async throws {
+        var handlers = HandlerRegistry()
+        handlers.register(
+            ClosureTaskHandler { request in
+                if request.parameters["fail"] == .bool(true) { throw StatesError("Exception", "bad") }
+                return request.parameters
+            }, lambdaFunction: "f")
+        let states = #"""
+            "S": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                  "Arguments": {"k": "{% $keys($states) %}", "fail": "{% $states.input.fail %}"},
+                  "Output": {"args": "{% $states.result.k %}", "k": "{% $keys($states) %}",
+                             "name": "{% $states.context.State.Name %}",
+                             "v": "{% $states.context.Execution.Input.v %}",
+                             "input": "{% $states.context.Execution.Input %}",
+                             "state": "{% $keys($states.context.State) %}"},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $keys($states) %}", "Next": "C"}],
+                  "Next": "C"},
+            "C": {"Type": "Succeed"}
+            """#
+        let good = try await run(Self.definition(states), input: #"{"v": 7, "fail": false}"#, handlers: handlers)
+        let expected =
+            #"{"args": ["input", "context"], "k": ["input", "context", "result"], "name": "S", "v": 7, "#
+            + #""input": {"v": 7, "fail": false}, "state": ["Name", "EnteredTime", "RetryCount"]}"#
+        #expect(good.output == (try json(expected)))
+        let bad = try await run(Self.definition(states), input: #"{"v": 7, "fail": true}"#, handlers: handlers)
+        #expect(bad.output == (try json(#"["input", "context", "errorOutput"]"#)))
+    }
+
     /// An undefined `Arguments` fails before the task is scheduled: no task events.
     @Test func undefinedArgumentsFailBeforeScheduling() async throws {
         var handlers = HandlerRegistry()
