@@ -14,6 +14,8 @@ public enum JSONata {
         public let source: String
         // The tree is never mutated after compilation; evaluation keeps its state elsewhere.
         let root: Node
+        /// The expression compiled for scalars over host bindings, when it is that simple.
+        let scalarProgram: ScalarProgram?
 
         /// Compiles `source`; a syntax error is thrown with jsonata-js's code and the UTF-8 offset
         /// in `source` where it was found.
@@ -21,6 +23,7 @@ public enum JSONata {
             self.source = source
             do {
                 root = try Parser.parse(source, maximumDepth: limits.maximumParseDepth)
+                scalarProgram = ScalarProgram(root)
             } catch let error as EvalError {
                 throw error.publicError
             } catch {
@@ -38,18 +41,29 @@ public enum JSONata {
             input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
             environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
+            if let scalarProgram, environment.limits.maximumEvaluationDepth > ScalarProgram.maximumHeight + 1,
+                let result = scalarProgram.run(bindings: bindings, hostBindings: hostBindings)
+            {
+                return result
+            }
+            return try evaluateInGeneral(
+                input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
+        }
+
+        /// ``evaluate(input:bindings:hostBindings:environment:)`` by the general evaluator alone
+        /// (tests compare it with the scalar fast path).
+        func evaluateInGeneral(
+            input: JSON?, bindings: [String: JSON], hostBindings: [Binding.Member], environment: EvaluationEnvironment
+        ) throws(JSONataError) -> JSON? {
             let limits = environment.limits
+            let random: any RandomNumberGenerator =
+                if let seed = environment.seed { SeededRandom(seed: seed) } else { environment.random }
             let evaluator = Evaluator(
                 maximumDepth: limits.maximumEvaluationDepth,
                 deadline: limits.timeLimit.map { ContinuousClock.now.advanced(by: $0) },
-                millis: environment.millis, random: environment.random)
-            let frame = Frame(parent: environment.hostFrame(), json: bindings, host: hostBindings)
+                millis: environment.millis, random: random)
             var inputValue = input.map(Value.init(json:))
-            // `$$` is the input. With no input, and no binding of the host's named `$`, leaving it
-            // unbound reads the same undefined (host frames above bind only function names).
-            if inputValue != nil || bindings["$"] != nil || hostBindings.contains(where: { $0.key == "$" }) {
-                frame.bind("$", inputValue)
-            }
+            let frame = Frame(parent: environment.hostFrame(), input: inputValue, json: bindings, host: hostBindings)
             if case .array? = inputValue, let original = inputValue {
                 let wrapper = JArray.sequence([original])
                 wrapper.outerWrapper = true
@@ -131,6 +145,9 @@ public enum JSONata {
         public var millis: Double
         /// Copied for each evaluation, so one environment gives the same draws every time.
         public var random: any RandomNumberGenerator & Sendable
+        /// When set, each evaluation draws from `SeededRandom(seed:)` and `random` is not used: a
+        /// host that seeds every evaluation afresh sets this instead of a new `random`.
+        public var seed: UInt64?
         public var hostFunctions: [HostFunction] {
             didSet { prebuiltFrame = nil }
         }

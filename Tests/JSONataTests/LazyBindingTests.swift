@@ -227,3 +227,78 @@ struct JSONataLazyBindingTests {
         #expect(result == 26)
     }
 }
+
+/// The scalar fast path (`ScalarProgram`) must give exactly what the general evaluator gives:
+/// the same JSON, or the same error with the same code, message and position.
+@Suite("JSONata scalar fast path")
+struct JSONataScalarProgramTests {
+    static let expressions = [
+        "$a + $b", "$a - $b", "$a * $b", "$a / $b", "$a % $b", "$a < $b", "$a <= $b", "$a > $b", "$a >= $b",
+        "$a = $b", "$a != $b", "$a + 1 * $b", "$a < $b + 1", "$a", "$s.x.y", "$s.x", "$s.arr", "$s.arr.z",
+        "$h.input.n", "$h.input.m < $a", "$h.context.v", "$h.input", "$missing + 1", "$a & $b", "1.50", "\"x\"",
+        "true", "null", "-$a", "$s.x.y = $a", "$h.input.n = $h.input.n",
+    ]
+    static let values = [
+        "1", "-0", "0", "1.5", "1e308", "1e400", "\"s\"", "\"t\"", "\"\u{e9}\"", "true", "null", "[1]", "{\"x\":1}",
+        "9007199254740993", "12345678901234567890",
+    ]
+
+    /// `$h` as the runtime binds `$states`: `input` ready, `context` computed.
+    private final class Host: JSONata.HostObject {
+        let keys = ["input", "context"]
+        let input: JSON
+        init(input: JSON) { self.input = input }
+        func member(_ key: String) -> JSON? {
+            guard key == "context" else { return readyMember(key) }
+            return ["v": 2]
+        }
+        func readyMember(_ key: String) -> JSON? {
+            guard key == "input" else { return nil }
+            return input
+        }
+    }
+
+    private static func describe(_ body: () throws(JSONataError) -> JSON?) -> String {
+        do {
+            return try body().map(JSONWriter.compact) ?? "undefined"
+        } catch {
+            return "error \(error.code) at \(error.position.map(String.init) ?? "-"): \(error.message)"
+        }
+    }
+
+    @Test(arguments: expressions)
+    func givesWhatTheGeneralEvaluatorGives(_ source: String) throws {
+        let expression = try JSONata.Expression(parsing: source)
+        let environment = JSONata.EvaluationEnvironment(millis: 0)
+        for a in Self.values {
+            for b in Self.values {
+                let left = try JSONReader.read(a).value
+                let right = try JSONReader.read(b).value
+                let bindings: [String: JSON] = ["a": left, "b": right, "s": ["x": ["y": right], "arr": [left]]]
+                let host: [JSONata.Binding.Member] = [
+                    .init(key: "h", value: .object(Host(input: ["n": left, "m": right])))
+                ]
+                let fast = Self.describe { () throws(JSONataError) in
+                    try expression.evaluate(
+                        input: nil, bindings: bindings, hostBindings: host, environment: environment)
+                }
+                let general = Self.describe { () throws(JSONataError) in
+                    try expression.evaluateInGeneral(
+                        input: nil, bindings: bindings, hostBindings: host, environment: environment)
+                }
+                #expect(fast == general, "a = \(a), b = \(b)")
+            }
+        }
+    }
+
+    /// The loop of the runtime benchmark is what the fast path is for: its expressions compile.
+    @Test(arguments: ["$i + 1", "$i < $states.input.n", "$states.input.n", "$states.input.i"])
+    func benchmarkExpressionsCompile(_ source: String) throws {
+        #expect(try JSONata.Expression(parsing: source).scalarProgram != nil)
+    }
+
+    @Test(arguments: ["$f($a)", "$a & 1", "($a + 1)", "$s[0]", "$s.x[]", "$", "$$.a", "a.b", "$a.b.%"])
+    func otherExpressionsDoNot(_ source: String) throws {
+        #expect(try JSONata.Expression(parsing: source).scalarProgram == nil)
+    }
+}

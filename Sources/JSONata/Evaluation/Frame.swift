@@ -16,6 +16,10 @@ final class Frame {
     /// The host's other bindings (objects it computes member by member), converted when first read.
     private let pendingHost: [JSONata.Binding.Member]?
     let parent: Frame?
+    /// Whether this is an evaluation's root frame, where `$` is `rootInput` until the
+    /// expression binds `$` itself.
+    private var isRoot = false
+    private var rootInput: Value?
 
     static let maximumUnhashedCount = 8
 
@@ -25,11 +29,14 @@ final class Frame {
         pendingHost = nil
     }
 
-    /// A frame whose bindings are `json` and `host`, converted lazily; `host` shadows `json`.
-    init(parent: Frame?, json: [String: JSON], host: [JSONata.Binding.Member] = []) {
+    /// The root frame of an evaluation: `$` (read as `$$`) is `input`, whatever the host's
+    /// bindings `json` and `host` say; those are converted lazily, `host` shadowing `json`.
+    init(parent: Frame?, input: Value?, json: [String: JSON], host: [JSONata.Binding.Member] = []) {
         self.parent = parent
         pending = json.isEmpty ? nil : json
         pendingHost = host.isEmpty ? nil : host
+        isRoot = true
+        rootInput = input
     }
 
     func bind(_ name: String, _ value: Value?) {
@@ -57,6 +64,7 @@ final class Frame {
     /// scalar, converted again at each read (the same value, and no storage for one read).
     private func local(_ name: String) -> Value?? {
         if let position = position(of: name) { return .some(entries[position].value) }
+        if isRoot && name == "$" { return .some(rootInput) }
         guard let host = pendingValue(name) else { return nil }
         let value = host.value
         if !host.isScalar { bind(name, value) }
@@ -75,6 +83,7 @@ final class Frame {
         var frame: Frame? = self
         while let current = frame {
             if let position = current.position(of: name) { return current.entries[position].value.map { .value($0) } }
+            if current.isRoot && name == "$" { return current.rootInput.map { .value($0) } }
             if let host = current.pendingValue(name) { return .host(host) }
             frame = current.parent
         }

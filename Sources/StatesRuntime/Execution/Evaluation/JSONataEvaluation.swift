@@ -176,7 +176,7 @@ extension ExecutionRunner {
     ) throws(StatesError) -> JSON? {
         var environment = jsonataEnvironment
         environment.millis = scope.millis
-        environment.random = JSONata.SeededRandom(seed: scope.seed)
+        environment.seed = scope.seed
         do {
             return try expression.compiled.evaluate(
                 input: nil, bindings: scope.variables, hostBindings: scope.hostBindings, environment: environment)
