@@ -37,24 +37,50 @@ public enum JSONata {
         ///
         /// A binding is converted to the engine's values only as far as the expression reads it,
         /// separately for each evaluation: nothing one evaluation does is seen by the next.
+        ///
+        /// A function result is written as `""`, as `$string` prints one; use
+        /// ``evaluation(input:bindings:hostBindings:environment:)`` to tell it apart.
         public func evaluate(
             input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
             environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
+            switch try evaluation(
+                input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
+            {
+            case .value(let json): json
+            case .undefined: nil
+            case .function: .string("")
+            }
+        }
+
+        /// What an evaluation gives: a JSON value, undefined, or a function (which has no JSON
+        /// form; a host such as Step Functions rejects it).
+        public enum Evaluation: Sendable, Equatable {
+            case value(JSON)
+            case undefined
+            case function
+        }
+
+        /// Evaluates as ``evaluate(input:bindings:hostBindings:environment:)`` does, telling a
+        /// function result apart.
+        public func evaluation(
+            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
+            environment: EvaluationEnvironment
+        ) throws(JSONataError) -> Evaluation {
             if let scalarProgram, environment.limits.maximumEvaluationDepth > ScalarProgram.maximumHeight + 1,
                 let result = scalarProgram.run(bindings: bindings, hostBindings: hostBindings)
             {
-                return result
+                return .value(result)
             }
             return try evaluateInGeneral(
                 input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
         }
 
-        /// ``evaluate(input:bindings:hostBindings:environment:)`` by the general evaluator alone
-        /// (tests compare it with the scalar fast path).
+        /// ``evaluation(input:bindings:hostBindings:environment:)`` by the general evaluator
+        /// alone (tests compare it with the scalar fast path).
         func evaluateInGeneral(
             input: JSON?, bindings: [String: JSON], hostBindings: [Binding.Member], environment: EvaluationEnvironment
-        ) throws(JSONataError) -> JSON? {
+        ) throws(JSONataError) -> Evaluation {
             let limits = environment.limits
             let random: any RandomNumberGenerator =
                 if let seed = environment.seed { SeededRandom(seed: seed) } else { environment.random }
@@ -70,8 +96,13 @@ public enum JSONata {
                 inputValue = .array(wrapper)
             }
             do {
-                let result = try evaluator.evaluate(root, inputValue, frame)
-                return try result?.toJSON()
+                switch try evaluator.evaluate(root, inputValue, frame) {
+                case nil: return .undefined
+                case .function?: return .function
+                // A non-finite number in the result is written as the string JavaScript gives
+                // ("Infinity"): AWS answers `1/0` with a value, not a failure (SPEC-NOTES.md §13.1).
+                case let result?: return .value(try result.toJSON(nonFiniteAsString: true))
+                }
             } catch let error as EvalError {
                 throw error.publicError
             } catch let error as JSONataError {

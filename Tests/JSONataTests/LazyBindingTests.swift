@@ -283,8 +283,13 @@ struct JSONataScalarProgramTests {
                         input: nil, bindings: bindings, hostBindings: host, environment: environment)
                 }
                 let general = Self.describe { () throws(JSONataError) in
-                    try expression.evaluateInGeneral(
+                    switch try expression.evaluateInGeneral(
                         input: nil, bindings: bindings, hostBindings: host, environment: environment)
+                    {
+                    case .value(let json): json
+                    case .undefined: nil
+                    case .function: "function"
+                    }
                 }
                 #expect(fast == general, "a = \(a), b = \(b)")
             }
@@ -300,5 +305,39 @@ struct JSONataScalarProgramTests {
     @Test(arguments: ["$f($a)", "$a & 1", "($a + 1)", "$s[0]", "$s.x[]", "$", "$$.a", "a.b", "$a.b.%"])
     func otherExpressionsDoNot(_ source: String) throws {
         #expect(try JSONata.Expression(parsing: source).scalarProgram == nil)
+    }
+}
+
+/// What leaves the engine as a result (SPEC-NOTES.md §13.1): a non-finite number is written as
+/// the string JavaScript gives (AWS answers `1/0` with `"Infinity"`, not a failure), while a
+/// non-finite operand is still jsonata-js's D1001; a function is told apart from `""`.
+@Suite("JSONata results")
+struct JSONataResultTests {
+    @Test(arguments: [
+        ("1/0", #""Infinity""#), ("-1/0", #""-Infinity""#), ("1e308 * 10", #""Infinity""#), ("0/0", #""NaN""#),
+        (#"{"a": 1/0, "b": [2, -1/0]}"#, #"{"a":"Infinity","b":[2,"-Infinity"]}"#),
+        ("1/(10e300 * 10e100)", "error D1001"), ("$string(1/0)", "error D3001"), ("0/0 = 0/0", "false"),
+    ])
+    func nonFiniteNumbers(_ testCase: (String, String)) throws {
+        let expression = try JSONata.Expression(parsing: testCase.0)
+        let described: String
+        do {
+            described =
+                try expression.evaluate(input: nil, environment: .init(millis: 0)).map(JSONWriter.compact)
+                ?? "undefined"
+        } catch {
+            described = "error \(error.code)"
+        }
+        #expect(described == testCase.1)
+    }
+
+    @Test func functionResultIsToldApart() throws {
+        let environment = JSONata.EvaluationEnvironment(millis: 0)
+        #expect(try JSONata.Expression(parsing: "$sum").evaluation(input: nil, environment: environment) == .function)
+        #expect(try JSONata.Expression(parsing: "$sum").evaluate(input: nil, environment: environment) == "")
+        #expect(
+            try JSONata.Expression(parsing: "[$sum]").evaluation(input: nil, environment: environment) == .value([""]))
+        #expect(
+            try JSONata.Expression(parsing: "$nothing").evaluation(input: nil, environment: environment) == .undefined)
     }
 }

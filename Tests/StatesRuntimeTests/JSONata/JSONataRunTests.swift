@@ -77,6 +77,10 @@ import Testing
                 + #""Output": "{% $states.input * 3 %}", "End": true}}}, "End": true}"#,
             input: "[1, 2]", output: "[3,6]"),
         Case(
+            name: "a non-finite result is a string: AWS answers 1/0 with \"Infinity\"",
+            states: #""S": {"Type": "Pass", "Output": {"r": "{% 1/0 %}", "l": "{% [1, -1/0, 0/0] %}"}, "End": true}"#,
+            output: #"{"r":"Infinity","l":[1,"-Infinity","NaN"]}"#),
+        Case(
             name: "$now() is the execution's clock",
             states: #""S": {"Type": "Pass", "Output": "{% $now() %}", "End": true}"#,
             output: #""2024-01-01T00:00:00.000Z""#),
@@ -110,6 +114,12 @@ import Testing
     static let prefix = "An error occurred while executing the state 'S' (entered at the event id #2). "
 
     static let failing: [Failure] = [
+        Failure(
+            name: "a function result has no JSON form",
+            states: #""S": {"Type": "Pass", "Output": {"f": "{% $sum %}"}, "End": true}"#,
+            cause: prefix
+                + "The JSONata expression '$sum' specified for the field 'Output/f' returned an unsupported result type.",
+            location: "Output/f"),
         Failure(
             name: "undefined Output",
             states: #""S": {"Type": "Pass", "Output": "{% $doesNotExist %}", "End": true}"#,
@@ -188,6 +198,13 @@ import Testing
         ),
         (
             "", #""string""#, #"Map state input must be an array but was: "string""#, nil
+        ),
+        (
+            // Recorded on AWS: LocalStack snapshot `scenarios/test_base_scenarios`,
+            // `test_map_state_items_eval_jsonata_fail[function]`.
+            #""Items": "{% $fn := function($x){$x} %}","#, "{}",
+            "The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an "
+                + "unsupported result type.", "Items"
         ),
     ])
     func mapItemsFailures(items: String, input: String, detail: String, location: String?) async throws {

@@ -177,8 +177,9 @@ extension ExecutionRunner {
         var environment = jsonataEnvironment
         environment.millis = scope.millis
         environment.seed = scope.seed
+        let evaluation: JSONata.Expression.Evaluation
         do {
-            return try expression.compiled.evaluate(
+            evaluation = try expression.compiled.evaluation(
                 input: nil, bindings: scope.variables, hostBindings: scope.hostBindings, environment: environment)
         } catch {
             let detail =
@@ -189,6 +190,17 @@ extension ExecutionRunner {
             throw queryFailure(
                 "The JSONata expression '\(expression.source)' specified for the field '\(field)' \(detail)",
                 location: field, path: &path, site: site)
+        }
+        switch evaluation {
+        case .value(let json): return json
+        case .undefined: return nil
+        case .function:
+            // A function has no JSON form: observed on AWS for Map `Items` (LocalStack snapshot
+            // `scenarios/test_base_scenarios`, `test_map_state_items_eval_jsonata_fail[function]`).
+            let field = fieldPath()
+            throw queryFailure(
+                "The JSONata expression '\(expression.source)' specified for the field '\(field)' returned an "
+                    + "unsupported result type.", location: field, path: &path, site: site)
         }
     }
 
