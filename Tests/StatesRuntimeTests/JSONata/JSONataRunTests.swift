@@ -270,6 +270,33 @@ import Testing
                 + "(262144 bytes).")
     }
 
+    /// The total of an execution's variables (AWS: 10 MiB) counts every variable once, a
+    /// reassigned one at its new size; an `Assign` that would pass it fails the state.
+    @Test func variablesTotalQuota() async throws {
+        #expect(Quotas().maximumVariablesBytes == 10_485_760)
+        #expect(Quotas.unlimited.maximumVariablesBytes == nil)
+        var options = ExecutionOptions()
+        // {"a":"yyyyyyyyyy","b":"z"} is 26 bytes; with "c":1 as well, 32.
+        options.quotas.maximumVariablesBytes = 31
+        let states = #"""
+            "S": {"Type": "Pass", "Assign": {"a": "xxxxxxxxxx"}, "Next": "T"},
+            "T": {"Type": "Pass", "Assign": {"a": "yyyyyyyyyy"}, "Next": "U"},
+            "U": {"Type": "Pass", "Assign": {"b": "z"}, "Next": "V"},
+            "V": {"Type": "Pass", "Assign": {"c": 1}, "End": true}
+            """#
+        let result = try await run(Self.definition(states), options: options)
+        #expect(result.error == "States.DataLimitExceeded")
+        #expect(
+            result.cause
+                == "The state 'V' assigned variables that would make the execution's variables exceed the maximum "
+                + "number of bytes service limit (31 bytes).")
+        options.quotas.maximumVariablesBytes = 26
+        let fits = try await run(
+            Self.definition(states.replacingOccurrences(of: #""c": 1"#, with: #""b": "w""#)),
+            options: options)
+        #expect(fits.status == .succeeded)
+    }
+
     /// Task: `Arguments` is the handler's input, `Output` sees `$states.result`, and a Catcher's
     /// `Assign` replaces the state's and sees `$states.errorOutput`.
     @Test func taskArgumentsOutputAndCatch() async throws {
