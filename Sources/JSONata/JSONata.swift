@@ -14,6 +14,8 @@ public enum JSONata {
         public let source: String
         // The tree is never mutated after compilation; evaluation keeps its state elsewhere.
         let root: Node
+        /// The expression compiled for scalars over host bindings, when it is that simple.
+        let scalarProgram: ScalarProgram?
 
         /// Compiles `source`; a syntax error is thrown with jsonata-js's code and the UTF-8 offset
         /// in `source` where it was found.
@@ -21,6 +23,7 @@ public enum JSONata {
             self.source = source
             do {
                 root = try Parser.parse(source, maximumDepth: limits.maximumParseDepth)
+                scalarProgram = ScalarProgram(root)
             } catch let error as EvalError {
                 throw error.publicError
             } catch {
@@ -29,26 +32,77 @@ public enum JSONata {
         }
 
         /// Evaluates the expression against `input` with the given variable bindings (names
-        /// without `$`). Returns `nil` when the result is undefined.
+        /// without `$`; a name in `hostBindings`, a short list searched in order, shadows the
+        /// same name in `bindings`). Returns `nil` when the result is undefined.
+        ///
+        /// A binding is converted to the engine's values only as far as the expression reads it,
+        /// separately for each evaluation: nothing one evaluation does is seen by the next.
+        ///
+        /// A function result is written as `""`, as `$string` prints one; use
+        /// ``evaluation(input:bindings:hostBindings:environment:)`` to tell it apart.
         public func evaluate(
-            input: JSON?, bindings: [String: JSON] = [:], environment: EvaluationEnvironment
+            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
+            environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
+            switch try evaluation(
+                input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
+            {
+            case .value(let json): json
+            case .undefined: nil
+            case .function: .string("")
+            }
+        }
+
+        /// What an evaluation gives: a JSON value, undefined, or a function (which has no JSON
+        /// form; a host such as Step Functions rejects it).
+        public enum Evaluation: Sendable, Equatable {
+            case value(JSON)
+            case undefined
+            case function
+        }
+
+        /// Evaluates as ``evaluate(input:bindings:hostBindings:environment:)`` does, telling a
+        /// function result apart.
+        public func evaluation(
+            input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
+            environment: EvaluationEnvironment
+        ) throws(JSONataError) -> Evaluation {
+            if let scalarProgram, environment.limits.maximumEvaluationDepth > ScalarProgram.maximumHeight + 1,
+                let result = scalarProgram.run(bindings: bindings, hostBindings: hostBindings)
+            {
+                return .value(result)
+            }
+            return try evaluateInGeneral(
+                input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
+        }
+
+        /// ``evaluation(input:bindings:hostBindings:environment:)`` by the general evaluator
+        /// alone (tests compare it with the scalar fast path).
+        func evaluateInGeneral(
+            input: JSON?, bindings: [String: JSON], hostBindings: [Binding.Member], environment: EvaluationEnvironment
+        ) throws(JSONataError) -> Evaluation {
             let limits = environment.limits
+            let random: any RandomNumberGenerator =
+                if let seed = environment.seed { SeededRandom(seed: seed) } else { environment.random }
             let evaluator = Evaluator(
                 maximumDepth: limits.maximumEvaluationDepth,
                 deadline: limits.timeLimit.map { ContinuousClock.now.advanced(by: $0) },
-                millis: environment.millis, random: environment.random)
-            let frame = Frame(parent: environment.hostFrame(), json: bindings)
+                millis: environment.millis, random: random)
             var inputValue = input.map(Value.init(json:))
-            frame.bind("$", inputValue)
+            let frame = Frame(parent: environment.hostFrame(), input: inputValue, json: bindings, host: hostBindings)
             if case .array? = inputValue, let original = inputValue {
                 let wrapper = JArray.sequence([original])
                 wrapper.outerWrapper = true
                 inputValue = .array(wrapper)
             }
             do {
-                let result = try evaluator.evaluate(root, inputValue, frame)
-                return try result?.toJSON()
+                switch try evaluator.evaluate(root, inputValue, frame) {
+                case nil: return .undefined
+                case .function?: return .function
+                // A non-finite number in the result is written as the string JavaScript gives
+                // ("Infinity"): AWS answers `1/0` with a value, not a failure (SPEC-NOTES.md §13.1).
+                case let result?: return .value(try result.toJSON(nonFiniteAsString: true))
+                }
             } catch let error as EvalError {
                 throw error.publicError
             } catch let error as JSONataError {
@@ -122,6 +176,9 @@ public enum JSONata {
         public var millis: Double
         /// Copied for each evaluation, so one environment gives the same draws every time.
         public var random: any RandomNumberGenerator & Sendable
+        /// When set, each evaluation draws from `SeededRandom(seed:)` and `random` is not used: a
+        /// host that seeds every evaluation afresh sets this instead of a new `random`.
+        public var seed: UInt64?
         public var hostFunctions: [HostFunction] {
             didSet { prebuiltFrame = nil }
         }

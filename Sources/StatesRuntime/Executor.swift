@@ -72,20 +72,26 @@ public struct Quotas: Sendable, Hashable {
     public var maximumHistoryEvents: Int?
     /// Most iterations an inline Map runs at once (40).
     public var maximumInlineMapConcurrency: Int?
+    /// Largest total of the variables an execution holds, in UTF-8 bytes of their JSON as one
+    /// object (10 MiB, "Passing data between states with variables").
+    public var maximumVariablesBytes: Int?
 
     public init(
         maximumPayloadBytes: Int? = 262_144,
         maximumHistoryEvents: Int? = 25_000,
-        maximumInlineMapConcurrency: Int? = 40
+        maximumInlineMapConcurrency: Int? = 40,
+        maximumVariablesBytes: Int? = 10_485_760
     ) {
         self.maximumPayloadBytes = maximumPayloadBytes
         self.maximumHistoryEvents = maximumHistoryEvents
         self.maximumInlineMapConcurrency = maximumInlineMapConcurrency
+        self.maximumVariablesBytes = maximumVariablesBytes
     }
 
     /// No limits at all.
     public static let unlimited = Quotas(
-        maximumPayloadBytes: nil, maximumHistoryEvents: nil, maximumInlineMapConcurrency: nil)
+        maximumPayloadBytes: nil, maximumHistoryEvents: nil, maximumInlineMapConcurrency: nil,
+        maximumVariablesBytes: nil)
 }
 
 /// How an execution ended (the `status` of DescribeExecution).

@@ -167,7 +167,6 @@ struct JSONataEngineTests {
         .init(expression: "sum(1)", code: "T1005", token: "sum"),
         .init(expression: "[1..1e10]", code: "D2014"),
         .init(expression: "1/0 + 1", code: "D1001"),
-        .init(expression: "1/0", code: "D1001"),
         .init(expression: "$error('boom')", code: "D3137"),
         .init(expression: "{'a': 1, 'a': 2}", code: "D1009"),
         .init(expression: "-'x'", code: "D1002"),

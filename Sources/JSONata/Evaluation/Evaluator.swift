@@ -41,6 +41,12 @@ final class Evaluator {
     func evaluate(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value? {
         depth += 1
         defer { depth -= 1 }
+        try checkDepth(expr)
+        return try evaluateNode(expr, input, environment)
+    }
+
+    /// The checks `evaluate` makes on entering `expr`, once `depth` counts it.
+    private func checkDepth(_ expr: Node) throws {
         if depth > Self.stackCheckDepth {
             if stackGuard == nil { stackGuard = StackGuard() }
             if stackGuard?.isExhausted() == true { throw stackOverflow(expr.position) }
@@ -49,7 +55,6 @@ final class Evaluator {
             throw stackOverflow(expr.position)
         }
         try tick()
-        return try evaluateNode(expr, input, environment)
     }
 
     func stackOverflow(_ position: Int?) -> EvalError {
@@ -123,6 +128,7 @@ final class Evaluator {
     // MARK: - paths
 
     private func evaluatePath(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value? {
+        if let result = try evaluateFieldChain(expr, input, environment) { return result }
         var inputItems: [Value?]
         var inputValue: Value?
         if case .array(let array)? = input, expr.steps.first?.type != .variable {
@@ -184,6 +190,94 @@ final class Evaluator {
             resultValue = .object(try evaluateGroup(group.pairs, position: group.position, groupInput, environment))
         }
         return resultValue
+    }
+
+    /// A path of plain steps (`$states.input.n`, `a.b`: a variable or a name, then names, no
+    /// predicate, stage, group, focus, index, parent or keep-array anywhere) through objects
+    /// only, walked value by value without building a sequence per step. `nil` when the path
+    /// is not such a chain or meets an array before its end (or a sequence at it): the general
+    /// walk then runs from the start (the first step is a lookup, so evaluating it again gives
+    /// the same value). The result is the one the general walk gives once `evaluateNode`
+    /// unwraps its singleton sequence: `.some(nil)` for undefined.
+    private func evaluateFieldChain(_ expr: Node, _ input: Value?, _ environment: Frame) throws -> Value?? {
+        guard expr.group == nil, expr.predicate == nil, !expr.keepSingletonArray, !expr.tuple,
+            let first = expr.steps.first, first.isPlainStep,
+            expr.steps.dropFirst().allSatisfy({ $0.type == .name && $0.isPlainStep })
+        else { return nil }
+        if first.type == .variable, !first.text.isEmpty, expr.steps.count > 1,
+            let result = try walkUnconverted(expr, first, environment)
+        {
+            return result
+        }
+        var current: Value?
+        switch first.type {
+        case .variable:
+            current = try evaluate(first, input, environment)
+        case .name:
+            if case .array? = input { return nil }
+            try tick()
+            guard case .object(let object)? = input else { return .some(nil) }
+            current = object[first.text]
+        default:
+            return nil
+        }
+        for step in expr.steps.dropFirst() {
+            switch current {
+            case nil: return .some(nil)
+            case .object(let object)?:
+                try tick()
+                current = object[step.text]
+            case .array?: return nil
+            default: return .some(nil)
+            }
+        }
+        if case .array(let array)? = current, array.isSequence { return nil }
+        return .some(current)
+    }
+
+    /// A field chain from a variable read through the host's bindings as they are, converting
+    /// only the scalar it ends at (`$states.input.n` converts neither `$states` nor its input).
+    /// `nil` when the chain meets an array or ends at an array or object:
+    /// those are converted (and kept, so that every read gives the same instance) by the walk
+    /// over values.
+    private func walkUnconverted(_ expr: Node, _ first: Node, _ environment: Frame) throws -> Value?? {
+        depth += 1
+        defer { depth -= 1 }
+        try checkDepth(first)
+        guard var cursor = environment.peek(first.text) else { return .some(nil) }
+        for step in expr.steps.dropFirst() {
+            try tick()
+            switch cursor {
+            case .value(.object(let object)):
+                guard let next = object.peek(step.text) else { return .some(nil) }
+                cursor = next
+            case .value(.array): return nil
+            case .value: return .some(nil)
+            case .host(.json(.object(let object))):
+                guard let member = object[step.text] else { return .some(nil) }
+                cursor = .host(.json(member))
+            case .host(.object(let object)):
+                // Only the variable itself can be a host object (its members are JSON).
+                if let ready = object.readyMember(step.text) {
+                    cursor = .host(.json(ready))
+                } else {
+                    // A member the host computes: the object is converted (and kept in the
+                    // frame) so that the member, once computed, is kept for the evaluation.
+                    guard let value = environment.lookup(first.text), case .object(let converted) = value,
+                        let next = converted.peek(step.text)
+                    else { return .some(nil) }
+                    cursor = next
+                }
+            case .host(.json(.array)): return nil
+            case .host(.json): return .some(nil)
+            }
+        }
+        switch cursor {
+        case .value(.array(let array)) where array.isSequence: return nil
+        case .value(let value): return .some(value)
+        case .host(let host) where host.isScalar: return .some(host.value)
+        case .host: return nil
+        }
     }
 
     private func frameFromTuple(_ environment: Frame, _ tuple: Value?) -> Frame {

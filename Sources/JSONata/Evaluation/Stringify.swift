@@ -154,42 +154,62 @@ private func newline(_ out: inout String, _ indent: Int) {
 // MARK: - Conversion to and from JSONCore
 
 extension Value {
-    /// The value as JSON: numbers printed as JavaScript prints them; a non-finite number is
-    /// D1001; functions become `""` as `$string` prints them.
-    func toJSON() throws -> JSON {
+    /// The value as JSON: numbers printed as JavaScript prints them; functions become `""` as
+    /// `$string` prints them. A non-finite number is D1001, or with `nonFiniteAsString` the
+    /// string JavaScript's `String` gives (`"Infinity"`, `"-Infinity"`, `"NaN"`), which is what
+    /// AWS writes for one in a result (SPEC-NOTES.md §13.1, §13.3).
+    func toJSON(nonFiniteAsString: Bool = false) throws -> JSON {
         switch self {
         case .null: return .null
         case .bool(let bool): return .bool(bool)
         case .number(let number):
-            guard number.isFinite else { throw EvalError(code: "D1001", value: self) }
+            guard number.isFinite else {
+                guard nonFiniteAsString else { throw EvalError(code: "D1001", value: self) }
+                return .string(number.isNaN ? "NaN" : (number < 0 ? "-Infinity" : "Infinity"))
+            }
             let text = jsNumberString(number)
             let isInteger = !text.utf8.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") })
             return .number(JSONNumber(uncheckedText: text, isInteger: isInteger))
         case .string(let string): return .string(string)
         case .function: return .string("")
-        case .array(let array): return .array(try array.items.map { try $0.toJSON() })
+        case .array(let array):
+            return .array(try array.items.map { try $0.toJSON(nonFiniteAsString: nonFiniteAsString) })
         case .object(let object):
             var result = JSONObject()
             result.reserveCapacity(object.count)
             for (key, value) in object.entries {
                 if case .function = value { continue }
-                result.appendUnchecked(key: key, value: try value.toJSON())
+                result.appendUnchecked(key: key, value: try value.toJSON(nonFiniteAsString: nonFiniteAsString))
             }
             return .object(result)
         }
     }
 
+    /// The value of host JSON. Objects convert their members when first read (see ``JObject``).
     init(json: JSON) {
         switch json {
         case .null: self = .null
         case .bool(let bool): self = .bool(bool)
-        case .number(let number): self = .number(number.doubleValue)
+        case .number(let number): self = .number(Self.double(number))
         case .string(let string): self = .string(string)
         case .array(let array): self = .array(JArray(array.map(Value.init(json:))))
-        case .object(let object):
-            let result = JObject()
-            for (key, value) in object { result[key] = Value(json: value) }
-            self = .object(result)
+        case .object(let object): self = .object(JObject(lazy: .json(object)))
         }
+    }
+
+    /// The value of a host binding (an object the host computes stays unconverted until read).
+    init(binding: JSONata.Binding) {
+        self = HostValue(binding).value
+    }
+
+    /// The nearest double to a JSON number. An integer literal that fits `Int64` converts
+    /// through it (both conversions round to nearest, ties to even, so the result is the one
+    /// `strtod` gives) without parsing the text as a decimal.
+    static func double(_ number: JSONNumber) -> Double {
+        // Zero falls through: "-0" is negative zero, which `Int64` cannot hold.
+        if number.isInteger, number.text.utf8.count <= 18, let integer = Int64(number.text), integer != 0 {
+            return Double(integer)
+        }
+        return number.doubleValue
     }
 }

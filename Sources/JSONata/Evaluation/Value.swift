@@ -77,41 +77,6 @@ final class JArray {
     func append(_ value: Value) { items.append(value) }
 }
 
-/// A JavaScript object: insertion-ordered keys.
-final class JObject {
-    private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
-
-    init() {}
-
-    init(keys: [String], storage: [String: Value]) {
-        self.keys = keys
-        self.storage = storage
-    }
-
-    var count: Int { keys.count }
-    var isEmpty: Bool { keys.isEmpty }
-
-    subscript(key: String) -> Value? {
-        get { storage[key] }
-        set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
-            }
-        }
-    }
-
-    func contains(_ key: String) -> Bool { storage[key] != nil }
-
-    func copy() -> JObject { JObject(keys: keys, storage: storage) }
-
-    var entries: [(String, Value)] {
-        keys.compactMap { key in storage[key].map { (key, $0) } }
-    }
-}
-
 /// A function value: a lambda, a built-in, a host function, a regex matcher, a partial
 /// application or a transform.
 final class FunctionValue {
@@ -167,57 +132,6 @@ struct CallContext {
     let evaluator: Evaluator
     let input: Value?
     let environment: Frame
-}
-
-/// A scope of variable bindings (jsonata-js `createFrame`).
-final class Frame {
-    private var bindings: [String: Value?] = [:]
-    /// The host's JSON bindings, converted to values only when first read (then kept in
-    /// `bindings`, so every read sees the same value): an expression that never reads a large
-    /// binding (`$states.context`, an unused variable) does not pay for converting it.
-    private var pending: [String: JSON]?
-    let parent: Frame?
-
-    init(parent: Frame?) {
-        self.parent = parent
-    }
-
-    /// A frame whose bindings are `json`, converted lazily.
-    init(parent: Frame?, json: [String: JSON]) {
-        self.parent = parent
-        pending = json.isEmpty ? nil : json
-    }
-
-    func bind(_ name: String, _ value: Value?) {
-        bindings[name] = .some(value)
-    }
-
-    /// The binding of `name` in this frame alone, converting a pending JSON binding.
-    private func local(_ name: String) -> Value?? {
-        if let found = bindings[name] { return found }
-        guard pending != nil, let json = pending?.removeValue(forKey: name) else { return nil }
-        let value = Value(json: json)
-        bindings[name] = .some(value)
-        return .some(value)
-    }
-
-    func lookup(_ name: String) -> Value? {
-        var frame: Frame? = self
-        while let current = frame {
-            if let found = current.local(name) { return found }
-            frame = current.parent
-        }
-        return nil
-    }
-
-    func isBound(_ name: String) -> Bool {
-        var frame: Frame? = self
-        while let current = frame {
-            if current.local(name) != nil { return true }
-            frame = current.parent
-        }
-        return false
-    }
 }
 
 // MARK: - Sequences and helpers shared by the evaluator and the functions

@@ -65,6 +65,15 @@ final class Node {
     }
 }
 
+extension Node {
+    /// A step with nothing but its own kind: no predicate, stage, group, focus (`@`), index
+    /// (`#`), parent slot, tuple binding or keep-array (`[]`).
+    var isPlainStep: Bool {
+        predicate == nil && stages == nil && group == nil && focus == nil && indexVariable == nil && !tuple
+            && ancestor == nil && slot == nil && seekingParent == nil && !keepArray && !consArray
+    }
+}
+
 extension Node.Kind {
     /// The node type's name in jsonata-js (the S0217 error's token).
     var jsName: String {

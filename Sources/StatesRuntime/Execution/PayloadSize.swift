@@ -12,6 +12,23 @@ enum PayloadSize {
         return !fits(value, &remaining)
     }
 
+    /// Whether the variables after an `Assign` (those of `variables` not reassigned, then
+    /// `assigned`), written as one JSON object, are longer than `limit` bytes.
+    static func exceeds(variables: [String: JSON], assigning assigned: JSONObject, limit: Int) -> Bool {
+        var remaining = limit - 2
+        var count = 0
+        func member(_ name: String, _ value: JSON) -> Bool {
+            remaining -= stringSize(name) + 1 + (count > 0 ? 1 : 0)
+            count += 1
+            return remaining >= 0 && fits(value, &remaining)
+        }
+        for (name, value) in variables where !assigned.contains(name) {
+            if !member(name, value) { return true }
+        }
+        for (name, value) in assigned where !member(name, value) { return true }
+        return remaining < 0
+    }
+
     /// Subtracts `value`'s size from `remaining`; `false` once it goes below zero.
     private static func fits(_ value: JSON, _ remaining: inout Int) -> Bool {
         switch value {

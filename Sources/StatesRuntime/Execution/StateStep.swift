@@ -103,7 +103,10 @@ extension ExecutionRunner {
         // `"Assign": {}` writes no assignedVariables (observed on AWS, SPEC-NOTES.md §13.1).
         let assignedVariables = completion.assigned?.isEmpty == true ? nil : completion.assigned
         if let assigned = assignedVariables {
-            try failing { () throws(StatesError) in try checkAssigned(assigned, site: site) }
+            try failing { () throws(StatesError) in
+                try checkAssigned(assigned, site: site)
+                try checkVariablesTotal(path.variables, assigning: assigned, site: site)
+            }
         }
         if let assigned = assignedVariables {
             for (name, value) in assigned { path.variables[name] = value }
@@ -195,6 +198,22 @@ extension ExecutionRunner {
             .dataLimitExceeded,
             "The state '\(site.stateName)' assigned variables whose size exceeds the maximum number of bytes "
                 + "service limit (\(limit) bytes).")
+    }
+
+    /// `States.DataLimitExceeded` when the variables an execution holds would pass AWS's 10 MiB
+    /// total once `assigned` is stored ("Passing data between states with variables" quotas;
+    /// measured as one JSON object of every variable the path sees; the error name by analogy
+    /// with the per-Assign quota and the cause ours: SPEC-NOTES.md §13.1).
+    func checkVariablesTotal(_ variables: [String: JSON], assigning assigned: JSONObject, site: EvaluationSite)
+        throws(StatesError)
+    {
+        guard let limit = options.quotas.maximumVariablesBytes,
+            PayloadSize.exceeds(variables: variables, assigning: assigned, limit: limit)
+        else { return }
+        throw StatesError(
+            .dataLimitExceeded,
+            "The state '\(site.stateName)' assigned variables that would make the execution's variables exceed "
+                + "the maximum number of bytes service limit (\(limit) bytes).")
     }
 
     /// `States.DataLimitExceeded` when a state's output is larger than the payload quota.

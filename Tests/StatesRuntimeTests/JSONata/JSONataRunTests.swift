@@ -77,6 +77,10 @@ import Testing
                 + #""Output": "{% $states.input * 3 %}", "End": true}}}, "End": true}"#,
             input: "[1, 2]", output: "[3,6]"),
         Case(
+            name: "a non-finite result is a string: AWS answers 1/0 with \"Infinity\"",
+            states: #""S": {"Type": "Pass", "Output": {"r": "{% 1/0 %}", "l": "{% [1, -1/0, 0/0] %}"}, "End": true}"#,
+            output: #"{"r":"Infinity","l":[1,"-Infinity","NaN"]}"#),
+        Case(
             name: "$now() is the execution's clock",
             states: #""S": {"Type": "Pass", "Output": "{% $now() %}", "End": true}"#,
             output: #""2024-01-01T00:00:00.000Z""#),
@@ -110,6 +114,12 @@ import Testing
     static let prefix = "An error occurred while executing the state 'S' (entered at the event id #2). "
 
     static let failing: [Failure] = [
+        Failure(
+            name: "a function result has no JSON form",
+            states: #""S": {"Type": "Pass", "Output": {"f": "{% $sum %}"}, "End": true}"#,
+            cause: prefix
+                + "The JSONata expression '$sum' specified for the field 'Output/f' returned an unsupported result type.",
+            location: "Output/f"),
         Failure(
             name: "undefined Output",
             states: #""S": {"Type": "Pass", "Output": "{% $doesNotExist %}", "End": true}"#,
@@ -189,6 +199,13 @@ import Testing
         (
             "", #""string""#, #"Map state input must be an array but was: "string""#, nil
         ),
+        (
+            // Recorded on AWS: LocalStack snapshot `scenarios/test_base_scenarios`,
+            // `test_map_state_items_eval_jsonata_fail[function]`.
+            #""Items": "{% $fn := function($x){$x} %}","#, "{}",
+            "The JSONata expression '$fn := function($x){$x}' specified for the field 'Items' returned an "
+                + "unsupported result type.", "Items"
+        ),
     ])
     func mapItemsFailures(items: String, input: String, detail: String, location: String?) async throws {
         let states =
@@ -253,6 +270,33 @@ import Testing
                 + "(262144 bytes).")
     }
 
+    /// The total of an execution's variables (AWS: 10 MiB) counts every variable once, a
+    /// reassigned one at its new size; an `Assign` that would pass it fails the state.
+    @Test func variablesTotalQuota() async throws {
+        #expect(Quotas().maximumVariablesBytes == 10_485_760)
+        #expect(Quotas.unlimited.maximumVariablesBytes == nil)
+        var options = ExecutionOptions()
+        // {"a":"yyyyyyyyyy","b":"z"} is 26 bytes; with "c":1 as well, 32.
+        options.quotas.maximumVariablesBytes = 31
+        let states = #"""
+            "S": {"Type": "Pass", "Assign": {"a": "xxxxxxxxxx"}, "Next": "T"},
+            "T": {"Type": "Pass", "Assign": {"a": "yyyyyyyyyy"}, "Next": "U"},
+            "U": {"Type": "Pass", "Assign": {"b": "z"}, "Next": "V"},
+            "V": {"Type": "Pass", "Assign": {"c": 1}, "End": true}
+            """#
+        let result = try await run(Self.definition(states), options: options)
+        #expect(result.error == "States.DataLimitExceeded")
+        #expect(
+            result.cause
+                == "The state 'V' assigned variables that would make the execution's variables exceed the maximum "
+                + "number of bytes service limit (31 bytes).")
+        options.quotas.maximumVariablesBytes = 26
+        let fits = try await run(
+            Self.definition(states.replacingOccurrences(of: #""c": 1"#, with: #""b": "w""#)),
+            options: options)
+        #expect(fits.status == .succeeded)
+    }
+
     /// Task: `Arguments` is the handler's input, `Output` sees `$states.result`, and a Catcher's
     /// `Assign` replaces the state's and sees `$states.errorOutput`.
     @Test func taskArgumentsOutputAndCatch() async throws {
@@ -276,6 +320,36 @@ import Testing
         let bad = try await run(Self.definition(states), input: #"{"v": 7, "fail": true}"#, handlers: handlers)
         let errorOutput = #"{"Error": "Exception", "Cause": "bad"}"#
         #expect(bad.output == (try json(#"{"out": \#(errorOutput), "r": \#(errorOutput)}"#)))
+    }
+
+    /// `$states` has the members AWS gives each stage (`result` after the task, `errorOutput`
+    /// in a Catcher), and its context, built only when read, is the state's context object.
+    @Test func statesMembersPerStageAndContextOnDemand() async throws {
+        var handlers = HandlerRegistry()
+        handlers.register(
+            ClosureTaskHandler { request in
+                if request.parameters["fail"] == .bool(true) { throw StatesError("Exception", "bad") }
+                return request.parameters
+            }, lambdaFunction: "f")
+        let states = #"""
+            "S": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                  "Arguments": {"k": "{% $keys($states) %}", "fail": "{% $states.input.fail %}"},
+                  "Output": {"args": "{% $states.result.k %}", "k": "{% $keys($states) %}",
+                             "name": "{% $states.context.State.Name %}",
+                             "v": "{% $states.context.Execution.Input.v %}",
+                             "input": "{% $states.context.Execution.Input %}",
+                             "state": "{% $keys($states.context.State) %}"},
+                  "Catch": [{"ErrorEquals": ["States.ALL"], "Output": "{% $keys($states) %}", "Next": "C"}],
+                  "Next": "C"},
+            "C": {"Type": "Succeed"}
+            """#
+        let good = try await run(Self.definition(states), input: #"{"v": 7, "fail": false}"#, handlers: handlers)
+        let expected =
+            #"{"args": ["input", "context"], "k": ["input", "context", "result"], "name": "S", "v": 7, "#
+            + #""input": {"v": 7, "fail": false}, "state": ["Name", "EnteredTime", "RetryCount"]}"#
+        #expect(good.output == (try json(expected)))
+        let bad = try await run(Self.definition(states), input: #"{"v": 7, "fail": true}"#, handlers: handlers)
+        #expect(bad.output == (try json(#"["input", "context", "errorOutput"]"#)))
     }
 
     /// An undefined `Arguments` fails before the task is scheduled: no task events.

@@ -20,18 +20,21 @@ struct QueryFailureNote: Sendable {
 /// variable values (those at state entry), as the spec's "first evaluates … then performs the
 /// assignments" requires.
 struct JSONataScope {
-    var bindings: [String: JSON]
+    /// The variables at state entry.
+    var variables: [String: JSON]
+    /// `$states`, bound for every evaluation of the state's fields.
+    private(set) var hostBindings: [JSONata.Binding.Member]
+    private var states: StatesObject
     var millis: Double
     var seed: UInt64
 
+    /// `$states.input`.
+    var input: JSON { states.input }
+
     init(input: JSON, path: inout PathContext, result: JSON? = nil, errorOutput: JSON? = nil) {
-        var states = JSONObject()
-        states.appendUnchecked(key: "input", value: input)
-        states.appendUnchecked(key: "context", value: path.context.json)
-        if let result { states.appendUnchecked(key: "result", value: result) }
-        if let errorOutput { states.appendUnchecked(key: "errorOutput", value: errorOutput) }
-        bindings = path.variables
-        bindings["states"] = .object(states)
+        variables = path.variables
+        states = StatesObject(input: input, context: path.context, result: result, errorOutput: errorOutput)
+        hostBindings = [.init(key: "states", value: .object(states))]
         millis = (path.clock.now().timeIntervalSince1970 * 1000).rounded(.down)
         // Drawn from a fork keyed by the last event id, so JSONata states leave the path's own
         // stream (task tokens, retry jitter, handlers' draws) as it would be.
@@ -42,11 +45,55 @@ struct JSONataScope {
     /// A scope for another stage of the same state (the variables stay those of state entry).
     func with(result: JSON? = nil, errorOutput: JSON? = nil) -> JSONataScope {
         var copy = self
-        guard case .object(var states) = bindings["states"] else { return copy }
-        if let result { states["result"] = result }
-        if let errorOutput { states["errorOutput"] = errorOutput }
-        copy.bindings["states"] = .object(states)
+        copy.states = StatesObject(
+            input: states.input, context: states.context, result: result ?? states.result,
+            errorOutput: errorOutput ?? states.errorOutput)
+        copy.hostBindings = [.init(key: "states", value: .object(copy.states))]
         return copy
+    }
+}
+
+/// `$states`: `input`, `context`, then `result` or `errorOutput` where they exist. The context
+/// object is built as JSON (its timestamps formatted) only when an expression reads it.
+final class StatesObject: JSONata.HostObject {
+    let input: JSON
+    let context: ContextObject
+    let result: JSON?
+    let errorOutput: JSON?
+    let keys: [String]
+
+    private static let inputAndContext = ["input", "context"]
+    private static let withResult = ["input", "context", "result"]
+    private static let withErrorOutput = ["input", "context", "errorOutput"]
+    private static let withBoth = ["input", "context", "result", "errorOutput"]
+
+    init(input: JSON, context: ContextObject, result: JSON?, errorOutput: JSON?) {
+        self.input = input
+        self.context = context
+        self.result = result
+        self.errorOutput = errorOutput
+        switch (result, errorOutput) {
+        case (nil, nil): keys = Self.inputAndContext
+        case (_?, nil): keys = Self.withResult
+        case (nil, _?): keys = Self.withErrorOutput
+        case (_?, _?): keys = Self.withBoth
+        }
+    }
+
+    func member(_ key: String) -> JSON? {
+        if key == "context" { return context.json }
+        return readyMember(key)
+    }
+
+    func readyMember(_ key: String) -> JSON? {
+        // Explicit returns: `JSON` is nil-literal expressible, so in a conditional expression a
+        // bare `nil` could become `null` instead of absent.
+        switch key {
+        case "input": return input
+        case "result": return result
+        case "errorOutput": return errorOutput
+        default: return nil
+        }
     }
 }
 
@@ -57,16 +104,27 @@ extension ExecutionRunner {
         _ template: JSONataTemplate, field: String, scope: JSONataScope, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> JSON {
+        try evaluate(template, fieldPath: { field }, scope: scope, path: &path, site: site)
+    }
+
+    /// `fieldPath` (`Output/result`, `Arguments[2]`) is written out only for a failure.
+    private func evaluate(
+        _ template: JSONataTemplate, fieldPath: () -> String, scope: JSONataScope, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> JSON {
         switch template {
         case .literal(let value): return value
         case .expression(let expression):
-            return try evaluate(expression, field: field, scope: scope, path: &path, site: site)
+            return try evaluate(expression, fieldPath: fieldPath, scope: scope, path: &path, site: site)
         case .object(let fields):
             var object = JSONObject()
+            object.reserveCapacity(fields.count)
             for member in fields {
                 let value = try evaluate(
-                    member.value, field: field + "/" + member.key, scope: scope, path: &path, site: site)
-                object[member.key] = value
+                    member.value, fieldPath: { fieldPath() + "/" + member.key }, scope: scope, path: &path,
+                    site: site)
+                // The keys are those of one object of the definition: unique.
+                object.appendUnchecked(key: member.key, value: value)
             }
             return .object(object)
         case .array(let elements):
@@ -74,7 +132,8 @@ extension ExecutionRunner {
             array.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
                 array.append(
-                    try evaluate(element, field: field + "[\(index)]", scope: scope, path: &path, site: site))
+                    try evaluate(
+                        element, fieldPath: { fieldPath() + "[\(index)]" }, scope: scope, path: &path, site: site))
             }
             return .array(array)
         }
@@ -85,8 +144,17 @@ extension ExecutionRunner {
         _ expression: JSONataExpression, field: String, scope: JSONataScope, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> JSON {
-        guard let value = try evaluateOptional(expression, field: field, scope: scope, path: &path, site: site)
+        try evaluate(expression, fieldPath: { field }, scope: scope, path: &path, site: site)
+    }
+
+    private func evaluate(
+        _ expression: JSONataExpression, fieldPath: () -> String, scope: JSONataScope, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> JSON {
+        guard
+            let value = try evaluateOptional(expression, fieldPath: fieldPath, scope: scope, path: &path, site: site)
         else {
+            let field = fieldPath()
             throw queryFailure(
                 "The JSONata expression '\(expression.source)' specified for the field '\(field)' returned nothing (undefined).",
                 location: field, path: &path, site: site)
@@ -99,19 +167,40 @@ extension ExecutionRunner {
         _ expression: JSONataExpression, field: String, scope: JSONataScope, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> JSON? {
+        try evaluateOptional(expression, fieldPath: { field }, scope: scope, path: &path, site: site)
+    }
+
+    private func evaluateOptional(
+        _ expression: JSONataExpression, fieldPath: () -> String, scope: JSONataScope, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> JSON? {
         var environment = jsonataEnvironment
         environment.millis = scope.millis
-        environment.random = JSONata.SeededRandom(seed: scope.seed)
+        environment.seed = scope.seed
+        let evaluation: JSONata.Expression.Evaluation
         do {
-            return try expression.compiled.evaluate(input: nil, bindings: scope.bindings, environment: environment)
+            evaluation = try expression.compiled.evaluation(
+                input: nil, bindings: scope.variables, hostBindings: scope.hostBindings, environment: environment)
         } catch {
             let detail =
                 error.code.isEmpty
                 ? "threw an error during evaluation: \(error.message)"
                 : "threw an error during evaluation. \(error.code): \(error.message)"
+            let field = fieldPath()
             throw queryFailure(
                 "The JSONata expression '\(expression.source)' specified for the field '\(field)' \(detail)",
                 location: field, path: &path, site: site)
+        }
+        switch evaluation {
+        case .value(let json): return json
+        case .undefined: return nil
+        case .function:
+            // A function has no JSON form: observed on AWS for Map `Items` (LocalStack snapshot
+            // `scenarios/test_base_scenarios`, `test_map_state_items_eval_jsonata_fail[function]`).
+            let field = fieldPath()
+            throw queryFailure(
+                "The JSONata expression '\(expression.source)' specified for the field '\(field)' returned an "
+                    + "unsupported result type.", location: field, path: &path, site: site)
         }
     }
 
@@ -158,7 +247,7 @@ extension ExecutionRunner {
         case nil: return nil
         case .jsonPath(let template):
             // A JSONata state's Assign is always compiled as JSONata; keep a JSONPath one working.
-            let roots = Roots(input: scope.bindings["states"]?.objectValue?["input"] ?? .null, path: path)
+            let roots = Roots(input: scope.input, path: path)
             return try TemplateEvaluator.evaluate(template, roots: roots, random: &path.random, site: site).objectValue
         case .jsonata(let template):
             return try evaluate(template, field: "Assign", scope: scope, path: &path, site: site).objectValue

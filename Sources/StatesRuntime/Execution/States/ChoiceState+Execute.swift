@@ -86,7 +86,7 @@ extension ExecutionRunner {
         default:
             do {
                 return try ChoiceEvaluator.matches(
-                    rule, input: scope.bindings["states"]?["input"] ?? .null, context: path.context.json,
+                    rule, input: scope.input, context: path.context.json,
                     variables: { [variables = path.variables] in variables[$0] })
             } catch {
                 throw Causes.decorated(error, site: site)
