@@ -132,6 +132,11 @@ import Testing
             text: #"{"definition": "m.asl.json", "cases": [{"name": "x"}, {"name": "x"}]}"#,
             message: #"t.asl-test.json:1:64: error: two cases are named "x""#),
         BadFile(
+            text: #"{"definition": "m.asl.json", "mockConfigFile": "mocks/missing.json"}"#,
+            message:
+                "t.asl-test.json:1:48: error: cannot read the mock configuration file 'mocks/missing.json': No such file"
+        ),
+        BadFile(
             text: #"{"definition": "m.asl.json", "cases": [}"#,
             message: "t.asl-test.json:1:40: error: the test file is not valid JSON"),
     ]

@@ -83,7 +83,8 @@ enum TestLoader {
         var mockFile: MockConfigFile?
         if let mockPath = file.mockConfigFile {
             let (mockBytes, mockDocument) = try readJSON(
-                resolve(mockPath, in: folder), io: io, what: "mock configuration file")
+                resolve(mockPath, in: folder), io: io, what: "mock configuration file",
+                from: (path, bytes, file.mockConfigFileOffset))
             let parsedMockFile: MockConfigFile
             do {
                 parsedMockFile = try MockConfigFile.parse(mockDocument)
@@ -172,16 +173,26 @@ enum TestLoader {
         return "\(name):\(location.line):\(location.column): error: \(TerminalText.message(message))"
     }
 
-    private static func readJSON(_ path: String, io: CommandIO, what: String) throws(TestLoadFailure) -> (
-        [UInt8], JSONDocument
-    ) {
+    /// Reads a JSON file; `testFile` is the test file naming it, where a file that cannot be read
+    /// is reported (at the value naming it), as for the definition and the run configuration.
+    private static func readJSON(
+        _ path: String, io: CommandIO, what: String,
+        from testFile: (path: String, bytes: [UInt8], offset: Int?)? = nil
+    ) throws(TestLoadFailure) -> ([UInt8], JSONDocument) {
         let bytes: [UInt8]
         do {
             bytes = try io.readFile(path)
         } catch {
+            guard let testFile else {
+                throw failure(
+                    path,
+                    "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+            }
             throw failure(
-                path,
-                "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+                testFile.path,
+                located(
+                    testFile.path, testFile.bytes, testFile.offset,
+                    "cannot read the \(what) '\(path)': \(FileReadError.reason(of: error))"))
         }
         do {
             return (bytes, try JSONReader.read(bytes))
