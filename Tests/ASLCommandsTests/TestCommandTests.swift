@@ -238,6 +238,16 @@ import Testing
         #expect(forced.0 == .success)
     }
 
+    /// A test file with `"cases": []` (or a mock file without test cases) runs nothing: exit 2, as
+    /// a `--filter` matching nothing is, so a CI job cannot pass having run nothing.
+    @Test func testFilesWithoutAnyCaseAreAUsageProblem() async {
+        let (code, fake) = await run(
+            ["t.asl-test.json"],
+            files: ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: "[]")])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error: the test files hold no case"), "\(fake.stderr)")
+    }
+
     @Test func noTestFilesIsAUsageProblem() async {
         let (code, fake) = await run(["nowhere"], files: [:])
         #expect(code == .usage)

@@ -111,6 +111,12 @@ enum TestCommand: ASLCommand {
             // A CI job that runs nothing must not pass quietly.
             context.writeErrorMessage("no case name contains '\(TerminalText.escaped(pattern))'")
             code = code.combined(with: .usage)
+        } else if all.isEmpty, loaded.contains(where: { $0.problem == nil }) {
+            // Test files whose "cases" (and mock file test cases) are empty: nothing ran, and a CI
+            // job must not pass on that either.
+            context.writeErrorMessage(
+                "the test files hold no case; add one to \"cases\" (or a test case to the mock configuration file)")
+            code = code.combined(with: .usage)
         }
         let wantsCoverage =
             arguments.flag("coverage") || arguments.value("coverage-lcov") != nil
