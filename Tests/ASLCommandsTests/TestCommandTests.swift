@@ -248,6 +248,31 @@ import Testing
         #expect(fake.stderr.contains("error: the test files hold no case"), "\(fake.stderr)")
     }
 
+    /// A mocked state inside a Map that runs iterations at once, with responses that differ by
+    /// invocation, gets a warning at the mock (the outcome may vary between runs); the same mock
+    /// under `MaxConcurrency: 1`, or one response for every invocation, gets none.
+    @Test(arguments: [
+        (#""MaxConcurrency": 0, "#, #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, true),
+        ("", #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, true),
+        (#""MaxConcurrency": 1, "#, #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, false),
+        ("", #"{"0-1": {"Return": 1}}"#, false),
+        ("", #"{"0": {"Return": 1}, "1": {"Return": 1}}"#, false),
+    ])
+    func aConcurrentMapsVaryingMockIsWarnedAbout(_ concurrency: String, _ mock: String, _ warned: Bool) async {
+        let machine = """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", \(concurrency)"ItemProcessor": {
+              "StartAt": "Branches", "States": {"Branches": {"Type": "Parallel", "End": true, "Branches": [
+                {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                 "End": true}}}]}}}, "End": true}}}
+            """
+        let test =
+            #"{"definition": "m.asl.json", "cases": [{"name": "x", "input": [1, 2], "mocks": {"Work": \#(mock)}, "expect": {"status": "FAILED"}}]}"#
+        let (_, fake) = await run(["t.asl-test.json"], files: ["m.asl.json": machine, "t.asl-test.json": test])
+        let warning =
+            #"t.asl-test.json:1:81: warning: the responses of "Work" differ by invocation, but the Map state "Each""#
+        #expect(fake.stderr.contains(warning) == warned, "\(fake.stderr)")
+    }
+
     @Test func noTestFilesIsAUsageProblem() async {
         let (code, fake) = await run(["nowhere"], files: [:])
         #expect(code == .usage)

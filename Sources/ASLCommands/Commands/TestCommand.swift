@@ -95,6 +95,7 @@ enum TestCommand: ASLCommand {
         for path in files {
             switch TestLoader.load(path, io: io) {
             case .success(let file):
+                for warning in file.warnings { io.writeError(warning + "\n") }
                 var cases = file.cases
                 if let pattern = arguments.value("filter") { cases = cases.filter { $0.name.contains(pattern) } }
                 loaded.append((path, cases, nil))

@@ -12,6 +12,9 @@ struct LoadedTestFile: Sendable {
     var cases: [PreparedTestCase]
     /// The definition the cases run, for coverage.
     var definition: LoadedDefinition
+    /// Located `file:line:col: warning: …` lines about cases that run but may not run the same
+    /// way twice.
+    var warnings: [String] = []
 }
 
 /// A test file's definition as read: what coverage needs to count on it and to place LCOV lines
@@ -79,6 +82,7 @@ enum TestLoader {
         }
 
         var cases: [PreparedTestCase] = []
+        var warnings: [String] = []
         var written = Dictionary(file.cases.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var mockFile: MockConfigFile?
         if let mockPath = file.mockConfigFile {
@@ -129,10 +133,16 @@ enum TestLoader {
                     try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
                 }
                 var caseOptions = options
+                let overridden = Set(written[testCase.name]?.mocks.byState.keys.map { $0 } ?? [])
+                warnings += concurrentMapWarnings(
+                    testCase.mocks, references: references.filter { !overridden.contains($0.0) }, machine: machine,
+                    file: (mockFilePath, mockBytes))
                 if var own = written.removeValue(forKey: testCase.name) {
                     try resolveNamedMocks(&own, in: mockFile, file: (path, bytes))
                     try checkCase(own, machine: machine, file: (path, bytes))
                     for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
+                    warnings += concurrentMapWarnings(
+                        own.mocks, references: own.stateReferences, machine: machine, file: (path, bytes))
                     input = own.input
                     expectation = own.expectation
                     own.context.apply(to: &caseOptions)
@@ -146,6 +156,8 @@ enum TestLoader {
         for var testCase in file.cases where written[testCase.name] != nil {
             try resolveNamedMocks(&testCase, in: mockFile, file: (path, bytes))
             try checkCase(testCase, machine: machine, file: (path, bytes))
+            warnings += concurrentMapWarnings(
+                testCase.mocks, references: testCase.stateReferences, machine: machine, file: (path, bytes))
             var caseOptions = options
             testCase.context.apply(to: &caseOptions)
             cases.append(
@@ -153,7 +165,48 @@ enum TestLoader {
                     file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
                     input: testCase.input, mocks: testCase.mocks, expectation: testCase.expectation))
         }
-        return LoadedTestFile(path: path, cases: cases, definition: definition)
+        return LoadedTestFile(path: path, cases: cases, definition: definition, warnings: warnings)
+    }
+
+    /// A mocked state inside a Map that runs iterations at once (`MaxConcurrency` not a literal
+    /// 1), whose responses differ by invocation: the iterations take invocation numbers in an
+    /// order that varies between runs, so the case's outcome may vary (SPEC-NOTES.md §14.2).
+    static func concurrentMapWarnings(
+        _ mocks: StateMocks, references: [(name: String, offset: Int?)], machine: ResolvedStateMachine,
+        file: (path: String, bytes: [UInt8])
+    ) -> [String] {
+        let graph = machine.machine
+        var warnings: [String] = []
+        for name in mocks.byState.keys.sorted() {
+            guard let reference = references.first(where: { $0.name == name }), let mocked = mocks[name],
+                Set(mocked.entries.map(\.response)).count > 1,
+                let state = graph.states.first(where: { $0.name == name })
+            else { continue }
+            var scope = state.common.scope
+            var concurrentMap: String?
+            walk: while concurrentMap == nil {
+                switch graph[scope: scope].kind {
+                case .root:
+                    break walk
+                case .parallelBranch(let parent, _):
+                    scope = graph[parent].common.scope
+                case .mapItemProcessor(let parent):
+                    if case .map(let map) = graph[parent], map.maxConcurrency != .literal(1) {
+                        concurrentMap = graph[parent].name
+                    }
+                    scope = graph[parent].common.scope
+                }
+            }
+            guard let concurrentMap else { continue }
+            warnings.append(
+                located(
+                    file.path, file.bytes, reference.offset,
+                    "the responses of \"\(name)\" differ by invocation, but the Map state \"\(concurrentMap)\" runs "
+                        + "its iterations at once, so which iteration gets which response (and the case's outcome) "
+                        + "may vary between runs; give one response for every invocation, or set its MaxConcurrency to 1",
+                    severity: "warning"))
+        }
+        return warnings
     }
 
     /// `name` relative to `folder` unless absolute.
@@ -166,11 +219,13 @@ enum TestLoader {
     }
 
     /// `file:line:col: error: message` (or `file: error: message` without a place).
-    static func located(_ path: String, _ bytes: [UInt8], _ offset: Int?, _ message: String) -> String {
+    static func located(
+        _ path: String, _ bytes: [UInt8], _ offset: Int?, _ message: String, severity: String = "error"
+    ) -> String {
         let name = TerminalText.escaped(path)
-        guard let offset else { return "\(name): error: \(TerminalText.message(message))" }
+        guard let offset else { return "\(name): \(severity): \(TerminalText.message(message))" }
         let location = SourceLineTable(bytes).location(ofOffset: offset)
-        return "\(name):\(location.line):\(location.column): error: \(TerminalText.message(message))"
+        return "\(name):\(location.line):\(location.column): \(severity): \(TerminalText.message(message))"
     }
 
     /// Reads a JSON file; `testFile` is the test file naming it, where a file that cannot be read
