@@ -212,6 +212,8 @@ import Testing
         #expect(code == .success)
         #expect(fake.stderr.contains("warning: with these mocks and input {} the execution ends FAILED"))
         let written = try #require(fake.writtenFiles["m.asl-test.json"])
+        // Named for what it expects, not "succeeds".
+        #expect(written.contains(#""name": "starter (ends FAILED: adjust its mocks or input)""#), "\(written)")
         let rerun = await run(["m.asl-test.json"], files: ["m.asl.json": Self.machine, "m.asl-test.json": written])
         #expect(rerun.0 == .success, "\(rerun.1.stdout)")
     }
