@@ -137,6 +137,9 @@ import Testing
                 "t.asl-test.json:1:48: error: cannot read the mock configuration file 'mocks/missing.json': No such file"
         ),
         BadFile(
+            text: #"{"definition": "", "cases": [{"name": "x"}]}"#,
+            message: #"t.asl-test.json:1:16: error: "definition" must not be empty"#),
+        BadFile(
             text: #"{"definition": "m.asl.json", "cases": [}"#,
             message: "t.asl-test.json:1:40: error: the test file is not valid JSON"),
     ]
