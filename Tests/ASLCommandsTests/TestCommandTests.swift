@@ -137,6 +137,10 @@ import Testing
                 "t.asl-test.json:1:48: error: cannot read the mock configuration file 'mocks/missing.json': No such file"
         ),
         BadFile(
+            text: #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#,
+            message:
+                "t.asl-test.json:1:1: error: this is a state machine definition, not a test file; write a test file"),
+        BadFile(
             text: #"{"definition": "", "cases": [{"name": "x"}]}"#,
             message: #"t.asl-test.json:1:16: error: "definition" must not be empty"#),
         BadFile(

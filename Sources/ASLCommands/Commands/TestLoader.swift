@@ -49,6 +49,15 @@ enum TestLoader {
 
     private static func loadThrowing(_ path: String, io: CommandIO) throws(TestLoadFailure) -> LoadedTestFile {
         let (bytes, document) = try readJSON(path, io: io, what: "test file")
+        if case .object(let object) = document.value, object["StartAt"] != nil, object["States"] != nil {
+            // `asl test machine.asl.json`: a definition given where a test file was expected.
+            throw failure(
+                path,
+                located(
+                    path, bytes, 0,
+                    "this is a state machine definition, not a test file; write a test file naming it in "
+                        + "\"definition\" (asl test --init \(path) writes a starter one)"))
+        }
         let file: TestFile
         do {
             file = try TestFile.parse(document)
