@@ -282,6 +282,19 @@ import Testing
         #expect(fake.stderr.contains(warning) == warned, "\(fake.stderr)")
     }
 
+    /// A report that cannot be written exits 2, and the summary of the cases that ran still
+    /// reaches standard error.
+    @Test func anUnwritableReportExitsTwoAndStillGivesTheSummary() async {
+        let files = ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: Self.passing)]
+        let fake = FakeIO(files: files, unwritable: ["locked/r.xml"])
+        let code = await ASLMain.main(
+            arguments: ["asl", "test", "t.asl-test.json", "--format", "junit", "--output", "locked/r.xml"],
+            io: Self.io(fake, files: files))
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error: cannot write 'locked/r.xml'"), "\(fake.stderr)")
+        #expect(fake.stderr.hasSuffix("2 passed, 0 failed (2 cases in 1 file)\n"), "\(fake.stderr)")
+    }
+
     @Test func noTestFilesIsAUsageProblem() async {
         let (code, fake) = await run(["nowhere"], files: [:])
         #expect(code == .usage)

@@ -167,6 +167,8 @@ enum TestCommand: ASLCommand {
             } catch {
                 context.writeErrorMessage(
                     "cannot write '\(TerminalText.escaped(output))': \(FileReadError.reason(of: error))")
+                // The cases ran: their outcome is not lost with the report.
+                io.writeError(report.summary + "\n")
                 return code.combined(with: .usage)
             }
             io.writeError(report.summary + "\n")
