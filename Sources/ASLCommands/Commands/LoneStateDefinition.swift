@@ -16,8 +16,9 @@ enum LoneStateDefinition {
     /// The wrapper's text before the file's bytes.
     static let prefix = Array(#"{"StartAt":"\#(stateName)","States":{"\#(stateName)":"#.utf8)
 
-    /// Diagnostics of the wrapped text placed on the file's own bytes (`bytes`, `count` long): an
-    /// offset inside the wrapper's prefix is the state's first byte, one past the file its last.
+    /// Diagnostics of the wrapped text placed on the file's own bytes (`count` of them): an offset
+    /// inside the wrapper's prefix becomes the state's first byte, one in the wrapper's suffix the
+    /// file's last byte.
     static func unwrapped(_ diagnostics: [Diagnostic], fileSize count: Int) -> [Diagnostic] {
         func shift(_ offset: Int?) -> Int? {
             offset.map { min(max($0 - prefix.count, 0), max(count - 1, 0)) }
