@@ -145,6 +145,13 @@ import Testing
             name: "not a history", arguments: ["--history", "h.json"], files: ["h.json": "[1]"],
             message: "error: h.json: /events/0: an event needs a numeric \"id\" and a string \"type\"\n"),
         .init(
+            name: "history of another definition", arguments: ["--history", "h.json"],
+            files: [
+                "h.json":
+                    #"[{"id": 1, "type": "ExecutionStarted"}, {"id": 2, "previousEventId": 1, "type": "PassStateEntered", "stateEnteredEventDetails": {"name": "Elsewhere", "input": "{}"}}]"#
+            ],
+            message: "error: h.json: /events/1: the definition has no state \"Elsewhere\"; was the history recorded "),
+        .init(
             name: "coverage of another definition", arguments: ["--coverage", "c.json"],
             files: [
                 "c.json":

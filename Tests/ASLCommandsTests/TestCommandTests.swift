@@ -132,6 +132,18 @@ import Testing
             text: #"{"definition": "m.asl.json", "cases": [{"name": "x"}, {"name": "x"}]}"#,
             message: #"t.asl-test.json:1:64: error: two cases are named "x""#),
         BadFile(
+            text: #"{"definition": "m.asl.json", "mockConfigFile": "mocks/missing.json"}"#,
+            message:
+                "t.asl-test.json:1:48: error: cannot read the mock configuration file 'mocks/missing.json': No such file"
+        ),
+        BadFile(
+            text: #"{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}"#,
+            message:
+                "t.asl-test.json:1:1: error: this is a state machine definition, not a test file; write a test file"),
+        BadFile(
+            text: #"{"definition": "", "cases": [{"name": "x"}]}"#,
+            message: #"t.asl-test.json:1:16: error: "definition" must not be empty"#),
+        BadFile(
             text: #"{"definition": "m.asl.json", "cases": [}"#,
             message: "t.asl-test.json:1:40: error: the test file is not valid JSON"),
     ]
@@ -207,6 +219,8 @@ import Testing
         #expect(code == .success)
         #expect(fake.stderr.contains("warning: with these mocks and input {} the execution ends FAILED"))
         let written = try #require(fake.writtenFiles["m.asl-test.json"])
+        // Named for what it expects, not "succeeds".
+        #expect(written.contains(#""name": "starter (ends FAILED: adjust its mocks or input)""#), "\(written)")
         let rerun = await run(["m.asl-test.json"], files: ["m.asl.json": Self.machine, "m.asl-test.json": written])
         #expect(rerun.0 == .success, "\(rerun.1.stdout)")
     }
@@ -231,6 +245,54 @@ import Testing
             ["--init", "flows/m.asl.json", "--force"],
             files: ["flows/m.asl.json": Self.simple, "flows/m.asl-test.json": written])
         #expect(forced.0 == .success)
+    }
+
+    /// A test file with `"cases": []` (or a mock file without test cases) runs nothing: exit 2, as
+    /// a `--filter` matching nothing is, so a CI job cannot pass having run nothing.
+    @Test func testFilesWithoutAnyCaseAreAUsageProblem() async {
+        let (code, fake) = await run(
+            ["t.asl-test.json"],
+            files: ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: "[]")])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error: the test files hold no case"), "\(fake.stderr)")
+    }
+
+    /// A mocked state inside a Map that runs iterations at once, with responses that differ by
+    /// invocation, gets a warning at the mock (the outcome may vary between runs); the same mock
+    /// under `MaxConcurrency: 1`, or one response for every invocation, gets none.
+    @Test(arguments: [
+        (#""MaxConcurrency": 0, "#, #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, true),
+        ("", #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, true),
+        (#""MaxConcurrency": 1, "#, #"{"0": {"Return": 1}, "1": {"Throw": {"Error": "E"}}}"#, false),
+        ("", #"{"0-1": {"Return": 1}}"#, false),
+        ("", #"{"0": {"Return": 1}, "1": {"Return": 1}}"#, false),
+    ])
+    func aConcurrentMapsVaryingMockIsWarnedAbout(_ concurrency: String, _ mock: String, _ warned: Bool) async {
+        let machine = """
+            {"StartAt": "Each", "States": {"Each": {"Type": "Map", \(concurrency)"ItemProcessor": {
+              "StartAt": "Branches", "States": {"Branches": {"Type": "Parallel", "End": true, "Branches": [
+                {"StartAt": "Work", "States": {"Work": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish",
+                 "End": true}}}]}}}, "End": true}}}
+            """
+        let test =
+            #"{"definition": "m.asl.json", "cases": [{"name": "x", "input": [1, 2], "mocks": {"Work": \#(mock)}, "expect": {"status": "FAILED"}}]}"#
+        let (_, fake) = await run(["t.asl-test.json"], files: ["m.asl.json": machine, "t.asl-test.json": test])
+        let warning =
+            #"t.asl-test.json:1:81: warning: the responses of "Work" differ by invocation, but the Map state "Each""#
+        #expect(fake.stderr.contains(warning) == warned, "\(fake.stderr)")
+    }
+
+    /// A report that cannot be written exits 2, and the summary of the cases that ran still
+    /// reaches standard error.
+    @Test func anUnwritableReportExitsTwoAndStillGivesTheSummary() async {
+        let files = ["m.asl.json": Self.machine, "t.asl-test.json": Self.testFile(cases: Self.passing)]
+        let fake = FakeIO(files: files, unwritable: ["locked/r.xml"])
+        let code = await ASLMain.main(
+            arguments: ["asl", "test", "t.asl-test.json", "--format", "junit", "--output", "locked/r.xml"],
+            io: Self.io(fake, files: files))
+        #expect(code == .usage)
+        #expect(fake.stderr.contains("error: cannot write 'locked/r.xml'"), "\(fake.stderr)")
+        #expect(fake.stderr.hasSuffix("2 passed, 0 failed (2 cases in 1 file)\n"), "\(fake.stderr)")
     }
 
     @Test func noTestFilesIsAUsageProblem() async {

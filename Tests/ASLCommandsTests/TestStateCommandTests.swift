@@ -272,6 +272,22 @@ import Testing
         #expect(fake.stderr.contains("bad.json is not a valid state; nothing was run"))
     }
 
+    /// On the file's first line too: the column and the excerpt are the file's, not the text of
+    /// the machine the lone state is wrapped in; a problem of the state's object is at its `{`.
+    @Test(arguments: [
+        (#"{"Type": "Pas", "End": true}"#, "one.json:1:10: error[ASL-E109]", #"1 | {"Type": "Pas", "End": true}"#),
+        (#"{"Type": "Pass"}"#, "one.json:1:1: error[ASL-E108]", #"1 | {"Type": "Pass"}"#),
+    ])
+    func aLoneStatesFirstLineDiagnosticsAreOnTheFilesText(_ text: String, _ location: String, _ excerpt: String)
+        async
+    {
+        let (code, fake) = await testState(["one.json"], files: ["one.json": text])
+        #expect(code == .usage)
+        #expect(fake.stderr.contains(location), "stderr: \(fake.stderr)")
+        #expect(fake.stderr.contains(excerpt), "stderr: \(fake.stderr)")
+        #expect(!fake.stderr.contains("StartAt"), "stderr: \(fake.stderr)")
+    }
+
     @Test func inputFromAFile() async throws {
         let (code, fake) = await testState(
             ["m.asl.json", "--state", "Inner", "--input-file", "in.json"],

@@ -95,6 +95,7 @@ enum TestCommand: ASLCommand {
         for path in files {
             switch TestLoader.load(path, io: io) {
             case .success(let file):
+                for warning in file.warnings { io.writeError(warning + "\n") }
                 var cases = file.cases
                 if let pattern = arguments.value("filter") { cases = cases.filter { $0.name.contains(pattern) } }
                 loaded.append((path, cases, nil))
@@ -110,6 +111,12 @@ enum TestCommand: ASLCommand {
         if let pattern = arguments.value("filter"), all.isEmpty {
             // A CI job that runs nothing must not pass quietly.
             context.writeErrorMessage("no case name contains '\(TerminalText.escaped(pattern))'")
+            code = code.combined(with: .usage)
+        } else if all.isEmpty, loaded.contains(where: { $0.problem == nil }) {
+            // Test files whose "cases" (and mock file test cases) are empty: nothing ran, and a CI
+            // job must not pass on that either.
+            context.writeErrorMessage(
+                "the test files hold no case; add one to \"cases\" (or a test case to the mock configuration file)")
             code = code.combined(with: .usage)
         }
         let wantsCoverage =
@@ -160,6 +167,8 @@ enum TestCommand: ASLCommand {
             } catch {
                 context.writeErrorMessage(
                     "cannot write '\(TerminalText.escaped(output))': \(FileReadError.reason(of: error))")
+                // The cases ran: their outcome is not lost with the report.
+                io.writeError(report.summary + "\n")
                 return code.combined(with: .usage)
             }
             io.writeError(report.summary + "\n")

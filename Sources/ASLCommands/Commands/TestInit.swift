@@ -44,10 +44,20 @@ enum TestInit {
         }
         var options = ExecutionOptions()
         options.stateMachineName = name
-        let result = await TestRunner.run(
-            PreparedTestCase(
-                file: target, name: "succeeds", machine: machine, handlers: HandlerRegistry(), options: options,
-                input: .object(JSONObject()), mocks: stateMocks, expectation: TestExpectation()))
+        func run(_ caseName: String) async -> TestCaseResult {
+            await TestRunner.run(
+                PreparedTestCase(
+                    file: target, name: caseName, machine: machine, handlers: HandlerRegistry(), options: options,
+                    input: .object(JSONObject()), mocks: stateMocks, expectation: TestExpectation()))
+        }
+        // The case is named for what it expects; a case's seed comes from its name, so a renamed
+        // case is run again under its final name.
+        var caseName = "succeeds"
+        var result = await run(caseName)
+        if result.execution.status != .succeeded {
+            caseName = "starter (ends \(result.execution.status.rawValue): adjust its mocks or input)"
+            result = await run(caseName)
+        }
         var expect: JSONObject = ["status": .string(result.execution.status.rawValue)]
         if result.execution.status == .succeeded, let output = result.execution.output {
             expect["output"] = output
@@ -62,7 +72,7 @@ enum TestInit {
             "definition": .string(definitionName),
             "cases": [
                 [
-                    "name": "succeeds",
+                    "name": .string(caseName),
                     "input": .object(JSONObject()),
                     "mocks": .object(mocks),
                     "expect": .object(expect),

@@ -12,6 +12,9 @@ struct LoadedTestFile: Sendable {
     var cases: [PreparedTestCase]
     /// The definition the cases run, for coverage.
     var definition: LoadedDefinition
+    /// Located `file:line:col: warning: …` lines about cases that run but may not run the same
+    /// way twice.
+    var warnings: [String] = []
 }
 
 /// A test file's definition as read: what coverage needs to count on it and to place LCOV lines
@@ -46,6 +49,15 @@ enum TestLoader {
 
     private static func loadThrowing(_ path: String, io: CommandIO) throws(TestLoadFailure) -> LoadedTestFile {
         let (bytes, document) = try readJSON(path, io: io, what: "test file")
+        if case .object(let object) = document.value, object["StartAt"] != nil, object["States"] != nil {
+            // `asl test machine.asl.json`: a definition given where a test file was expected.
+            throw failure(
+                path,
+                located(
+                    path, bytes, 0,
+                    "this is a state machine definition, not a test file; write a test file naming it in "
+                        + "\"definition\" (asl test --init \(path) writes a starter one)"))
+        }
         let file: TestFile
         do {
             file = try TestFile.parse(document)
@@ -79,11 +91,13 @@ enum TestLoader {
         }
 
         var cases: [PreparedTestCase] = []
+        var warnings: [String] = []
         var written = Dictionary(file.cases.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var mockFile: MockConfigFile?
         if let mockPath = file.mockConfigFile {
             let (mockBytes, mockDocument) = try readJSON(
-                resolve(mockPath, in: folder), io: io, what: "mock configuration file")
+                resolve(mockPath, in: folder), io: io, what: "mock configuration file",
+                from: (path, bytes, file.mockConfigFileOffset))
             let parsedMockFile: MockConfigFile
             do {
                 parsedMockFile = try MockConfigFile.parse(mockDocument)
@@ -128,10 +142,16 @@ enum TestLoader {
                     try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
                 }
                 var caseOptions = options
+                let overridden = Set(written[testCase.name]?.mocks.byState.keys.map { $0 } ?? [])
+                warnings += concurrentMapWarnings(
+                    testCase.mocks, references: references.filter { !overridden.contains($0.0) }, machine: machine,
+                    file: (mockFilePath, mockBytes))
                 if var own = written.removeValue(forKey: testCase.name) {
                     try resolveNamedMocks(&own, in: mockFile, file: (path, bytes))
                     try checkCase(own, machine: machine, file: (path, bytes))
                     for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
+                    warnings += concurrentMapWarnings(
+                        own.mocks, references: own.stateReferences, machine: machine, file: (path, bytes))
                     input = own.input
                     expectation = own.expectation
                     own.context.apply(to: &caseOptions)
@@ -145,6 +165,8 @@ enum TestLoader {
         for var testCase in file.cases where written[testCase.name] != nil {
             try resolveNamedMocks(&testCase, in: mockFile, file: (path, bytes))
             try checkCase(testCase, machine: machine, file: (path, bytes))
+            warnings += concurrentMapWarnings(
+                testCase.mocks, references: testCase.stateReferences, machine: machine, file: (path, bytes))
             var caseOptions = options
             testCase.context.apply(to: &caseOptions)
             cases.append(
@@ -152,7 +174,48 @@ enum TestLoader {
                     file: path, name: testCase.name, machine: machine, handlers: handlers, options: caseOptions,
                     input: testCase.input, mocks: testCase.mocks, expectation: testCase.expectation))
         }
-        return LoadedTestFile(path: path, cases: cases, definition: definition)
+        return LoadedTestFile(path: path, cases: cases, definition: definition, warnings: warnings)
+    }
+
+    /// A mocked state inside a Map that runs iterations at once (`MaxConcurrency` not a literal
+    /// 1), whose responses differ by invocation: the iterations take invocation numbers in an
+    /// order that varies between runs, so the case's outcome may vary (SPEC-NOTES.md §14.2).
+    static func concurrentMapWarnings(
+        _ mocks: StateMocks, references: [(name: String, offset: Int?)], machine: ResolvedStateMachine,
+        file: (path: String, bytes: [UInt8])
+    ) -> [String] {
+        let graph = machine.machine
+        var warnings: [String] = []
+        for name in mocks.byState.keys.sorted() {
+            guard let reference = references.first(where: { $0.name == name }), let mocked = mocks[name],
+                Set(mocked.entries.map(\.response)).count > 1,
+                let state = graph.states.first(where: { $0.name == name })
+            else { continue }
+            var scope = state.common.scope
+            var concurrentMap: String?
+            walk: while concurrentMap == nil {
+                switch graph[scope: scope].kind {
+                case .root:
+                    break walk
+                case .parallelBranch(let parent, _):
+                    scope = graph[parent].common.scope
+                case .mapItemProcessor(let parent):
+                    if case .map(let map) = graph[parent], map.maxConcurrency != .literal(1) {
+                        concurrentMap = graph[parent].name
+                    }
+                    scope = graph[parent].common.scope
+                }
+            }
+            guard let concurrentMap else { continue }
+            warnings.append(
+                located(
+                    file.path, file.bytes, reference.offset,
+                    "the responses of \"\(name)\" differ by invocation, but the Map state \"\(concurrentMap)\" runs "
+                        + "its iterations at once, so which iteration gets which response (and the case's outcome) "
+                        + "may vary between runs; give one response for every invocation, or set its MaxConcurrency to 1",
+                    severity: "warning"))
+        }
+        return warnings
     }
 
     /// `name` relative to `folder` unless absolute.
@@ -165,23 +228,35 @@ enum TestLoader {
     }
 
     /// `file:line:col: error: message` (or `file: error: message` without a place).
-    static func located(_ path: String, _ bytes: [UInt8], _ offset: Int?, _ message: String) -> String {
+    static func located(
+        _ path: String, _ bytes: [UInt8], _ offset: Int?, _ message: String, severity: String = "error"
+    ) -> String {
         let name = TerminalText.escaped(path)
-        guard let offset else { return "\(name): error: \(TerminalText.message(message))" }
+        guard let offset else { return "\(name): \(severity): \(TerminalText.message(message))" }
         let location = SourceLineTable(bytes).location(ofOffset: offset)
-        return "\(name):\(location.line):\(location.column): error: \(TerminalText.message(message))"
+        return "\(name):\(location.line):\(location.column): \(severity): \(TerminalText.message(message))"
     }
 
-    private static func readJSON(_ path: String, io: CommandIO, what: String) throws(TestLoadFailure) -> (
-        [UInt8], JSONDocument
-    ) {
+    /// Reads a JSON file; `testFile` is the test file naming it, where a file that cannot be read
+    /// is reported (at the value naming it), as for the definition and the run configuration.
+    private static func readJSON(
+        _ path: String, io: CommandIO, what: String,
+        from testFile: (path: String, bytes: [UInt8], offset: Int?)? = nil
+    ) throws(TestLoadFailure) -> ([UInt8], JSONDocument) {
         let bytes: [UInt8]
         do {
             bytes = try io.readFile(path)
         } catch {
+            guard let testFile else {
+                throw failure(
+                    path,
+                    "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+            }
             throw failure(
-                path,
-                "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+                testFile.path,
+                located(
+                    testFile.path, testFile.bytes, testFile.offset,
+                    "cannot read the \(what) '\(path)': \(FileReadError.reason(of: error))"))
         }
         do {
             return (bytes, try JSONReader.read(bytes))

@@ -58,7 +58,14 @@ enum TestStateDefinition {
         analysisOptions.reportPlaceholders = true
         let analysis = DefinitionAnalyzer.analyze(source, options: analysisOptions)
         guard !analysis.hasErrors, let machine = analysis.machine else {
-            io.writeError(renderer.render([DiagnosticReport(source: source, diagnostics: analysis.diagnostics)]))
+            // A lone state's diagnostics are shown on the file's own text, not on the wrapper's.
+            let report =
+                lone == nil
+                ? DiagnosticReport(source: source, diagnostics: analysis.diagnostics)
+                : DiagnosticReport(
+                    source: SourceFile(path: name, bytes: bytes),
+                    diagnostics: LoneStateDefinition.unwrapped(analysis.diagnostics, fileSize: bytes.count))
+            io.writeError(renderer.render([report]))
             context.writeErrorMessage(
                 lone == nil ? invalid : "\(TerminalText.escaped(name)) is not a valid state; nothing was run")
             throw TestStateCommand.Stop(code: .usage)

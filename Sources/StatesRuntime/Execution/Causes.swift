@@ -49,6 +49,16 @@ enum Causes {
                 + Executor.hint(for: resource) + mock)
     }
 
+    /// `lambda:invoke` in a test (mocks set) whose function has no handler: `States.Runtime`, so no
+    /// Catch takes it and the case fails naming the state and both ways to serve it.
+    static func noFunctionHandler(_ resource: TaskResource, functionName: String, stateName: String) -> StatesError {
+        StatesError(
+            .runtime,
+            "No local handler serves the resource '\(resource.text)' (FunctionName \(functionName)) of state "
+                + "'\(stateName)': \(Executor.functionHint(functionName)); or mock the state in the test case "
+                + "(\"mocks\": {\"\(stateName)\": {\"Return\": …}})")
+    }
+
     /// A mocked state invoked once more than its mocked response numbers: SFN Local fails the
     /// execution (AWS developer guide, `sfn-local-mock-cfg-file`: "If you do not specify a mocked
     /// response, the state machine execution will fail"). `States.Runtime`, so no Retry or Catch

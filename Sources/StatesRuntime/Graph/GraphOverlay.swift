@@ -35,17 +35,23 @@ public struct GraphOverlay: Sendable {
             list = events
         default: throw CoverageError("not a history: an object with an \"events\" array is required")
         }
+        var ids: [String: [StateID]] = [:]
+        for state in graph.machine.states { ids[state.name, default: []].append(state.id) }
         var events: [Int: HistoryEntry] = [:]
         var ordered: [HistoryEntry] = []
         for (position, value) in list.enumerated() {
             guard let entry = HistoryEntry(value) else {
                 throw CoverageError("/events/\(position): an event needs a numeric \"id\" and a string \"type\"")
             }
+            // A history of another definition would otherwise draw nothing and still succeed.
+            if entry.isEntered, let name = entry.stateName, ids[name] == nil {
+                throw CoverageError(
+                    "/events/\(position): the definition has no state \(DiagnosticText.quoted(name)); was the history "
+                        + "recorded for another definition or an older version of it?")
+            }
             events[entry.id] = entry
             ordered.append(entry)
         }
-        var ids: [String: [StateID]] = [:]
-        for state in graph.machine.states { ids[state.name, default: []].append(state.id) }
         var overlay = GraphOverlay()
         var balance: [StateID: Int] = [:]
         for entry in ordered {

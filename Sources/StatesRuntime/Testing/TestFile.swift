@@ -88,6 +88,10 @@ public struct TestFile: Sendable {
         guard let definition = try root.string("definition", required: true) else {
             throw root.problem("a test file needs a \"definition\" field (the definition's path)")
         }
+        for field in ["definition", "config", "mockConfigFile"] where root.object[field] == .string("") {
+            throw root.problem(
+                "\"\(field)\" must not be empty: give a path relative to the test file's folder", at: field)
+        }
         var file = TestFile(
             definition: definition, definitionOffset: map.valueOffset(at: .root / "definition"),
             config: try root.string("config"), configOffset: map.valueOffset(at: .root / "config"),

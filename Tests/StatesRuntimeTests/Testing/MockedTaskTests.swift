@@ -140,6 +140,25 @@ import Testing
         #expect(cause.contains("mock the state in the test case"))
     }
 
+    /// `lambda:invoke` always resolves (to the Invoke integration), but in a test a function with
+    /// no handler is a missing mock: `States.Runtime` that the `States.ALL` catcher does not take,
+    /// not a catchable `Lambda.ResourceNotFoundException` sending the case down its Catch path.
+    @Test func anUnmockedLambdaInvokeWithoutFunctionIsNotCaught() async throws {
+        let definition = """
+            {"StartAt": "B", "States": {
+              "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:premium:live"},
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Recovered"}], "End": true},
+              "Recovered": {"Type": "Succeed"}}}
+            """
+        let result = try await run(definition, options: Self.options(StateMocks()))
+        #expect(result.error == "States.Runtime")
+        let cause = try #require(result.cause)
+        #expect(cause.contains("state 'B'"))
+        #expect(cause.contains("the Lambda function \"premium\""))
+        #expect(cause.contains("mock the state in the test case"))
+    }
+
     @Test(
         arguments: [
             ("0", 0...0), ("1-2", 1...2), ("10", 10...10), ("2-1", nil), ("a", nil), ("-1", nil), ("1-", nil),

@@ -132,6 +132,15 @@ extension ExecutionRunner {
             }
             handler = MockedTaskHandler(response: response)
         } else if let resolved = handlers.resolve(call.resource, parameters: call.parameters) {
+            if options.mocks != nil, resolved is LambdaInvokeIntegration,
+                let name = call.parameters["FunctionName"]?.stringValue, !handlers.hasFunction(name)
+            {
+                // In a test, a Lambda function nothing serves is a missing mock, not the catchable
+                // Lambda.ResourceNotFoundException an execution would see (SPEC-NOTES.md §14.1).
+                throw .failed(
+                    Causes.noFunctionHandler(
+                        call.resource, functionName: HandlerRegistry.functionName(name), stateName: stateName))
+            }
             handler = resolved
         } else {
             throw .failed(Causes.noHandler(call.resource, stateName: stateName, mocking: options.mocks != nil))
