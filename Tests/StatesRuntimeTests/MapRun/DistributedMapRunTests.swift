@@ -184,4 +184,71 @@ final class MemoryResultWriter: ResultWriting {
         #expect(finished.withLock { $0.count } == 2)
         #expect(!result.eventTypes.contains("PassStateEntered"))
     }
+
+    /// Stopping the parent during the run ends it with MapRunAborted; its children are ABORTED.
+    @Test func abortedRun() async throws {
+        let definition = #"""
+            {"StartAt": "M", "States": {"M": {"Type": "Map", "Label": "L",
+              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "T", "States": {"T": {"Type": "Task",
+                  "Resource": "arn:aws:lambda:us-east-1:123456789012:function:block", "End": true}}},
+              "End": true}}}
+            """#
+        let (started, continuation) = AsyncStream<Void>.makeStream()
+        var handlers = HandlerRegistry()
+        handlers.register(
+            ClosureTaskHandler { _ in
+                continuation.yield()
+                // Blocks until the abort cancels it.
+                try await Task.sleep(nanoseconds: 3_600_000_000_000)
+                return .null
+            }, lambdaFunction: "block")
+        var options = ExecutionOptions()
+        options.clock = VirtualClock(start: testEpoch)
+        options.executionName = "e"
+        let executor = try Executor(machine: try machine(definition), handlers: handlers, options: options)
+        let control = ExecutionControl()
+        async let result = executor.run(input: [1], control: control)
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()
+        control.abort()
+        let ended = await result
+        #expect(ended.status == .aborted)
+        #expect(
+            ended.eventTypes == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunAborted",
+                "ExecutionAborted",
+            ])
+        #expect(ended.mapRuns.first?.status == .aborted)
+        #expect(ended.mapRuns.first?.itemCounts.aborted == 1)
+    }
+
+    /// Each child's input is the ItemSelector evaluated in the parent with `$$.Map.Item`.
+    @Test func itemSelectorGivesEachChildItsInput() async throws {
+        let result = try await run(
+            Self.definition(extra: #""ItemSelector": {"i.$": "$$.Map.Item.Index", "v.$": "$$.Map.Item.Value"},"#),
+            input: #"["x", "y"]"#)
+        #expect(result.output == (try json(#"[{"i": 0, "v": "x"}, {"i": 1, "v": "y"}]"#)))
+    }
+
+    /// A ResultWriter whose Parameters give no Bucket fails with States.ResultWriterFailed naming it.
+    @Test func resultWriterWithoutBucket() async throws {
+        let result = try await run(
+            Self.definition(
+                extra:
+                    #""ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket.$": "$$.Execution.Name", "Prefix": 3}},"#
+            ), input: "[1]")
+        #expect(result.error == "States.ResultWriterFailed")
+        #expect(result.cause?.contains(#"must give "Prefix" as a string; got 3"#) == true)
+    }
+
+    /// Children's names depend on the seed and the item, not on which worker ran them.
+    @Test func childNamesAreDeterministic() async throws {
+        let processor = #"{"P": {"Type": "Pass", "Parameters": {"name.$": "$$.Execution.Name"}, "End": true}}"#
+        let input = "[" + (0..<40).map(String.init).joined(separator: ",") + "]"
+        let first = try await run(Self.definition(processor: processor), input: input)
+        let second = try await run(Self.definition(processor: processor), input: input)
+        #expect(first.output == second.output)
+        #expect(Set(first.output?.arrayValue ?? []).count == 40)
+    }
 }

@@ -57,11 +57,13 @@ extension ExecutionRunner {
     /// parent's) and status.
     ///
     /// - Parameters:
+    ///   - random: The child's own random stream (forked from the map run's by item index, so a
+    ///     child's name does not depend on which worker ran it).
     ///   - path: The worker's timeline; on return its clock is past the child's end.
     func runChildExecution(
-        _ map: MapState, input: JSON, index: Int, run: MapRunIdentity, path: inout PathContext
+        _ map: MapState, input: JSON, random: RandomSource, run: MapRunIdentity, path: inout PathContext
     ) async -> ChildExecutionRecord {
-        var random = path.random.fork(index)
+        var random = random
         let name = UUIDText.random(using: &random)
         let arn = run.childArn(name: name)
         let sink = options.childHistory?(

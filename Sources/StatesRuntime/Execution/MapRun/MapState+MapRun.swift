@@ -138,6 +138,9 @@ extension ExecutionRunner {
                     while !Task.isCancelled, stop.error == nil {
                         let index = cursor.next()
                         guard index < items.count else { break }
+                        // The item's randomness depends on its index only, not on the worker.
+                        let itemRandom = parent.random.fork(index)
+                        workerPath.random = itemRandom.fork(0)
                         let input: JSON
                         do throws(StatesError) {
                             input = try self.iterationInput(
@@ -148,7 +151,7 @@ extension ExecutionRunner {
                             break
                         }
                         let record = await self.runChildExecution(
-                            map, input: input, index: index, run: run, path: &workerPath)
+                            map, input: input, random: itemRandom.fork(1), run: run, path: &workerPath)
                         slots.set(index, record)
                         if record.status != .succeeded, failures.next() + 1 > tolerated {
                             stop.set(Causes.mapRunToleratedFailureThresholdExceeded)
