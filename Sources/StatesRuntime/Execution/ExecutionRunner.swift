@@ -12,7 +12,7 @@ final class ExecutionRunner: Sendable {
     let control: ExecutionControl
     let events: EventLog
     /// Invocation numbers of mocked Task states (``ExecutionOptions/mocks``).
-    let mockInvocations = MockInvocations()
+    let mockInvocations: MockInvocations
     /// Every state prepared for execution, by ``StatesLanguage/StateID/index``.
     let programs: [Program]
     /// The Distributed Map runs of this execution and of its child executions.
@@ -40,6 +40,7 @@ final class ExecutionRunner: Sendable {
                 maximumRetainedEvents: executor.options.maximumRetainedHistoryEvents,
                 sink: executor.options.historySink))
         mapRunLog = MapRunLog()
+        mockInvocations = MockInvocations()
     }
 
     /// A Distributed Map's child execution: the parent's definition, handlers, prepared states
@@ -52,6 +53,9 @@ final class ExecutionRunner: Sendable {
         programs = parent.programs
         events = EventLog(recorder: recorder)
         mapRunLog = parent.mapRunLog
+        // Mocked invocations count across the children, as they did when a Distributed Map's
+        // iterations ran inline (`asl test` results stay as they were).
+        mockInvocations = parent.mockInvocations
     }
 
     private enum Ending: Sendable {
