@@ -10,11 +10,17 @@ import Testing
 final class MemoryResultWriter: ResultWriting {
     let objects = Mutex<[(key: String, body: [UInt8])]>([])
     let failure: String?
+    /// How many puts succeed before `failure` is thrown.
+    let failAfter: Int
 
-    init(failure: String? = nil) { self.failure = failure }
+    init(failure: String? = nil, failAfter: Int = 0) {
+        self.failure = failure
+        self.failAfter = failAfter
+    }
 
     func putObject(bucket: String, key: String, body: [UInt8]) async throws {
-        if let failure { throw StatesError(.taskFailed, failure) }
+        let written = objects.withLock { $0.count }
+        if let failure, written >= failAfter { throw StatesError(.taskFailed, failure) }
         objects.withLock { $0.append(("\(bucket)/\(key)", body)) }
     }
 
@@ -250,5 +256,26 @@ final class MemoryResultWriter: ResultWriting {
         let second = try await run(Self.definition(processor: processor), input: input)
         #expect(first.output == second.output)
         #expect(Set(first.output?.arrayValue ?? []).count == 40)
+    }
+
+    /// The summary's JSON is DescribeMapRun's body.
+    @Test func summaryJSONIsDescribeMapRunsShape() async throws {
+        let result = try await run(Self.definition(extra: #""MaxConcurrency": 1,"#), input: "[1, 2]")
+        let summary = try #require(result.mapRuns.first)
+        let body = summary.json
+        #expect(
+            body.objectValue?.keys == [
+                "executionArn", "executionCounts", "itemCounts", "mapRunArn", "maxConcurrency", "startDate",
+                "status", "stopDate", "toleratedFailureCount", "toleratedFailurePercentage",
+            ])
+        #expect(body["executionArn"] == .string(result.executionArn))
+        #expect(body["maxConcurrency"] == 1)
+        #expect(body["status"] == "SUCCEEDED")
+        #expect(
+            body["itemCounts"]
+                == [
+                    "aborted": 0, "failed": 0, "pending": 0, "resultsWritten": 0, "running": 0, "succeeded": 2,
+                    "timedOut": 0, "total": 2,
+                ])
     }
 }

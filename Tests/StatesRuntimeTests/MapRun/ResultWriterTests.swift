@@ -216,4 +216,16 @@ import Testing
         #expect(result.output?["ResultWriterDetails"]?["Bucket"] == "b1")
         #expect(store.keys.allSatisfy { $0.hasPrefix("b1/out/") })
     }
+
+    /// A writer that fails part way leaves no manifest: it is written only after every file.
+    @Test func noManifestAfterAFailedFile() async throws {
+        let store = MemoryResultWriter(failure: "disk full", failAfter: 1)
+        let processor = #"{"P": {"Type": "Fail", "Error": "Bad"}}"#
+        let (result, _) = try await Self.runWriting(
+            "{\(Self.s3)}", input: "[1]", processor: processor, extra: #""ToleratedFailureCount": 1,"#, store: store)
+        #expect(result.error == "States.ResultWriterFailed")
+        #expect(result.cause == "disk full")
+        #expect(store.keys.count == 1)
+        #expect(store.keys.allSatisfy { !$0.hasSuffix("manifest.json") })
+    }
 }
