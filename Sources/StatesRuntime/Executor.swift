@@ -37,6 +37,12 @@ public struct ExecutionOptions: Sendable {
     /// Task states answered by mocked responses instead of handlers, by state name, whatever
     /// their `Resource` (`asl test`; SFN Local's mock files). `nil`: no state is mocked.
     public var mocks: StateMocks? = nil
+    /// Opens where a Distributed Map's child execution streams its own history (children's
+    /// events are not in the parent's history); called once per child as it starts, from the
+    /// map run's workers. `nil` (the default): children's events are not kept (SPEC-NOTES.md §17.4).
+    public var childHistory: (@Sendable (ChildExecutionStart) -> ChildHistorySink?)? = nil
+    /// The size at which a `ResultWriter` starts a new results file (AWS's 5 GB; lowered by tests).
+    var maximumResultFileBytes = ResultFileSplitter.awsMaximumFileBytes
 
     public init(
         clock: (any ExecutionClock)? = nil,
@@ -116,6 +122,9 @@ public struct ExecutionResult: Sendable {
     public var stopDate: Date
     /// `arn:aws:states:<region>:<account>:execution:<machine>:<name>`.
     public var executionArn: String
+    /// The Distributed Map runs the execution started, in the order they ended, each with its
+    /// item counts as `DescribeMapRun` gives them (SPEC-NOTES.md §17.4).
+    public var mapRuns: [MapRunSummary] = []
 
     /// `{"status": …, "output": …, "error": …, "cause": …}` with absent fields left out: what
     /// `asl run --format json` prints.

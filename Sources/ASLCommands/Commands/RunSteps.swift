@@ -172,6 +172,7 @@ final class RunRecording: Sendable {
     private let file: HistoryFile?
     private let collectsGlueReports: Bool
     private let glueEvents = Mutex<[HistoryEvent]>([])
+    private let children: ChildHistoryFiles?
 
     /// Creates the history file's temporary file when one is asked for.
     init(historyPath: String?, collectsGlueReports: Bool, in context: CommandContext) throws(RunCommand.Stop) {
@@ -179,17 +180,20 @@ final class RunRecording: Sendable {
         if let historyPath {
             do {
                 file = try HistoryFile(path: historyPath, io: context.io)
+                children = ChildHistoryFiles(historyPath: historyPath, io: context.io)
             } catch {
                 context.writeErrorMessage(Self.cannotWrite(historyPath, error) + "; nothing was run")
                 throw .usage
             }
         } else {
             file = nil
+            children = nil
         }
     }
 
     /// Points the execution's history sink here (when anything is wanted).
     func attach(to options: inout ExecutionOptions) {
+        if let children { options.childHistory = { start in children.open(start) } }
         guard file != nil || collectsGlueReports else { return }
         options.historySink = { [self] event in receive(event) }
     }
@@ -211,6 +215,7 @@ final class RunRecording: Sendable {
         guard let file else { return nil }
         do {
             try file.finish()
+            if let failure = children?.failure { return failure }
             return nil
         } catch {
             return Self.cannotWrite(file.path, error)

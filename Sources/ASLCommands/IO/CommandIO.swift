@@ -41,6 +41,10 @@ public struct CommandIO: Sendable {
     /// The names in a directory (not `.` and `..`), or `nil` when the path is not a directory
     /// that can be listed (`asl test DIR` finds its test files with it).
     public var listDirectory: @Sendable (String) -> [String]? = { _ in nil }
+    /// Creates a directory and any missing parents (`asl run --history` puts each Distributed
+    /// Map child's history in `<history>.children/<map-run-id>/`); the default does nothing, for
+    /// in-memory file systems that need no folders.
+    public var createDirectory: @Sendable (String) throws -> Void = { _ in }
     public var environment: [String: String]
     public var currentDirectory: String
     public var stderrIsTerminal: Bool
@@ -85,7 +89,7 @@ public struct CommandIO: Sendable {
     /// The real process: file descriptors 0, 1 and 2, POSIX file reads, `ProcessInfo`'s
     /// environment and working directory.
     public static var standard: CommandIO {
-        CommandIO(
+        var io = CommandIO(
             writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
             writeError: { StandardStream.write($0, to: STDERR_FILENO) },
             writeFailed: { StandardStream.failed.load(ordering: .relaxed) },
@@ -119,6 +123,10 @@ public struct CommandIO: Sendable {
             }
             return try? FileManager.default.contentsOfDirectory(atPath: path)
         }
+        io.createDirectory = { path in
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+        return io
     }
 
     /// This value with ``listDirectory`` set.

@@ -198,6 +198,8 @@ public final class LocalServices: Sendable {
                 service: "athena", action: "startQueryExecution")
         }
         let s3 = S3SDKHandler(store: store)
+        // Distributed Map ResultWriters write into the same local S3 (SPEC-NOTES.md §17.3).
+        registry.resultWriter = S3ResultWriter(store: store)
         for action in S3SDKHandler.actions { registry.register(s3, service: "aws-sdk:s3", action: action) }
         if !config.topics.isEmpty {
             let publish = SNSPublishHandler(

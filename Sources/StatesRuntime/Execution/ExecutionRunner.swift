@@ -12,9 +12,11 @@ final class ExecutionRunner: Sendable {
     let control: ExecutionControl
     let events: EventLog
     /// Invocation numbers of mocked Task states (``ExecutionOptions/mocks``).
-    let mockInvocations = MockInvocations()
+    let mockInvocations: MockInvocations
     /// Every state prepared for execution, by ``StatesLanguage/StateID/index``.
     let programs: [Program]
+    /// The Distributed Map runs of this execution and of its child executions.
+    let mapRunLog: MapRunLog
     /// Functions AWS adds to JSONata, and the built-ins it removes (`$eval` is undefined on AWS:
     /// calling it is T1006, SPEC-NOTES.md §13.1).
     /// AWS's functions and denied built-ins, with their frame built once per execution; each
@@ -37,6 +39,23 @@ final class ExecutionRunner: Sendable {
                 maximumEvents: executor.options.quotas.maximumHistoryEvents,
                 maximumRetainedEvents: executor.options.maximumRetainedHistoryEvents,
                 sink: executor.options.historySink))
+        mapRunLog = MapRunLog()
+        mockInvocations = MockInvocations()
+    }
+
+    /// A Distributed Map's child execution: the parent's definition, handlers, prepared states
+    /// and abort control, with its own history recorder (SPEC-NOTES.md §17.4).
+    init(child parent: ExecutionRunner, recorder: HistoryRecorder) {
+        machine = parent.machine
+        handlers = parent.handlers
+        options = parent.options
+        control = parent.control
+        programs = parent.programs
+        events = EventLog(recorder: recorder)
+        mapRunLog = parent.mapRunLog
+        // Mocked invocations count across the children, as they did when a Distributed Map's
+        // iterations ran inline (`asl test` results stay as they were).
+        mockInvocations = parent.mockInvocations
     }
 
     private enum Ending: Sendable {
@@ -87,7 +106,8 @@ final class ExecutionRunner: Sendable {
         let stop = finish(ending, clock: baseClock)
         return ExecutionResult(
             status: stop.status, output: stop.output, error: stop.error, cause: stop.cause,
-            history: events.recorder.events, startDate: start, stopDate: baseClock.now(), executionArn: executionArn)
+            history: events.recorder.events, startDate: start, stopDate: baseClock.now(), executionArn: executionArn,
+            mapRuns: mapRunLog.summaries)
     }
 
     /// Runs the top-level scope against an abort request and, under a real clock, the

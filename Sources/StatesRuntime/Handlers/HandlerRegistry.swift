@@ -16,6 +16,9 @@ public struct HandlerRegistry: Sendable {
     private var exact: [String: any TaskHandler] = [:]
     private var functions: [String: any TaskHandler] = [:]
     private var integrations: [String: any TaskHandler] = [:]
+    /// Where Distributed Map `ResultWriter`s put their files (`nil`: a Map run with a
+    /// `ResultWriter` resource fails with `States.ResultWriterFailed`; SPEC-NOTES.md §17.3).
+    public var resultWriter: (any ResultWriting)?
 
     public init() {}
 

@@ -70,6 +70,11 @@ extension ExecutionRunner {
                         mapState, items: items, effective: effective, concurrency: concurrency, limits: limits,
                         inspection: inspection, path: &path, site: site)
                 }
+            } else if mapState.processorMode == .distributed {
+                // A map run of child executions (SPEC-NOTES.md §17.4).
+                result = try await runMapRun(
+                    mapState, items: items, effective: effective, limits: limits, scope: scope, path: &path,
+                    site: site)
             } else {
                 result = .array(
                     try await runIterations(

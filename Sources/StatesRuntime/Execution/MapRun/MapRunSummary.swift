@@ -1,0 +1,103 @@
+public import Foundation
+public import JSONCore
+import Synchronization
+
+/// One Distributed Map run as `DescribeMapRun` describes it (AWS API reference,
+/// "DescribeMapRun", "MapRunItemCounts", "MapRunExecutionCounts"; SPEC-NOTES.md §17.4).
+public struct MapRunSummary: Sendable, Hashable {
+    /// `RUNNING` never appears here: a summary is made when the run ends.
+    public enum Status: String, Sendable, Hashable {
+        case succeeded = "SUCCEEDED"
+        case failed = "FAILED"
+        case aborted = "ABORTED"
+    }
+
+    /// Items (or child executions) by status. Locally each item has exactly one child
+    /// execution, so `itemCounts` and `executionCounts` are equal.
+    public struct Counts: Sendable, Hashable {
+        public var pending = 0
+        public var running = 0
+        public var succeeded = 0
+        public var failed = 0
+        public var timedOut = 0
+        public var aborted = 0
+        public var total = 0
+        /// Children whose results a `ResultWriter` wrote.
+        public var resultsWritten = 0
+
+        public init() {}
+
+        /// The members in the API's order.
+        public var json: JSON {
+            [
+                "aborted": .number(JSONNumber(aborted)), "failed": .number(JSONNumber(failed)),
+                "pending": .number(JSONNumber(pending)), "resultsWritten": .number(JSONNumber(resultsWritten)),
+                "running": .number(JSONNumber(running)), "succeeded": .number(JSONNumber(succeeded)),
+                "timedOut": .number(JSONNumber(timedOut)), "total": .number(JSONNumber(total)),
+            ]
+        }
+    }
+
+    public var mapRunArn: String
+    public var executionArn: String
+    /// The name of the Map state that ran it.
+    public var stateName: String
+    public var status: Status
+    public var startDate: Date
+    public var stopDate: Date
+    /// 0: no limit.
+    public var maxConcurrency: Int
+    public var toleratedFailurePercentage: Double
+    public var toleratedFailureCount: Int
+    public var itemCounts: Counts
+    public var executionCounts: Counts
+    /// The failure that ended a FAILED run.
+    public var error: String?
+    public var cause: String?
+
+    /// The `DescribeMapRun` response body (dates as ISO 8601 text).
+    public var json: JSON {
+        var object = JSONObject()
+        object["executionArn"] = .string(executionArn)
+        object["executionCounts"] = executionCounts.json
+        object["itemCounts"] = itemCounts.json
+        object["mapRunArn"] = .string(mapRunArn)
+        object["maxConcurrency"] = .number(JSONNumber(maxConcurrency))
+        object["startDate"] = .string(Timestamp.format(startDate))
+        object["status"] = .string(status.rawValue)
+        object["stopDate"] = .string(Timestamp.format(stopDate))
+        object["toleratedFailureCount"] = .number(JSONNumber(toleratedFailureCount))
+        object["toleratedFailurePercentage"] = .number(JSONNumber(toleratedFailurePercentage))
+        return .object(object)
+    }
+}
+
+/// A child execution of a Distributed Map about to start, for ``ExecutionOptions/childHistory``.
+public struct ChildExecutionStart: Sendable, Hashable {
+    public var mapRunArn: String
+    /// The last part of the map run ARN (the folder of the `ResultWriter`'s files).
+    public var mapRunID: String
+    public var executionArn: String
+    /// The child's execution name (a UUID, as AWS names them).
+    public var name: String
+}
+
+/// Where one child execution's events go: `record` in id order, then `finish` once.
+public struct ChildHistorySink: Sendable {
+    public var record: @Sendable (HistoryEvent) -> Void
+    public var finish: @Sendable () -> Void
+
+    public init(record: @escaping @Sendable (HistoryEvent) -> Void, finish: @escaping @Sendable () -> Void) {
+        self.record = record
+        self.finish = finish
+    }
+}
+
+/// The map runs of one execution, in the order they ended.
+final class MapRunLog: Sendable {
+    private let storage = Mutex<[MapRunSummary]>([])
+
+    func append(_ summary: MapRunSummary) { storage.withLock { $0.append(summary) } }
+
+    var summaries: [MapRunSummary] { storage.withLock { $0 } }
+}
