@@ -16,6 +16,8 @@ public struct HandlerRegistry: Sendable {
     private var exact: [String: any TaskHandler] = [:]
     private var functions: [String: any TaskHandler] = [:]
     private var integrations: [String: any TaskHandler] = [:]
+    /// Serves Distributed Map `ItemReader`s (SPEC-NOTES.md §17.1); `nil`: a Map with a reader fails.
+    public var itemReader: (any ItemReading)?
 
     public init() {}
 
