@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import Parquet
 import StatesLanguage
 import StatesRuntime
 import StatesTestSupport
@@ -257,6 +258,29 @@ import Testing
                 JSONWriter.compact(output)
                     == #"[{"LastModifiedDate":"2024-01-05T12:00:00.000Z","Bucket":"src","Size":"12","Key":"a.txt"},"#
                     + #"{"LastModifiedDate":"2024-01-06T12:00:00.000Z","Bucket":"src","Size":"3","Key":"b.txt"}]"#)
+        }
+    }
+
+    @Test func parquetRowsAreItemsAcrossRowGroups() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = ObjectStore(dataDirectory: directory.url)
+            let writer = try ParquetWriter(
+                schema: ParquetSchema([
+                    ParquetColumn("name", .string), ParquetColumn("count", .int64), ParquetColumn("ok", .boolean),
+                ]))
+            try writer.append(row: [.string("a"), .int64(1), .boolean(true)])
+            try writer.flushRowGroup()
+            try writer.append(row: [.string("b"), .null, .boolean(false)])
+            _ = try writer.close()
+            try store.put(writer.outputBytes, at: S3Location(parsing: "s3://bucket-name/t.parquet"))
+            let reader =
+                #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "PARQUET"}, "#
+                + #""Parameters": {"Bucket": "bucket-name", "Key": "t.parquet"}}"#
+            let result = try await Self.run(Self.definition(reader: reader), input: [:], store: store)
+            let output = try #require(result.output, "\(result.cause ?? "")")
+            #expect(
+                JSONWriter.compact(output)
+                    == #"[{"name":"a","count":1,"ok":true},{"name":"b","count":null,"ok":false}]"#)
         }
     }
 }
