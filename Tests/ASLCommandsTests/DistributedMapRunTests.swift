@@ -56,4 +56,14 @@ import Testing
                 #"{"status":"FAILED","error":"States.ItemReaderFailed","cause":"The specified key does not exist. (Service: S3, Status Code: 404"#
             ))
     }
+
+    @Test func withoutARunConfigurationTheReaderIsReportedBeforeTheRun() async {
+        let fake = FakeIO(files: ["m.json": Self.definition])
+        let code = await ASLMain.main(arguments: ["asl", "run", "m.json"], io: fake.io)
+        #expect(code == .usage)
+        #expect(
+            fake.stderr.contains(
+                #"state "Rows": no handler for the ItemReader arn:aws:states:::s3:getObject; run with a run "#
+                    + "configuration (asl.config.json)"), "\(fake.stderr)")
+    }
 }

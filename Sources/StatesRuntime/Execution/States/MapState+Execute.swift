@@ -57,7 +57,7 @@ extension ExecutionRunner {
             if mapState.itemReader != nil || mapState.itemBatcher != nil {
                 (mapState, items) = try failing { () throws(StatesError) in
                     try distributedItems(
-                        mapState, items: listedItems, input: input, effective: effective, scope: scope,
+                        mapState, items: listedItems, effective: effective, scope: scope,
                         reads: path.inspection?.mock == nil, path: &path, site: site)
                 }
             }

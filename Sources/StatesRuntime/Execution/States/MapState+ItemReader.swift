@@ -15,10 +15,10 @@ extension ExecutionRunner {
     ///   - items: The items from `ItemsPath`/`Items` (ignored when there is a reader: AWS reads
     ///     from the reader only, observed in LocalStack's recording
     ///     `test_map_item_reader_base_json_with_items_path`).
-    ///   - input: The state input (JSONata's `$states.input`); `effective` after `InputPath`.
+    ///   - effective: The state input after `InputPath` (JSONata: the state input).
     ///   - reads: `false` under a mocked `asl test-state` run, where the mock stands in for the reader.
     func distributedItems(
-        _ map: MapState, items: [JSON], input: JSON, effective: JSON, scope: JSONataScope?, reads: Bool,
+        _ map: MapState, items: [JSON], effective: JSON, scope: JSONataScope?, reads: Bool,
         path: inout PathContext, site: EvaluationSite
     ) throws(StatesError) -> (MapState, [JSON]) {
         var items = items
