@@ -46,6 +46,20 @@ extension ExecutionRunner {
         _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> [JSON] {
+        let (stream, limit) = try openItemReader(reader, effective: effective, scope: scope, path: &path, site: site)
+        var items: [JSON] = []
+        while limit == 0 || items.count < limit, let item = try stream.next() {
+            items.append(item)
+        }
+        return items
+    }
+
+    /// Evaluates the reader's fields and opens the registered reader: the stream and how many
+    /// items to take from it (0: all). For code that consumes items as they come (map runs).
+    func openItemReader(
+        _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> (stream: any ItemStream, limit: Int) {
         let arguments: JSON
         switch reader.parameters {
         case nil:
@@ -70,13 +84,7 @@ extension ExecutionRunner {
         }
         let request = ItemReaderRequest(
             resource: resource, arguments: arguments, config: config, stateName: site.stateName)
-        let stream = try handler.open(request)
-        let limit = config.maxItems ?? 0
-        var items: [JSON] = []
-        while limit == 0 || items.count < limit, let item = try stream.next() {
-            items.append(item)
-        }
-        return items
+        return (try handler.open(request), config.maxItems ?? 0)
     }
 
     /// `ReaderConfig`'s enumerations and headers as written.
