@@ -283,4 +283,54 @@ import Testing
                     == #"[{"name":"a","count":1,"ok":true},{"name":"b","count":null,"ok":false}]"#)
         }
     }
+
+    /// gzip members written by Python's `gzip.compress` (mtime 0): a dynamic-Huffman block of 40
+    /// inventory rows, a stored block, a fixed-Huffman block.
+    static let dynamicRows =
+        "H4sIAAAAAAACA5XVu0oEQRCF4dzHmNhd65zqq89hZLasCoKRKz6/E0wVBYJWQ08yzB/NR5/t9nnd7reXy9fl4e394/UkIufr7Xt/J/tDYTkJ9vMEPors57x/8bzdbb9DHKH2WDJR8ih7iaUmSj1KADEtibRYWkZMayKtlo4a05ZI25GSjGlPpN3SOmM6EumwdLaYzkQ67a+qhhTyfwpxENESEpZglopETEhggmEqJWpCQhNMUxlRExKaYJoqoiYkNME01Ro1IaEJpqnOqAkJTTBNjVETEppgmlqLmpDQBNPUJWpiQhPFL4moiQlNNE29R01MaKJpGoiamNBE0zRq1MSEJpqmMaImJjTRNE1GTUxoommaLWpiQhNN05xRExOaaJq0LQ4OHZMuDo6Kz4YsLo7CZ6MvLo7SZ6MsLo6qzwYWF0eLz8ZYXBytPht1cXG0+WxwcXG0O4i5uDg6fDba4uLo9NnQPxfnB4tviCUyCQAA"
+    static let storedRow =
+        "H4sIAAAAAAAEAwEwAM//InNyYyIsInRpbnkudHh0IiwiMSIsIjIwMjQtMDItMDFUMDA6MDA6MDAuMDAwWiIKBkLLPDAAAAA="
+    static let fixedRow = "H4sIAAAAAAACA1MqLkpW0lGq0CupKAHSpkBsZGBkomtgrGtgGGJgYAVGegYGBlFKXABL0sg8LQAAAA=="
+
+    @Test func gunzipDecompressesEveryBlockTypeAndConcatenatedMembers() throws {
+        let dynamic = try #require(Data(base64Encoded: Self.dynamicRows))
+        let text = String(decoding: try Gunzip.decompress(Array(dynamic)), as: UTF8.self)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 40)
+        #expect(lines.first == #""src","data/file-000.csv","0","2024-01-01T12:00:00.000Z""#)
+        #expect(lines.last == #""src","data/file-039.csv","443","2024-01-12T12:00:00.000Z""#)
+        let stored = try #require(Data(base64Encoded: Self.storedRow))
+        let fixed = try #require(Data(base64Encoded: Self.fixedRow))
+        #expect(
+            String(decoding: try Gunzip.decompress(Array(stored) + Array(fixed)), as: UTF8.self)
+                == #""src","tiny.txt","1","2024-02-01T00:00:00.000Z""# + "\n"
+                + #""src","x.txt","5","2024-03-01T00:00:00.000Z""# + "\n")
+        #expect(throws: Gunzip.Failure.self) { try Gunzip.decompress(Array(dynamic.prefix(100))) }
+        #expect(throws: Gunzip.Failure.self) { try Gunzip.decompress(Array("not gzip at all, no".utf8)) }
+    }
+
+    @Test func manifestReadsGzippedInventoryFiles() async throws {
+        try await TemporaryDirectory.with { directory in
+            let store = ObjectStore(dataDirectory: directory.url)
+            let manifest = #"""
+                {"destinationBucket": "arn:aws:s3:::inventory", "fileFormat": "CSV",
+                 "fileSchema": "Bucket, Key, Size, LastModifiedDate",
+                 "files": [{"key": "inv/data/a.csv.gz"}, {"key": "inv/data/b.csv.gz"}]}
+                """#
+            try store.put(manifest, at: S3Location(parsing: "s3://inventory/inv/manifest.json"))
+            try store.put(
+                Array(try #require(Data(base64Encoded: Self.dynamicRows))),
+                at: S3Location(parsing: "s3://inventory/inv/data/a.csv.gz"))
+            try store.put(
+                Array(try #require(Data(base64Encoded: Self.fixedRow))),
+                at: S3Location(parsing: "s3://inventory/inv/data/b.csv.gz"))
+            let reader =
+                #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"}, "#
+                + #""Parameters": {"Bucket": "inventory", "Key": "inv/manifest.json"}}"#
+            let result = try await Self.run(Self.definition(reader: reader), input: [:], store: store)
+            let items = try #require(result.output?.arrayValue, "\(result.cause ?? "")")
+            #expect(items.count == 41)
+            #expect(items.last?["Key"] == "x.txt" && items.last?["Size"] == "5")
+        }
+    }
 }

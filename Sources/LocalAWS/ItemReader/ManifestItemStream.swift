@@ -9,9 +9,9 @@ import StatesRuntime
 /// value a string, keys in the order CSV items have (``JavaHashOrder``); the files are read one
 /// after the other, each as a stream.
 ///
-/// Not served: `ManifestType: ATHENA_DATA`, inventories in ORC or Parquet, and gzip-compressed
-/// (`.csv.gz`) files, which S3 writes but this package cannot decompress: each fails with a
-/// cause that says so (SPEC-NOTES.md §17.1).
+/// Files whose key ends in `.gz` (as S3 Inventory writes them) are gunzipped (``Gunzip``), each
+/// in memory as a whole; plain CSV files are streamed. Not served: `ManifestType: ATHENA_DATA`
+/// and inventories in ORC or Parquet, each failing with a cause that says so (SPEC-NOTES.md §17.1).
 final class ManifestItemStream: ItemStream {
     private let store: ObjectStore
     private let reader: S3ItemReader
@@ -62,12 +62,6 @@ final class ManifestItemStream: ItemStream {
                 throw StatesError(
                     .itemReaderFailed, "The manifest \(manifest) lists a file without a \"key\"")
             }
-            if key.hasSuffix(".gz") {
-                throw StatesError(
-                    .itemReaderFailed,
-                    "The inventory file '\(key)' is gzip-compressed, which local runs cannot read: store it "
-                        + "uncompressed (the same name without .gz) and list that name in the manifest")
-            }
             keys.append(key)
         }
         files = keys[...]
@@ -89,8 +83,7 @@ final class ManifestItemStream: ItemStream {
                         .itemReaderFailed, "Invalid inventory file s3://\(bucket)/\(key): \(error.message)")
                 }
                 do {
-                    current = try CSVRecordReader(
-                        source: try reader.open(location, failures: failures), delimiter: UInt8(ascii: ","))
+                    current = try CSVRecordReader(source: try source(location), delimiter: UInt8(ascii: ","))
                 } catch let error as StorageError {
                     throw StatesError(.itemReaderFailed, error.message)
                 } catch let error as StatesError {
@@ -105,6 +98,22 @@ final class ManifestItemStream: ItemStream {
                 throw StatesError(.itemReaderFailed, error.message)
             }
             current = nil
+        }
+    }
+
+    /// The file's bytes as a stream: gunzipped when its key ends in `.gz`.
+    private func source(_ location: S3Location) throws(StatesError) -> ObjectChunks {
+        guard location.key.hasSuffix(".gz") else { return try reader.open(location, failures: failures) }
+        let compressed: [UInt8]
+        do {
+            compressed = try store.read(location)
+        } catch {
+            throw failures.storage(error)
+        }
+        do {
+            return ObjectChunks(bytes: try Gunzip.decompress(compressed), path: "\(location)")
+        } catch {
+            throw StatesError(.itemReaderFailed, "The inventory file \(location) cannot be gunzipped: \(error.message)")
         }
     }
 }

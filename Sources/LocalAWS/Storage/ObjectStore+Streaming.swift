@@ -35,7 +35,15 @@ final class ObjectChunks {
         self.path = path
     }
 
-    deinit { close(descriptor) }
+    /// Bytes already in memory (a decompressed file), read the same way.
+    init(bytes: [UInt8], path: String) {
+        descriptor = -1
+        self.path = path
+        buffer = bytes
+        finished = true
+    }
+
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// The next byte, or `nil` at the end of the object.
     func next() throws(StorageError) -> UInt8? {
