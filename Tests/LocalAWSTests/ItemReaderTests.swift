@@ -333,4 +333,46 @@ import Testing
             #expect(items.last?["Key"] == "x.txt" && items.last?["Size"] == "5")
         }
     }
+
+    /// AWS reads from the reader and ignores `ItemsPath`, even one that matches nothing (LocalStack
+    /// recording `test_map_item_reader_base_json_with_items_path[INVALID_ITEMS_PATH]`).
+    @Test(arguments: ["$.from_previous", "$[0]", "$.no_such_path_in_bucket_result"])
+    func itemsPathIsIgnoredWithAReader(itemsPath: String) async throws {
+        let reader =
+            #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"}, "#
+            + #""Parameters": {"Bucket.$": "$.Bucket", "Key.$": "$.Key"}}"#
+        let definition = Self.definition(reader: reader, extra: #""ItemsPath": "\#(itemsPath)","#)
+        let output = try await Self.outcome(
+            definition, object: #"[["from-bucket-item-0"]]"#, key: "file.json",
+            input: ["Bucket": "bucket-name", "Key": "file.json", "from_previous": ["from-previous-item-0"]])
+        #expect(output == #"[["from-bucket-item-0"]]"#)
+    }
+
+    /// LocalStack recording `test_map_item_batching_base_json_max_per_batch_jsonata`: `MaxItems` 2
+    /// applies before batching, so three items make one batch of two.
+    @Test func theRecordedJSONataBatcherCase() async throws {
+        let reader =
+            #"{"ReaderConfig": {"InputType": "JSON", "MaxItems": 2}, "Resource": "arn:aws:states:::s3:getObject", "#
+            + #""Arguments": {"Bucket": "{% $states.input.Bucket %}", "Key": "{% $states.input.Key %}"}}"#
+        let batcher = #"""
+            "ItemBatcher": {"MaxItemsPerBatch": "{% $states.input.MaxItemsPerBatch %}",
+              "MaxInputBytesPerBatch": "{% $states.input.MaxInputBytesPerBatch %}",
+              "BatchInput": {"BatchTimestamp": "{% $states.context.State.EnteredTime %}"}},
+            """#
+        let file = #"""
+            [{"verdict": "true", "statement_date": "6/11/2008", "statement_source": "speech"},
+             {"verdict": "false", "statement_date": "6/7/2022", "statement_source": "television"},
+             {"verdict": "mostly-true", "statement_date": "5/18/2016", "statement_source": "news"}]
+            """#
+        let output = try await Self.outcome(
+            Self.definition(reader: reader, extra: batcher, jsonata: true), object: file, key: "file.json",
+            input: [
+                "Bucket": "bucket-name", "Key": "file.json", "MaxItemsPerBatch": 2, "MaxInputBytesPerBatch": 150000,
+            ])
+        #expect(
+            output
+                == #"[{"BatchInput":{"BatchTimestamp":"2024-01-05T12:00:00.000Z"},"Items":[{"verdict":"true","#
+                + #""statement_date":"6/11/2008","statement_source":"speech"},{"verdict":"false","#
+                + #""statement_date":"6/7/2022","statement_source":"television"}]}]"#)
+    }
 }
