@@ -102,6 +102,15 @@ import Testing
                 == "States.ItemReaderFailed: The CSV file has a quoted field starting on line 2 that is never closed")
     }
 
+    /// Old Mac line breaks (`\r`), a quote inside an unquoted field (kept), text after a closing
+    /// quote (kept), an empty quoted field, a last record without a line break.
+    @Test func csvLenientCorners() async throws {
+        let file = "a,b\rx\"y,\"q\"r\r\"\",z"
+        #expect(
+            try await Self.outcome(Self.definition(reader: Self.csvReader()), object: file)
+                == #"[{"a":"x\"y","b":"qr"},{"a":"","b":"z"}]"#)
+    }
+
     @Test(arguments: [("PIPE", "|"), ("SEMICOLON", ";"), ("TAB", "\t"), ("SPACE", " "), ("COMMA", ",")])
     func csvDelimiters(name: String, character: String) async throws {
         let file = ["k", "v"].joined(separator: character) + "\n" + ["1", "2"].joined(separator: character) + "\n"
