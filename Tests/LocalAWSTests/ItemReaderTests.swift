@@ -171,6 +171,23 @@ import Testing
                 == "States.ItemReaderFailed: Attempting to map over non-iterable node.")
     }
 
+    @Test func itemsPointerSelectsTheArrayInsideAJSONObject() async throws {
+        func reader(_ pointer: String) -> String {
+            #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON", "ItemsPointer": ""#
+                + pointer + #""}, "Parameters": {"Bucket.$": "$.Bucket", "Key.$": "$.Key"}}"#
+        }
+        let file = #"{"data": {"rows": [1, 2]}, "name": "n"}"#
+        #expect(
+            try await Self.outcome(Self.definition(reader: reader("/data/rows")), object: file, key: "f.json")
+                == "[1,2]")
+        #expect(
+            try await Self.outcome(Self.definition(reader: reader("/name")), object: file, key: "f.json")
+                == "States.ItemReaderFailed: Attempting to map over non-iterable node.")
+        #expect(
+            try await Self.outcome(Self.definition(reader: reader("/nope")), object: file, key: "f.json")
+                .hasPrefix("States.ItemReaderFailed: ItemsPointer '/nope' selects nothing"))
+    }
+
     @Test func jsonlReadsOneValuePerLineSkippingEmptyLines() async throws {
         let reader =
             #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSONL"}, "#

@@ -81,7 +81,7 @@ public struct S3ItemReader: ItemReading {
     {
         switch config.inputType ?? "JSON" {
         case "JSON":
-            return ArrayItemStream(try jsonArray(location, failures: failures))
+            return ArrayItemStream(try jsonArray(location, pointer: config.itemsPointer, failures: failures))
         case "JSONL":
             return JSONLinesStream(source: try open(location, failures: failures))
         case "CSV":
@@ -123,7 +123,9 @@ public struct S3ItemReader: ItemReading {
     }
 
     /// The object's top-level array (JSON must be read whole).
-    private func jsonArray(_ location: S3Location, failures: ReaderFailures) throws(StatesError) -> [JSON] {
+    private func jsonArray(_ location: S3Location, pointer: String?, failures: ReaderFailures) throws(StatesError)
+        -> [JSON]
+    {
         let bytes: [UInt8]
         do {
             bytes = try store.read(location)
@@ -136,9 +138,20 @@ public struct S3ItemReader: ItemReading {
         } catch {
             throw StatesError(.itemReaderFailed, "The object \(location) is not valid JSON: \(error.description)")
         }
+        var selected = value
+        if let pointer {
+            guard let parsed = JSONPointer(parsing: pointer) else {
+                throw StatesError(
+                    .itemReaderFailed, "ItemsPointer '\(pointer)' is not a JSON Pointer (it starts with '/')")
+            }
+            guard let found = value[parsed] else {
+                throw StatesError(.itemReaderFailed, "ItemsPointer '\(pointer)' selects nothing in \(location)")
+            }
+            selected = found
+        }
         // AWS's cause for a JSON object that is no array (LocalStack recording
         // `test_map_item_reader_json_no_json_list_object`).
-        guard case .array(let items) = value else {
+        guard case .array(let items) = selected else {
             throw StatesError(.itemReaderFailed, "Attempting to map over non-iterable node.")
         }
         return items

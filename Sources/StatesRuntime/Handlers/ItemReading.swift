@@ -65,18 +65,21 @@ public struct ItemReaderConfig: Sendable, Hashable {
     public var csvDelimiter: String?
     /// `ManifestType`: `S3_INVENTORY` (default for `MANIFEST`) or `ATHENA_DATA`.
     public var manifestType: String?
+    /// `ItemsPointer`: a JSON Pointer to the array inside a `JSON` object (absent: the whole object).
+    public var itemsPointer: String?
     /// `MaxItems` / `MaxItemsPath` evaluated; `nil` or 0 means every item.
     public var maxItems: Int?
 
     public init(
         inputType: String? = nil, csvHeaderLocation: String? = nil, csvHeaders: [String]? = nil,
-        csvDelimiter: String? = nil, manifestType: String? = nil, maxItems: Int? = nil
+        csvDelimiter: String? = nil, manifestType: String? = nil, itemsPointer: String? = nil, maxItems: Int? = nil
     ) {
         self.inputType = inputType
         self.csvHeaderLocation = csvHeaderLocation
         self.csvHeaders = csvHeaders
         self.csvDelimiter = csvDelimiter
         self.manifestType = manifestType
+        self.itemsPointer = itemsPointer
         self.maxItems = maxItems
     }
 }

@@ -94,7 +94,7 @@ extension ExecutionRunner {
             csvHeaderLocation: object["CSVHeaderLocation"]?.stringValue,
             csvHeaders: object["CSVHeaders"]?.arrayValue?.compactMap(\.stringValue),
             csvDelimiter: object["CSVDelimiter"]?.stringValue,
-            manifestType: object["ManifestType"]?.stringValue)
+            manifestType: object["ManifestType"]?.stringValue, itemsPointer: object["ItemsPointer"]?.stringValue)
     }
 
     /// AWS's ceiling on `MaxItems` ("ItemReader (Map)": up to 100,000,000); a larger value reads
