@@ -213,6 +213,16 @@ public struct Executor: Sendable {
     public func unresolvedResources() -> [UnresolvedResource] {
         var result: [UnresolvedResource] = []
         for state in machine.states {
+            // A Distributed Map's ItemReader needs the registered reader (SPEC-NOTES.md §17.1).
+            if case .map(let map) = state, let reader = map.itemReader, handlers.itemReader == nil,
+                options.mocks?[map.common.name] == nil
+            {
+                result.append(
+                    UnresolvedResource(
+                        stateName: map.common.name, resource: "the ItemReader \(reader.resource ?? "")",
+                        hint: "run with a run configuration (asl.config.json) so the data directory's local S3 "
+                            + "serves it, or register an ItemReading as HandlerRegistry.itemReader"))
+            }
             guard case .task(let task) = state else { continue }
             // A mocked state never reaches a handler.
             if options.mocks?[task.common.name] != nil { continue }

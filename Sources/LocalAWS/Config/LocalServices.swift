@@ -201,6 +201,8 @@ public final class LocalServices: Sendable {
         // Distributed Map ResultWriters write into the same local S3 (SPEC-NOTES.md §17.3).
         registry.resultWriter = S3ResultWriter(store: store)
         for action in S3SDKHandler.actions { registry.register(s3, service: "aws-sdk:s3", action: action) }
+        // Distributed Map ItemReaders read the same object store (SPEC-NOTES.md §17.1).
+        registry.itemReader = S3ItemReader(store: store, seed: seed)
         if !config.topics.isEmpty {
             let publish = SNSPublishHandler(
                 topics: config.topics, dataDirectory: dataDirectory, sinks: sinks.sns, seed: seed)

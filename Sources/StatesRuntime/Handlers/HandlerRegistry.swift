@@ -19,6 +19,8 @@ public struct HandlerRegistry: Sendable {
     /// Where Distributed Map `ResultWriter`s put their files (`nil`: a Map run with a
     /// `ResultWriter` resource fails with `States.ResultWriterFailed`; SPEC-NOTES.md §17.3).
     public var resultWriter: (any ResultWriting)?
+    /// Serves Distributed Map `ItemReader`s (SPEC-NOTES.md §17.1); `nil`: a Map with a reader fails.
+    public var itemReader: (any ItemReading)?
 
     public init() {}
 

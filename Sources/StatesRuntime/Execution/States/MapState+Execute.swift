@@ -23,14 +23,6 @@ extension ExecutionRunner {
         let effective = try failing { () throws(StatesError) in
             try applyInputPath(map.value.io.inputPath, to: input, path: path, site: site)
         }
-        // Under `asl test-state` a mock stands in for the reader too (SPEC-NOTES.md §15.5).
-        if let reader = map.value.itemReader, path.inspection?.mock == nil {
-            throw .failed(
-                Causes.runtime(
-                    "The ItemReader of Map state '\(map.value.common.name)' (\(reader.resource ?? "no resource")) "
-                        + "reads items from Amazon S3, which local runs do not support yet; pass the items in the "
-                        + "state input with ItemsPath instead", site: site))
-        }
         return try await withErrorHandling(
             map.value.errorHandling, catchTargets: catchTargets, kind: .map, stateName: map.value.common.name,
             input: input, path: &path, site: site, finalFailure: .mapStateFailed
@@ -38,14 +30,15 @@ extension ExecutionRunner {
             let isJSONata = map.value.common.queryLanguage == .jsonata
             let scope = isJSONata ? JSONataScope(input: input, path: &path) : nil
             let roots = Roots(input: effective, path: path)
-            let (mapState, jsonataItems) = try failing { () throws(StatesError) in
+            let (resolvedState, jsonataItems) = try failing { () throws(StatesError) in
                 guard let scope else { return (map.value, [JSON]?.none) }
                 return try resolveJSONataMap(map.value, input: input, scope: scope, path: &path, site: site)
             }
-            let (items, concurrency) = try failing { () throws(StatesError) in
+            var mapState = resolvedState
+            let (listedItems, concurrency) = try failing { () throws(StatesError) in
                 let items: [JSON]
                 if mapState.itemReader != nil {
-                    // Only a mocked test-state run gets here with a reader (checked above).
+                    // Read after MapStateStarted (`distributedItems`), whose length AWS gives as 0.
                     items = []
                 } else if let jsonataItems {
                     items = jsonataItems
@@ -56,7 +49,18 @@ extension ExecutionRunner {
                 // it (observed, SPEC-NOTES.md §5.5).
                 return (items, try Self.mapConcurrency(mapState, roots: roots, site: site))
             }
-            let started = try recordEvent(.mapStateStarted, on: &path, .mapStateStarted(.init(length: items.count)))
+            let started = try recordEvent(
+                .mapStateStarted, on: &path, .mapStateStarted(.init(length: listedItems.count)))
+            // ItemReader and ItemBatcher (SPEC-NOTES.md §17); under `asl test-state` a mock stands
+            // in for the reader (§15.5).
+            var items = listedItems
+            if mapState.itemReader != nil || mapState.itemBatcher != nil {
+                (mapState, items) = try failing { () throws(StatesError) in
+                    try distributedItems(
+                        mapState, items: listedItems, effective: effective, scope: scope,
+                        reads: path.inspection?.mock == nil, path: &path, site: site)
+                }
+            }
             let limits = try failing { () throws(StatesError) in
                 MapLimits(
                     concurrency: concurrency,
@@ -398,7 +402,8 @@ extension ExecutionRunner {
         case .jsonata(let template):
             value = try evaluate(template, field: "Items", scope: scope, path: &path, site: site)
         case nil, .path:
-            value = input
+            // With an ItemReader the items come from the reader (MapState+ItemReader.swift).
+            value = map.itemReader == nil ? input : .array([])
             guard case .array = value else {
                 throw queryFailure(
                     "Map state input must be an array but was: " + JSONWriter.compact(value), location: nil,
