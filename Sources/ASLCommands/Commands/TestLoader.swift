@@ -239,24 +239,36 @@ enum TestLoader {
 
     /// Reads a JSON file; `testFile` is the test file naming it, where a file that cannot be read
     /// is reported (at the value naming it), as for the definition and the run configuration.
-    private static func readJSON(
-        _ path: String, io: CommandIO, what: String,
-        from testFile: (path: String, bytes: [UInt8], offset: Int?)? = nil
-    ) throws(TestLoadFailure) -> ([UInt8], JSONDocument) {
-        let bytes: [UInt8]
+    /// The bytes of a file a test file names, or a failure located at the name in the test file.
+    private static func read(
+        _ path: String, what: String, from testFile: (path: String, bytes: [UInt8], offset: Int?), io: CommandIO
+    ) throws(TestLoadFailure) -> [UInt8] {
         do {
-            bytes = try io.readFile(path)
+            return try io.readFile(path)
         } catch {
-            guard let testFile else {
-                throw failure(
-                    path,
-                    "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
-            }
             throw failure(
                 testFile.path,
                 located(
                     testFile.path, testFile.bytes, testFile.offset,
                     "cannot read the \(what) '\(path)': \(FileReadError.reason(of: error))"))
+        }
+    }
+
+    private static func readJSON(
+        _ path: String, io: CommandIO, what: String,
+        from testFile: (path: String, bytes: [UInt8], offset: Int?)? = nil
+    ) throws(TestLoadFailure) -> ([UInt8], JSONDocument) {
+        let bytes: [UInt8]
+        if let testFile {
+            bytes = try read(path, what: what, from: testFile, io: io)
+        } else {
+            do {
+                bytes = try io.readFile(path)
+            } catch {
+                throw failure(
+                    path,
+                    "\(TerminalText.escaped(path)): error: cannot read the \(what): \(FileReadError.reason(of: error))")
+            }
         }
         do {
             return (bytes, try JSONReader.read(bytes))
@@ -269,16 +281,7 @@ enum TestLoader {
         _ path: String, substitutions: [String: JSON], from testFile: (path: String, bytes: [UInt8], offset: Int?),
         io: CommandIO
     ) throws(TestLoadFailure) -> LoadedDefinition {
-        let bytes: [UInt8]
-        do {
-            bytes = try io.readFile(path)
-        } catch {
-            throw failure(
-                testFile.path,
-                located(
-                    testFile.path, testFile.bytes, testFile.offset,
-                    "cannot read the definition '\(path)': \(FileReadError.reason(of: error))"))
-        }
+        let bytes = try read(path, what: "definition", from: testFile, io: io)
         let source = SourceFile(path: path, bytes: bytes)
         var analysisOptions = AnalysisOptions()
         analysisOptions.reportPlaceholders = true
@@ -304,16 +307,7 @@ enum TestLoader {
     private static func loadConfiguration(
         _ path: String, testFile: (path: String, bytes: [UInt8], offset: Int?), io: CommandIO
     ) throws(TestLoadFailure) -> RunConfiguration {
-        let bytes: [UInt8]
-        do {
-            bytes = try io.readFile(path)
-        } catch {
-            throw failure(
-                testFile.path,
-                located(
-                    testFile.path, testFile.bytes, testFile.offset,
-                    "cannot read the run configuration '\(path)': \(FileReadError.reason(of: error))"))
-        }
+        let bytes = try read(path, what: "run configuration", from: testFile, io: io)
         let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
         let folder = URL(fileURLWithPath: RunCommand.directory(of: path), isDirectory: true, relativeTo: base)
         do {
