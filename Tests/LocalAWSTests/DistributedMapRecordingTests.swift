@@ -168,6 +168,40 @@ import Testing
                 "9<6 MapStateExited", "10<9 ExecutionSucceeded",
             ],
             comparesPrevious: false, output: #"["item-value-from-previous"]"#),
+        // A Distributed Map inside a child: the child's map run is in the child's history only.
+        Case(
+            recording: "test_map_state_nested_config_distributed",
+            definition: #"""
+                {"StartAt": "SetupState", "States": {
+                  "SetupState": {"Type": "Pass",
+                    "Result": {"values": [{"sub-values": [{"num": 1, "str": "A"}, {"num": 2, "str": "B"}]}]},
+                    "Next": "MapState"},
+                  "MapState": {"Type": "Map", "MaxConcurrency": 1, "ItemsPath": "$.values",
+                    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                      "StartAt": "SubMapState", "States": {"SubMapState": {"Type": "Map", "MaxConcurrency": 1,
+                        "ItemsPath": "$.sub-values", "ResultPath": "$.result",
+                        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                          "StartAt": "SubMapStateSuccess", "States": {"SubMapStateSuccess": {"Type": "Succeed"}}},
+                        "End": true}}},
+                    "End": true}}}
+                """#,
+            input: "{}",
+            events: [
+                "1<0 ExecutionStarted", "2<0 PassStateEntered", "3<2 PassStateExited", "4<3 MapStateEntered",
+                "5<4 MapStateStarted", "6<5 MapRunStarted", "7<6 MapRunSucceeded", "8<7 MapStateSucceeded",
+                "9<6 MapStateExited", "10<9 ExecutionSucceeded",
+            ],
+            comparesPrevious: false,
+            output: #"[{"sub-values":[{"num":1,"str":"A"},{"num":2,"str":"B"}],"#
+                + #""result":[{"num":1,"str":"A"},{"num":2,"str":"B"}]}]"#),
+        Case(
+            recording: "test_map_state_tolerated_failure_values[count_literal]",
+            definition: machine(#""InputPath": "$", "ToleratedFailureCount": 10,"#), input: "[0]",
+            events: succeededRun, output: "[0]"),
+        Case(
+            recording: "test_map_state_tolerated_failure_values[percentage_literal]",
+            definition: machine(#""InputPath": "$", "ToleratedFailurePercentage": 0.5,"#), input: "[0]",
+            events: succeededRun, output: "[0]"),
         // Tolerated failures given by a path: read after MapStateStarted, checked before the run.
         Case(
             recording: "test_map_state_tolerated_failure_count_path[0]",
@@ -253,8 +287,11 @@ import Testing
         if let output = c.output {
             #expect(result.output.map(JSONWriter.compact) == output)
         }
-        // A map run, recorded or not, is in the summary exactly when MapRunStarted is in the history.
-        #expect(result.mapRuns.count == result.history.count { $0.type == .mapRunStarted })
+        // The parent's map runs are in the summary exactly when MapRunStarted is in its history (the
+        // summary also lists the children's nested runs, under the children's ARNs).
+        #expect(
+            result.mapRuns.count { $0.executionArn == result.executionArn }
+                == result.history.count { $0.type == .mapRunStarted })
     }
 
     /// The recording's ResultWriter output (`test_map_state_result_writer`): the map run ARN under
