@@ -275,6 +275,21 @@ import Testing
         } else {
             #expect(chain.map { $0.split(separator: " ").last } == c.events.map { $0.split(separator: " ").last })
         }
+        // MapStateStarted's length: 0 with a reader (every reader recording), else the item count.
+        let started = result.history.first { $0.type == .mapStateStarted }?.json()["mapStateStartedEventDetails"]
+        let length = started?["length"]?.numberValue?.int64Value
+        if c.definition.contains("\"ItemReader\"") {
+            #expect(length == 0)
+        } else if let items = result.output?.arrayValue {
+            #expect(length == Int64(items.count))
+        }
+        // The map run's ARN: `mapRun:<machine>/<label or UUID>:<UUID>` under the account and Region.
+        for event in result.history where event.type == .mapRunStarted {
+            let arn = event.json()["mapRunStartedEventDetails"]?["mapRunArn"]?.stringValue ?? ""
+            let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+            #expect(parts.count == 8 && parts[2] == "states" && parts[5] == "mapRun", "\(arn)")
+            #expect(parts.count == 8 && parts[6].split(separator: "/").count == 2 && parts[7].count == 36, "\(arn)")
+        }
         if let failure = c.failure {
             #expect(result.error == failure.error)
             #expect(result.cause == failure.cause)
