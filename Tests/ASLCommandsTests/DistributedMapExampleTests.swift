@@ -128,6 +128,33 @@ import Testing
         }
     }
 
+    /// Without step 2 of the README the CSV's bucket is missing: the map run fails with
+    /// `States.ItemReaderFailed`, recorded as AWS records a reader failure (SPEC-NOTES.md §17.4).
+    @Test func withoutTheGeneratedCSVTheSecondMapRunFails() async throws {
+        try await TemporaryDirectory.with { directory in
+            let folder = directory.url.appending(path: "s3/clickstream-processed/event_date=2026-01-01")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data("PAR1".utf8).write(to: folder.appending(path: "part-00000.snappy.parquet"))
+            let history = directory.path + "/history.json"
+            let run = await Self.asl([
+                "run", Self.example + "/state_machine_definition.json", "--data-dir", directory.path,
+                "--format", "json", "--history", history,
+            ])
+            #expect(run.code == .failure)
+            #expect(
+                run.stdout.hasPrefix(
+                    #"{"status":"FAILED","error":"States.ItemReaderFailed","cause":"The specified bucket does not exist"#
+                ),
+                "\(run.stdout)")
+            let events = try #require(JSONReader.read(try Self.bytes(history)).value["events"]?.arrayValue)
+            #expect(
+                events.compactMap { $0["type"]?.stringValue }.suffix(6) == [
+                    "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed",
+                    "ExecutionFailed",
+                ])
+        }
+    }
+
     @Test func theGeneratorRefusesARowCountThatIsNoNumber() async throws {
         try await TemporaryDirectory.with { directory in
             let process = Process()
