@@ -77,6 +77,28 @@ extension ExecutionRunner {
         return output
     }
 
+    /// A map run that failed before any child started: its items could not be read (AWS records
+    /// `MapRunStarted` then `MapRunFailed` with the reader's error and cause, then `MapStateFailed`:
+    /// LocalStack's recordings `test_map_item_reader_json_no_json_list_object`,
+    /// `…csv_headers_decl_duplicate_headers`, `…csv_max_items_paths[-1]`; SPEC-NOTES.md §17.4).
+    func recordFailedMapRun(
+        _ map: MapState, concurrency: Int, failure: StatesError, path: inout PathContext
+    ) throws(StepFailure) {
+        let run = mapRunIdentity(map, random: &path.random)
+        let date = path.clock.now()
+        try recordEvent(.mapRunStarted, on: &path, .mapRunStarted(.init(mapRunArn: run.arn)))
+        var summary = MapRunSummary(
+            mapRunArn: run.arn, executionArn: path.context.execution.id, stateName: map.common.name,
+            status: .failed, startDate: date, stopDate: date, maxConcurrency: concurrency,
+            toleratedFailurePercentage: Self.toleratedPercentage(map), toleratedFailureCount: Self.toleratedCount(map),
+            itemCounts: MapRunSummary.Counts(), executionCounts: MapRunSummary.Counts())
+        summary.error = failure.name.rawValue
+        summary.cause = failure.cause
+        mapRunLog.append(summary)
+        try recordEvent(
+            .mapRunFailed, on: &path, .failure(.init(error: failure.name.rawValue, cause: failure.cause)))
+    }
+
     /// The map run's ARN and its children's machine: `mapRun:<machine>/<label>:<uuid>` with the
     /// state's `Label` or, without one, a UUID (AWS developer guide, "Viewing a Distributed Map
     /// Run execution": `stateMachine:<name>/<MapRunLabel or UUID>`).

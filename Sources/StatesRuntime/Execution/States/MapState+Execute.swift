@@ -55,10 +55,18 @@ extension ExecutionRunner {
             // in for the reader (§15.5).
             var items = listedItems
             if mapState.itemReader != nil || mapState.itemBatcher != nil {
-                (mapState, items) = try failing { () throws(StatesError) in
-                    try distributedItems(
+                do throws(StatesError) {
+                    (mapState, items) = try distributedItems(
                         mapState, items: listedItems, effective: effective, scope: scope,
                         reads: path.inspection?.mock == nil, path: &path, site: site)
+                } catch {
+                    // AWS reads inside the map run: a reader failure is the run's (SPEC-NOTES.md §17.4).
+                    if mapState.processorMode == .distributed, path.inspection?.mock == nil,
+                        error.name == .itemReaderFailed
+                    {
+                        try recordFailedMapRun(mapState, concurrency: concurrency, failure: error, path: &path)
+                    }
+                    throw .failed(error)
                 }
             }
             let limits = try failing { () throws(StatesError) in
