@@ -240,7 +240,10 @@ final class ConcurrencyBarrier: TaskHandler {
         handlers.register(
             ClosureTaskHandler { _ in
                 started.withLock { $0 += 1 }
-                try await Task.sleep(nanoseconds: 30_000_000_000)
+                // Ends only by cancellation: with a shorter sleep, a loaded machine (the whole
+                // suite on two cores) could start the gate's iteration after these had finished,
+                // leaving nothing to abort.
+                try await Task.sleep(nanoseconds: 600_000_000_000)
                 return .null
             }, lambdaFunction: "slow")
         // Item 0 fails only once the other two are running, so there is something to abort.

@@ -11,7 +11,7 @@ public enum Validator {
         UnreachableState.self, MissingEndState.self, StateNameLength.self, DuplicateStateName.self,
         RetrierValues.self, TimeoutValues.self, MapLimits.self,
         ResultPathTarget.self, ReferencePathRequired.self, ReservedVariableName.self, TaskResourceRecognized.self,
-        MapResource.self, WaitValues.self, ExpressRestrictions.self,
+        MapResource.self, MapLabel.self, WaitValues.self, ExpressRestrictions.self,
         ChoiceWithoutDefault.self, RetryWithoutLimit.self, TaskWithoutTimeout.self, NoDollar.self,
         PassResultIsStatic.self, UnknownStatesError.self, ShadowedHandler.self, UnretriableError.self,
         NoPathToEnd.self, UnverifiedLimit.self, InlineMapDistributedField.self, VariableNameShape.self,

@@ -1,7 +1,7 @@
 import JSONCore
 import StatesLanguage
 
-/// Field value rules: E207–E210, E214, W200, W203, W204, W210–W212.
+/// Field value rules: E207–E210, E214, E217, W200, W203, W204, W210–W212.
 extension RuleCaseTests {
     static let processor: JSON = ["StartAt": "P", "States": ["P": ["Type": "Pass", "End": true]]]
     static let distributedProcessor: JSON = [
@@ -174,6 +174,37 @@ extension RuleCaseTests {
                     "Resource": "arn:aws:states:::s3:getObject", "Parameters": ["Bucket": "b", "Key": "k"],
                 ],
             ]), expect: []),
+        Case(
+            "E217 Distributed Map labels AWS refuses", rule: "ASL-E217",
+            machine([
+                "A": ["Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor, "Label": ""],
+                "B": [
+                    "Type": "Map", "Next": "C", "ItemProcessor": distributedProcessor,
+                    "Label": "12345678901234567890123456789012345678901",
+                ],
+                "C": ["Type": "Map", "Next": "D", "ItemProcessor": distributedProcessor, "Label": "label_ "],
+                "D": ["Type": "Map", "Next": "E", "ItemProcessor": distributedProcessor, "Label": "a\u{85}b"],
+                "E": ["Type": "Map", "End": true, "ItemProcessor": distributedProcessor, "Label": "x`y"],
+            ]),
+            expect: ["/States/A/Label", "/States/B/Label", "/States/C/Label", "/States/D/Label", "/States/E/Label"]),
+        Case(
+            "E217 labels AWS accepts, and inline Maps (W209's)", rule: "ASL-E217",
+            machine([
+                "A": [
+                    "Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor,
+                    "Label": "1234567890123456789012345678901234567890",
+                ],
+                "B": ["Type": "Map", "Next": "C", "ItemProcessor": distributedProcessor, "Label": "batch-1_v2.é"],
+                "C": ["Type": "Map", "Next": "D", "ItemProcessor": distributedProcessor, "Label": "a/b"],
+                "D": ["Type": "Map", "End": true, "ItemProcessor": processor, "Label": "has space"],
+            ]), expect: []),
+        Case(
+            "W209 labels E217 leaves: an inline Map's, a slash", rule: "ASL-W209",
+            machine([
+                "A": ["Type": "Map", "Next": "B", "ItemProcessor": distributedProcessor, "Label": "label_ "],
+                "B": ["Type": "Map", "Next": "C", "ItemProcessor": distributedProcessor, "Label": "a/b"],
+                "C": ["Type": "Map", "End": true, "ItemProcessor": processor, "Label": "has space"],
+            ]), expect: ["/States/B/Label", "/States/C/Label"]),
         Case(
             "W200 Choice without Default", rule: "ASL-W200",
             machine([

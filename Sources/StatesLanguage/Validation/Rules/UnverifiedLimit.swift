@@ -12,9 +12,10 @@ import JSONCore
 ///   `TimeoutSeconds` (the spec's MUSTs; AWS's schema allows 0 and does not compare them);
 /// - a Wait `Timestamp` valid but for a lowercase `t` or `z` (RFC 3339 allows them; the spec
 ///   asks for uppercase);
-/// - a Distributed Map `Label` longer than 40 characters, or with whitespace or characters
-///   such as `<>{}[]?*"#%\^|~`$&,;:/` (recalled from the Map state page; AWS has an
-///   INVALID_LABEL_NAME diagnostic).
+/// - a Map `Label` longer than 40 characters, or with whitespace or characters such as
+///   `<>{}[]?*"#%\^|~`$&,;:/` (recalled from the Map state page; AWS has an INVALID_LABEL_NAME
+///   diagnostic), where ASL-E217 (recorded refusals of Distributed Map labels) does not apply:
+///   an inline Map's label, or `/`.
 enum UnverifiedLimit: ValidationRule {
     static let maximumRetryDelay: Int64 = 31_622_400
     static let maximumLabelLength = 40
@@ -79,7 +80,11 @@ enum UnverifiedLimit: ValidationRule {
                     lowercaseTimestampMessage(name, text), at: state.pointer / "Timestamp",
                     fixIt: "write \(DiagnosticText.quoted(WaitValues.uppercasingTAndZ(text)))"))
         }
-        if case .map(let map) = state, let label = map.label {
+        // A Distributed Map label AWS was recorded refusing is ASL-E217's; what is left here is
+        // believed only (an inline Map's label, `/`).
+        if case .map(let map) = state, let label = map.label,
+            map.processorMode != .distributed || label.containsPlaceholder || MapLabel.problem(label) == nil
+        {
             let pointer = state.pointer / "Label"
             if label.unicodeScalars.count > maximumLabelLength {
                 diagnostics.append(diagnostic(labelLengthMessage(name, label: label), at: pointer))
