@@ -5,8 +5,9 @@ import JSONCore
 public struct ValidationContext: Sendable {
     public let machine: StateMachine
     public let options: ValidationOptions
-    /// The first state (in definition order) with each name, across all scopes.
-    public let firstStateNamed: [String: StateID]
+    /// The first state (in definition order) with each name, across all scopes (names compared by
+    /// code units, as AWS compares them).
+    public let firstStateNamed: [CodeUnitString: StateID]
     /// Every variable name some `Assign` (of a state, a Choice rule or a Catcher) sets, without
     /// any `.$` suffix.
     public let assignedVariables: Set<String>
@@ -33,7 +34,7 @@ public struct ValidationContext: Sendable {
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
         self.options = options
-        var first: [String: StateID] = [:]
+        var first: [CodeUnitString: StateID] = [:]
         var assigned: Set<String> = []
         var successors: [[StateID]] = []
         var isTerminal: [Bool] = []
