@@ -151,4 +151,52 @@ import Testing
         #expect(result.status == .succeeded, "\(check.name): \(result.error ?? "") \(result.cause ?? "")")
         #expect(result.output == (c.same ? check.ifSame : check.ifDistinct), "\(check.name)")
     }
+
+    /// Variables named by the pair are two variables (UAX #31 names: both spellings are valid).
+    @Test(arguments: pairs.filter { !$0.same })
+    func variablesNamedByThePairAreTwo(_ c: Pair) async throws {
+        let first = Self.quoted(c.first)
+        let second = Self.quoted(c.second)
+        let firstName = Self.quoted("$" + c.first)
+        let secondName = Self.quoted("$" + c.second)
+        let jsonata = """
+            {"QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {\(first): 1, \(second): 2}, "Next": "Read"},
+              "Read": {"Type": "Pass", "Output": "{% [$\(c.first), $\(c.second)] %}", "End": true}}}
+            """
+        let fromJSONata = try await run(jsonata)
+        #expect(fromJSONata.status == .succeeded, "\(fromJSONata.error ?? "") \(fromJSONata.cause ?? "")")
+        #expect(fromJSONata.output == [1, 2])
+        let jsonPath = """
+            {"StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {\(first): 1, \(second): 2}, "Next": "Read"},
+              "Read": {"Type": "Pass", "Parameters": {"one.$": \(firstName), "two.$": \(secondName)}, "End": true}}}
+            """
+        let fromJSONPath = try await run(jsonPath)
+        #expect(fromJSONPath.status == .succeeded, "\(fromJSONPath.error ?? "") \(fromJSONPath.cause ?? "")")
+        #expect(fromJSONPath.output == ["one": 1, "two": 2])
+    }
+
+    /// A mock for one of two states named by the pair mocks that state only.
+    @Test(arguments: pairs.filter { !$0.same })
+    func mocksAreKeyedByCodeUnits(_ c: Pair) async throws {
+        let first = Self.quoted(c.first)
+        let second = Self.quoted(c.second)
+        let text = """
+            {"StartAt": \(first), "States": {
+              \(first): {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                         "ResultPath": "$.one", "Next": \(second)},
+              \(second): {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:f",
+                          "ResultPath": "$.two", "End": true}}}
+            """
+        var mocks = StateMocks()
+        mocks[c.first] = MockedResponses(name: "one", entries: [.init(first: 0, last: 0, response: .return(1))])
+        mocks[c.second] = MockedResponses(name: "two", entries: [.init(first: 0, last: 0, response: .return(2))])
+        #expect(mocks.byState.count == 2)
+        var options = ExecutionOptions()
+        options.mocks = mocks
+        let result = try await run(text, options: options)
+        #expect(result.status == .succeeded, "\(result.error ?? "") \(result.cause ?? "")")
+        #expect(result.output == ["one": 1, "two": 2])
+    }
 }

@@ -13,7 +13,7 @@ final class Frame {
     /// The host's JSON bindings, converted when first read (then kept in `entries`, so every
     /// read sees the same value): an expression that never reads a large binding does not pay
     /// for converting it. Never mutated, so the host's dictionary is shared, not copied.
-    private let pending: [String: JSON]?
+    private let pending: [CodeUnitString: JSON]?
     /// The host's other bindings (objects it computes member by member), converted when first read.
     private let pendingHost: [JSONata.Binding.Member]?
     let parent: Frame?
@@ -32,7 +32,7 @@ final class Frame {
 
     /// The root frame of an evaluation: `$` (read as `$$`) is `input`, whatever the host's
     /// bindings `json` and `host` say; those are converted lazily, `host` shadowing `json`.
-    init(parent: Frame?, input: Value?, json: [String: JSON], host: [JSONata.Binding.Member] = []) {
+    init(parent: Frame?, input: Value?, json: [CodeUnitString: JSON], host: [JSONata.Binding.Member] = []) {
         self.parent = parent
         pending = json.isEmpty ? nil : json
         pendingHost = host.isEmpty ? nil : host

@@ -91,7 +91,7 @@ indirect enum ScalarProgram {
     }
 
     /// The result as JSON, or `nil` when the general evaluator must decide.
-    func run(bindings: [String: JSON], hostBindings: [JSONata.Binding.Member]) -> JSON? {
+    func run(bindings: [CodeUnitString: JSON], hostBindings: [JSONata.Binding.Member]) -> JSON? {
         guard let value = evaluate(bindings, hostBindings) else { return nil }
         switch value {
         case .number(let number):
@@ -104,7 +104,7 @@ indirect enum ScalarProgram {
         }
     }
 
-    private func evaluate(_ bindings: [String: JSON], _ hostBindings: [JSONata.Binding.Member]) -> Scalar? {
+    private func evaluate(_ bindings: [CodeUnitString: JSON], _ hostBindings: [JSONata.Binding.Member]) -> Scalar? {
         switch self {
         case .literal(let scalar):
             return scalar
