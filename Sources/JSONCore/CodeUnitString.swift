@@ -58,8 +58,19 @@ extension String {
             rhs.withContiguousStorageIfAvailable { right in
                 guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else { return true }
                 if leftBase == rightBase { return true }
-                var position = 0
+                // Eight bytes at a time, then the rest.
+                let leftRaw = UnsafeRawPointer(leftBase)
+                let rightRaw = UnsafeRawPointer(rightBase)
                 let count = left.count
+                var position = 0
+                while position + 8 <= count {
+                    if leftRaw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                        != rightRaw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+                    {
+                        return false
+                    }
+                    position += 8
+                }
                 while position < count {
                     if leftBase[position] != rightBase[position] { return false }
                     position += 1
