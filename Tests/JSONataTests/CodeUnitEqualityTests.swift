@@ -48,6 +48,11 @@ struct JSONataCodeUnitEqualityTests {
         Check(expression: "$count($spread({a: 1, b: 2}))", ifSame: 1, ifDistinct: 2, sameFailsWith: "D1009"),
         Check(expression: "$lookup({a: 1}, b)", ifSame: 1, ifDistinct: nil),
         Check(expression: "$count($keys([a, b]{$: 1}))", ifSame: 1, ifDistinct: 2),
+        Check(expression: "$contains(a, b)", ifSame: true, ifDistinct: false),
+        Check(expression: "$count($split(a & b & a, b))", ifSame: 4, ifDistinct: 2),
+        Check(expression: "$substringBefore(a & \"x\" & b, b) = a & \"x\"", ifSame: false, ifDistinct: true),
+        Check(expression: "$substringAfter(b & \"x\" & a, b) = \"x\" & a", ifSame: true, ifDistinct: true),
+        Check(expression: "$replace(a & b, b, \"\") = a", ifSame: false, ifDistinct: true),
         Check(
             expression: "$lookup($sift({a: 1, b: 2}, function($v, $k) { $k = a }), a)", ifSame: 2, ifDistinct: 1,
             sameFailsWith: "D1009"),
@@ -81,6 +86,28 @@ struct JSONataCodeUnitEqualityTests {
             let expression = try JSONata.Expression(parsing: source)
             let result = try expression.evaluate(input: nil, environment: JSONata.EvaluationEnvironment(millis: 0))
             #expect(result == [1, 2])
+        }
+    }
+
+    /// Literal search finds code units, not canonically equivalent text: `"cafe\u{301}"` holds an
+    /// `"e"` and no `"\u{E9}"` (JavaScript `includes`, `indexOf`, `split`).
+    @Test func literalSearchIsByCodeUnits() throws {
+        let cases: [(String, JSON)] = [
+            ("$contains(s, \"e\")", true),
+            ("$contains(s, p)", false),
+            ("$split(s, \"e\")", ["caf", "\u{301}!"]),
+            ("$split(s, p)", ["cafe\u{301}!"]),
+            ("$substringBefore(s, \"e\")", "caf"),
+            ("$substringAfter(s, \"e\")", "\u{301}!"),
+            ("$substringBefore(s, p)", "cafe\u{301}!"),
+            ("$replace(s, \"e\", \"E\")", "cafE\u{301}!"),
+            ("$replace(s, p, \"E\")", "cafe\u{301}!"),
+        ]
+        for (source, expected) in cases {
+            let expression = try JSONata.Expression(parsing: source)
+            let result = try expression.evaluate(
+                input: ["s": "cafe\u{301}!", "p": "\u{E9}"], environment: JSONata.EvaluationEnvironment(millis: 0))
+            #expect(result == expected, "\(source)")
         }
     }
 }

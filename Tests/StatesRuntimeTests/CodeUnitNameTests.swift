@@ -177,6 +177,18 @@ import Testing
         #expect(fromJSONPath.output == ["one": 1, "two": 2])
     }
 
+    /// Reading the other spelling of an assigned variable is reading an unassigned one (ASL-W212).
+    @Test(arguments: pairs)
+    func unassignedVariableCheckComparesCodeUnits(_ c: Pair) throws {
+        let text = """
+            {"QueryLanguage": "JSONata", "StartAt": "Set", "States": {
+              "Set": {"Type": "Pass", "Assign": {\(Self.quoted(c.first)): 1}, "Next": "Read"},
+              "Read": {"Type": "Pass", "Output": "{% $\(c.second) %}", "End": true}}}
+            """
+        let analysis = DefinitionAnalyzer.analyze(SourceFile(path: "test.asl.json", bytes: Array(text.utf8)))
+        #expect(analysis.diagnostics.contains { $0.rule == "ASL-W212" } == !c.same)
+    }
+
     /// A mock for one of two states named by the pair mocks that state only.
     @Test(arguments: pairs.filter { !$0.same })
     func mocksAreKeyedByCodeUnits(_ c: Pair) async throws {
