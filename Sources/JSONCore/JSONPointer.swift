@@ -92,8 +92,9 @@ public struct JSONPointer: Sendable, Hashable, Comparable {
         return Int(token)
     }
 
+    /// Token by token, each by its UTF-8 bytes (code point order), consistent with `==`.
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
-        lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
+        lhs.tokens.lexicographicallyPrecedes(rhs.tokens) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
 

@@ -33,6 +33,8 @@ import Testing
         #expect(Set([CodeUnitString(c.first), CodeUnitString(c.second)]).count == (c.same ? 1 : 2))
         #expect((JSON.string(c.first) == JSON.string(c.second)) == c.same)
         #expect((JSONPointer([c.first]) == JSONPointer([c.second])) == c.same)
+        let pointers = [JSONPointer([c.first]), JSONPointer([c.second])]
+        #expect((pointers[0] < pointers[1] || pointers[1] < pointers[0]) == !c.same)
     }
 
     /// Escaped (`\u` in the source) and raw keys, and objects small enough for linear search and
