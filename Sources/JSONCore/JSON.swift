@@ -119,3 +119,23 @@ extension JSON: ExpressibleByDictionaryLiteral {
         self = .object(object)
     }
 }
+
+extension JSON {
+    /// JSON equality as AWS and JSONata see it: strings (and object keys) are equal when their code
+    /// units are (``CodeUnitString``), so `"\u{E9}"` and `"e\u{301}"` differ; numbers by exact decimal
+    /// value; arrays element by element; objects by members, whatever their order.
+    ///
+    /// The synthesized `hash(into:)` stays consistent: strings with the same code units are also
+    /// canonically equivalent, so they hash alike.
+    public static func == (lhs: JSON, rhs: JSON) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let left), .bool(let right)): left == right
+        case (.number(let left), .number(let right)): left == right
+        case (.string(let left), .string(let right)): left.hasSameCodeUnits(as: right)
+        case (.array(let left), .array(let right)): left == right
+        case (.object(let left), .object(let right)): left == right
+        default: false
+        }
+    }
+}

@@ -5,14 +5,15 @@
 /// a key → index dictionary is kept alongside.
 ///
 /// Equality is JSON's: two objects are equal when they hold the same keys with equal values,
-/// whatever their order.
+/// whatever their order. Keys are told apart by their code units, as AWS and JSONata do
+/// (``CodeUnitString``): `"\u{E9}"` and `"e\u{301}"` are two keys.
 public struct JSONObject: Sendable {
     /// Objects with at most this many keys are searched linearly.
     public static let maximumUnhashedCount = 16
 
     public private(set) var keys: [String]
     public private(set) var values: [JSON]
-    private var index: [String: Int]?
+    private var index: [CodeUnitString: Int]?
 
     public init() {
         keys = []
@@ -29,7 +30,7 @@ public struct JSONObject: Sendable {
     /// An object from parallel arrays whose keys the caller has already checked are unique (the
     /// reader, which builds both arrays at their final size). `index` is the caller's key →
     /// position map when it built one; objects beyond ``maximumUnhashedCount`` keys get one either way.
-    init(uniqueKeys keys: [String], values: [JSON], index: [String: Int]?) {
+    init(uniqueKeys keys: [String], values: [JSON], index: [CodeUnitString: Int]?) {
         assert(keys.count == values.count)
         self.keys = keys
         self.values = values
@@ -38,8 +39,8 @@ public struct JSONObject: Sendable {
         } else if let index, index.count == keys.count {
             self.index = index
         } else {
-            var built = [String: Int](minimumCapacity: keys.count * 2)
-            for (offset, existing) in keys.enumerated() { built[existing] = offset }
+            var built = [CodeUnitString: Int](minimumCapacity: keys.count * 2)
+            for (offset, existing) in keys.enumerated() { built[CodeUnitString(existing)] = offset }
             self.index = built
         }
     }
@@ -50,8 +51,8 @@ public struct JSONObject: Sendable {
     /// The position of `key`, or `nil`.
     /// - Complexity: O(n) up to ``maximumUnhashedCount`` keys, O(1) on average beyond.
     public func index(forKey key: String) -> Int? {
-        if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        if let index { return index[CodeUnitString(key)] }
+        return keys.firstIndex(codeUnitsOf: key)
     }
 
     public func contains(_ key: String) -> Bool { index(forKey: key) != nil }
@@ -107,10 +108,10 @@ public struct JSONObject: Sendable {
         keys.append(key)
         values.append(value)
         if index != nil {
-            index?[key] = keys.count - 1
+            index?[CodeUnitString(key)] = keys.count - 1
         } else if keys.count > Self.maximumUnhashedCount {
-            var built = [String: Int](minimumCapacity: keys.count * 2)
-            for (position, existing) in keys.enumerated() { built[existing] = position }
+            var built = [CodeUnitString: Int](minimumCapacity: keys.count * 2)
+            for (position, existing) in keys.enumerated() { built[CodeUnitString(existing)] = position }
             index = built
         }
     }
@@ -120,8 +121,8 @@ public struct JSONObject: Sendable {
         values.remove(at: position)
         if index != nil {
             if keys.count > Self.maximumUnhashedCount {
-                var built = [String: Int](minimumCapacity: keys.count * 2)
-                for (offset, existing) in keys.enumerated() { built[existing] = offset }
+                var built = [CodeUnitString: Int](minimumCapacity: keys.count * 2)
+                for (offset, existing) in keys.enumerated() { built[CodeUnitString(existing)] = offset }
                 index = built
             } else {
                 index = nil
@@ -181,10 +182,12 @@ extension JSONObject: ExpressibleByDictionaryLiteral {
     extension JSONObject {
         /// Checks the storage invariants: parallel arrays, unique keys, index in step with keys.
         public func checkInvariants() -> Bool {
-            guard keys.count == values.count, Set(keys).count == keys.count else { return false }
+            guard keys.count == values.count, Set(keys.map { CodeUnitString($0) }).count == keys.count else {
+                return false
+            }
             if let index {
                 guard keys.count > Self.maximumUnhashedCount, index.count == keys.count else { return false }
-                for (position, key) in keys.enumerated() where index[key] != position { return false }
+                for (position, key) in keys.enumerated() where index[CodeUnitString(key)] != position { return false }
             }
             return true
         }

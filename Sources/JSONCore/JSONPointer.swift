@@ -13,6 +13,16 @@ public struct JSONPointer: Sendable, Hashable, Comparable {
 
     public init(_ tokens: [String]) { self.tokens = tokens }
 
+    /// Tokens compare by code units, as the keys they name do (``CodeUnitString``).
+    public static func == (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
+        lhs.tokens.count == rhs.tokens.count && zip(lhs.tokens, rhs.tokens).allSatisfy { $0.hasSameCodeUnits(as: $1) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tokens.count)
+        for token in tokens { hasher.combine(CodeUnitString(token)) }
+    }
+
     /// Parses the string form; `nil` when it is neither empty nor starts with `/`, or holds a `~`
     /// not followed by `0` or `1`.
     public init?(parsing text: String) {
@@ -71,7 +81,8 @@ public struct JSONPointer: Sendable, Hashable, Comparable {
 
     /// Whether `self` is `other` or lies inside it.
     public func hasPrefix(_ other: JSONPointer) -> Bool {
-        tokens.count >= other.tokens.count && Array(tokens.prefix(other.tokens.count)) == other.tokens
+        tokens.count >= other.tokens.count
+            && zip(tokens, other.tokens).allSatisfy { $0.hasSameCodeUnits(as: $1) }
     }
 
     /// The array index a token designates per RFC 6901 (`0` or digits without a leading zero).
@@ -81,8 +92,9 @@ public struct JSONPointer: Sendable, Hashable, Comparable {
         return Int(token)
     }
 
+    /// Token by token, each by its UTF-8 bytes (code point order), consistent with `==`.
     public static func < (lhs: JSONPointer, rhs: JSONPointer) -> Bool {
-        lhs.tokens.lexicographicallyPrecedes(rhs.tokens)
+        lhs.tokens.lexicographicallyPrecedes(rhs.tokens) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }
 

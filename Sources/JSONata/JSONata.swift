@@ -44,8 +44,20 @@ public enum JSONata {
             input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
             environment: EvaluationEnvironment
         ) throws(JSONataError) -> JSON? {
+            try evaluate(
+                input: input, variables: Self.codeUnitKeyed(bindings), hostBindings: hostBindings,
+                environment: environment)
+        }
+
+        /// Evaluates as ``evaluate(input:bindings:hostBindings:environment:)`` does, with the
+        /// bindings keyed by code units: names that are canonically equivalent but spelt with
+        /// different code units (`"\u{E9}"`, `"e\u{301}"`) are two variables, as in JavaScript.
+        public func evaluate(
+            input: JSON?, variables: [CodeUnitString: JSON], hostBindings: [Binding.Member] = [],
+            environment: EvaluationEnvironment
+        ) throws(JSONataError) -> JSON? {
             switch try evaluation(
-                input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
+                input: input, variables: variables, hostBindings: hostBindings, environment: environment)
             {
             case .value(let json): json
             case .undefined: nil
@@ -67,6 +79,16 @@ public enum JSONata {
             input: JSON?, bindings: [String: JSON] = [:], hostBindings: [Binding.Member] = [],
             environment: EvaluationEnvironment
         ) throws(JSONataError) -> Evaluation {
+            try evaluation(
+                input: input, variables: Self.codeUnitKeyed(bindings), hostBindings: hostBindings,
+                environment: environment)
+        }
+
+        /// ``evaluation(input:bindings:hostBindings:environment:)`` with the bindings keyed by code units.
+        public func evaluation(
+            input: JSON?, variables bindings: [CodeUnitString: JSON], hostBindings: [Binding.Member] = [],
+            environment: EvaluationEnvironment
+        ) throws(JSONataError) -> Evaluation {
             if let scalarProgram, environment.limits.maximumEvaluationDepth > ScalarProgram.maximumHeight + 1,
                 let result = scalarProgram.run(bindings: bindings, hostBindings: hostBindings)
             {
@@ -76,10 +98,29 @@ public enum JSONata {
                 input: input, bindings: bindings, hostBindings: hostBindings, environment: environment)
         }
 
+        /// `String`-keyed bindings as the engine keeps them (a `String` dictionary cannot hold two
+        /// canonically equivalent names, so nothing is lost).
+        static func codeUnitKeyed(_ bindings: [String: JSON]) -> [CodeUnitString: JSON] {
+            guard !bindings.isEmpty else { return [:] }
+            var keyed = [CodeUnitString: JSON](minimumCapacity: bindings.count)
+            for (name, value) in bindings { keyed[CodeUnitString(name)] = value }
+            return keyed
+        }
+
+        /// ``evaluateInGeneral(input:bindings:hostBindings:environment:)`` with `String`-keyed bindings (tests).
+        func evaluateInGeneral(
+            input: JSON?, bindings: [String: JSON], hostBindings: [Binding.Member], environment: EvaluationEnvironment
+        ) throws(JSONataError) -> Evaluation {
+            try evaluateInGeneral(
+                input: input, bindings: Self.codeUnitKeyed(bindings), hostBindings: hostBindings,
+                environment: environment)
+        }
+
         /// ``evaluation(input:bindings:hostBindings:environment:)`` by the general evaluator
         /// alone (tests compare it with the scalar fast path).
         func evaluateInGeneral(
-            input: JSON?, bindings: [String: JSON], hostBindings: [Binding.Member], environment: EvaluationEnvironment
+            input: JSON?, bindings: [CodeUnitString: JSON], hostBindings: [Binding.Member],
+            environment: EvaluationEnvironment
         ) throws(JSONataError) -> Evaluation {
             let limits = environment.limits
             let random: any RandomNumberGenerator =

@@ -136,7 +136,7 @@ enum TestLoader {
                 var input = JSON.object(JSONObject())
                 var expectation = TestExpectation()
                 let mockFilePath = resolve(mockPath, in: folder)
-                let references = testCase.mocks.byState.keys.sorted().map { ($0, testCase.stateOffsets[$0]) }
+                let references = testCase.mocks.byState.keys.sorted().map { ($0.string, testCase.stateOffsets[$0]) }
                 try checkStates(references, machine: machine, file: (mockFilePath, mockBytes))
                 for (name, offset) in references {
                     try checkTask(name, machine: machine, file: (mockFilePath, mockBytes), offset: offset)
@@ -144,12 +144,13 @@ enum TestLoader {
                 var caseOptions = options
                 let overridden = Set(written[testCase.name]?.mocks.byState.keys.map { $0 } ?? [])
                 warnings += concurrentMapWarnings(
-                    testCase.mocks, references: references.filter { !overridden.contains($0.0) }, machine: machine,
+                    testCase.mocks, references: references.filter { !overridden.contains(CodeUnitString($0.0)) },
+                    machine: machine,
                     file: (mockFilePath, mockBytes))
                 if var own = written.removeValue(forKey: testCase.name) {
                     try resolveNamedMocks(&own, in: mockFile, file: (path, bytes))
                     try checkCase(own, machine: machine, file: (path, bytes))
-                    for (state, mocked) in own.mocks.byState { mocks[state] = mocked }
+                    for (state, mocked) in own.mocks.byState { mocks.byState[state] = mocked }
                     warnings += concurrentMapWarnings(
                         own.mocks, references: own.stateReferences, machine: machine, file: (path, bytes))
                     input = own.input
@@ -186,10 +187,10 @@ enum TestLoader {
     ) -> [String] {
         let graph = machine.machine
         var warnings: [String] = []
-        for name in mocks.byState.keys.sorted() {
-            guard let reference = references.first(where: { $0.name == name }), let mocked = mocks[name],
-                Set(mocked.entries.map(\.response)).count > 1,
-                let state = graph.states.first(where: { $0.name == name })
+        for name in mocks.byState.keys.sorted().map(\.string) {
+            guard let reference = references.first(where: { $0.name.hasSameCodeUnits(as: name) }),
+                let mocked = mocks[name], Set(mocked.entries.map(\.response)).count > 1,
+                let state = graph.states.first(where: { $0.name.hasSameCodeUnits(as: name) })
             else { continue }
             var scope = state.common.scope
             var concurrentMap: String?
@@ -356,7 +357,8 @@ enum TestLoader {
                             + "file has no \"mockConfigFile\" (give the attempts here, or add the mock file)"))
             }
             guard let mocked = mockFile.mockedResponses[named.response] else {
-                let suggestion = NameSuggestion.nearest(named.response, in: mockFile.mockedResponses.keys.sorted())
+                let suggestion = NameSuggestion.nearest(
+                    named.response, in: mockFile.mockedResponses.keys.sorted().map(\.string))
                 throw failure(
                     file.path,
                     located(
@@ -373,9 +375,10 @@ enum TestLoader {
         _ testCase: TestFile.Case, machine: ResolvedStateMachine, file: (path: String, bytes: [UInt8])
     ) throws(TestLoadFailure) {
         try checkStates(testCase.stateReferences, machine: machine, file: file)
-        for name in testCase.mocks.byState.keys.sorted() {
+        for name in testCase.mocks.byState.keys.sorted().map(\.string) {
             try checkTask(
-                name, machine: machine, file: file, offset: testCase.stateReferences.first { $0.name == name }?.offset)
+                name, machine: machine, file: file,
+                offset: testCase.stateReferences.first { $0.name.hasSameCodeUnits(as: name) }?.offset)
         }
     }
 
@@ -385,7 +388,7 @@ enum TestLoader {
         file: (path: String, bytes: [UInt8])
     ) throws(TestLoadFailure) {
         let names = machine.machine.states.map(\.name)
-        let known = Set(names)
+        let known = Set(names.map { CodeUnitString($0) })
         for reference in references where !known.contains(reference.name) {
             throw failure(
                 file.path,

@@ -77,7 +77,7 @@ extension JSONReader {
         var keys = ReaderStack<String>()
         var keySpans = ReaderStack<KeySpan>()
         /// Key → position maps of the open objects that outgrew linear search, innermost last.
-        var keyIndexes: [[String: Int]] = []
+        var keyIndexes: [[CodeUnitString: Int]] = []
         var keyCache: [KeyCacheEntry] = []
         /// Recent object shapes by hash, and the raw key spans they were read from.
         var shapes: [ShapeEntry] = []
@@ -288,11 +288,11 @@ extension JSONReader {
             let position = keys.count - current.keysStart
             keys.push(key)
             if current.keyIndexSlot >= 0 {
-                keyIndexes[current.keyIndexSlot][key] = position
+                keyIndexes[current.keyIndexSlot][CodeUnitString(key)] = position
             } else if position + 1 > JSONObject.maximumUnhashedCount {
-                var index = [String: Int](minimumCapacity: (position + 1) * 2)
+                var index = [CodeUnitString: Int](minimumCapacity: (position + 1) * 2)
                 keys.withElements(from: current.keysStart) { members in
-                    for (offset, member) in members.enumerated() { index[member] = offset }
+                    for (offset, member) in members.enumerated() { index[CodeUnitString(member)] = offset }
                 }
                 current.keyIndexSlot = keyIndexes.count
                 keyIndexes.append(index)
@@ -338,12 +338,12 @@ extension JSONReader {
             }
         }
 
-        /// The member position of an earlier key of the current object equal to `key` (as `String`s
-        /// compare, like `JSONObject` lookups), or -1.
+        /// The member position of an earlier key of the current object with the same code units as
+        /// `key` (like `JSONObject` lookups; `"\u00e9"` and `"e\u0301"` are two keys), or -1.
         private mutating func stringKeyPosition(_ key: String) -> Int {
             let slot = current.keyIndexSlot
-            if slot >= 0 { return keyIndexes[slot][key] ?? -1 }
-            return keys.withElements(from: current.keysStart) { members in members.firstIndex(of: key) ?? -1 }
+            if slot >= 0 { return keyIndexes[slot][CodeUnitString(key)] ?? -1 }
+            return keys.withElements(from: current.keysStart) { members in members.firstIndex(codeUnitsOf: key) ?? -1 }
         }
 
         /// Adds a finished value to the current container.

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Walks the processed tree (jsonata-js `evaluate` and friends, `src/jsonata.js`), one instance
 /// per evaluation: it carries the depth counter, the deadline, the clock instant and the random
 /// source.
@@ -578,7 +580,7 @@ final class Evaluator {
             if a.isNaN || b.isNaN { return .bool(false) }
             order = a < b ? -1 : (a > b ? 1 : 0)
         case (.string(let a), .string(let b)):
-            order = a == b ? 0 : (jsLess(a, b) ? -1 : 1)
+            order = a.hasSameCodeUnits(as: b) ? 0 : (jsLess(a, b) ? -1 : 1)
         default:
             throw EvalError(code: "T2009", value: lhs, value2: rhs)
         }
@@ -617,7 +619,7 @@ final class Evaluator {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
         case (.number(let x), .number(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.hasSameCodeUnits(as: y)
         case (.array(let x), .array(let y)): return x === y
         case (.object(let x), .object(let y)): return x === y
         case (.function(let x), .function(let y)): return x === y
@@ -744,7 +746,7 @@ final class Evaluator {
         // `owned` marks a group whose data is an array this loop built (by `appendValues`) and no
         // one else holds yet: later items are appended to it in place, which gives the same array
         // as appending a copy each time (jsonata-js's `fn.append`) without the quadratic cost.
-        var groups: [String: (data: Value?, index: Int, owned: Bool)] = [:]
+        var groups: [CodeUnitString: (data: Value?, index: Int, owned: Bool)] = [:]
         var reduce = false
         var items: [Value?]
         if case .array(let array)? = input {
@@ -765,7 +767,7 @@ final class Evaluator {
                 guard case .string(let name) = key else {
                     throw EvalError(code: "T1003", position: position, value: key)
                 }
-                if let existing = groups[name] {
+                if let existing = groups[CodeUnitString(name)] {
                     if existing.index != pairIndex {
                         throw EvalError(code: "D1009", position: position, value: key)
                     }
@@ -777,16 +779,16 @@ final class Evaluator {
                         }
                     } else {
                         let owned = existing.data != nil && item != nil
-                        groups[name] = (appendValues(existing.data, item), pairIndex, owned)
+                        groups[CodeUnitString(name)] = (appendValues(existing.data, item), pairIndex, owned)
                     }
                 } else {
-                    groups[name] = (item, pairIndex, false)
+                    groups[CodeUnitString(name)] = (item, pairIndex, false)
                     groupKeys.append(name)
                 }
             }
         }
         for key in groupKeys {
-            guard let entry = groups[key] else { continue }
+            guard let entry = groups[CodeUnitString(key)] else { continue }
             var context = entry.data
             var frame = environment
             if reduce {
@@ -861,7 +863,7 @@ final class Evaluator {
                 case (.number(let x), .number(let y)):
                     comparison = x == y ? 0 : (x < y ? -1 : 1)
                 case (.string(let x), .string(let y)):
-                    comparison = x == y ? 0 : (jsLess(x, y) ? -1 : 1)
+                    comparison = x.hasSameCodeUnits(as: y) ? 0 : (jsLess(x, y) ? -1 : 1)
                 default:
                     throw EvalError(code: "T2007", position: expr.position, value: aa, value2: bb)
                 }

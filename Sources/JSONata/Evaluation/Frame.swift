@@ -8,11 +8,12 @@ import JSONCore
 /// converted to values only when first read.
 final class Frame {
     private var entries: [(name: String, value: Value?)] = []
-    private var index: [String: Int]?
+    /// Names compare by code units, as JavaScript's do (SPEC-NOTES §1 "String equality").
+    private var index: [CodeUnitString: Int]?
     /// The host's JSON bindings, converted when first read (then kept in `entries`, so every
     /// read sees the same value): an expression that never reads a large binding does not pay
     /// for converting it. Never mutated, so the host's dictionary is shared, not copied.
-    private let pending: [String: JSON]?
+    private let pending: [CodeUnitString: JSON]?
     /// The host's other bindings (objects it computes member by member), converted when first read.
     private let pendingHost: [JSONata.Binding.Member]?
     let parent: Frame?
@@ -31,7 +32,7 @@ final class Frame {
 
     /// The root frame of an evaluation: `$` (read as `$$`) is `input`, whatever the host's
     /// bindings `json` and `host` say; those are converted lazily, `host` shadowing `json`.
-    init(parent: Frame?, input: Value?, json: [String: JSON], host: [JSONata.Binding.Member] = []) {
+    init(parent: Frame?, input: Value?, json: [CodeUnitString: JSON], host: [JSONata.Binding.Member] = []) {
         self.parent = parent
         pending = json.isEmpty ? nil : json
         pendingHost = host.isEmpty ? nil : host
@@ -46,17 +47,17 @@ final class Frame {
         }
         entries.append((name, value))
         if index != nil {
-            index?[name] = entries.count - 1
+            index?[CodeUnitString(name)] = entries.count - 1
         } else if entries.count > Self.maximumUnhashedCount {
-            var built = [String: Int](minimumCapacity: entries.count * 2)
-            for (offset, entry) in entries.enumerated() { built[entry.name] = offset }
+            var built = [CodeUnitString: Int](minimumCapacity: entries.count * 2)
+            for (offset, entry) in entries.enumerated() { built[CodeUnitString(entry.name)] = offset }
             index = built
         }
     }
 
     private func position(of name: String) -> Int? {
-        if let index { return index[name] }
-        return entries.firstIndex { $0.name == name }
+        if let index { return index[CodeUnitString(name)] }
+        return entries.firstIndex { $0.name.hasSameCodeUnits(as: name) }
     }
 
     /// The binding of `name` in this frame alone, converting a pending host binding. The
@@ -72,7 +73,9 @@ final class Frame {
     }
 
     private func pendingValue(_ name: String) -> HostValue? {
-        if let pendingHost, let member = pendingHost.first(where: { $0.key == name }) { return HostValue(member.value) }
+        if let pendingHost, let member = pendingHost.first(where: { $0.key.hasSameCodeUnits(as: name) }) {
+            return HostValue(member.value)
+        }
         if let json = pending?[name] { return .json(json) }
         return nil
     }

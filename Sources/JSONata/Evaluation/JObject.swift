@@ -9,13 +9,14 @@ import JSONCore
 /// all its members, after which it is an ordinary object.
 final class JObject {
     private(set) var keys: [String] = []
-    private var storage: [String: Value] = [:]
+    /// Keyed by code units, as JavaScript tells keys apart (SPEC-NOTES §1 "String equality").
+    private var storage: [CodeUnitString: Value] = [:]
     /// The members not converted yet; `nil` for an ordinary object.
     private var lazy: LazyMembers?
 
     init() {}
 
-    init(keys: [String], storage: [String: Value]) {
+    init(keys: [String], storage: [CodeUnitString: Value]) {
         self.keys = keys
         self.storage = storage
     }
@@ -34,22 +35,22 @@ final class JObject {
 
     subscript(key: String) -> Value? {
         get {
-            guard lazy != nil else { return storage[key] }
+            guard lazy != nil else { return storage[CodeUnitString(key)] }
             return lazyMember(key)
         }
         set {
             materialize()
             if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+                if storage.updateValue(newValue, forKey: CodeUnitString(key)) == nil { keys.append(key) }
+            } else if storage.removeValue(forKey: CodeUnitString(key)) != nil {
+                keys.removeAll { $0.hasSameCodeUnits(as: key) }
             }
         }
     }
 
     func contains(_ key: String) -> Bool {
         if let lazy { return lazy.source.position(of: key) != nil }
-        return storage[key] != nil
+        return storage[CodeUnitString(key)] != nil
     }
 
     func copy() -> JObject {
@@ -61,7 +62,7 @@ final class JObject {
         if lazy != nil {
             return keys.indices.compactMap { position in lazyMember(at: position).map { (keys[position], $0) } }
         }
-        return keys.compactMap { key in storage[key].map { (key, $0) } }
+        return keys.compactMap { key in storage[CodeUnitString(key)].map { (key, $0) } }
     }
 
     private func lazyMember(_ key: String) -> Value? {
@@ -81,7 +82,7 @@ final class JObject {
     /// absent. (A path that reads a scalar through unconverted objects converts nothing but the
     /// scalar.) A member the host computes is converted and kept, so it is computed once.
     func peek(_ key: String) -> HostValue.Peeked? {
-        guard let lazy else { return storage[key].map { .value($0) } }
+        guard let lazy else { return storage[CodeUnitString(key)].map { .value($0) } }
         guard let position = lazy.source.position(of: key) else { return nil }
         if let converted = lazy.converted[position] { return .value(converted) }
         if case .host = lazy.source { return lazyMember(at: position).map { .value($0) } }
@@ -91,10 +92,10 @@ final class JObject {
     /// Converts every member still pending and makes this an ordinary object.
     private func materialize() {
         guard lazy != nil else { return }
-        var converted: [String: Value] = [:]
+        var converted: [CodeUnitString: Value] = [:]
         converted.reserveCapacity(keys.count)
         for position in keys.indices {
-            if let value = lazyMember(at: position) { converted[keys[position]] = value }
+            if let value = lazyMember(at: position) { converted[CodeUnitString(keys[position])] = value }
         }
         storage = converted
         lazy = nil
@@ -126,7 +127,7 @@ struct LazyMembers {
         func position(of key: String) -> Int? {
             switch self {
             case .json(let object): object.index(forKey: key)
-            case .host(let object): object.keys.firstIndex(of: key)
+            case .host(let object): object.keys.firstIndex(codeUnitsOf: key)
             }
         }
 

@@ -91,7 +91,7 @@ indirect enum ScalarProgram {
     }
 
     /// The result as JSON, or `nil` when the general evaluator must decide.
-    func run(bindings: [String: JSON], hostBindings: [JSONata.Binding.Member]) -> JSON? {
+    func run(bindings: [CodeUnitString: JSON], hostBindings: [JSONata.Binding.Member]) -> JSON? {
         guard let value = evaluate(bindings, hostBindings) else { return nil }
         switch value {
         case .number(let number):
@@ -104,18 +104,18 @@ indirect enum ScalarProgram {
         }
     }
 
-    private func evaluate(_ bindings: [String: JSON], _ hostBindings: [JSONata.Binding.Member]) -> Scalar? {
+    private func evaluate(_ bindings: [CodeUnitString: JSON], _ hostBindings: [JSONata.Binding.Member]) -> Scalar? {
         switch self {
         case .literal(let scalar):
             return scalar
         case .variable(let name):
             // The order the evaluation's root frame looks names up in: host bindings, then JSON.
-            if hostBindings.contains(where: { $0.key == name }) { return nil }
+            if hostBindings.contains(where: { $0.key.hasSameCodeUnits(as: name) }) { return nil }
             return bindings[name].flatMap(Self.scalar)
         case .chain(let name, let fields):
             var current: JSON
             var rest = fields[...]
-            if let member = hostBindings.first(where: { $0.key == name }) {
+            if let member = hostBindings.first(where: { $0.key.hasSameCodeUnits(as: name) }) {
                 switch member.value {
                 case .json(let json): current = json
                 case .object(let object):
@@ -171,7 +171,7 @@ indirect enum ScalarProgram {
             let equal: Bool
             switch (left, right) {
             case (.number(let a), .number(let b)): equal = a == b
-            case (.string(let a), .string(let b)): equal = a == b
+            case (.string(let a), .string(let b)): equal = a.hasSameCodeUnits(as: b)
             case (.bool(let a), .bool(let b)): equal = a == b
             case (.null, .null): equal = true
             default: equal = false
@@ -181,7 +181,7 @@ indirect enum ScalarProgram {
         let order: Int
         switch (left, right) {
         case (.number(let a), .number(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
-        case (.string(let a), .string(let b)): order = a == b ? 0 : (jsLess(a, b) ? -1 : 1)
+        case (.string(let a), .string(let b)): order = a.hasSameCodeUnits(as: b) ? 0 : (jsLess(a, b) ? -1 : 1)
         default: return nil
         }
         switch op {

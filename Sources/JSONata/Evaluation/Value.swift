@@ -186,7 +186,7 @@ func deepEqual(_ lhs: Value, _ rhs: Value) -> Bool {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.number(let a), .number(let b)): return a == b
-    case (.string(let a), .string(let b)): return a == b
+    case (.string(let a), .string(let b)): return a.hasSameCodeUnits(as: b)
     case (.array(let a), .array(let b)):
         if a === b { return true }
         guard a.count == b.count else { return false }

@@ -1,3 +1,5 @@
+import JSONCore
+
 // Array, object and higher-order functions of jsonata-js 2.0.6.
 
 extension Builtins {
@@ -128,10 +130,10 @@ extension Builtins {
     static func keys(_ value: Value?) -> [String] {
         switch value {
         case .array(let array)?:
-            var seen: Set<String> = []
+            var seen: Set<CodeUnitString> = []
             var result: [String] = []
             for item in array.items {
-                for key in keys(item) where seen.insert(key).inserted { result.append(key) }
+                for key in keys(item) where seen.insert(CodeUnitString(key)).inserted { result.append(key) }
             }
             return result
         case .object(let object)?:

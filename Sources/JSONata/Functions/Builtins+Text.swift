@@ -38,7 +38,7 @@ extension Builtins {
             define("contains", "<s-(sf):b>", arity: 2) { context, args in
                 guard let string = args.string(0) else { return nil }
                 if let token = args.string(1) {
-                    return .bool(token.isEmpty || string.contains(token))
+                    return .bool(token.isEmpty || CodeUnitText(string).firstOffset(of: Array(token.utf8)) != nil)
                 }
                 return .bool(try runMatcher(args.argument(1), [.string(string)], context) != nil)
             },
@@ -76,16 +76,18 @@ extension Builtins {
                 let replacement = args.argument(2)
                 if case .string(let literal)? = pattern {
                     var result = ""
-                    var rest = Substring(string)
+                    let text = CodeUnitText(string)
+                    let needle = Array(literal.utf8)
+                    var start = 0
                     var count = 0.0
                     let replacementText = replacement?.stringValue ?? ""
-                    while let range = rest.range(of: literal), limit == nil || count < limit! {
-                        result += rest[..<range.lowerBound]
+                    while limit == nil || count < limit!, let found = text.firstOffset(of: needle, from: start) {
+                        result += text.text(start, found)
                         result += replacementText
-                        rest = rest[range.upperBound...]
+                        start = found + needle.count
                         count += 1
                     }
-                    result += rest
+                    result += text.text(start, text.bytes.count)
                     return .string(result)
                 }
                 let units = Array(string.utf16)
@@ -131,7 +133,7 @@ extension Builtins {
                         if separator.isEmpty {
                             parts = string.unicodeScalars.map { String($0) }
                         } else {
-                            parts = string.components(separatedBy: separator)
+                            parts = CodeUnitText(string).pieces(separatedBy: Array(separator.utf8))
                         }
                         if let limit, Double(parts.count) > limit { parts = Array(parts.prefix(Int(limit))) }
                     } else {

@@ -129,15 +129,18 @@ extension Builtins {
                 guard let string = args.string(0) else { return nil }
                 guard let chars = args.string(1) else { return .string(string) }
                 if chars.isEmpty { return .string("") }
-                guard let range = string.range(of: chars) else { return .string(string) }
-                return .string(String(string[..<range.lowerBound]))
+                let text = CodeUnitText(string)
+                guard let found = text.firstOffset(of: Array(chars.utf8)) else { return .string(string) }
+                return .string(text.text(0, found))
             },
             define("substringAfter", "<s-s:s>", arity: 2) { _, args in
                 guard let string = args.string(0) else { return nil }
                 guard let chars = args.string(1) else { return .string(string) }
                 if chars.isEmpty { return .string(string) }
-                guard let range = string.range(of: chars) else { return .string(string) }
-                return .string(String(string[range.upperBound...]))
+                let text = CodeUnitText(string)
+                let needle = Array(chars.utf8)
+                guard let found = text.firstOffset(of: needle) else { return .string(string) }
+                return .string(text.text(found + needle.count, text.bytes.count))
             },
             define("lowercase", "<s-:s>", arity: 1) { _, args in
                 args.string(0).map { .string($0.lowercased()) }

@@ -17,8 +17,10 @@ public struct Scope: Sendable {
     public var startAt: StateReference?
     /// The scope's states in definition order.
     public var states: [StateID]
-    /// Name → state, for this scope only.
-    public var stateNames: [String: StateID]
+    /// Name → state, for this scope only. Names are told apart by their code units, as AWS does
+    /// (`"\u{E9}"` and `"e\u{301}"` are two states; SPEC-NOTES §1 "String equality"); a `String`
+    /// subscript reads it.
+    public var stateNames: [CodeUnitString: StateID]
     /// The query language states of this scope inherit when they do not declare one.
     public var queryLanguage: QueryLanguage
     /// Pointer to the object holding `StartAt` and `States`.
@@ -29,7 +31,7 @@ public struct Scope: Sendable {
         kind: Kind,
         startAt: StateReference?,
         states: [StateID] = [],
-        stateNames: [String: StateID] = [:],
+        stateNames: [CodeUnitString: StateID] = [:],
         queryLanguage: QueryLanguage,
         pointer: JSONPointer
     ) {

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// An error name as Retry/Catch `ErrorEquals` and Fail `Error` use it: one of the predefined
 /// `States.*` names or any name a task reports.
 ///
@@ -12,6 +14,14 @@ public struct StatesErrorName: RawRepresentable, Sendable, Hashable, Expressible
     public init(stringLiteral value: String) { rawValue = value }
 
     public var description: String { rawValue }
+
+    /// Names match by code units, as AWS's `ErrorEquals` does (Java `String.equals`): `"Caf\u{E9}"`
+    /// does not match `"Cafe\u{301}"` (SPEC-NOTES §1 "String equality").
+    public static func == (lhs: StatesErrorName, rhs: StatesErrorName) -> Bool {
+        lhs.rawValue.hasSameCodeUnits(as: rhs.rawValue)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(CodeUnitString(rawValue)) }
 
     public static let all: StatesErrorName = "States.ALL"
     public static let heartbeatTimeout: StatesErrorName = "States.HeartbeatTimeout"

@@ -5,11 +5,12 @@ import JSONCore
 public struct ValidationContext: Sendable {
     public let machine: StateMachine
     public let options: ValidationOptions
-    /// The first state (in definition order) with each name, across all scopes.
-    public let firstStateNamed: [String: StateID]
+    /// The first state (in definition order) with each name, across all scopes (names compared by
+    /// code units, as AWS compares them).
+    public let firstStateNamed: [CodeUnitString: StateID]
     /// Every variable name some `Assign` (of a state, a Choice rule or a Catcher) sets, without
-    /// any `.$` suffix.
-    public let assignedVariables: Set<String>
+    /// any `.$` suffix (by code units: `$\u{E9}` and `$e\u{301}` are two variables).
+    public let assignedVariables: Set<CodeUnitString>
     /// Graph facts of every state, by ``StateID/index``, computed once so that graph rules do not
     /// copy states out of the machine again and again.
     let successors: [[StateID]]
@@ -27,20 +28,20 @@ public struct ValidationContext: Sendable {
     /// The literal `Error` names of every Fail state (branches and item processors included),
     /// and whether some Fail state computes its error (`ErrorPath`, `{% %}`) so that any name may
     /// be raised.
-    let failErrorNames: Set<String>
+    let failErrorNames: Set<CodeUnitString>
     let hasComputedFailError: Bool
 
     public init(machine: StateMachine, options: ValidationOptions) {
         self.machine = machine
         self.options = options
-        var first: [String: StateID] = [:]
-        var assigned: Set<String> = []
+        var first: [CodeUnitString: StateID] = [:]
+        var assigned: Set<CodeUnitString> = []
         var successors: [[StateID]] = []
         var isTerminal: [Bool] = []
         var resolved: [Bool] = []
         var hasTransition: [Bool] = []
         var sitesByState: [[AssignSite]] = []
-        var failNames: Set<String> = []
+        var failNames: Set<CodeUnitString> = []
         var computedFailError = false
         for state in machine.states {
             if first[state.name] == nil { first[state.name] = state.id }

@@ -15,7 +15,7 @@ struct PathContext: Sendable {
     /// The workflow variables this path sees. A branch or iteration starts with a copy of its
     /// parent's; what it assigns stays inside it (AWS developer guide, "Passing data between
     /// states with variables": variable scope).
-    var variables: [String: JSON]
+    var variables: [CodeUnitString: JSON]
     /// The context object (`$$`) as the current state sees it.
     var context: ContextObject
     /// 0 at the top level, +1 inside each Parallel branch or Map iteration.
@@ -42,7 +42,7 @@ struct PathContext: Sendable {
 struct Roots {
     var input: JSON
     var context: ContextObject
-    var variables: [String: JSON]
+    var variables: [CodeUnitString: JSON]
 
     init(input: JSON, path: PathContext) {
         self.input = input

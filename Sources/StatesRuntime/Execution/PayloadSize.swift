@@ -14,7 +14,7 @@ enum PayloadSize {
 
     /// Whether the variables after an `Assign` (those of `variables` not reassigned, then
     /// `assigned`), written as one JSON object, are longer than `limit` bytes.
-    static func exceeds(variables: [String: JSON], assigning assigned: JSONObject, limit: Int) -> Bool {
+    static func exceeds(variables: [CodeUnitString: JSON], assigning assigned: JSONObject, limit: Int) -> Bool {
         var remaining = limit - 2
         var count = 0
         func member(_ name: String, _ value: JSON) -> Bool {
@@ -22,8 +22,8 @@ enum PayloadSize {
             count += 1
             return remaining >= 0 && fits(value, &remaining)
         }
-        for (name, value) in variables where !assigned.contains(name) {
-            if !member(name, value) { return true }
+        for (name, value) in variables where !assigned.contains(name.string) {
+            if !member(name.string, value) { return true }
         }
         for (name, value) in assigned where !member(name, value) { return true }
         return remaining < 0

@@ -204,7 +204,7 @@ extension ExecutionRunner {
     /// total once `assigned` is stored ("Passing data between states with variables" quotas;
     /// measured as one JSON object of every variable the path sees; the error name by analogy
     /// with the per-Assign quota and the cause ours: SPEC-NOTES.md §13.1).
-    func checkVariablesTotal(_ variables: [String: JSON], assigning assigned: JSONObject, site: EvaluationSite)
+    func checkVariablesTotal(_ variables: [CodeUnitString: JSON], assigning assigned: JSONObject, site: EvaluationSite)
         throws(StatesError)
     {
         guard let limit = options.quotas.maximumVariablesBytes,

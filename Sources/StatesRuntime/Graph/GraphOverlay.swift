@@ -35,8 +35,8 @@ public struct GraphOverlay: Sendable {
             list = events
         default: throw CoverageError("not a history: an object with an \"events\" array is required")
         }
-        var ids: [String: [StateID]] = [:]
-        for state in graph.machine.states { ids[state.name, default: []].append(state.id) }
+        var ids: [CodeUnitString: [StateID]] = [:]
+        for state in graph.machine.states { ids[CodeUnitString(state.name), default: []].append(state.id) }
         var events: [Int: HistoryEntry] = [:]
         var ordered: [HistoryEntry] = []
         for (position, value) in list.enumerated() {

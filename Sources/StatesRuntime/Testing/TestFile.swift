@@ -120,10 +120,10 @@ public struct TestFile: Sendable {
             guard let array = cases.arrayValue else {
                 throw root.problem("\"cases\" must be an array of test cases, not \(cases.typeName)", at: "cases")
             }
-            var names: Set<String> = []
+            var names: Set<CodeUnitString> = []
             for index in array.indices {
                 let testCase = try parseCase(array[index], at: .root / "cases" / index, map: map)
-                guard names.insert(testCase.name).inserted else {
+                guard names.insert(testCase.name) else {
                     throw FileProblem(
                         "two cases are named \"\(testCase.name)\"; case names must be unique in a file",
                         offset: map.valueOffset(at: .root / "cases" / index / "name"))

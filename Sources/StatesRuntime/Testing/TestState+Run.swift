@@ -48,7 +48,7 @@ extension Executor {
             ?? Self.testContext(
                 options, executionName: executionName, input: request.input, state: state, now: clock.now(),
                 retryCount: request.configuration.retrierRetryCount ?? 0)
-        var variables: [String: JSON] = [:]
+        var variables: [CodeUnitString: JSON] = [:]
         for (name, value) in request.variables { variables[name] = value }
         var path = PathContext(
             clock: clock, random: random, previousEventID: 0, variables: variables, context: context, depth: 0,

@@ -30,7 +30,7 @@ extension DefinitionBuilder {
         guard case .string? = document[reference.pointer] else { return }
         if unbuiltNames[scope.index].contains(reference.name) { return }
         if containsPlaceholder(reference.name) { return }
-        let candidates = Array(scopes[scope.index].stateNames.keys) + unbuiltNames[scope.index]
+        let candidates = (Array(scopes[scope.index].stateNames.keys) + unbuiltNames[scope.index]).map(\.string)
         let suggestion = NameSuggestion.nearest(reference.name, in: candidates.sorted())
         var notes: [DiagnosticNote] = []
         for other in scopes where other.id != scope {

@@ -66,7 +66,7 @@ struct DefinitionBuilder {
     var scopes: [Scope] = []
     /// Per scope, the names of states that could not be built (not an object, bad `Type`):
     /// references to them are not reported again as unknown.
-    var unbuiltNames: [Set<String>] = []
+    var unbuiltNames: [Set<CodeUnitString>] = []
     var machineLanguage: QueryLanguage = .jsonPath
 
     init(document: JSON, options: ParseOptions) {

@@ -18,12 +18,12 @@ enum UnassignedVariable: ValidationRule {
     static let targets: [RuleTarget] = RuleTarget.allStates
 
     static func check(state: State, in context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        var reported: Set<String> = []
+        var reported: Set<CodeUnitString> = []
         for use in PathCollector(state).uses {
             guard case .variable(let name) = use.path.root, !context.assignedVariables.contains(name),
-                reported.insert(name).inserted
+                reported.insert(name)
             else { continue }
-            let suggestion = NameSuggestion.nearest(name, in: context.assignedVariables.sorted())
+            let suggestion = NameSuggestion.nearest(name, in: context.assignedVariables.sorted().map(\.string))
             diagnostics.append(
                 diagnostic(
                     message(state.name, field: use.field, name: name), at: state.pointer,
@@ -35,7 +35,7 @@ enum UnassignedVariable: ValidationRule {
                     !JSONataCollector.isFunctionName(read.name)
                 else { continue }
                 reported.insert(read.name)
-                let suggestion = NameSuggestion.nearest(read.name, in: context.assignedVariables.sorted())
+                let suggestion = NameSuggestion.nearest(read.name, in: context.assignedVariables.sorted().map(\.string))
                 diagnostics.append(
                     diagnostic(
                         message(state.name, field: "a JSONata expression", name: read.name), at: state.pointer,

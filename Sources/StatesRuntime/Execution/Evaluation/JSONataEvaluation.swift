@@ -21,7 +21,7 @@ struct QueryFailureNote: Sendable {
 /// assignments" requires.
 struct JSONataScope {
     /// The variables at state entry.
-    var variables: [String: JSON]
+    var variables: [CodeUnitString: JSON]
     /// `$states`, bound for every evaluation of the state's fields.
     private(set) var hostBindings: [JSONata.Binding.Member]
     private var states: StatesObject
@@ -180,7 +180,7 @@ extension ExecutionRunner {
         let evaluation: JSONata.Expression.Evaluation
         do {
             evaluation = try expression.compiled.evaluation(
-                input: nil, bindings: scope.variables, hostBindings: scope.hostBindings, environment: environment)
+                input: nil, variables: scope.variables, hostBindings: scope.hostBindings, environment: environment)
         } catch {
             let detail =
                 error.code.isEmpty

@@ -20,14 +20,14 @@ public struct MockConfigFile: Sendable {
     public struct TestCase: Sendable {
         public var name: String
         public var mocks: StateMocks
-        /// Where each state name is written, for messages about it.
-        public var stateOffsets: [String: Int]
+        /// Where each state name is written, for messages about it (names by code units).
+        public var stateOffsets: [CodeUnitString: Int]
     }
 
     /// The state machines in file order, each with its test cases in file order.
     public var stateMachines: [(name: String, testCases: [TestCase])]
-    /// Every mocked response, by name.
-    public var mockedResponses: [String: MockedResponses]
+    /// Every mocked response, by name (told apart by code units, as the file's keys are).
+    public var mockedResponses: [CodeUnitString: MockedResponses]
 
     /// The test cases of `stateMachine`, or `nil` when the file has no such machine.
     public func testCases(forStateMachine name: String) -> [TestCase]? {
@@ -40,7 +40,7 @@ public struct MockConfigFile: Sendable {
         let map = document.sourceMap
         let root = try FieldReader(document.value, at: .root, map: map, what: "a mock configuration file")
         try root.checkKnown(["StateMachines", "MockedResponses"])
-        var responses: [String: MockedResponses] = [:]
+        var responses: [CodeUnitString: MockedResponses] = [:]
         if let section = try root.child("MockedResponses", what: "\"MockedResponses\"") {
             for (name, value) in section.object {
                 let reader = try FieldReader(
@@ -64,7 +64,7 @@ public struct MockConfigFile: Sendable {
                 let testCase = try FieldReader(
                     caseValue, at: cases.pointer / caseName, map: map, what: "the test case \"\(caseName)\"")
                 var mocks = StateMocks()
-                var offsets: [String: Int] = [:]
+                var offsets: [CodeUnitString: Int] = [:]
                 for (stateName, reference) in testCase.object {
                     offsets[stateName] = map.keyOffset(at: testCase.pointer / stateName)
                     guard let responseName = reference.stringValue else {
@@ -74,7 +74,7 @@ public struct MockConfigFile: Sendable {
                             at: stateName)
                     }
                     guard let mocked = responses[responseName] else {
-                        let suggestion = NameSuggestion.nearest(responseName, in: responses.keys.sorted())
+                        let suggestion = NameSuggestion.nearest(responseName, in: responses.keys.sorted().map(\.string))
                         throw testCase.problem(
                             "no mocked response \"\(responseName)\" in \"MockedResponses\""
                                 + NameSuggestion.didYouMean(suggestion),

@@ -92,10 +92,18 @@ public struct MockedResponses: Sendable, Hashable {
 /// Mocked Task states of one execution, by state name, whatever their `Resource`: a mocked state
 /// never reaches a ``TaskHandler`` (``ExecutionOptions/mocks``).
 public struct StateMocks: Sendable, Hashable {
-    public var byState: [String: MockedResponses]
+    /// State names are told apart by their code units, as AWS tells states apart (SPEC-NOTES §1
+    /// "String equality"); a `String` subscript reads and writes it.
+    public var byState: [CodeUnitString: MockedResponses]
 
-    public init(_ byState: [String: MockedResponses] = [:]) {
+    public init(_ byState: [CodeUnitString: MockedResponses] = [:]) {
         self.byState = byState
+    }
+
+    /// Mocks from a `String`-keyed dictionary (which cannot hold two canonically equivalent names).
+    public init(_ byState: [String: MockedResponses]) {
+        self.byState = [:]
+        for (name, responses) in byState { self.byState[CodeUnitString(name)] = responses }
     }
 
     public subscript(stateName: String) -> MockedResponses? {
@@ -109,13 +117,13 @@ public struct StateMocks: Sendable, Hashable {
 /// Numbers the invocations of mocked states in one execution (shared by every Map iteration and
 /// Parallel branch of it).
 final class MockInvocations: Sendable {
-    private let counts = Mutex<[String: Int]>([:])
+    private let counts = Mutex<[CodeUnitString: Int]>([:])
 
     /// The next invocation number of `stateName`, from 0.
     func next(_ stateName: String) -> Int {
         counts.withLock { counts in
-            let number = counts[stateName, default: 0]
-            counts[stateName] = number + 1
+            let number = counts[CodeUnitString(stateName), default: 0]
+            counts[CodeUnitString(stateName)] = number + 1
             return number
         }
     }
