@@ -40,6 +40,42 @@ extension ExecutionRunner {
         return (map, items)
     }
 
+    /// A map run's items as a feed over the reader's stream (with `ItemSelector` and the batcher
+    /// applied as items come), the Map as its children see it, and, when a
+    /// `ToleratedFailurePercentage` needs it, how many child inputs there are: found by reading
+    /// the data set once through (counting, holding nothing) before it is read for the run.
+    func streamedItems(
+        _ map: MapState, effective: JSON, scope: JSONataScope?, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> (MapState, MapChildFeed, Int?) {
+        guard let reader = map.itemReader else { return (map, MapChildFeed(items: []), 0) }
+        var map = map
+        let (stream, limit) = try openItemReader(reader, effective: effective, scope: scope, path: &path, site: site)
+        var builder: BatchBuilder?
+        var selector: MapChildFeed.Selector?
+        if let batcher = map.itemBatcher {
+            // With a batcher, ItemSelector applies to each item before batching (see
+            // `distributedItems`), then the children run on the batches as they are.
+            builder = try batchBuilder(batcher, effective: effective, scope: scope, path: &path, site: site)
+            if map.itemSelector != nil {
+                let selecting = map
+                selector = { (item, index, path) throws(StatesError) -> JSON in
+                    try self.iterationInput(
+                        selecting, item: item, index: index, effective: effective, path: &path, site: site)
+                }
+            }
+            map.itemSelector = nil
+        }
+        var count: Int?
+        if map.toleratedFailurePercentage != nil {
+            let (again, _) = try openItemReader(reader, effective: effective, scope: scope, path: &path, site: site)
+            let counting = MapChildFeed(stream: again, limit: limit, batcher: builder, selector: selector, path: path)
+            while try counting.next() != nil {}
+            count = counting.total
+        }
+        let feed = MapChildFeed(stream: stream, limit: limit, batcher: builder, selector: selector, path: path)
+        return (map, feed, count)
+    }
+
     /// Evaluates the reader's `Parameters`/`Arguments` and `ReaderConfig`, opens the registered
     /// reader and pulls at most `MaxItems` items.
     func readItems(

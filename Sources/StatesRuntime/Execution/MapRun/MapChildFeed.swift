@@ -1,0 +1,121 @@
+import JSONCore
+import StatesLanguage
+import Synchronization
+
+/// The inputs of a map run's child executions, handed to its workers one at a time as they ask:
+/// items in memory (from `ItemsPath`/`Items`, already batched), or the `ItemReader`'s stream read
+/// on demand, each item through `ItemSelector` and the batcher when there is one. Nothing is
+/// read before a worker asks for it, so the items held at once are those of the children
+/// running or waiting (SPEC-NOTES.md §17.5).
+final class MapChildFeed: Sendable {
+    /// Turns a read item into what the batcher batches (`ItemSelector` with the item's index).
+    typealias Selector = @Sendable (JSON, Int, inout PathContext) throws(StatesError) -> JSON
+
+    private struct Streamed {
+        var stream: any ItemStream
+        /// Items to take from the stream (0: all).
+        var limit: Int
+        var read = 0
+        var exhausted = false
+        var batcher: BatchBuilder?
+        var selector: Selector?
+        var path: PathContext
+    }
+
+    private enum Source {
+        case memory([JSON])
+        case stream(Streamed)
+        case ended
+    }
+
+    private struct State {
+        var source: Source
+        /// Child inputs handed out so far (the next one's index).
+        var taken = 0
+        /// Items pulled from the reader's stream so far.
+        var itemsRead = 0
+        var total: Int?
+    }
+
+    private let state: Mutex<State>
+
+    /// Child inputs already in memory.
+    init(items: [JSON]) {
+        state = Mutex(State(source: .memory(items), total: items.count))
+    }
+
+    /// Child inputs read from `stream` (at most `limit` items, 0 for all), selected and batched
+    /// as they come; `path` is the Map's, for `ItemSelector`'s randomness.
+    init(stream: sending any ItemStream, limit: Int, batcher: BatchBuilder?, selector: Selector?, path: PathContext) {
+        let streamed = Streamed(stream: stream, limit: limit, batcher: batcher, selector: selector, path: path)
+        state = Mutex(State(source: .stream(streamed)))
+    }
+
+    /// The next child input and its index, or `nil` when there are no more.
+    /// - Throws: What the reader's stream, `ItemSelector` or the batcher throws; the feed then
+    ///   ends.
+    func next() throws(StatesError) -> (index: Int, input: JSON)? {
+        try state.withLock { (state) throws(StatesError) -> (index: Int, input: JSON)? in
+            switch state.source {
+            case .ended:
+                return nil
+            case .memory(var items):
+                guard state.taken < items.count else {
+                    state.source = .ended
+                    return nil
+                }
+                let index = state.taken
+                state.source = .ended
+                let input = items[index]
+                items[index] = .null
+                state.source = .memory(items)
+                state.taken += 1
+                return (index, input)
+            case .stream(var streamed):
+                state.source = .ended
+                do throws(StatesError) {
+                    let input = try Self.pull(&streamed, itemsRead: &state.itemsRead)
+                    guard let input else {
+                        state.total = state.taken
+                        return nil
+                    }
+                    state.source = .stream(streamed)
+                    defer { state.taken += 1 }
+                    return (state.taken, input)
+                } catch {
+                    state.total = state.taken
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// The number of child inputs, once the feed has reached its end.
+    var total: Int? { state.withLock { $0.total } }
+
+    /// Child inputs handed out so far.
+    var taken: Int { state.withLock { $0.taken } }
+
+    /// Items pulled from the reader's stream so far (0 for items in memory).
+    var itemsRead: Int { state.withLock { $0.itemsRead } }
+
+    /// The next child input of a stream: the next item, or the next full batch.
+    private static func pull(_ streamed: inout Streamed, itemsRead: inout Int) throws(StatesError) -> JSON? {
+        if streamed.exhausted { return nil }
+        while streamed.limit == 0 || streamed.read < streamed.limit, let item = try streamed.stream.next() {
+            let index = streamed.read
+            streamed.read += 1
+            itemsRead += 1
+            guard var batcher = streamed.batcher else { return item }
+            let selected = try streamed.selector?(item, index, &streamed.path) ?? item
+            let closed = try batcher.add(selected)
+            streamed.batcher = batcher
+            if let closed { return closed }
+        }
+        streamed.exhausted = true
+        guard var batcher = streamed.batcher else { return nil }
+        let last = batcher.finish()
+        streamed.batcher = batcher
+        return last
+    }
+}
