@@ -154,6 +154,7 @@ import Testing
         #expect(items == (0..<count).map { .number(JSONNumber($0)) })
         let last = try #require(seen.reports.last)
         #expect(last.finished && last.total == (count + perChild - 1) / perChild && last.counts.succeeded == last.total)
+        #expect(last.items == count && last.itemTotal == count)
     }
 
     /// Progress: a first report before any child (the total of a reader's items is not known
@@ -176,6 +177,7 @@ import Testing
         #expect(reports.dropFirst().prefix(5).allSatisfy { !$0.finished })
         let last = try #require(reports.last)
         #expect(last.finished && last.total == 5 && last.done == 5 && last.failures == 1)
+        #expect(last.items == 5 && last.itemTotal == 5)
         #expect(last.stateName == "M" && last.mapRunArn == result.mapRuns.first?.mapRunArn)
     }
 

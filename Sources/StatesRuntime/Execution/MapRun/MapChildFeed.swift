@@ -35,13 +35,22 @@ final class MapChildFeed: Sendable {
         /// Items pulled from the reader's stream so far.
         var itemsRead = 0
         var total: Int?
+        /// Items in all, once known.
+        var itemTotal: Int?
     }
 
     private let state: Mutex<State>
 
-    /// Child inputs already in memory.
-    init(items: [JSON]) {
-        state = Mutex(State(source: .memory(items), total: items.count))
+    /// Child inputs already in memory (`batched`: each is a batch `{"Items": […]}`).
+    init(items: [JSON], batched: Bool = false) {
+        let itemTotal = batched ? items.reduce(0) { $0 + Self.itemCount(of: $1, batched: true) } : items.count
+        state = Mutex(State(source: .memory(items), total: items.count, itemTotal: itemTotal))
+    }
+
+    /// The items in a child input: a batch's `Items`, or 1.
+    static func itemCount(of input: JSON, batched: Bool) -> Int {
+        guard batched else { return 1 }
+        return input["Items"]?.arrayValue?.count ?? 1
     }
 
     /// Child inputs read from `stream` (at most `limit` items, 0 for all), selected and batched
@@ -77,6 +86,7 @@ final class MapChildFeed: Sendable {
                     let input = try Self.pull(&streamed, itemsRead: &state.itemsRead)
                     guard let input else {
                         state.total = state.taken
+                        state.itemTotal = state.itemsRead
                         return nil
                     }
                     state.source = .stream(streamed)
@@ -92,6 +102,9 @@ final class MapChildFeed: Sendable {
 
     /// The number of child inputs, once the feed has reached its end.
     var total: Int? { state.withLock { $0.total } }
+
+    /// Items in all, once known.
+    var itemTotal: Int? { state.withLock { $0.itemTotal } }
 
     /// Child inputs handed out so far.
     var taken: Int { state.withLock { $0.taken } }

@@ -33,18 +33,29 @@ final class MapRunResults: Sendable {
         var waiters: [(index: Int, continuation: CheckedContinuation<Bool, Never>)] = []
         var released = false
         var total: Int?
+        var items = 0
+        var itemTotal: Int?
+    }
+
+    /// What a progress report carries.
+    struct Report: Sendable {
+        var counts: MapRunSummary.Counts
+        var total: Int?
+        var items: Int
+        var itemTotal: Int?
+        var finished: Bool
     }
 
     let config: WriterConfig
     let target: Target?
     /// How far ahead of the first unfinished item a worker may start one (with a target).
     let window: Int
-    private let report: (@Sendable (MapRunSummary.Counts, Int?, Bool) -> Void)?
+    private let report: (@Sendable (Report) -> Void)?
     private let state: Mutex<State>
 
     init(
-        config: WriterConfig, target: Target?, window: Int, maximumFileBytes: Int, total: Int?,
-        report: (@Sendable (MapRunSummary.Counts, Int?, Bool) -> Void)?
+        config: WriterConfig, target: Target?, window: Int, maximumFileBytes: Int, total: Int?, itemTotal: Int?,
+        report: (@Sendable (Report) -> Void)?
     ) {
         self.config = config
         self.target = target
@@ -55,7 +66,7 @@ final class MapRunResults: Sendable {
                 status: $0, outputType: config.outputType, maximumFileBytes: maximumFileBytes,
                 base: target?.base ?? "")
         }
-        state = Mutex(State(streams: streams, total: total))
+        state = Mutex(State(streams: streams, total: total, itemTotal: itemTotal))
     }
 
     /// Waits until item `index` may start; `false` when the run has stopped meanwhile.
@@ -86,8 +97,8 @@ final class MapRunResults: Sendable {
         for waiter in waiting { waiter.continuation.resume(returning: false) }
     }
 
-    /// A child ended.
-    func finish(_ index: Int, _ record: ChildExecutionRecord) {
+    /// A child of `items` items ended.
+    func finish(_ index: Int, _ record: ChildExecutionRecord, items: Int) {
         let entries = config.entries(for: record)
         let finished: Finished
         if target == nil {
@@ -96,7 +107,8 @@ final class MapRunResults: Sendable {
             finished = .child(
                 succeeded: record.status == .succeeded, entries: entries.map(JSONWriter.compactBytes), values: [])
         }
-        let (counts, total, resumed) = state.withLock { state in
+        let (report, resumed) = state.withLock { state in
+            state.items += items
             switch record.status {
             case .succeeded: state.counts.succeeded += 1
             case .failed: state.counts.failed += 1
@@ -104,10 +116,10 @@ final class MapRunResults: Sendable {
             case .aborted: state.counts.aborted += 1
             }
             state.buffered[index] = finished
-            return (state.counts, state.total, flush(&state))
+            return (Self.report(state, finished: false), flush(&state))
         }
         for continuation in resumed { continuation.resume(returning: true) }
-        report?(counts, total, false)
+        self.report?(report)
     }
 
     /// An item no child was started for (the run stopped first): a `PENDING` entry.
@@ -121,17 +133,31 @@ final class MapRunResults: Sendable {
         for continuation in resumed { continuation.resume(returning: true) }
     }
 
-    /// The number of children in all, once the feed has ended.
-    func setTotal(_ total: Int) { state.withLock { $0.total = total } }
+    /// The number of children and items in all, once the feed has ended.
+    func setTotals(_ total: Int, items: Int?) {
+        state.withLock {
+            $0.total = total
+            $0.itemTotal = $0.itemTotal ?? items
+        }
+    }
+
+    private static func report(_ state: State, finished: Bool) -> Report {
+        Report(
+            counts: state.counts, total: state.total, items: state.items, itemTotal: state.itemTotal,
+            finished: finished)
+    }
 
     /// Counts so far (`total` is set by ``close(total:)``).
     var counts: MapRunSummary.Counts { state.withLock { $0.counts } }
 
     /// Ends the run's entries: returns the counts, the kept entries (without a target) and the
     /// results files, closed but not committed.
-    func close(total: Int) -> (counts: MapRunSummary.Counts, values: [JSON], streams: [ResultFileStream]) {
+    func close(total: Int, itemTotal: Int?) -> (
+        counts: MapRunSummary.Counts, values: [JSON], streams: [ResultFileStream]
+    ) {
         let result = state.withLock { state in
             state.total = total
+            state.itemTotal = state.itemTotal ?? itemTotal
             state.counts.total = total
             // Every index below `total` has been finished or left pending; anything still
             // buffered past a gap (none expected) is written in index order.
@@ -146,9 +172,9 @@ final class MapRunResults: Sendable {
                     fail(&state, error)
                 }
             }
-            return (state.counts, state.values, state.streams, state.writeError)
+            return (state.counts, state.values, state.streams, Self.report(state, finished: true))
         }
-        report?(result.0, total, true)
+        report?(result.3)
         return (result.0, result.1, result.2)
     }
 

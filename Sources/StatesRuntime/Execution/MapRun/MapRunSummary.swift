@@ -112,16 +112,24 @@ public struct MapRunProgress: Sendable, Hashable {
     /// How many child executions the run has in all, once known: at once for items in the
     /// state input, when the reader's stream has ended for an `ItemReader`.
     public var total: Int?
+    /// Items in the child executions that have ended (with an `ItemBatcher`, each child has a
+    /// batch of items; without one, one item).
+    public var items: Int
+    /// Items in all, once known.
+    public var itemTotal: Int?
     /// The run is over (the last report of a run).
     public var finished: Bool
 
     public init(
-        mapRunArn: String, stateName: String, counts: MapRunSummary.Counts, total: Int?, finished: Bool
+        mapRunArn: String, stateName: String, counts: MapRunSummary.Counts, total: Int?, items: Int,
+        itemTotal: Int?, finished: Bool
     ) {
         self.mapRunArn = mapRunArn
         self.stateName = stateName
         self.counts = counts
         self.total = total
+        self.items = items
+        self.itemTotal = itemTotal
         self.finished = finished
     }
 

@@ -34,17 +34,17 @@ extension ExecutionRunner {
             config: WriterConfig(map.resultWriter),
             target: target.map { .init(writer: handlers.resultWriter, bucket: $0.bucket, base: base ?? "") },
             window: Self.readAheadWindow(workers: width), maximumFileBytes: options.maximumResultFileBytes,
-            total: feed.total,
+            total: feed.total, itemTotal: feed.itemTotal,
             report: Self.progressReport(progress, mapRunArn: run.arn, stateName: stateName))
         progress?(
             MapRunProgress(
-                mapRunArn: run.arn, stateName: stateName, counts: MapRunSummary.Counts(), total: feed.total,
-                finished: false))
+                mapRunArn: run.arn, stateName: stateName, counts: MapRunSummary.Counts(), total: feed.total, items: 0,
+                itemTotal: feed.itemTotal, finished: false))
         let outcome = await runChildren(
             map, feed: feed, results: results, effective: effective, limits: limits, width: width, run: run,
             path: path, site: site)
         path.clock.join(outcome.clocks)
-        let closed = results.close(total: outcome.total)
+        let closed = results.close(total: outcome.total, itemTotal: feed.itemTotal)
         var summary = MapRunSummary(
             mapRunArn: run.arn, executionArn: path.context.execution.id, stateName: map.common.name,
             status: .succeeded, startDate: startDate, stopDate: startDate, maxConcurrency: limits.concurrency,
@@ -134,12 +134,13 @@ extension ExecutionRunner {
 
     private static func progressReport(
         _ progress: (@Sendable (MapRunProgress) -> Void)?, mapRunArn: String, stateName: String
-    ) -> (@Sendable (MapRunSummary.Counts, Int?, Bool) -> Void)? {
+    ) -> (@Sendable (MapRunResults.Report) -> Void)? {
         guard let progress else { return nil }
-        return { counts, total, finished in
+        return { report in
             progress(
                 MapRunProgress(
-                    mapRunArn: mapRunArn, stateName: stateName, counts: counts, total: total, finished: finished))
+                    mapRunArn: mapRunArn, stateName: stateName, counts: report.counts, total: report.total,
+                    items: report.items, itemTotal: report.itemTotal, finished: report.finished))
         }
     }
 
@@ -162,6 +163,7 @@ extension ExecutionRunner {
         run: MapRunIdentity, path: PathContext, site: EvaluationSite
     ) async -> ChildrenOutcome {
         let tolerated = limits.toleratedFailures ?? 0
+        let batched = map.itemBatcher != nil
         let failures = Counter()
         let stop = MapRunStop()
         let parent = path
@@ -178,7 +180,10 @@ extension ExecutionRunner {
                             results.release()
                             break
                         }
-                        guard let (index, item) = next else { break }
+                        guard let (index, item) = next else {
+                            if let total = feed.total { results.setTotals(total, items: feed.itemTotal) }
+                            break
+                        }
                         guard await results.admit(index), stop.error == nil, !Task.isCancelled else {
                             results.pending(index, input: item)
                             break
@@ -202,7 +207,7 @@ extension ExecutionRunner {
                             stop.set(Causes.mapRunToleratedFailureThresholdExceeded)
                             results.release()
                         }
-                        results.finish(index, record)
+                        results.finish(index, record, items: MapChildFeed.itemCount(of: item, batched: batched))
                     }
                     return workerPath.clock
                 }

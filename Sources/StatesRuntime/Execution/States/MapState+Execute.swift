@@ -85,7 +85,8 @@ extension ExecutionRunner {
             } else if mapState.processorMode == .distributed {
                 // A map run of child executions (SPEC-NOTES.md §17.4).
                 result = try await runMapRun(
-                    mapState, feed: feed ?? MapChildFeed(items: items), effective: effective, limits: limits,
+                    mapState, feed: feed ?? MapChildFeed(items: items, batched: mapState.itemBatcher != nil),
+                    effective: effective, limits: limits,
                     scope: scope, path: &path,
                     site: site)
             } else {
