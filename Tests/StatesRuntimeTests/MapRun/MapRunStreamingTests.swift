@@ -65,10 +65,12 @@ import Testing
         let count: Int
         let tally: Tally
         var failAt: Int? = nil
+        var refusal: String? = nil
         let opened = Counter()
 
         func open(_ request: ItemReaderRequest) throws(StatesError) -> any ItemStream {
             _ = opened.next()
+            if let refusal { throw StatesError(.itemReaderFailed, refusal) }
             return CountingStream(count: count, tally: tally, failAt: failAt)
         }
     }
@@ -193,6 +195,24 @@ import Testing
         #expect(result.eventTypes.contains("MapRunStarted") && result.eventTypes.contains("MapRunFailed"))
         let summary = try #require(result.mapRuns.first)
         #expect(summary.itemCounts.succeeded == 4 && summary.status == .failed)
+    }
+
+    /// A data set that cannot be opened fails the map run after `MapRunStarted`, as AWS records
+    /// it (LocalStack recording `test_map_item_reader_base_csv_headers_duplicate`: `MapRunFailed`;
+    /// SPEC-NOTES.md §17.1).
+    @Test func aReaderThatCannotOpenFailsTheMapRun() async throws {
+        let tally = Tally(itemsPerChild: 1)
+        let result = try await Self.run(
+            Self.definition(batch: 2, concurrency: 1, writer: nil),
+            reader: CountingReader(count: 10, tally: tally, refusal: "CSV headers cannot contain duplicates."),
+            tally: tally)
+        #expect(result.error == "States.ItemReaderFailed" && result.cause == "CSV headers cannot contain duplicates.")
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "MapStateEntered", "MapStateStarted", "MapRunStarted", "MapRunFailed",
+                "MapStateFailed", "ExecutionFailed",
+            ])
+        #expect(result.mapRuns.first?.itemCounts.total == 0)
     }
 
     /// A `ToleratedFailurePercentage` needs the number of items: the reader is read once to

@@ -10,9 +10,12 @@ import Synchronization
 final class MapChildFeed: Sendable {
     /// Turns a read item into what the batcher batches (`ItemSelector` with the item's index).
     typealias Selector = @Sendable (JSON, Int, inout PathContext) throws(StatesError) -> JSON
+    /// Opens the reader's stream (when the first child input is asked for).
+    typealias Opener = @Sendable () throws(StatesError) -> any ItemStream
 
     private struct Streamed {
-        var stream: any ItemStream
+        var stream: (any ItemStream)?
+        var open: Opener?
         /// Items to take from the stream (0: all).
         var limit: Int
         var read = 0
@@ -55,8 +58,8 @@ final class MapChildFeed: Sendable {
 
     /// Child inputs read from `stream` (at most `limit` items, 0 for all), selected and batched
     /// as they come; `path` is the Map's, for `ItemSelector`'s randomness.
-    init(stream: sending any ItemStream, limit: Int, batcher: BatchBuilder?, selector: Selector?, path: PathContext) {
-        let streamed = Streamed(stream: stream, limit: limit, batcher: batcher, selector: selector, path: path)
+    init(open: @escaping Opener, limit: Int, batcher: BatchBuilder?, selector: Selector?, path: PathContext) {
+        let streamed = Streamed(stream: nil, open: open, limit: limit, batcher: batcher, selector: selector, path: path)
         state = Mutex(State(source: .stream(streamed)))
     }
 
@@ -115,7 +118,12 @@ final class MapChildFeed: Sendable {
     /// The next child input of a stream: the next item, or the next full batch.
     private static func pull(_ streamed: inout Streamed, itemsRead: inout Int) throws(StatesError) -> JSON? {
         if streamed.exhausted { return nil }
-        while streamed.limit == 0 || streamed.read < streamed.limit, let item = try streamed.stream.next() {
+        if streamed.stream == nil, let open = streamed.open {
+            streamed.open = nil
+            streamed.stream = try open()
+        }
+        guard let stream = streamed.stream else { return nil }
+        while streamed.limit == 0 || streamed.read < streamed.limit, let item = try stream.next() {
             let index = streamed.read
             streamed.read += 1
             itemsRead += 1

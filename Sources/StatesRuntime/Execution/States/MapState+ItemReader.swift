@@ -49,7 +49,8 @@ extension ExecutionRunner {
     ) throws(StatesError) -> (MapState, MapChildFeed, Int?) {
         guard let reader = map.itemReader else { return (map, MapChildFeed(items: []), 0) }
         var map = map
-        let (stream, limit) = try openItemReader(reader, effective: effective, scope: scope, path: &path, site: site)
+        let (handler, request, limit) = try prepareItemReader(
+            reader, effective: effective, scope: scope, path: &path, site: site)
         var builder: BatchBuilder?
         var selector: MapChildFeed.Selector?
         if let batcher = map.itemBatcher {
@@ -65,14 +66,21 @@ extension ExecutionRunner {
             }
             map.itemSelector = nil
         }
+        // The reader is opened by the map run, after MapRunStarted: AWS records a reader's
+        // failure (a missing object, duplicate CSV headers) as MapRunFailed (§17.1, §17.5).
+        let open: MapChildFeed.Opener = { () throws(StatesError) -> any ItemStream in try handler.open(request) }
         var count: Int?
         if map.toleratedFailurePercentage != nil {
-            let (again, _) = try openItemReader(reader, effective: effective, scope: scope, path: &path, site: site)
-            let counting = MapChildFeed(stream: again, limit: limit, batcher: builder, selector: selector, path: path)
-            while try counting.next() != nil {}
-            count = counting.total
+            // A data set that cannot be read fails the run itself, after MapRunStarted.
+            let counting = MapChildFeed(open: open, limit: limit, batcher: builder, selector: selector, path: path)
+            do throws(StatesError) {
+                while try counting.next() != nil {}
+                count = counting.total
+            } catch {
+                count = nil
+            }
         }
-        let feed = MapChildFeed(stream: stream, limit: limit, batcher: builder, selector: selector, path: path)
+        let feed = MapChildFeed(open: open, limit: limit, batcher: builder, selector: selector, path: path)
         return (map, feed, count)
     }
 
@@ -96,6 +104,17 @@ extension ExecutionRunner {
         _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> (stream: any ItemStream, limit: Int) {
+        let (handler, request, limit) = try prepareItemReader(
+            reader, effective: effective, scope: scope, path: &path, site: site)
+        return (try handler.open(request), limit)
+    }
+
+    /// Evaluates the reader's fields: the registered reader, what to ask it and how many items
+    /// to take (0: all), without opening anything yet.
+    func prepareItemReader(
+        _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> (handler: any ItemReading, request: ItemReaderRequest, limit: Int) {
         let arguments: JSON
         switch reader.parameters {
         case nil:
@@ -120,7 +139,7 @@ extension ExecutionRunner {
         }
         let request = ItemReaderRequest(
             resource: resource, arguments: arguments, config: config, stateName: site.stateName)
-        return (try handler.open(request), config.maxItems ?? 0)
+        return (handler, request, config.maxItems ?? 0)
     }
 
     /// `ReaderConfig`'s enumerations and headers as written.
