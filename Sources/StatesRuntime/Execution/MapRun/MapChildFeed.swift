@@ -127,16 +127,130 @@ final class MapChildFeed: Sendable {
             let index = streamed.read
             streamed.read += 1
             itemsRead += 1
-            guard var batcher = streamed.batcher else { return item }
+            guard streamed.batcher != nil else { return item }
             let selected = try streamed.selector?(item, index, &streamed.path) ?? item
-            let closed = try batcher.add(selected)
-            streamed.batcher = batcher
-            if let closed { return closed }
+            // Mutated in place (optional chaining), so the batch being filled is never copied.
+            if let closed = try streamed.batcher?.add(selected) { return closed }
         }
         streamed.exhausted = true
-        guard var batcher = streamed.batcher else { return nil }
-        let last = batcher.finish()
-        streamed.batcher = batcher
-        return last
+        return streamed.batcher?.finish()
+    }
+}
+
+/// The child inputs read ahead of a map run's workers: a producer (one task of the run) reads the
+/// feed and puts each input here, waiting while ``capacity`` are queued; workers take them,
+/// waiting while none is. Reading the data set thus goes on beside the children on another core,
+/// never more than ``capacity`` inputs ahead.
+final class ChildInputQueue: Sendable {
+    typealias Entry = (index: Int, input: JSON)
+
+    private struct State {
+        var entries: [Entry] = []
+        var head = 0
+        var finished = false
+        var closed = false
+        var producer: CheckedContinuation<Bool, Never>?
+        var consumers: [CheckedContinuation<Entry?, Never>] = []
+    }
+
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int) { self.capacity = max(1, capacity) }
+
+    /// Queues an input (kept in any case: one left when the run stops is in ``remaining()``),
+    /// then waits while the queue holds more than ``capacity``; `false` when the queue was closed
+    /// (the run stopped), so the producer stops.
+    func put(_ entry: Entry) async -> Bool {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let (answer, consumer): (Bool?, CheckedContinuation<Entry?, Never>?) = state.withLock { state in
+                    if state.closed {
+                        state.entries.append(entry)
+                        return (false, nil)
+                    }
+                    if !state.consumers.isEmpty { return (true, state.consumers.removeFirst()) }
+                    state.entries.append(entry)
+                    if state.entries.count - state.head <= capacity { return (true, nil) }
+                    state.producer = continuation
+                    return (nil, nil)
+                }
+                consumer?.resume(returning: entry)
+                if let answer { continuation.resume(returning: answer) }
+            }
+        } onCancel: {
+            close()
+        }
+    }
+
+    /// No more inputs will come: waiting workers get `nil`.
+    func finish() {
+        let consumers = state.withLock { state in
+            state.finished = true
+            defer { state.consumers = [] }
+            return state.consumers
+        }
+        for consumer in consumers { consumer.resume(returning: nil) }
+    }
+
+    /// Stops the queue: the producer's `put` and every `take` answer at once.
+    func close() {
+        let (producer, consumers) = state.withLock { state in
+            state.closed = true
+            defer {
+                state.producer = nil
+                state.consumers = []
+            }
+            return (state.producer, state.consumers)
+        }
+        producer?.resume(returning: false)
+        for consumer in consumers { consumer.resume(returning: nil) }
+    }
+
+    /// The next input, waiting for one; `nil` when there are no more or the queue was closed.
+    func take() async -> Entry? {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Entry?, Never>) in
+                enum Action {
+                    case answer(Entry?)
+                    case wait
+                }
+                var resumedProducer: CheckedContinuation<Bool, Never>?
+                let action: Action = state.withLock { state in
+                    if state.closed { return .answer(nil) }
+                    if state.head < state.entries.count {
+                        let entry = state.entries[state.head]
+                        state.head += 1
+                        if state.head > 64, state.head * 2 > state.entries.count {
+                            state.entries.removeFirst(state.head)
+                            state.head = 0
+                        }
+                        if let producer = state.producer, state.entries.count - state.head <= capacity {
+                            state.producer = nil
+                            resumedProducer = producer
+                        }
+                        return .answer(entry)
+                    }
+                    if state.finished { return .answer(nil) }
+                    state.consumers.append(continuation)
+                    return .wait
+                }
+                resumedProducer?.resume(returning: true)
+                if case .answer(let entry) = action { continuation.resume(returning: entry) }
+            }
+        } onCancel: {
+            close()
+        }
+    }
+
+    /// The inputs still queued (after the run), in order.
+    func remaining() -> [Entry] {
+        state.withLock { state in
+            defer {
+                state.entries = []
+                state.head = 0
+            }
+            return Array(state.entries[state.head...])
+        }
     }
 }

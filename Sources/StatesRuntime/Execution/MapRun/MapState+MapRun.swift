@@ -151,6 +151,9 @@ extension ExecutionRunner {
         return limits.concurrency > 0 ? min(limits.concurrency, 10_000) : cap
     }
 
+    /// How many child inputs are read ahead of the workers, queued.
+    static func queuedInputs(workers: Int) -> Int { max(2, workers) }
+
     /// How far ahead of the first unfinished child a worker may start one when results are
     /// streamed to files in item order: the bound on children finished but not yet written.
     static func readAheadWindow(workers: Int) -> Int { max(16, 2 * workers) }
@@ -167,23 +170,34 @@ extension ExecutionRunner {
         let failures = Counter()
         let stop = MapRunStop()
         let parent = path
-        let clocks = await withTaskGroup(of: (any ExecutionClock).self) { group in
+        let queue = ChildInputQueue(capacity: Self.queuedInputs(workers: width))
+        let clocks = await withTaskGroup(of: (any ExecutionClock)?.self) { group in
+            // The producer: reads the data set ahead of the workers, on its own task.
+            group.addTask {
+                while true {
+                    let next: (index: Int, input: JSON)?
+                    do throws(StatesError) {
+                        next = try feed.next()
+                    } catch {
+                        stop.set(error)
+                        results.release()
+                        queue.close()
+                        break
+                    }
+                    guard let next else {
+                        if let total = feed.total { results.setTotals(total, items: feed.itemTotal) }
+                        queue.finish()
+                        break
+                    }
+                    guard await queue.put(next) else { break }
+                }
+                return nil
+            }
             for worker in 0..<width {
                 group.addTask {
                     var workerPath = parent.child(worker, previousEventID: 0, anchor: AbortAnchor())
                     while !Task.isCancelled, stop.error == nil {
-                        let next: (index: Int, input: JSON)?
-                        do throws(StatesError) {
-                            next = try feed.next()
-                        } catch {
-                            stop.set(error)
-                            results.release()
-                            break
-                        }
-                        guard let (index, item) = next else {
-                            if let total = feed.total { results.setTotals(total, items: feed.itemTotal) }
-                            break
-                        }
+                        guard let (index, item) = await queue.take() else { break }
                         guard await results.admit(index), stop.error == nil, !Task.isCancelled else {
                             results.pending(index, input: item)
                             break
@@ -198,6 +212,7 @@ extension ExecutionRunner {
                         } catch {
                             stop.set(error)
                             results.release()
+                            queue.close()
                             results.pending(index, input: item)
                             break
                         }
@@ -206,6 +221,7 @@ extension ExecutionRunner {
                         if record.status != .succeeded, failures.next() + 1 > tolerated {
                             stop.set(Causes.mapRunToleratedFailureThresholdExceeded)
                             results.release()
+                            queue.close()
                         }
                         results.finish(index, record, items: MapChildFeed.itemCount(of: item, batched: batched))
                     }
@@ -214,11 +230,15 @@ extension ExecutionRunner {
             }
             var clocks: [any ExecutionClock] = []
             for await clock in group {
-                clocks.append(clock)
-                if stop.error != nil { group.cancelAll() }
+                if let clock { clocks.append(clock) }
+                if stop.error != nil {
+                    queue.close()
+                    group.cancelAll()
+                }
             }
             return clocks
         }
+        for (index, item) in queue.remaining() { results.pending(index, input: item) }
         let cancelled = Task.isCancelled
         // The items no child was started for are PENDING; reading on finds how many there are
         // (read, counted and dropped: nothing is run).
