@@ -99,13 +99,12 @@ final class MapRunResults: Sendable {
 
     /// A child of `items` items ended.
     func finish(_ index: Int, _ record: ChildExecutionRecord, items: Int) {
-        let entries = config.entries(for: record)
         let finished: Finished
         if target == nil {
-            finished = .child(succeeded: record.status == .succeeded, entries: [], values: entries)
+            finished = .child(succeeded: record.status == .succeeded, entries: [], values: config.entries(for: record))
         } else {
             finished = .child(
-                succeeded: record.status == .succeeded, entries: entries.map(JSONWriter.compactBytes), values: [])
+                succeeded: record.status == .succeeded, entries: config.encodedEntries(for: record), values: [])
         }
         let (report, resumed) = state.withLock { state in
             state.items += items

@@ -120,7 +120,7 @@ struct BatchBuilder: Sendable {
     /// Adds an item; returns the batch it closed, if any (the item then starts the next one).
     /// - Throws: `States.ItemReaderFailed` for an item too large for any batch.
     mutating func add(_ item: JSON) throws(StatesError) -> JSON? {
-        let itemBytes = JSONWriter.compactBytes(item).count
+        let itemBytes = CompactEncoding.byteCount(item)
         guard base + itemBytes <= maxBytes else {
             throw StatesError(
                 .itemReaderFailed,
