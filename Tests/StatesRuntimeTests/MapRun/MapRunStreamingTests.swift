@@ -220,6 +220,38 @@ import Testing
         #expect(result.mapRuns.first?.itemCounts.total == 0)
     }
 
+    /// An aborted run stops reading: the rest of the data set is not read to count it.
+    @Test func anAbortedRunStopsReading() async throws {
+        let tally = Tally(itemsPerChild: 1)
+        let processor = #"""
+            {"P": {"Type": "Task", "Resource": "arn:aws:lambda:us-east-1:123456789012:function:block", "End": true}}
+            """#
+        let (started, continuation) = AsyncStream<Void>.makeStream()
+        var handlers = HandlerRegistry()
+        handlers.itemReader = CountingReader(count: 100_000, tally: tally)
+        handlers.register(
+            ClosureTaskHandler { _ in
+                continuation.yield()
+                try await Task.sleep(nanoseconds: 3_600_000_000_000)
+                return .null
+            }, lambdaFunction: "block")
+        var options = ExecutionOptions()
+        options.clock = VirtualClock(start: testEpoch)
+        options.executionName = "e"
+        let definition = Self.definition(batch: nil, concurrency: 1, writer: nil, processor: processor)
+        let executor = try Executor(machine: try machine(definition), handlers: handlers, options: options)
+        let control = ExecutionControl()
+        async let result = executor.run(input: [:], control: control)
+        var iterator = started.makeAsyncIterator()
+        _ = await iterator.next()
+        control.abort()
+        let ended = await result
+        #expect(ended.status == .aborted)
+        #expect(ended.mapRuns.first?.status == .aborted)
+        let read = tally.state.withLock { $0.read }
+        #expect(read < 100)
+    }
+
     /// A `ToleratedFailurePercentage` needs the number of items: the reader is read once to
     /// count them (holding nothing), then again for the run.
     @Test(arguments: [(1, ExecutionStatus.succeeded), (2, .failed)])

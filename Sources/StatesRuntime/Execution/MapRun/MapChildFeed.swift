@@ -43,11 +43,14 @@ final class MapChildFeed: Sendable {
     }
 
     private let state: Mutex<State>
+    /// The child inputs were in memory from the start (not read from an `ItemReader`).
+    let isInMemory: Bool
 
     /// Child inputs already in memory (`batched`: each is a batch `{"Items": […]}`).
     init(items: [JSON], batched: Bool = false) {
         let itemTotal = batched ? items.reduce(0) { $0 + Self.itemCount(of: $1, batched: true) } : items.count
         state = Mutex(State(source: .memory(items), total: items.count, itemTotal: itemTotal))
+        isInMemory = true
     }
 
     /// The items in a child input: a batch's `Items`, or 1.
@@ -61,6 +64,7 @@ final class MapChildFeed: Sendable {
     init(open: @escaping Opener, limit: Int, batcher: BatchBuilder?, selector: Selector?, path: PathContext) {
         let streamed = Streamed(stream: nil, open: open, limit: limit, batcher: batcher, selector: selector, path: path)
         state = Mutex(State(source: .stream(streamed)))
+        isInMemory = false
     }
 
     /// The next child input and its index, or `nil` when there are no more.

@@ -241,9 +241,10 @@ extension ExecutionRunner {
         for (index, item) in queue.remaining() { results.pending(index, input: item) }
         let cancelled = Task.isCancelled
         // The items no child was started for are PENDING; reading on finds how many there are
-        // (read, counted and dropped: nothing is run).
+        // (read, counted and dropped: nothing is run). An aborted run does not read the rest of
+        // a data set it was reading (it could be large): its count is of the items read.
         var failure = stop.error
-        while true {
+        while !cancelled || feed.isInMemory {
             do throws(StatesError) {
                 guard let (index, item) = try feed.next() else { break }
                 results.pending(index, input: item)
