@@ -41,8 +41,12 @@ public struct ExecutionOptions: Sendable {
     /// events are not in the parent's history); called once per child as it starts, from the
     /// map run's workers. `nil` (the default): children's events are not kept (SPEC-NOTES.md §17.4).
     public var childHistory: (@Sendable (ChildExecutionStart) -> ChildHistorySink?)? = nil
+    /// Called as a Distributed Map's map run goes: when it starts, as each child execution ends
+    /// (from the map run's workers, so it must be thread-safe and quick), and when it ends
+    /// (`asl run` shows a progress line with it). `nil` (the default) costs nothing.
+    public var mapRunProgress: (@Sendable (MapRunProgress) -> Void)? = nil
     /// The size at which a `ResultWriter` starts a new results file (AWS's 5 GB; lowered by tests).
-    var maximumResultFileBytes = ResultFileSplitter.awsMaximumFileBytes
+    var maximumResultFileBytes = ResultFileStream.awsMaximumFileBytes
 
     public init(
         clock: (any ExecutionClock)? = nil,

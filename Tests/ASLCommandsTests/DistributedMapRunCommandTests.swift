@@ -41,4 +41,15 @@ import Testing
             #expect(path.hasSuffix(".json"))
         }
     }
+
+    /// On a terminal, `asl run` shows the map run's live line (SPEC-NOTES.md §17.5); it is
+    /// erased before the run's own lines, so the first draw is all a test can pin.
+    @Test func aTerminalShowsTheMapRunsLiveLine() async throws {
+        let fake = FakeIO(files: ["m.json": Self.definition], stdin: nil, terminal: true)
+        let code = await ASLMain.main(
+            arguments: ["asl", "run", "m.json", "--format", "json", "--input", "[1, 2, 3]"], io: fake.io)
+        #expect(code == .success)
+        #expect(fake.stderr.contains("\rMap 'M': 0 of 3 items · 0 failed"))
+        #expect(fake.stdout.hasPrefix(#"{"status":"SUCCEEDED""#))
+    }
 }

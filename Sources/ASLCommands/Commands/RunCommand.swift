@@ -101,6 +101,11 @@ enum RunCommand: ASLCommand {
             let progress = ProgressPrinter(io: context.io)
             execution.progress = { progress.print($0) }
         }
+        // A map run's progress: a live line on a terminal, plain lines in text format otherwise.
+        if context.io.stderrIsTerminal || options.format == .text {
+            let mapRuns = MapRunProgressPrinter(io: context.io, live: live)
+            execution.mapRunProgress = { mapRuns.report($0) }
+        }
         try checkResources(Executor(machine: machine, handlers: services.handlers, options: execution), in: context)
         // AWS refuses an input over the payload quota at StartExecution (SPEC-NOTES.md §5.5).
         if let rejection = Executor(machine: machine, options: execution).startExecutionRejection(for: input) {

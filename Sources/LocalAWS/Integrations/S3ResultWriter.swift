@@ -15,6 +15,26 @@ public struct S3ResultWriter: ResultWriting {
     public init(store: ObjectStore) { self.store = store }
 
     public func putObject(bucket: String, key: String, body: [UInt8]) async throws {
+        let location = try checkedLocation(bucket: bucket, key: key)
+        do {
+            try store.put(body, at: location)
+        } catch {
+            throw StatesError(.resultWriterFailed, "Cannot write \(location): \(error.message)")
+        }
+    }
+
+    /// A results file streamed to a temporary object in the bucket, renamed over its key on
+    /// commit (SPEC-NOTES.md §17.5).
+    public func openObject(bucket: String, key: String) throws -> any ResultObjectWriter {
+        let location = try checkedLocation(bucket: bucket, key: key)
+        do {
+            return StreamedResultObject(writer: try store.openWriter(location), location: "\(location)")
+        } catch {
+            throw StatesError(.resultWriterFailed, "Cannot write \(location): \(error.message)")
+        }
+    }
+
+    private func checkedLocation(bucket: String, key: String) throws(StatesError) -> S3Location {
         let location: S3Location
         do {
             location = try S3Location(bucket: bucket, key: key)
@@ -27,10 +47,36 @@ public struct S3ResultWriter: ResultWriting {
                 "The specified bucket does not exist: \(bucket) (locally: create the folder "
                     + "\(store.rootPath)/\(bucket), or write an object into the bucket first)")
         }
+        return location
+    }
+}
+
+/// A results file of the local S3 being written (an ``ObjectWriter``), its errors as the map
+/// run reports them.
+final class StreamedResultObject: ResultObjectWriter {
+    let writer: ObjectWriter
+    let location: String
+
+    init(writer: ObjectWriter, location: String) {
+        self.writer = writer
+        self.location = location
+    }
+
+    func append(_ bytes: [UInt8]) throws {
         do {
-            try store.put(body, at: location)
+            try writer.append(bytes)
         } catch {
             throw StatesError(.resultWriterFailed, "Cannot write \(location): \(error.message)")
         }
     }
+
+    func commit() async throws {
+        do {
+            try writer.commit()
+        } catch {
+            throw StatesError(.resultWriterFailed, "Cannot write \(location): \(error.message)")
+        }
+    }
+
+    func discard() { writer.discard() }
 }

@@ -44,6 +44,18 @@ public struct ObjectStore: Sendable {
             throw StorageError(
                 .invalidKey("an object key does not end in '/' (that names a folder)"), uri: "\(location)")
         }
+        let (folder, name) = try parentForWriting(location)
+        do {
+            try folder.writeAtomically(bytes, name: name, sync: durable)
+        } catch {
+            throw StorageError(error, uri: "\(location)")
+        }
+    }
+
+    /// The folder an object is written into (created as needed) and the object's name in it.
+    /// - Throws: ``StorageError`` for a path conflict, a path through a symbolic link, or a
+    ///   file error.
+    func parentForWriting(_ location: S3Location) throws(StorageError) -> (folder: DirectoryHandle, name: String) {
         let target: (folder: DirectoryHandle, name: String)?
         do {
             target = try directory.parent(of: relativePath(location), create: true)
@@ -73,11 +85,7 @@ public struct ObjectStore: Sendable {
                 .pathConflict("objects exist under this key used as a folder, so it cannot also be an object"),
                 uri: "\(location)")
         }
-        do {
-            try folder.writeAtomically(bytes, name: name, sync: durable)
-        } catch {
-            throw StorageError(error, uri: "\(location)")
-        }
+        return (folder, name)
     }
 
     /// Writes a string as UTF-8.

@@ -101,3 +101,40 @@ final class MapRunLog: Sendable {
 
     var summaries: [MapRunSummary] { storage.withLock { $0 } }
 }
+
+/// How far a running map run has got, for ``ExecutionOptions/mapRunProgress``.
+public struct MapRunProgress: Sendable, Hashable {
+    public var mapRunArn: String
+    /// The Distributed Map state's name.
+    public var stateName: String
+    /// Child executions by status so far (`total` is 0 until it is known).
+    public var counts: MapRunSummary.Counts
+    /// How many child executions the run has in all, once known: at once for items in the
+    /// state input, when the reader's stream has ended for an `ItemReader`.
+    public var total: Int?
+    /// Items in the child executions that have ended (with an `ItemBatcher`, each child has a
+    /// batch of items; without one, one item).
+    public var items: Int
+    /// Items in all, once known.
+    public var itemTotal: Int?
+    /// The run is over (the last report of a run).
+    public var finished: Bool
+
+    public init(
+        mapRunArn: String, stateName: String, counts: MapRunSummary.Counts, total: Int?, items: Int,
+        itemTotal: Int?, finished: Bool
+    ) {
+        self.mapRunArn = mapRunArn
+        self.stateName = stateName
+        self.counts = counts
+        self.total = total
+        self.items = items
+        self.itemTotal = itemTotal
+        self.finished = finished
+    }
+
+    /// Child executions that have ended, whatever their status.
+    public var done: Int { counts.succeeded + counts.failed + counts.timedOut + counts.aborted }
+    /// Child executions that did not succeed.
+    public var failures: Int { counts.failed + counts.timedOut + counts.aborted }
+}

@@ -15,7 +15,7 @@ extension ExecutionRunner {
     /// `{"MapRunArn": …, "ResultWriterDetails": {"Bucket": …, "Key": "<prefix>/<id>/manifest.json"}}`;
     /// otherwise the children's outputs in item order, shaped by `WriterConfig` (§17.3).
     func runMapRun(
-        _ map: MapState, items: [JSON], effective: JSON, limits: MapLimits, scope: JSONataScope?,
+        _ map: MapState, feed: MapChildFeed, effective: JSON, limits: MapLimits, scope: JSONataScope?,
         path: inout PathContext, site: EvaluationSite
     ) async throws(StepFailure) -> JSON {
         let run = mapRunIdentity(map, random: &path.random)
@@ -24,15 +24,36 @@ extension ExecutionRunner {
         }
         let startDate = path.clock.now()
         try recordEvent(.mapRunStarted, on: &path, .mapRunStarted(.init(mapRunArn: run.arn)))
+        let base: String? = target.map {
+            $0.prefix.isEmpty ? run.id : $0.prefix + ($0.prefix.hasSuffix("/") ? "" : "/") + run.id
+        }
+        let width = Self.workerCount(limits)
+        let progress = options.mapRunProgress
+        let stateName = map.common.name
+        let results = MapRunResults(
+            config: WriterConfig(map.resultWriter),
+            target: target.map { .init(writer: handlers.resultWriter, bucket: $0.bucket, base: base ?? "") },
+            window: Self.readAheadWindow(workers: width), maximumFileBytes: options.maximumResultFileBytes,
+            total: feed.total, itemTotal: feed.itemTotal,
+            report: Self.progressReport(progress, mapRunArn: run.arn, stateName: stateName))
+        progress?(
+            MapRunProgress(
+                mapRunArn: run.arn, stateName: stateName, counts: MapRunSummary.Counts(), total: feed.total, items: 0,
+                itemTotal: feed.itemTotal, finished: false))
         let outcome = await runChildren(
-            map, items: items, effective: effective, limits: limits, run: run, path: path, site: site)
+            map, feed: feed, results: results, effective: effective, limits: limits, width: width, run: run,
+            path: path, site: site)
         path.clock.join(outcome.clocks)
+        let closed = results.close(total: outcome.total, itemTotal: feed.itemTotal)
         var summary = MapRunSummary(
             mapRunArn: run.arn, executionArn: path.context.execution.id, stateName: map.common.name,
             status: .succeeded, startDate: startDate, stopDate: startDate, maxConcurrency: limits.concurrency,
             toleratedFailurePercentage: Self.toleratedPercentage(map), toleratedFailureCount: Self.toleratedCount(map),
-            itemCounts: outcome.counts, executionCounts: outcome.counts)
+            itemCounts: closed.counts, executionCounts: closed.counts)
+        summary.itemCounts.resultsWritten = 0
+        summary.executionCounts.resultsWritten = 0
         if outcome.cancelled {
+            for var stream in closed.streams { stream.discard() }
             summary.status = .aborted
             summary.stopDate = path.clock.now()
             mapRunLog.append(summary)
@@ -41,26 +62,23 @@ extension ExecutionRunner {
         }
         var failure = outcome.failure
         var output: JSON = .null
-        if let target {
+        if let target, let base {
             do throws(StatesError) {
-                let key = try await writeResults(
-                    target, run: run, map: map, records: outcome.records, items: items, writer: handlers.resultWriter)
-                summary.itemCounts.resultsWritten = outcome.records.count { $0 != nil }
-                summary.executionCounts.resultsWritten = summary.itemCounts.resultsWritten
+                if let error = results.writeError { throw error }
+                let key = try await commitResults(
+                    target, base: base, run: run, streams: closed.streams, writer: handlers.resultWriter)
+                summary.itemCounts.resultsWritten = closed.counts.resultsWritten
+                summary.executionCounts.resultsWritten = closed.counts.resultsWritten
                 output = [
                     "MapRunArn": .string(run.arn),
                     "ResultWriterDetails": ["Bucket": .string(target.bucket), "Key": .string(key)],
                 ]
             } catch {
+                for var stream in closed.streams { stream.discard() }
                 failure = failure ?? error
             }
         } else {
-            let config = WriterConfig(map.resultWriter)
-            var results: [JSON] = []
-            for record in outcome.records {
-                if let record { results += config.entries(for: record) }
-            }
-            output = .array(results)
+            output = .array(closed.values)
         }
         summary.stopDate = path.clock.now()
         if let failure {
@@ -126,96 +144,140 @@ extension ExecutionRunner {
 
     /// What the children did.
     struct ChildrenOutcome: Sendable {
-        /// By item index; `nil` for an item no child was started for.
-        var records: [ChildExecutionRecord?]
-        var counts: MapRunSummary.Counts
+        /// Child inputs in all: those run and those left pending.
+        var total: Int
         var clocks: [any ExecutionClock]
-        /// Why the run failed (`States.ExceedToleratedFailureThreshold`, an ItemSelector error).
+        /// Why the run failed (`States.ExceedToleratedFailureThreshold`, an ItemSelector error,
+        /// the reader's stream failing part way).
         var failure: StatesError?
         /// The parent was stopped (aborted, timed out) while the run went on.
         var cancelled: Bool
     }
 
-    /// Runs the children on a pool of workers; more failed (or timed-out, or aborted) children
-    /// than tolerated (none by default) stop the run, its running children ending ABORTED and
-    /// the rest left PENDING.
-    private func runChildren(
-        _ map: MapState, items: [JSON], effective: JSON, limits: MapLimits, run: MapRunIdentity, path: PathContext,
-        site: EvaluationSite
-    ) async -> ChildrenOutcome {
-        var width = items.count
-        // AWS runs at most 10,000 children at once; a few workers per core keep both cores busy.
+    private static func progressReport(
+        _ progress: (@Sendable (MapRunProgress) -> Void)?, mapRunArn: String, stateName: String
+    ) -> (@Sendable (MapRunResults.Report) -> Void)? {
+        guard let progress else { return nil }
+        return { report in
+            progress(
+                MapRunProgress(
+                    mapRunArn: mapRunArn, stateName: stateName, counts: report.counts, total: report.total,
+                    items: report.items, itemTotal: report.itemTotal, finished: report.finished))
+        }
+    }
+
+    /// How many children run at once: `MaxConcurrency` (AWS runs at most 10,000), or without
+    /// one a few workers per core, which keeps both cores busy.
+    static func workerCount(_ limits: MapLimits) -> Int {
         let cap = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-        width = min(width, limits.concurrency > 0 ? min(limits.concurrency, 10_000) : cap)
+        return limits.concurrency > 0 ? min(limits.concurrency, 10_000) : cap
+    }
+
+    /// How many child inputs are read ahead of the workers, queued.
+    static func queuedInputs(workers: Int) -> Int { max(2, workers) }
+
+    /// How far ahead of the first unfinished child a worker may start one when results are
+    /// streamed to files in item order: the bound on children finished but not yet written.
+    static func readAheadWindow(workers: Int) -> Int { max(16, 2 * workers) }
+
+    /// Runs the children on a pool of workers, each taking the next child input from `feed` as
+    /// it becomes free; more failed (or timed-out, or aborted) children than tolerated (none by
+    /// default) stop the run, its running children ending ABORTED and the rest left PENDING.
+    private func runChildren(
+        _ map: MapState, feed: MapChildFeed, results: MapRunResults, effective: JSON, limits: MapLimits, width: Int,
+        run: MapRunIdentity, path: PathContext, site: EvaluationSite
+    ) async -> ChildrenOutcome {
         let tolerated = limits.toleratedFailures ?? 0
-        let slots = ChildSlots(count: items.count)
-        let cursor = Counter()
+        let batched = map.itemBatcher != nil
         let failures = Counter()
         let stop = MapRunStop()
         let parent = path
-        let clocks = await withTaskGroup(of: (any ExecutionClock).self) { group in
+        let queue = ChildInputQueue(capacity: Self.queuedInputs(workers: width))
+        let clocks = await withTaskGroup(of: (any ExecutionClock)?.self) { group in
+            // The producer: reads the data set ahead of the workers, on its own task.
+            group.addTask {
+                while true {
+                    let next: (index: Int, input: JSON)?
+                    do throws(StatesError) {
+                        next = try feed.next()
+                    } catch {
+                        stop.set(error)
+                        results.release()
+                        queue.close()
+                        break
+                    }
+                    guard let next else {
+                        if let total = feed.total { results.setTotals(total, items: feed.itemTotal) }
+                        queue.finish()
+                        break
+                    }
+                    guard await queue.put(next) else { break }
+                }
+                return nil
+            }
             for worker in 0..<width {
                 group.addTask {
                     var workerPath = parent.child(worker, previousEventID: 0, anchor: AbortAnchor())
                     while !Task.isCancelled, stop.error == nil {
-                        let index = cursor.next()
-                        guard index < items.count else { break }
+                        guard let (index, item) = await queue.take() else { break }
+                        guard await results.admit(index), stop.error == nil, !Task.isCancelled else {
+                            results.pending(index, input: item)
+                            break
+                        }
                         // The item's randomness depends on its index only, not on the worker.
                         let itemRandom = parent.random.fork(index)
                         workerPath.random = itemRandom.fork(0)
                         let input: JSON
                         do throws(StatesError) {
                             input = try self.iterationInput(
-                                map, item: items[index], index: index, effective: effective, path: &workerPath,
-                                site: site)
+                                map, item: item, index: index, effective: effective, path: &workerPath, site: site)
                         } catch {
                             stop.set(error)
+                            results.release()
+                            queue.close()
+                            results.pending(index, input: item)
                             break
                         }
                         let record = await self.runChildExecution(
                             map, input: input, random: itemRandom.fork(1), run: run, path: &workerPath)
-                        slots.set(index, record)
                         if record.status != .succeeded, failures.next() + 1 > tolerated {
                             stop.set(Causes.mapRunToleratedFailureThresholdExceeded)
+                            results.release()
+                            queue.close()
                         }
+                        results.finish(index, record, items: MapChildFeed.itemCount(of: item, batched: batched))
                     }
                     return workerPath.clock
                 }
             }
             var clocks: [any ExecutionClock] = []
             for await clock in group {
-                clocks.append(clock)
-                if stop.error != nil { group.cancelAll() }
+                if let clock { clocks.append(clock) }
+                if stop.error != nil {
+                    queue.close()
+                    group.cancelAll()
+                }
             }
             return clocks
         }
-        let records = slots.values()
-        var counts = MapRunSummary.Counts()
-        counts.total = items.count
-        for record in records {
-            switch record?.status {
-            case nil: counts.pending += 1
-            case .succeeded: counts.succeeded += 1
-            case .failed: counts.failed += 1
-            case .timedOut: counts.timedOut += 1
-            case .aborted: counts.aborted += 1
+        for (index, item) in queue.remaining() { results.pending(index, input: item) }
+        let cancelled = Task.isCancelled
+        // The items no child was started for are PENDING; reading on finds how many there are
+        // (read, counted and dropped: nothing is run). An aborted run does not read the rest of
+        // a data set it was reading (it could be large): its count is of the items read.
+        var failure = stop.error
+        while !cancelled || feed.isInMemory {
+            do throws(StatesError) {
+                guard let (index, item) = try feed.next() else { break }
+                results.pending(index, input: item)
+            } catch {
+                failure = failure ?? error
+                break
             }
         }
-        let failure = stop.error
         return ChildrenOutcome(
-            records: records, counts: counts, clocks: clocks, failure: failure, cancelled: Task.isCancelled)
+            total: feed.total ?? feed.taken, clocks: clocks, failure: failure, cancelled: cancelled)
     }
-}
-
-/// The child records of one map run, written once each by the worker that ran the child.
-final class ChildSlots: Sendable {
-    private let storage: Mutex<[ChildExecutionRecord?]>
-
-    init(count: Int) { storage = Mutex([ChildExecutionRecord?](repeating: nil, count: count)) }
-
-    func set(_ index: Int, _ record: ChildExecutionRecord) { storage.withLock { $0[index] = record } }
-
-    func values() -> [ChildExecutionRecord?] { storage.withLock { $0 } }
 }
 
 /// The first reason a map run stops early, shared by its workers.

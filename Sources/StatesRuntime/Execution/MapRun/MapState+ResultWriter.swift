@@ -69,11 +69,12 @@ extension ExecutionRunner {
             && parts[6] == "putObject"
     }
 
-    /// Writes the run's result files, then `manifest.json` last (so a run stopped part way never
-    /// leaves a manifest naming a missing file); returns the manifest's key.
-    func writeResults(
-        _ target: ResultWriterTarget, run: MapRunIdentity, map: MapState, records: [ChildExecutionRecord?],
-        items: [JSON], writer: (any ResultWriting)?
+    /// Commits the run's results files (closed, written in full), then writes `manifest.json`
+    /// last, so a run stopped part way never leaves a manifest naming a missing file; returns
+    /// the manifest's key.
+    func commitResults(
+        _ target: ResultWriterTarget, base: String, run: MapRunIdentity, streams: [ResultFileStream],
+        writer: (any ResultWriting)?
     ) async throws(StatesError) -> String {
         guard let writer else {
             throw Causes.resultWriterFailed(
@@ -81,49 +82,29 @@ extension ExecutionRunner {
                     + "(asl run: give a run configuration, asl.config.json, so the local S3 of its data directory "
                     + "is used)")
         }
-        let config = WriterConfig(map.resultWriter)
-        let limit = options.maximumResultFileBytes
-        var succeeded = ResultFileSplitter(status: "SUCCEEDED", outputType: config.outputType, maximumFileBytes: limit)
-        var failed = ResultFileSplitter(status: "FAILED", outputType: config.outputType, maximumFileBytes: limit)
-        var pending = ResultFileSplitter(status: "PENDING", outputType: config.outputType, maximumFileBytes: limit)
-        for (index, record) in records.enumerated() {
-            guard let record else {
-                pending.append(WriterConfig.pendingEntry(input: items[index]))
-                continue
-            }
-            for entry in config.entries(for: record) {
-                if record.status == .succeeded { succeeded.append(entry) } else { failed.append(entry) }
-            }
-        }
-        let base = target.prefix.isEmpty ? run.id : target.prefix + (target.prefix.hasSuffix("/") ? "" : "/") + run.id
         var listed = JSONObject()
-        for var splitter in [failed, pending, succeeded] {
+        for stream in streams {
             var files: [JSON] = []
-            for (number, body) in splitter.finish().enumerated() {
-                let key = "\(base)/\(splitter.status)_\(number).json"
-                try await put(body, key: key, bucket: target.bucket, writer: writer)
-                files.append(["Key": .string(key), "Size": .number(JSONNumber(body.count))])
+            for file in stream.files {
+                do {
+                    try await file.object.commit()
+                } catch {
+                    throw MapRunResults.writerFailure(error)
+                }
+                files.append(["Key": .string(file.key), "Size": .number(JSONNumber(file.size))])
             }
-            listed[splitter.status] = .array(files)
+            listed[stream.status] = .array(files)
         }
         let manifest: JSON = [
             "DestinationBucket": .string(target.bucket), "MapRunArn": .string(run.arn),
             "ResultFiles": .object(listed),
         ]
         let key = "\(base)/manifest.json"
-        try await put(JSONWriter.compactBytes(manifest), key: key, bucket: target.bucket, writer: writer)
-        return key
-    }
-
-    private func put(_ body: [UInt8], key: String, bucket: String, writer: any ResultWriting)
-        async throws(StatesError)
-    {
         do {
-            try await writer.putObject(bucket: bucket, key: key, body: body)
-        } catch let error as StatesError {
-            throw Causes.resultWriterFailed(error.cause ?? error.name.rawValue)
+            try await writer.putObject(bucket: target.bucket, key: key, body: JSONWriter.compactBytes(manifest))
         } catch {
-            throw Causes.resultWriterFailed("\(error)")
+            throw MapRunResults.writerFailure(error)
         }
+        return key
     }
 }

@@ -82,54 +82,86 @@ struct WriterConfig: Sendable, Hashable {
     }
 }
 
-/// Builds the files of one status (`SUCCEEDED`, `FAILED`, `PENDING`): entries are appended in item
-/// order and a new file is started when the next entry would take the current one past
-/// ``maximumFileBytes`` (AWS splits result files at 5 GB; SPEC-NOTES.md §17.3).
-struct ResultFileSplitter {
+/// The files of one status (`SUCCEEDED`, `FAILED`, `PENDING`), streamed: entries are appended in
+/// item order to the open object and a new file is started when the next entry would take the
+/// current one past ``maximumFileBytes`` (AWS splits result files at 5 GB; SPEC-NOTES.md §17.3).
+/// Files are committed by the map run once it is over, so none is visible before the run ends.
+struct ResultFileStream {
     static let awsMaximumFileBytes = 5 * 1_073_741_824
+
+    /// A file written (and closed), not yet committed.
+    struct File {
+        var key: String
+        var object: any ResultObjectWriter
+        var size: Int
+    }
 
     let status: String
     let outputType: WriterConfig.OutputType
     let maximumFileBytes: Int
-    private(set) var files: [[UInt8]] = []
-    private var current: [UInt8] = []
+    /// `<prefix>/<map-run-id>`.
+    let base: String
+    private(set) var files: [File] = []
+    private var current: File?
     private var entriesInCurrent = 0
 
-    init(status: String, outputType: WriterConfig.OutputType, maximumFileBytes: Int) {
+    init(status: String, outputType: WriterConfig.OutputType, maximumFileBytes: Int, base: String) {
         self.status = status
         self.outputType = outputType
         self.maximumFileBytes = maximumFileBytes
+        self.base = base
     }
 
-    mutating func append(_ entry: JSON) {
-        let bytes = JSONWriter.compactBytes(entry)
+    /// Appends one entry (its compact JSON bytes), opening a file through `open` when needed.
+    mutating func append(_ bytes: [UInt8], open: (String) throws -> any ResultObjectWriter) throws {
         let closing = outputType == .json ? 1 : 0
         // "[" or "," before an entry of a JSON file; "\n" after one of a JSONL file.
         let extra = 1
-        if entriesInCurrent > 0, current.count + extra + bytes.count + closing > maximumFileBytes {
-            finishCurrent()
+        if entriesInCurrent > 0, let file = current, file.size + extra + bytes.count + closing > maximumFileBytes {
+            try finishCurrent()
         }
+        if current == nil {
+            let key = "\(base)/\(status)_\(files.count).json"
+            current = File(key: key, object: try open(key), size: 0)
+        }
+        guard var file = current else { return }
+        var piece: [UInt8] = []
+        piece.reserveCapacity(bytes.count + 1)
         switch outputType {
         case .json:
-            current.append(entriesInCurrent == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-            current += bytes
+            piece.append(entriesInCurrent == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
+            piece += bytes
         case .jsonl:
-            current += bytes
-            current.append(UInt8(ascii: "\n"))
+            piece += bytes
+            piece.append(UInt8(ascii: "\n"))
         }
+        try file.object.append(piece)
+        file.size += piece.count
+        current = file
         entriesInCurrent += 1
     }
 
-    /// The finished files' bytes (none when no entry was appended).
-    mutating func finish() -> [[UInt8]] {
-        if entriesInCurrent > 0 { finishCurrent() }
-        return files
+    /// Closes the current file; ``files`` then holds every file of the status.
+    mutating func finish() throws {
+        if current != nil { try finishCurrent() }
     }
 
-    private mutating func finishCurrent() {
-        if outputType == .json { current.append(UInt8(ascii: "]")) }
-        files.append(current)
-        current = []
+    /// Drops every file (nothing becomes visible).
+    mutating func discard() {
+        for file in files { file.object.discard() }
+        current?.object.discard()
+        files = []
+        current = nil
+    }
+
+    private mutating func finishCurrent() throws {
+        guard var file = current else { return }
+        if outputType == .json {
+            try file.object.append([UInt8(ascii: "]")])
+            file.size += 1
+        }
+        files.append(file)
+        current = nil
         entriesInCurrent = 0
     }
 }

@@ -54,7 +54,24 @@ extension ExecutionRunner {
             // ItemReader and ItemBatcher (SPEC-NOTES.md §17); under `asl test-state` a mock stands
             // in for the reader (§15.5).
             var items = listedItems
-            if mapState.itemReader != nil || mapState.itemBatcher != nil {
+            // A map run reads its ItemReader as its children go, never the whole data set at once
+            // (SPEC-NOTES.md §17.5).
+            var feed: MapChildFeed?
+            var itemCount: Int?
+            if mapState.processorMode == .distributed, mapState.itemReader != nil, path.inspection?.mock == nil {
+                do throws(StatesError) {
+                    (mapState, feed, itemCount) = try streamedItems(
+                        mapState, effective: effective, scope: scope, path: &path, site: site)
+                } catch {
+                    // A reader field AWS refuses (a negative MaxItems) is the map run's failure, as
+                    // a data set that cannot be read is (SPEC-NOTES.md §17.4); `States.Runtime`
+                    // ends the execution before any map run.
+                    if error.name == .itemReaderFailed {
+                        try recordFailedMapRun(mapState, concurrency: concurrency, failure: error, path: &path)
+                    }
+                    throw .failed(error)
+                }
+            } else if mapState.itemReader != nil || mapState.itemBatcher != nil {
                 do throws(StatesError) {
                     (mapState, items) = try distributedItems(
                         mapState, items: listedItems, effective: effective, scope: scope,
@@ -73,7 +90,7 @@ extension ExecutionRunner {
                 MapLimits(
                     concurrency: concurrency,
                     toleratedFailures: try Self.mapTolerance(
-                        mapState, roots: roots, itemCount: items.count, site: site))
+                        mapState, roots: roots, itemCount: itemCount ?? items.count, site: site))
             }
             let result: JSON
             if let inspection = path.inspection, inspection.mock != nil {
@@ -85,7 +102,9 @@ extension ExecutionRunner {
             } else if mapState.processorMode == .distributed {
                 // A map run of child executions (SPEC-NOTES.md §17.4).
                 result = try await runMapRun(
-                    mapState, items: items, effective: effective, limits: limits, scope: scope, path: &path,
+                    mapState, feed: feed ?? MapChildFeed(items: items, batched: mapState.itemBatcher != nil),
+                    effective: effective, limits: limits,
+                    scope: scope, path: &path,
                     site: site)
             } else {
                 result = .array(

@@ -16,6 +16,21 @@ extension ExecutionRunner {
         _ batcher: MapState.Component, items: [JSON], effective: JSON, scope: JSONataScope?, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> [JSON] {
+        var builder = try batchBuilder(batcher, effective: effective, scope: scope, path: &path, site: site)
+        var batches: [JSON] = []
+        for item in items {
+            if let batch = try builder.add(item) { batches.append(batch) }
+        }
+        if let batch = builder.finish() { batches.append(batch) }
+        return batches
+    }
+
+    /// The batcher's limits and `BatchInput`, evaluated once for the whole Map run, ready to
+    /// batch items as they come.
+    func batchBuilder(
+        _ batcher: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> BatchBuilder {
         let config = batcher.config
         let maxItems = try batchLimit(
             config, key: "MaxItemsPerBatch", effective: effective, scope: scope, path: &path, site: site)
@@ -23,36 +38,7 @@ extension ExecutionRunner {
             config, key: "MaxInputBytesPerBatch", effective: effective, scope: scope, path: &path, site: site)
         let maxBytes = min(requestedBytes ?? Self.maximumBatchBytes, Self.maximumBatchBytes)
         let batchInput = try evaluateBatchInput(config, effective: effective, scope: scope, path: &path, site: site)
-        // `{"Items":[]}` plus `"BatchInput":<value>,` when there is one.
-        var base = 12
-        if let batchInput { base += 14 + JSONWriter.compactBytes(batchInput).count }
-        var batches: [JSON] = []
-        var current: [JSON] = []
-        var size = base
-        func flush() {
-            guard !current.isEmpty else { return }
-            var object = JSONObject()
-            if let batchInput { object["BatchInput"] = batchInput }
-            object["Items"] = .array(current)
-            batches.append(.object(object))
-            current = []
-            size = base
-        }
-        for (index, item) in items.enumerated() {
-            let itemBytes = JSONWriter.compactBytes(item).count
-            guard base + itemBytes <= maxBytes else {
-                throw StatesError(
-                    .itemReaderFailed,
-                    "Item \(index) is \(itemBytes) bytes, which does not fit in a batch of at most \(maxBytes) bytes "
-                        + "(MaxInputBytesPerBatch)")
-            }
-            if let maxItems, current.count >= maxItems { flush() }
-            if !current.isEmpty, size + 1 + itemBytes > maxBytes { flush() }
-            size += (current.isEmpty ? 0 : 1) + itemBytes
-            current.append(item)
-        }
-        flush()
-        return batches
+        return BatchBuilder(maxItems: maxItems, maxBytes: maxBytes, batchInput: batchInput)
     }
 
     /// `MaxItemsPerBatch` / `MaxInputBytesPerBatch` (integer or `{% %}`) or their `…Path`:
@@ -106,5 +92,59 @@ extension ExecutionRunner {
         }
         return try TemplateEvaluator.evaluate(
             template, roots: Roots(input: effective, path: path), random: &path.random, site: site)
+    }
+}
+
+/// Groups items into child inputs as they come (see ``ExecutionRunner/batchItems``): a batch is
+/// handed out as soon as the next item would not fit in it, so at most one batch is held.
+struct BatchBuilder: Sendable {
+    let maxItems: Int?
+    let maxBytes: Int
+    let batchInput: JSON?
+    /// `{"Items":[]}` plus `"BatchInput":<value>,` when there is one.
+    private let base: Int
+    private var current: [JSON] = []
+    private var size: Int
+    private var index = 0
+
+    init(maxItems: Int?, maxBytes: Int, batchInput: JSON?) {
+        self.maxItems = maxItems
+        self.maxBytes = maxBytes
+        self.batchInput = batchInput
+        var base = 12
+        if let batchInput { base += 14 + JSONWriter.compactBytes(batchInput).count }
+        self.base = base
+        size = base
+    }
+
+    /// Adds an item; returns the batch it closed, if any (the item then starts the next one).
+    /// - Throws: `States.ItemReaderFailed` for an item too large for any batch.
+    mutating func add(_ item: JSON) throws(StatesError) -> JSON? {
+        let itemBytes = CompactEncoding.byteCount(item)
+        guard base + itemBytes <= maxBytes else {
+            throw StatesError(
+                .itemReaderFailed,
+                "Item \(index) is \(itemBytes) bytes, which does not fit in a batch of at most \(maxBytes) bytes "
+                    + "(MaxInputBytesPerBatch)")
+        }
+        index += 1
+        var closed: JSON?
+        if let maxItems, current.count >= maxItems { closed = flush() }
+        if closed == nil, !current.isEmpty, size + 1 + itemBytes > maxBytes { closed = flush() }
+        size += (current.isEmpty ? 0 : 1) + itemBytes
+        current.append(item)
+        return closed
+    }
+
+    /// The last batch, if any item is waiting.
+    mutating func finish() -> JSON? { current.isEmpty ? nil : flush() }
+
+    private mutating func flush() -> JSON {
+        var object = JSONObject()
+        if let batchInput { object["BatchInput"] = batchInput }
+        object["Items"] = .array(current)
+        current = []
+        size = base
+        return .object(object)
     }
 }

@@ -40,6 +40,50 @@ extension ExecutionRunner {
         return (map, items)
     }
 
+    /// A map run's items as a feed over the reader's stream (with `ItemSelector` and the batcher
+    /// applied as items come), the Map as its children see it, and, when a
+    /// `ToleratedFailurePercentage` needs it, how many child inputs there are: found by reading
+    /// the data set once through (counting, holding nothing) before it is read for the run.
+    func streamedItems(
+        _ map: MapState, effective: JSON, scope: JSONataScope?, path: inout PathContext, site: EvaluationSite
+    ) throws(StatesError) -> (MapState, MapChildFeed, Int?) {
+        guard let reader = map.itemReader else { return (map, MapChildFeed(items: []), 0) }
+        var map = map
+        let (handler, request, limit) = try prepareItemReader(
+            reader, effective: effective, scope: scope, path: &path, site: site)
+        var builder: BatchBuilder?
+        var selector: MapChildFeed.Selector?
+        if let batcher = map.itemBatcher {
+            // With a batcher, ItemSelector applies to each item before batching (see
+            // `distributedItems`), then the children run on the batches as they are.
+            builder = try batchBuilder(batcher, effective: effective, scope: scope, path: &path, site: site)
+            if map.itemSelector != nil {
+                let selecting = map
+                selector = { (item, index, path) throws(StatesError) -> JSON in
+                    try self.iterationInput(
+                        selecting, item: item, index: index, effective: effective, path: &path, site: site)
+                }
+            }
+            map.itemSelector = nil
+        }
+        // The reader is opened by the map run, after MapRunStarted: AWS records a reader's
+        // failure (a missing object, duplicate CSV headers) as MapRunFailed (§17.1, §17.5).
+        let open: MapChildFeed.Opener = { () throws(StatesError) -> any ItemStream in try handler.open(request) }
+        var count: Int?
+        if map.toleratedFailurePercentage != nil {
+            // A data set that cannot be read fails the run itself, after MapRunStarted.
+            let counting = MapChildFeed(open: open, limit: limit, batcher: builder, selector: selector, path: path)
+            do throws(StatesError) {
+                while try counting.next() != nil {}
+                count = counting.total
+            } catch {
+                count = nil
+            }
+        }
+        let feed = MapChildFeed(open: open, limit: limit, batcher: builder, selector: selector, path: path)
+        return (map, feed, count)
+    }
+
     /// Evaluates the reader's `Parameters`/`Arguments` and `ReaderConfig`, opens the registered
     /// reader and pulls at most `MaxItems` items.
     func readItems(
@@ -60,6 +104,17 @@ extension ExecutionRunner {
         _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
         site: EvaluationSite
     ) throws(StatesError) -> (stream: any ItemStream, limit: Int) {
+        let (handler, request, limit) = try prepareItemReader(
+            reader, effective: effective, scope: scope, path: &path, site: site)
+        return (try handler.open(request), limit)
+    }
+
+    /// Evaluates the reader's fields: the registered reader, what to ask it and how many items
+    /// to take (0: all), without opening anything yet.
+    func prepareItemReader(
+        _ reader: MapState.Component, effective: JSON, scope: JSONataScope?, path: inout PathContext,
+        site: EvaluationSite
+    ) throws(StatesError) -> (handler: any ItemReading, request: ItemReaderRequest, limit: Int) {
         let arguments: JSON
         switch reader.parameters {
         case nil:
@@ -84,7 +139,7 @@ extension ExecutionRunner {
         }
         let request = ItemReaderRequest(
             resource: resource, arguments: arguments, config: config, stateName: site.stateName)
-        return (try handler.open(request), config.maxItems ?? 0)
+        return (handler, request, config.maxItems ?? 0)
     }
 
     /// `ReaderConfig`'s enumerations and headers as written.
