@@ -49,34 +49,8 @@ enum CompactEncoding {
     /// ``JSONCore/JSONWriter`` escapes a string): what `JSONWriter.compactBytes(.string(text))`
     /// gives for the text `JSONWriter.compact(value)`.
     static func appendQuoted(_ bytes: [UInt8], to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var runStart = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for position in buffer.indices {
-                let byte = buffer[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<position]))
-                runStart = position + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-                case 0x08: output.append(UInt8(ascii: "b"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0C: output.append(UInt8(ascii: "f"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                default:
-                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    output.append(hexDigits[Int(byte >> 4)])
-                    output.append(hexDigits[Int(byte & 0x0F)])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONWriter.appendQuoted(bytes, to: &output)
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// ``WriterConfig/metadataEntry(_:)`` written compactly: the child's input and output are
     /// written once each (once in all when they are the same value) and quoted as they are.
