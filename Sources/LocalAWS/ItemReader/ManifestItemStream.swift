@@ -32,18 +32,7 @@ final class ManifestItemStream: ItemStream {
             throw StatesError(
                 .itemReaderFailed, "ManifestType '\(type)' is not served locally: use S3_INVENTORY")
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try store.read(manifest)
-        } catch {
-            throw failures.storage(error)
-        }
-        let document: JSON
-        do {
-            document = try JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
-        } catch {
-            throw StatesError(.itemReaderFailed, "The manifest \(manifest) is not valid JSON: \(error.description)")
-        }
+        let document = try failures.readJSON(manifest, from: store, what: "manifest")
         let format = document["fileFormat"]?.stringValue ?? "CSV"
         guard format == "CSV" else {
             throw StatesError(

@@ -126,18 +126,7 @@ public struct S3ItemReader: ItemReading {
     private func jsonArray(_ location: S3Location, pointer: String?, failures: ReaderFailures) throws(StatesError)
         -> [JSON]
     {
-        let bytes: [UInt8]
-        do {
-            bytes = try store.read(location)
-        } catch {
-            throw failures.storage(error)
-        }
-        let value: JSON
-        do {
-            value = try JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
-        } catch {
-            throw StatesError(.itemReaderFailed, "The object \(location) is not valid JSON: \(error.description)")
-        }
+        let value = try failures.readJSON(location, from: store, what: "object")
         var selected = value
         if let pointer {
             guard let parsed = JSONPointer(parsing: pointer) else {
@@ -199,6 +188,22 @@ public struct S3ItemReader: ItemReading {
 /// S3's error texts for a reader, as the SDK words them (the same texts as ``S3SDKHandler``'s).
 struct ReaderFailures {
     let ids: S3RequestIDs
+
+    /// The JSON document stored at `location` (`what` names it in the failure: "object",
+    /// "manifest"), or the reader's failure.
+    func readJSON(_ location: S3Location, from store: ObjectStore, what: String) throws(StatesError) -> JSON {
+        let bytes: [UInt8]
+        do {
+            bytes = try store.read(location)
+        } catch {
+            throw storage(error)
+        }
+        do {
+            return try JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
+        } catch {
+            throw StatesError(.itemReaderFailed, "The \(what) \(location) is not valid JSON: \(error.description)")
+        }
+    }
 
     func noSuchBucket() -> StatesError {
         StatesError(.itemReaderFailed, "The specified bucket does not exist \(ids.suffix(status: 404))")
