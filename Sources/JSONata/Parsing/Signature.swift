@@ -20,7 +20,6 @@ final class Signature: @unchecked Sendable {
         self.definition = definition
         let chars = Array(definition.utf8)
         var position = 1
-        var current = Parameter(symbols: [], type: "")
         func set(_ symbols: String) -> SymbolSet { SymbolSet(symbols.utf8) }
         func findClosing(_ start: Int, _ open: UInt8, _ close: UInt8) -> Int {
             var depth = 1
@@ -42,30 +41,13 @@ final class Signature: @unchecked Sendable {
             if symbol == UInt8(ascii: ":") { break }
             switch symbol {
             case UInt8(ascii: "s"), UInt8(ascii: "n"), UInt8(ascii: "b"), UInt8(ascii: "l"), UInt8(ascii: "o"):
-                current.symbols = [symbol, UInt8(ascii: "m")]
-                current.type = String(UnicodeScalar(symbol))
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
-            case UInt8(ascii: "a"):
-                current.symbols = set("asnblfom")
-                current.type = "a"
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
+                parameters.append(Parameter(symbols: [symbol, UInt8(ascii: "m")], type: String(UnicodeScalar(symbol))))
+            case UInt8(ascii: "a"), UInt8(ascii: "x"):
+                parameters.append(Parameter(symbols: set("asnblfom"), type: String(UnicodeScalar(symbol))))
             case UInt8(ascii: "f"):
-                current.symbols = set("f")
-                current.type = "f"
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
+                parameters.append(Parameter(symbols: set("f"), type: "f"))
             case UInt8(ascii: "j"):
-                current.symbols = set("asnblom")
-                current.type = "j"
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
-            case UInt8(ascii: "x"):
-                current.symbols = set("asnblfom")
-                current.type = "x"
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
+                parameters.append(Parameter(symbols: set("asnblom"), type: "j"))
             case UInt8(ascii: "-"):
                 if var last = parameters.popLast() {
                     last.context = true
@@ -91,10 +73,10 @@ final class Signature: @unchecked Sendable {
                         code: "S0402", position: position,
                         value: .string(String(decoding: choice, as: UTF8.self)))
                 }
-                current.symbols = SymbolSet(choice).union([UInt8(ascii: "m")])
-                current.type = "(" + String(decoding: choice, as: UTF8.self) + ")"
-                parameters.append(current)
-                current = Parameter(symbols: [], type: "")
+                parameters.append(
+                    Parameter(
+                        symbols: SymbolSet(choice).union([UInt8(ascii: "m")]),
+                        type: "(" + String(decoding: choice, as: UTF8.self) + ")"))
                 position = end
             case UInt8(ascii: "<"):
                 guard var last = parameters.last, last.type == "a" || last.type == "f" else {
