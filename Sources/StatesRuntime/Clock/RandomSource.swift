@@ -1,3 +1,5 @@
+import JSONata
+
 /// A seeded, splittable pseudo-random generator (SplitMix64), so `States.MathRandom`,
 /// `States.UUID`, retry jitter and anything else random repeats exactly for the same seed.
 ///
@@ -5,22 +7,17 @@
 /// the path's index, not from how far the parent has drawn), so a Map iteration's random values
 /// do not depend on the order iterations happen to run in.
 public struct RandomSource: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+    /// The stream itself: the JSONata engine's SplitMix64, the one generator of the package.
+    private var generator: JSONata.SeededRandom
     /// The seed this stream started from.
     public let seed: UInt64
 
     public init(seed: UInt64) {
         self.seed = seed
-        state = seed
+        generator = JSONata.SeededRandom(seed: seed)
     }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { generator.next() }
 
     /// The stream for child path `index` (a branch or iteration).
     public func fork(_ index: Int) -> RandomSource {
