@@ -175,18 +175,7 @@ package final class DirectoryHandle: Sendable {
     package func contents(_ name: String) throws(FileIOError) -> [UInt8]? {
         guard let descriptor = try openFile(name, flags: O_RDONLY, operation: "open") else { return nil }
         defer { close(descriptor) }
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileIOError(operation: "read", path: childPath(name), code: errno)
-            }
-            if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-        }
-        return result
+        return try FileIO.readAll(descriptor, path: childPath(name))
     }
 
     /// Replaces (or creates) the file `name` atomically and durably: a temporary file named for

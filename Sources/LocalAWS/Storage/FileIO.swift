@@ -64,6 +64,11 @@ enum FileIO {
             throw FileIOError(operation: "open", path: path, code: errno)
         }
         defer { close(descriptor) }
+        return try readAll(descriptor, path: path)
+    }
+
+    /// Everything left to read from the open file `descriptor` (`path` names it in an error).
+    static func readAll(_ descriptor: Int32, path: String) throws(FileIOError) -> [UInt8] {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
