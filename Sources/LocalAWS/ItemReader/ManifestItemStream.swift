@@ -73,12 +73,8 @@ final class ManifestItemStream: ItemStream {
                 }
                 do {
                     current = try CSVRecordReader(source: try source(location), delimiter: UInt8(ascii: ","))
-                } catch let error as StorageError {
-                    throw StatesError(.itemReaderFailed, error.message)
-                } catch let error as StatesError {
-                    throw error
                 } catch {
-                    throw StatesError(.itemReaderFailed, "\(error)")
+                    throw ReaderFailures.readerFailure(error)
                 }
             }
             do {

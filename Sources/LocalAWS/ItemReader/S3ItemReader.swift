@@ -189,6 +189,16 @@ public struct S3ItemReader: ItemReading {
 struct ReaderFailures {
     let ids: S3RequestIDs
 
+    /// Any error met while reading items, as the reader's failure: a `StatesError` as it is, a
+    /// storage error by its message, anything else by its description.
+    static func readerFailure(_ error: any Error) -> StatesError {
+        switch error {
+        case let error as StatesError: error
+        case let error as StorageError: StatesError(.itemReaderFailed, error.message)
+        default: StatesError(.itemReaderFailed, "\(error)")
+        }
+    }
+
     /// The JSON document stored at `location` (`what` names it in the failure: "object",
     /// "manifest"), or the reader's failure.
     func readJSON(_ location: S3Location, from store: ObjectStore, what: String) throws(StatesError) -> JSON {
@@ -276,12 +286,8 @@ final class JSONLinesStream: ItemStream {
                         .itemReaderFailed, "Line \(line) of the JSONL file is not valid JSON: \(error.description)")
                 }
             }
-        } catch let error as StorageError {
-            throw StatesError(.itemReaderFailed, error.message)
-        } catch let error as StatesError {
-            throw error
         } catch {
-            throw StatesError(.itemReaderFailed, "\(error)")
+            throw ReaderFailures.readerFailure(error)
         }
     }
 

@@ -87,12 +87,8 @@ public final class LocalStream: Sendable {
                 try data.writeAtomically(
                     Array((JSONWriter.pretty(metadata) + "\n").utf8), to: relative + "/stream.json")
             }
-        } catch let error as StreamError {
-            throw error
-        } catch let error as FileIOError {
-            throw StreamError(error)
         } catch {
-            throw StreamError(.io("\(error)"))
+            throw StreamError.wrapping(error)
         }
         var records: [[StreamRecord]] = []
         for index in 0..<shardCount {

@@ -130,12 +130,8 @@ public actor StreamConsumer: ClockObserver {
                 }
                 try Self.save(loaded, shardIDs: stream.shardIDs, to: checkpointPath, in: data)
             }
-        } catch let error as StreamError {
-            throw error
-        } catch let error as FileIOError {
-            throw StreamError(error)
         } catch {
-            throw StreamError(.io("\(error)"))
+            throw StreamError.wrapping(error)
         }
         checkpoints = loaded
     }

@@ -83,3 +83,15 @@ public struct StreamError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension StreamError {
+    /// Any error met while opening or saving a stream's files, as a stream error: a stream
+    /// error as it is, a file error by its operation and path, anything else as I/O.
+    static func wrapping(_ error: any Error) -> StreamError {
+        switch error {
+        case let error as StreamError: error
+        case let error as FileIOError: StreamError(error)
+        default: StreamError(.io("\(error)"))
+        }
+    }
+}
