@@ -58,33 +58,25 @@ extension ExecutionRunner {
             // (SPEC-NOTES.md §17.5).
             var feed: MapChildFeed?
             var itemCount: Int?
-            if mapState.processorMode == .distributed, mapState.itemReader != nil, path.inspection?.mock == nil {
-                do throws(StatesError) {
+            do throws(StatesError) {
+                if mapState.processorMode == .distributed, mapState.itemReader != nil, path.inspection?.mock == nil {
                     (mapState, feed, itemCount) = try streamedItems(
                         mapState, effective: effective, scope: scope, path: &path, site: site)
-                } catch {
-                    // A reader field AWS refuses (a negative MaxItems) is the map run's failure, as
-                    // a data set that cannot be read is (SPEC-NOTES.md §17.4); `States.Runtime`
-                    // ends the execution before any map run.
-                    if error.name == .itemReaderFailed {
-                        try recordFailedMapRun(mapState, concurrency: concurrency, failure: error, path: &path)
-                    }
-                    throw .failed(error)
-                }
-            } else if mapState.itemReader != nil || mapState.itemBatcher != nil {
-                do throws(StatesError) {
+                } else if mapState.itemReader != nil || mapState.itemBatcher != nil {
                     (mapState, items) = try distributedItems(
                         mapState, items: listedItems, effective: effective, scope: scope,
                         reads: path.inspection?.mock == nil, path: &path, site: site)
-                } catch {
-                    // AWS reads inside the map run: a reader failure is the run's (SPEC-NOTES.md §17.4).
-                    if mapState.processorMode == .distributed, path.inspection?.mock == nil,
-                        error.name == .itemReaderFailed
-                    {
-                        try recordFailedMapRun(mapState, concurrency: concurrency, failure: error, path: &path)
-                    }
-                    throw .failed(error)
                 }
+            } catch {
+                // AWS reads inside the map run: a reader failure, or a reader field AWS refuses (a
+                // negative MaxItems), is the run's (SPEC-NOTES.md §17.4); `States.Runtime` ends the
+                // execution before any map run.
+                if mapState.processorMode == .distributed, path.inspection?.mock == nil,
+                    error.name == .itemReaderFailed
+                {
+                    try recordFailedMapRun(mapState, concurrency: concurrency, failure: error, path: &path)
+                }
+                throw .failed(error)
             }
             let limits = try failing { () throws(StatesError) in
                 MapLimits(
