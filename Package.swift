@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JSONataTests",
-            dependencies: ["JSONata", "JSONCore"],
+            dependencies: ["JSONata", "JSONCore", "StatesTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,29 +1,11 @@
 import JSONCore
+import StatesTestSupport
 import Testing
 
 /// Strings equal by code units, not by Swift's canonical equivalence (SPEC-NOTES §1 "String equality").
 @Suite struct CodeUnitEqualityTests {
-    struct Pair: Sendable, CustomTestStringConvertible {
-        let name: String
-        let first: String
-        let second: String
-        /// Whether AWS (Java `String.equals`, JavaScript `===`) sees the two as one string.
-        let same: Bool
-        var testDescription: String { name }
-    }
-
-    /// Each distinct pair is canonically equivalent, so Swift's `==` says `true` for all of them.
-    static let pairs: [Pair] = [
-        Pair(name: "precomposed vs decomposed é", first: "\u{E9}", second: "e\u{301}", same: false),
-        Pair(name: "Hangul syllable vs jamo", first: "\u{AC00}", second: "\u{1100}\u{1161}", same: false),
-        Pair(name: "Angstrom sign vs Å", first: "\u{212B}", second: "\u{C5}", same: false),
-        Pair(name: "Kelvin sign vs ASCII K", first: "\u{212A}", second: "K", same: false),
-        Pair(
-            name: "long decomposed key", first: "caf\u{E9}-" + String(repeating: "x", count: 40),
-            second: "cafe\u{301}-" + String(repeating: "x", count: 40), same: false),
-        Pair(name: "a string vs itself", first: "caf\u{E9}", second: "caf\u{E9}", same: true),
-        Pair(name: "ASCII vs itself", first: "States.ALL", second: "States.ALL", same: true),
-    ]
+    typealias Pair = CodeUnitPair
+    static let pairs = CodeUnitPair.all
 
     @Test(arguments: pairs)
     func swiftEqualityIsCanonicalButOursIsNot(_ c: Pair) {

@@ -1,4 +1,5 @@
 import JSONCore
+import StatesTestSupport
 import Testing
 
 @testable import JSONata
@@ -7,21 +8,8 @@ import Testing
 /// but different strings are different values and keys (SPEC-NOTES §1 "String equality").
 @Suite("JSONata code-unit string equality")
 struct JSONataCodeUnitEqualityTests {
-    struct Pair: Sendable, CustomTestStringConvertible {
-        let name: String
-        let first: String
-        let second: String
-        let same: Bool
-        var testDescription: String { name }
-    }
-
-    static let pairs: [Pair] = [
-        Pair(name: "precomposed vs decomposed é", first: "\u{E9}", second: "e\u{301}", same: false),
-        Pair(name: "Hangul syllable vs jamo", first: "\u{AC00}", second: "\u{1100}\u{1161}", same: false),
-        Pair(name: "Angstrom sign vs Å", first: "\u{212B}", second: "\u{C5}", same: false),
-        Pair(name: "Kelvin sign vs K", first: "\u{212A}", second: "K", same: false),
-        Pair(name: "a string vs itself", first: "caf\u{E9}", second: "caf\u{E9}", same: true),
-    ]
+    typealias Pair = CodeUnitPair
+    static let pairs = CodeUnitPair.all
 
     struct Check: Sendable {
         let expression: String

@@ -1,26 +1,14 @@
 import JSONCore
 import StatesLanguage
 import StatesRuntime
+import StatesTestSupport
 import Testing
 
 /// State names, error names, Choice strings, intrinsics and JSONPath filters compare strings by
 /// code units as AWS (Java) does, not by Swift's canonical equivalence (SPEC-NOTES §1 "String equality").
 @Suite struct CodeUnitNameTests {
-    struct Pair: Sendable, CustomTestStringConvertible {
-        let name: String
-        let first: String
-        let second: String
-        let same: Bool
-        var testDescription: String { name }
-    }
-
-    static let pairs: [Pair] = [
-        Pair(name: "precomposed vs decomposed é", first: "\u{E9}", second: "e\u{301}", same: false),
-        Pair(name: "Hangul syllable vs jamo", first: "\u{AC00}", second: "\u{1100}\u{1161}", same: false),
-        Pair(name: "Angstrom sign vs Å", first: "\u{212B}", second: "\u{C5}", same: false),
-        Pair(name: "Kelvin sign vs K", first: "\u{212A}", second: "K", same: false),
-        Pair(name: "a string vs itself", first: "caf\u{E9}", second: "caf\u{E9}", same: true),
-    ]
+    typealias Pair = CodeUnitPair
+    static let pairs = CodeUnitPair.all
 
     /// The string as a JSON string literal with every UTF-16 unit escaped (`"\u00e9"`), so the
     /// definition's text holds exactly these code units.
