@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "LocalAWS", targets: ["LocalAWS"]),
         .library(name: "Clickstream", targets: ["Clickstream"]),
+        .library(name: "ASLServer", targets: ["ASLServer"]),
         .executable(name: "asl", targets: ["asl"]),
     ],
     targets: [
@@ -35,8 +36,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "ASLServer",
+            dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "LocalAWS"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "ASLCommands",
-            dependencies: ["JSONCore", "JSONata", "StatesLanguage", "StatesRuntime", "LocalAWS", "Clickstream"],
+            dependencies: [
+                "JSONCore", "JSONata", "StatesLanguage", "StatesRuntime", "LocalAWS", "Clickstream", "ASLServer",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "asl", dependencies: ["ASLCommands"], swiftSettings: strict),
@@ -100,6 +108,13 @@ let package = Package(
         .testTarget(
             name: "ASLFuzzingTests",
             dependencies: ["ASLFuzzing", "JSONCore", "StatesLanguage", "StatesTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ASLServerTests",
+            dependencies: [
+                "ASLServer", "JSONCore", "StatesLanguage", "StatesRuntime", "LocalAWS", "StatesTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
