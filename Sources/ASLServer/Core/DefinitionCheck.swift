@@ -49,6 +49,17 @@ struct DefinitionCheck: Sendable {
         }
     }
 
+    /// The diagnostic's message in AWS's words where AWS's are recorded; ours otherwise.
+    /// Recorded: a missing top-level field, `These fields are required: [States]`
+    /// (LocalStack `v2/test_sfn_api.snapshot.json`, `test_create_delete_invalid_sm`).
+    static func message(_ diagnostic: Diagnostic) -> String {
+        let text = diagnostic.message
+        if let range = text.range(of: "; these fields are required: [") {
+            return "These fields are required: [" + text[range.upperBound...]
+        }
+        return text
+    }
+
     /// The JSON Pointer of the diagnostic as AWS writes a location (`/` for the root).
     static func location(_ diagnostic: Diagnostic) -> String {
         let text = diagnostic.pointer.description
@@ -63,7 +74,7 @@ struct DefinitionCheck: Sendable {
             return machine == nil
                 ? .invalidDefinition("SCHEMA_VALIDATION_FAILED: The definition cannot be run at /") : nil
         }
-        let parts = errors.map { "\(Self.awsCode($0)): \($0.message) at \(Self.location($0))" }
+        let parts = errors.map { "\(Self.awsCode($0)): \(Self.message($0)) at \(Self.location($0))" }
         return .invalidDefinition(parts.joined(separator: ", "))
     }
 
@@ -76,7 +87,7 @@ struct DefinitionCheck: Sendable {
             var entry = JSONObject()
             entry["severity"] = .string(diagnostic.severity == .error ? "ERROR" : "WARNING")
             entry["code"] = .string(Self.awsCode(diagnostic))
-            entry["message"] = .string(diagnostic.message)
+            entry["message"] = .string(Self.message(diagnostic))
             entry["location"] = .string(Self.location(diagnostic))
             list.append(.object(entry))
         }
