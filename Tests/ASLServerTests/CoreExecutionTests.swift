@@ -97,6 +97,10 @@ import Testing
         let different = await core.failure(
             "StartExecution", ["stateMachineArn": .string(machine), "name": "once", "input": #"{"x":2}"#])
         #expect(different == .executionAlreadyExists(arn))
+        let longError = String(repeating: "e", count: 257)
+        #expect(
+            await core.failure("StopExecution", ["executionArn": .string(arn), "error": .string(longError)])?.type
+                == "ValidationException")
         // Stopped: the same request is now refused.
         let stopped = try await core.call(
             "StopExecution", ["executionArn": .string(arn), "error": "Manual", "cause": "test"])

@@ -94,10 +94,10 @@ extension ExecutionService {
                 var random = RandomSource(seed: CoreNames.seed(configuration.seed, name: "express|\(name)"))
                 return ("\(arnPrefix):express:\(machine.name):\(name):\(CoreNames.uuid(using: &random))", name)
             }
-            var record = ExecutionRecord(
+            // Express executions are not recorded: AWS keeps no history of them for the API.
+            let record = ExecutionRecord(
                 id: 0, arn: arn, name: name, stateMachineArn: machine.arn, status: "RUNNING", startDate: now,
                 input: request.inputText, machine: machine)
-            record.id = 0
             let live = LiveExecution(arn: arn, control: ExecutionControl(), record: record, isExpress: true)
             registry.withLock { $0.live[arn] = live }
             launch(live, request: request)
@@ -307,6 +307,15 @@ extension ExecutionService {
         let arn = try fields.requiredString("executionArn")
         let error = try fields.string("error")
         let cause = try fields.string("cause")
+        // API reference, StopExecution: error 0–256, cause 0–32768 characters.
+        if let error, error.utf16.count > 256 {
+            throw .validation(
+                value: error, field: "error", constraint: "Member must have length less than or equal to 256")
+        }
+        if let cause, cause.utf16.count > 32768 {
+            throw .validation(
+                value: cause, field: "cause", constraint: "Member must have length less than or equal to 32768")
+        }
         let parsed = try StatesARN.parse(arn)
         guard parsed.resourceType == "execution" else {
             throw .invalidArn("Resource type not valid in this context: \(parsed.resourceType.lowercased())")
