@@ -30,6 +30,27 @@ import Testing
         #expect(error == ServiceError("StateMachineAlreadyExists", "State Machine Already Exists: '\(arn)'"))
     }
 
+    @Test func idempotentCreateComparesTheDefinitionTextAndIgnoresRoleAndTags() async throws {
+        let core = try CoreHarness()
+        let arn = try await core.createMachine("Orders")
+        // Another role and tags: the same machine, nothing changed.
+        let again = try await core.call(
+            "CreateStateMachine",
+            [
+                "name": "Orders", "definition": .string(CoreHarness.pass), "roleArn": "arn:aws:iam::1:role/Other",
+                "tags": [["key": "k", "value": "v"]],
+            ])
+        #expect(again["stateMachineArn"]?.stringValue == arn)
+        let described = try await core.call("DescribeStateMachine", ["stateMachineArn": .string(arn)])
+        #expect(described["roleArn"]?.stringValue == CoreHarness.role)
+        #expect(try await core.call("ListTagsForResource", ["resourceArn": .string(arn)]) == ["tags": []])
+        // The same JSON formatted otherwise is another definition.
+        let reformatted = CoreHarness.pass.replacingOccurrences(of: ",", with: ", ")
+        let error = await core.failure(
+            "CreateStateMachine", ["name": "Orders", "definition": .string(reformatted), "roleArn": "r"])
+        #expect(error?.type == "StateMachineAlreadyExists")
+    }
+
     struct BadCreate: Sendable, CustomTestStringConvertible {
         var testDescription: String
         var input: JSON

@@ -32,9 +32,13 @@ extension ExecutionService {
         let now = configuration.wallClock()
         let outcome = registry.withLock { registry -> Result<MachineRecord, ServiceError> in
             if let existing = registry.machines[arn] {
+                // API reference, CreateStateMachine: the check compares name, definition (as text:
+                // the same JSON formatted otherwise is another definition, LocalStack
+                // `test_create_duplicate_definition_format_sm`), type, logging and tracing; a
+                // different roleArn or tags are ignored and not applied.
                 let same =
-                    existing.record.definition == definition && existing.record.roleArn == roleArn
-                    && existing.record.type == type && existing.record.loggingConfiguration == logging
+                    existing.record.definition == definition && existing.record.type == type
+                    && existing.record.loggingConfiguration == logging
                     && existing.record.tracingConfiguration == tracing && existing.record.status == "ACTIVE"
                 return same ? .success(existing.record) : .failure(.stateMachineAlreadyExists(arn))
             }
