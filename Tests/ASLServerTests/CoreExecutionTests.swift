@@ -76,6 +76,39 @@ import Testing
                 || bad.type != "InvalidExecutionInput")
     }
 
+    static let inputErrors: [(input: String, detail: String)] = [
+        ("", "Invalid execution input."),
+        (
+            "not some json",
+            "Unrecognized token 'not': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        ),
+        ("{'not': 'json'", "Unexpected character (''' (code 39)): was expecting double-quote to start field name"),
+        ("[1 2]", "Unexpected character ('2' (code 50)): was expecting comma to separate Array entries"),
+        (
+            "nul1",
+            "Unrecognized token 'nul1': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+        ),
+    ]
+
+    @Test(arguments: inputErrors) func invalidInputIsWordedAsAWSWordsIt(_ input: String, _ detail: String) async throws
+    {
+        let core = try CoreHarness()
+        let machine = try await core.createMachine("M")
+        let error = await core.failure(
+            "StartExecution", ["stateMachineArn": .string(machine), "input": .string(input)])
+        #expect(error == .invalidExecutionInput(detail))
+    }
+
+    @Test func scalarInputsAreAccepted() async throws {
+        let core = try CoreHarness()
+        let machine = try await core.createMachine(
+            "M", definition: #"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#)
+        let number = try await core.run(machine, input: "2")
+        #expect(try await core.describe(number)["output"] == "2")
+        let text = try await core.run(machine, input: #""some text""#)
+        #expect(try await core.describe(text)["output"] == #""some text""#)
+    }
+
     @Test func startOnMissingMachine() async throws {
         let core = try CoreHarness()
         let arn = "arn:aws:states:us-east-1:123456789012:stateMachine:Missing"

@@ -43,7 +43,7 @@ extension ExecutionService {
             input = try JSONReader.read(inputText, options: .init(duplicateKeys: .keepLast, recordsSourceMap: false))
                 .value
         } catch {
-            throw .invalidExecutionInput("\(error.message) at offset \(error.offset)")
+            throw .invalidExecutionInput(ExecutionInputError.detail(error, in: Array(inputText.utf8)))
         }
         guard entry.record.status == "ACTIVE" else { throw .stateMachineDeleting(machineArn) }
         guard let resolved = entry.resolved else {
