@@ -124,6 +124,18 @@ import Testing
         }
     }
 
+    @Test func aFolderWithoutItsRecordIsSkippedAndNotReused() async throws {
+        let core = try CoreHarness()
+        let machine = try await core.createMachine("M")
+        let debris = core.folder.appendingPathComponent("sfn/executions/0000000009")
+        try FileManager.default.createDirectory(at: debris, withIntermediateDirectories: true)
+        let reopened = try core.reopened()
+        let arn = try await reopened.run(machine, name: "next")
+        #expect(try await reopened.describe(arn)["status"] == "SUCCEEDED")
+        let record = core.folder.appendingPathComponent("sfn/executions/0000000010/execution.json")
+        #expect(FileManager.default.fileExists(atPath: record.path))
+    }
+
     @Test func aRecordMissingAMemberIsNamed() async throws {
         let core = try CoreHarness()
         let machine = try await core.createMachine("M")

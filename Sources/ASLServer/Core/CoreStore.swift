@@ -75,10 +75,17 @@ struct CoreStore: Sendable {
     // MARK: Reading
 
     func readRecord(_ id: Int) throws(CoreStoreError) -> ExecutionRecord {
-        let path = Self.recordPath(id)
-        guard let value = try readJSON(path) else {
-            throw CoreStoreError(path: data.absolutePath(path), problem: "the execution record is missing")
+        guard let record = try loadRecord(id) else {
+            throw CoreStoreError(
+                path: data.absolutePath(Self.recordPath(id)), problem: "the execution record is missing")
         }
+        return record
+    }
+
+    /// The record of execution `id`, or `nil` when its folder holds none.
+    func loadRecord(_ id: Int) throws(CoreStoreError) -> ExecutionRecord? {
+        let path = Self.recordPath(id)
+        guard let value = try readJSON(path) else { return nil }
         return try ExecutionRecord(value, path: data.absolutePath(path))
     }
 

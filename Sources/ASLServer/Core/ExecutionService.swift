@@ -57,8 +57,7 @@ package final class ExecutionService: APIService {
             registry.nextExecutionID = max(registry.nextExecutionID, id + 1)
             // A folder without its record was never acknowledged (the record is written before
             // StartExecution answers): debris of a crash during the start.
-            guard (try? store.data.contents(of: CoreStore.recordPath(id))) ?? nil != nil else { continue }
-            var record = try store.readRecord(id)
+            guard var record = try store.loadRecord(id) else { continue }
             if record.status == "RUNNING" {
                 record = try recover(record, store: store, now: configuration.wallClock())
             }
