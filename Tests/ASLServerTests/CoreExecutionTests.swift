@@ -221,6 +221,18 @@ import Testing
         #expect(hidden["events"]?[1]?["stateEnteredEventDetails"] == ["name": "A"])
     }
 
+    @Test func hiddenDataDropsAssignedVariables() async throws {
+        let core = try CoreHarness()
+        let definition = #"{"StartAt":"A","States":{"A":{"Type":"Pass","Assign":{"x":1},"End":true}}}"#
+        let machine = try await core.createMachine("Assigns", definition: definition)
+        let arn = try await core.run(machine)
+        let shown = try await core.history(arn)
+        #expect(shown[2]["stateExitedEventDetails"]?["assignedVariables"] != nil)
+        let hidden = try await core.call(
+            "GetExecutionHistory", ["executionArn": .string(arn), "includeExecutionData": false])
+        #expect(hidden["events"]?[2]?["stateExitedEventDetails"] == ["name": "A"])
+    }
+
     @Test func syncExecutionsAreExpressOnly() async throws {
         let core = try CoreHarness()
         let standard = try await core.createMachine("Std")

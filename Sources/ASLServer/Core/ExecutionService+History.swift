@@ -142,7 +142,10 @@ extension ExecutionService {
         return .object(response)
     }
 
-    private static let dataMembers = ["input", "inputDetails", "output", "outputDetails"]
+    /// Execution data, dropped by `includeExecutionData: false` (assigned variables too, SPEC-NOTES.md §13).
+    private static let dataMembers = [
+        "input", "inputDetails", "output", "outputDetails", "assignedVariables", "assignedVariablesDetails",
+    ]
 
     static func dropExecutionData(_ event: inout JSON) {
         guard var object = event.objectValue else { return }
