@@ -1,0 +1,60 @@
+package import Foundation
+package import StatesRuntime
+
+/// What ``ExecutionService`` is opened with: where its files live, who it claims to be, how
+/// executions tell time, and what serves their Task states.
+package struct CoreConfiguration: Sendable {
+    /// How executions tell time (SPEC-NOTES.md §18.2 "Clock").
+    package enum ClockMode: Sendable, Hashable {
+        /// The wall clock: waits really wait.
+        case real
+        /// Each execution on a ``StatesRuntime/VirtualClock`` starting at the wall-clock time it
+        /// starts: waits and retries end at once.
+        case virtual
+    }
+
+    /// The data directory; the service keeps its files under `<data-dir>/sfn/`.
+    package var dataDirectory: URL
+    package var region: String
+    package var account: String
+    package var clockMode: ClockMode
+    /// The handlers Task states reach (already decorated by `tasks`' coordinator).
+    package var handlers: HandlerRegistry
+    /// A parsed SFN Local mock file: `StartExecution` on `<machine-arn>#<TestCase>` runs with
+    /// that test case's mocked responses.
+    package var mockConfiguration: MockConfigFile?
+    /// The seed every execution's seed is derived from (with the execution's name).
+    package var seed: UInt64
+    /// Where "now" comes from for creation dates, start instants and restart recovery (tests
+    /// inject a fixed instant).
+    package var wallClock: @Sendable () -> Date
+    /// AWS's quotas the executions run under.
+    package var quotas: Quotas
+    /// `false` skips the `fsync`s after records are written (tests; a crash of the process
+    /// still loses nothing, only a crash of the machine may).
+    package var syncWrites: Bool
+
+    package init(
+        dataDirectory: URL,
+        region: String = "us-east-1",
+        account: String = "123456789012",
+        clockMode: ClockMode = .real,
+        handlers: HandlerRegistry = HandlerRegistry(),
+        mockConfiguration: MockConfigFile? = nil,
+        seed: UInt64 = 0,
+        wallClock: @escaping @Sendable () -> Date = { Date() },
+        quotas: Quotas = Quotas(),
+        syncWrites: Bool = true
+    ) {
+        self.dataDirectory = dataDirectory
+        self.region = region
+        self.account = account
+        self.clockMode = clockMode
+        self.handlers = handlers
+        self.mockConfiguration = mockConfiguration
+        self.seed = seed
+        self.wallClock = wallClock
+        self.quotas = quotas
+        self.syncWrites = syncWrites
+    }
+}
