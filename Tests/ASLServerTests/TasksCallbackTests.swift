@@ -260,6 +260,10 @@ import Testing
         let token = try #require(await channel.next())
         let error = await harness.error("SendTaskSuccess", ["taskToken": .string(token), "output": "{nope"])
         #expect(error == ServiceError("InvalidOutput", "Invalid Output: '{nope'"))
+        // 262,144 bytes of UTF-8 at most: 87,382 three-byte characters are over, though fewer characters.
+        let large = "\"" + String(repeating: "€", count: 87_382) + "\""
+        let tooLarge = await harness.error("SendTaskSuccess", ["taskToken": .string(token), "output": .string(large)])
+        #expect(tooLarge?.type == "ValidationException")
         // The task still waits: a valid answer ends it.
         _ = try await harness.call("SendTaskSuccess", ["taskToken": .string(token), "output": "1"])
         #expect(await finished.output == ["reply": 1])

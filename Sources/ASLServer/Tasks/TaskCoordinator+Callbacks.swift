@@ -9,7 +9,11 @@ internal import JSONCore
 extension TaskCoordinator {
     func sendTaskSuccess(_ fields: TasksRequestFields) throws(ServiceError) -> JSON {
         let token = try taskToken(fields)
-        let text = try fields.string("output", length: 0...262_144)
+        guard let text = try fields.optionalString("output") else { throw TasksRequestFields.missing("output") }
+        // The limit is in UTF-8 bytes (API reference, SendTaskSuccess `output`).
+        if text.utf8.count > 262_144 {
+            throw TasksRequestFields.invalid("output", "Member must have length less than or equal to 262144")
+        }
         let output: JSON
         do {
             output = try JSONReader.read(text).value
