@@ -232,6 +232,49 @@ import Testing
         #expect(error?.type == "TaskTimedOut")
     }
 
+    @Test func anActivityNoWorkerTakesTimesOutUnderARealClock() async throws {
+        let harness = try TasksHarness(clockMode: .real)
+        defer { harness.directory.remove() }
+        let arn = try await harness.createActivity("unwatched")
+        let executor = try harness.executor(
+            Self.activityMachine(arn, extra: #""TimeoutSeconds": 1,"#), clock: SystemClock())
+        let result = await executor.run(input: [:])
+        #expect(result.status == .failed)
+        #expect(result.error == "States.Timeout")
+        #expect(
+            result.eventTypes == [
+                "ExecutionStarted", "TaskStateEntered", "ActivityScheduled", "ActivityTimedOut", "ExecutionFailed",
+            ])
+        // The task left the queue with its execution: no worker gets it afterwards.
+        #expect(harness.coordinator.activityQueue.waitingTasks(arn) == 0)
+    }
+
+    @Test func parallelCallbacksHaveTheirOwnTokens() async throws {
+        let harness = try TasksHarness()
+        defer { harness.directory.remove() }
+        let channel = TokenChannel()
+        func branch(_ name: String) -> String {
+            """
+            {"StartAt": "\(name)", "States": {"\(name)": {"Type": "Task",
+              "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+              "Parameters": {"QueueUrl": "q", "MessageBody": {"Token.$": "$$.Task.Token"}}, "End": true}}}
+            """
+        }
+        let machine = """
+            {"StartAt": "Both", "States": {"Both": {"Type": "Parallel",
+              "Branches": [\(branch("Left")), \(branch("Right"))], "End": true}}}
+            """
+        let executor = try harness.executor(machine) { options in options.historySink = channel.historySink }
+        async let finished = executor.run(input: [:])
+        let first = try #require(await channel.next())
+        let second = try #require(await channel.next())
+        #expect(first != second)
+        _ = try await harness.call("SendTaskSuccess", ["taskToken": .string(second), "output": "2"])
+        _ = try await harness.call("SendTaskSuccess", ["taskToken": .string(first), "output": "1"])
+        let output = try #require(await finished.output?.arrayValue)
+        #expect(output.sorted { JSONWriter.compact($0) < JSONWriter.compact($1) } == [1, 2])
+    }
+
     static let tokenRefusals: [(token: String, type: String)] = [
         ("abc", "InvalidToken"),
         (String(repeating: "A", count: 63) + "=", "InvalidToken"),
