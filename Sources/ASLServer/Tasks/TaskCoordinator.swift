@@ -16,12 +16,16 @@ package import StatesRuntime
 /// Activities are kept in `<data-dir>/sfn/activities/`; task tokens live as long as their tasks,
 /// in memory.
 package final class TaskCoordinator: APIService {
-    /// Where execution time comes from, as `asl serve --clock` says.
+    /// Where execution time comes from, as `asl serve --clock` says. The coordinator needs no
+    /// switch of its own for it: a waiting task never waits on the execution clock, so what the
+    /// mode changes follows from the clock each execution runs on (SPEC-NOTES.md §18.3, "Clock
+    /// rule"). It is kept here for reports and for the server's composition.
     package enum ClockMode: String, Sendable {
-        /// Timeouts and heartbeats of waiting tasks run on the wall clock.
+        /// Executions on the wall clock: the runtime's watchdog ends a waiting task at its
+        /// `TimeoutSeconds`/`HeartbeatSeconds`.
         case real
-        /// Time never jumps past a waiting task: it waits for its callback however long it takes,
-        /// and its `TimeoutSeconds`/`HeartbeatSeconds` do not fire.
+        /// Executions on a virtual clock: time never jumps past a waiting task; it waits for its
+        /// callback however long it takes, and its `TimeoutSeconds`/`HeartbeatSeconds` do not fire.
         case virtual
     }
 
