@@ -105,6 +105,23 @@ import Testing
         #expect(await harness.error("ListActivities", ["maxResults": 1001])?.type == "ValidationException")
     }
 
+    @Test func encryptionConfigurationIsKeptAsGiven() async throws {
+        let harness = try TasksHarness()
+        defer { harness.directory.remove() }
+        let given: JSON = ["type": "CUSTOMER_MANAGED_KMS_KEY", "kmsKeyId": "alias/mine"]
+        let arn = try #require(
+            try await harness.call("CreateActivity", ["name": "sealed", "encryptionConfiguration": given])[
+                "activityArn"])
+        let reopened = try TasksHarness(directory: harness.directory)
+        #expect(try await reopened.call("DescribeActivity", ["activityArn": arn])["encryptionConfiguration"] == given)
+        let plain = try await harness.createActivity("plain")
+        #expect(
+            try await harness.call("DescribeActivity", ["activityArn": .string(plain)])["encryptionConfiguration"]
+                == ["type": "AWS_OWNED_KEY"])
+        let bad = await harness.error("CreateActivity", ["name": "x", "encryptionConfiguration": ["type": "ROT13"]])
+        #expect(bad?.type == "ValidationException")
+    }
+
     @Test func activitiesAndTheirTagsSurviveARestart() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

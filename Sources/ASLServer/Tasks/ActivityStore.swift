@@ -16,10 +16,13 @@ final class ActivityStore: Sendable {
         /// Seconds since 1970, as the API writes `creationDate`.
         var creationDate: Double
         var tags: [(key: String, value: String)]
+        /// As given to CreateActivity (`nil`: AWS's default, `{"type": "AWS_OWNED_KEY"}`).
+        var encryptionConfiguration: JSON? = nil
 
         static func == (lhs: Activity, rhs: Activity) -> Bool {
             lhs.activityArn == rhs.activityArn && lhs.name == rhs.name && lhs.creationDate == rhs.creationDate
                 && lhs.tags.elementsEqual(rhs.tags) { $0.key == $1.key && $0.value == $1.value }
+                && lhs.encryptionConfiguration == rhs.encryptionConfiguration
         }
     }
 
@@ -98,12 +101,14 @@ final class ActivityStore: Sendable {
 
     static func encode(_ list: [Activity]) -> JSON {
         let items: [JSON] = list.map { activity in
-            [
+            var item: JSONObject = [
                 "activityArn": .string(activity.activityArn),
                 "name": .string(activity.name),
                 "creationDate": .number(JSONNumber(activity.creationDate)),
                 "tags": .array(activity.tags.map { ["key": .string($0.key), "value": .string($0.value)] }),
             ]
+            if let encryption = activity.encryptionConfiguration { item["encryptionConfiguration"] = encryption }
+            return .object(item)
         }
         return ["activities": .array(items)]
     }
@@ -133,7 +138,10 @@ final class ActivityStore: Sendable {
                 }
                 tags.append((key, tag["value"]?.stringValue ?? ""))
             }
-            result.append(Activity(activityArn: arn, name: name, creationDate: date, tags: tags))
+            result.append(
+                Activity(
+                    activityArn: arn, name: name, creationDate: date, tags: tags,
+                    encryptionConfiguration: item["encryptionConfiguration"]))
         }
         return result
     }

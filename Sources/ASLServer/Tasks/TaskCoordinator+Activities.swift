@@ -13,6 +13,7 @@ extension TaskCoordinator {
         let name = try fields.string("name", length: 1...80)
         if Self.nameIsInvalid(name) { throw ServiceError("InvalidName", "Invalid Name: '\(name)'") }
         let tags = try Self.tags(fields.input["tags"])
+        let encryption = try Self.encryptionConfiguration(fields.input["encryptionConfiguration"])
         let arn = "arn:aws:states:\(region):\(account):activity:\(name)"
         let seconds = (now().timeIntervalSince1970 * 1000).rounded(.down) / 1000
         let stored: ActivityStore.Activity
@@ -20,7 +21,9 @@ extension TaskCoordinator {
             // Idempotent on the name: a second call returns the first activity, its tags unchanged
             // (API reference, CreateActivity).
             stored = try activityStore.insert(
-                ActivityStore.Activity(activityArn: arn, name: name, creationDate: seconds, tags: tags))
+                ActivityStore.Activity(
+                    activityArn: arn, name: name, creationDate: seconds, tags: tags,
+                    encryptionConfiguration: encryption))
         } catch {
             throw Self.storageFailure(error)
         }
@@ -34,7 +37,7 @@ extension TaskCoordinator {
             "activityArn": .string(activity.activityArn),
             "name": .string(activity.name),
             "creationDate": Self.date(activity.creationDate),
-            "encryptionConfiguration": ["type": "AWS_OWNED_KEY"],
+            "encryptionConfiguration": activity.encryptionConfiguration ?? ["type": "AWS_OWNED_KEY"],
         ]
     }
 
@@ -117,6 +120,27 @@ extension TaskCoordinator {
             scalar.properties.isWhitespace || forbidden.contains(Character(scalar))
                 || (0x00...0x1F).contains(scalar.value) || (0x7F...0x9F).contains(scalar.value)
         }
+    }
+
+    /// `encryptionConfiguration`: `type` `AWS_OWNED_KEY` or `CUSTOMER_MANAGED_KMS_KEY` (with
+    /// `kmsKeyId`, `kmsDataKeyReusePeriodSeconds` 60–900); kept as given and returned by
+    /// DescribeActivity (nothing is encrypted locally).
+    static func encryptionConfiguration(_ value: JSON?) throws(ServiceError) -> JSON? {
+        guard let value, value != .null else { return nil }
+        let fields = TasksRequestFields(value)
+        guard let type = try fields.optionalString("type") else {
+            throw TasksRequestFields.missing("encryptionConfiguration.type")
+        }
+        guard ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"].contains(type) else {
+            throw TasksRequestFields.invalid(
+                "encryptionConfiguration.type",
+                "Member must satisfy enum value set: [AWS_OWNED_KEY, CUSTOMER_MANAGED_KMS_KEY]", type)
+        }
+        if let key = try fields.optionalString("kmsKeyId") {
+            try fields.check(key, "encryptionConfiguration.kmsKeyId", length: 1...2048)
+        }
+        _ = try fields.optionalInteger("kmsDataKeyReusePeriodSeconds", range: 60...900)
+        return value
     }
 
     /// `tags`: `[{"key": …, "value": …}]`, keys 1–128 and values 0–256 characters.
