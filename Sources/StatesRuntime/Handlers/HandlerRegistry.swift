@@ -21,6 +21,10 @@ public struct HandlerRegistry: Sendable {
     public var resultWriter: (any ResultWriting)?
     /// Serves Distributed Map `ItemReader`s (SPEC-NOTES.md §17.1); `nil`: a Map with a reader fails.
     public var itemReader: (any ItemReading)?
+    /// Sees every resolution last and may replace its answer: `asl serve` installs one that
+    /// serves activity ARNs from its activity workers and makes `.waitForTaskToken` tasks wait
+    /// for `SendTaskSuccess`/`SendTaskFailure` (SPEC-NOTES.md §18.3). `nil`: answers as resolved.
+    public var decorator: (any TaskHandlerDecorator)?
 
     public init() {}
 
@@ -44,6 +48,12 @@ public struct HandlerRegistry: Sendable {
     /// The handler for a resource, or `nil`. For `lambda:invoke`, `parameters` supplies `FunctionName`;
     /// pass `nil` when it is not known yet (before the run), to resolve by the integration alone.
     public func resolve(_ resource: TaskResource, parameters: JSON? = nil) -> (any TaskHandler)? {
+        let resolved = resolveRegistered(resource, parameters: parameters)
+        guard let decorator else { return resolved }
+        return decorator.handler(for: resource, resolved: resolved)
+    }
+
+    private func resolveRegistered(_ resource: TaskResource, parameters: JSON?) -> (any TaskHandler)? {
         if let handler = exact[resource.text] { return handler }
         // `arn:aws:states:us-east-1:123456789012:sns:publish` is the integration `arn:aws:states:::sns:publish`.
         if let regionless = resource.regionlessText, regionless != resource.text, let handler = exact[regionless] {

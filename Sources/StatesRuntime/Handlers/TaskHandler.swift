@@ -1,5 +1,5 @@
 public import JSONCore
-import StatesLanguage
+public import StatesLanguage
 
 /// Does the work of a Task state locally.
 ///
@@ -10,6 +10,23 @@ import StatesLanguage
 /// cancellation.
 public protocol TaskHandler: Sendable {
     func handle(_ request: TaskRequest) async throws -> JSON
+
+    /// Whether the handler reports when its work really starts through
+    /// ``TaskRequest/started`` (an activity task taken by a worker: AWS writes `ActivityStarted`,
+    /// with the worker's name, only then). `false` (the default): the executor writes the
+    /// started event as it calls the handler.
+    var reportsStart: Bool { get }
+}
+
+extension TaskHandler {
+    public var reportsStart: Bool { false }
+}
+
+/// Replaces or wraps what a ``HandlerRegistry`` resolves (``HandlerRegistry/decorator``).
+public protocol TaskHandlerDecorator: Sendable {
+    /// The handler for `resource`, given what the registry's own registrations resolved
+    /// (`nil`: nothing is registered for it).
+    func handler(for resource: TaskResource, resolved: (any TaskHandler)?) -> (any TaskHandler)?
 }
 
 /// A handler made from a closure.

@@ -28,6 +28,10 @@ public struct TaskRequest: Sendable {
     /// Called by `.sync` handlers with the response of the call that started the job (Glue's
     /// `StartJobRun`, Athena's `StartQueryExecution`); the executor records it as `TaskSubmitted`.
     public var submitted: @Sendable (JSON) -> Void
+    /// Called by a handler whose ``TaskHandler/reportsStart`` is `true` when its work starts,
+    /// with the name of the worker that took it (`GetActivityTask`'s `workerName`); the executor
+    /// writes `ActivityStarted` then. Later calls are ignored.
+    public var started: @Sendable (_ workerName: String?) -> Void = { _ in }
     /// The region and account of the execution, for ARNs a handler builds.
     public var region: String
     public var account: String

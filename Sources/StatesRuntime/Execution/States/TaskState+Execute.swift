@@ -145,7 +145,9 @@ extension ExecutionRunner {
         } else {
             throw .failed(Causes.noHandler(call.resource, stateName: stateName, mocking: options.mocks != nil))
         }
-        try recordEvent(family.started, on: &path, family.startedDetails(call.resource))
+        // An activity served by workers is started when a worker takes it (SPEC-NOTES.md §18.3).
+        let defersStart = family == .activity && handler.reportsStart
+        if !defersStart { try recordEvent(family.started, on: &path, family.startedDetails(call.resource)) }
         let start = path.clock.now()
         let deadline = call.timeout.map { start.addingTimeInterval(Double($0)) }
         let beats = HeartbeatLog(start: start)
@@ -155,15 +157,34 @@ extension ExecutionRunner {
             taskClock = HeartbeatClock(base: taskClock, beats: beats, seconds: Double(heartbeat))
         }
         let submissions = Mutex<[JSON]>([])
-        let request = TaskRequest(
+        let startReport = StartReport()
+        var request = TaskRequest(
             resource: call.resource, stateName: call.task.common.name, parameters: call.parameters,
             context: path.context.json, taskToken: path.context.taskToken, deadline: deadline,
             heartbeatSeconds: call.heartbeat, credentials: call.credentials, clock: taskClock,
             heartbeat: { [clock = taskClock] in beats.beat(at: clock.now()) },
             submitted: { response in submissions.withLock { $0.append(response) } },
             region: options.region, account: options.account)
+        if defersStart {
+            let scheduledID = path.previousEventID
+            let recorder = events.recorder
+            request.started = { [clock = taskClock] workerName in
+                startReport.record { () throws(HistoryLimitExceeded) -> Int in
+                    let now = clock.now()
+                    beats.beat(at: now)
+                    return try recorder.record(
+                        .activityStarted, previousEventId: scheduledID, timestamp: now,
+                        details: .activityStarted(.init(workerName: workerName)))
+                }
+            }
+        }
 
         let outcome = await Self.call(handler, request, deadline: deadline, heartbeat: call.heartbeat, beats: beats)
+        switch startReport.outcome {
+        case .some(.success(let id)): path.previousEventID = id
+        case .some(.failure(let error)): throw .interrupted(.historyLimit(error))
+        case nil: break
+        }
         for response in submissions.withLock({ $0 }) {
             try recordEvent(.taskSubmitted, on: &path, family.outputDetails(call.resource, response))
         }
@@ -311,4 +332,24 @@ final class HeartbeatLog: Sendable {
     func beat(at date: Date) { lastBeat.withLock { $0 = max($0, date) } }
 
     var last: Date { lastBeat.withLock { $0 } }
+}
+
+/// The `ActivityStarted` event a handler reported while the task ran (its id, or the history
+/// limit it hit), written once.
+final class StartReport: Sendable {
+    private let stored = Mutex<Result<Int, HistoryLimitExceeded>?>(nil)
+
+    /// Runs `write` unless an event was written already.
+    func record(_ write: () throws(HistoryLimitExceeded) -> Int) {
+        stored.withLock { stored in
+            guard stored == nil else { return }
+            do throws(HistoryLimitExceeded) {
+                stored = .success(try write())
+            } catch {
+                stored = .failure(error)
+            }
+        }
+    }
+
+    var outcome: Result<Int, HistoryLimitExceeded>? { stored.withLock { $0 } }
 }

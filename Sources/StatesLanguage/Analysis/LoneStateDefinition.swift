@@ -1,5 +1,4 @@
 import JSONCore
-import StatesLanguage
 
 /// A definition that is one state rather than a machine (`{"Type": "Pass", …}`), as AWS's
 /// TestState takes it without `stateName`: it is wrapped into a machine whose only state is that
@@ -9,17 +8,17 @@ import StatesLanguage
 ///
 /// The wrapper is text around the file's own bytes; ``unwrapped(_:fileSize:)`` moves the
 /// diagnostics of the wrapped text back onto the file's own lines and columns.
-enum LoneStateDefinition {
+public enum LoneStateDefinition {
     /// The name the lone state runs under.
-    static let stateName = "StateName"
+    public static let stateName = "StateName"
 
     /// The wrapper's text before the file's bytes.
-    static let prefix = Array(#"{"StartAt":"\#(stateName)","States":{"\#(stateName)":"#.utf8)
+    public static let prefix = Array(#"{"StartAt":"\#(stateName)","States":{"\#(stateName)":"#.utf8)
 
     /// Diagnostics of the wrapped text placed on the file's own bytes (`count` of them): an offset
     /// inside the wrapper's prefix becomes the state's first byte, one in the wrapper's suffix the
     /// file's last byte.
-    static func unwrapped(_ diagnostics: [Diagnostic], fileSize count: Int) -> [Diagnostic] {
+    public static func unwrapped(_ diagnostics: [Diagnostic], fileSize count: Int) -> [Diagnostic] {
         func shift(_ offset: Int?) -> Int? {
             offset.map { min(max($0 - prefix.count, 0), max(count - 1, 0)) }
         }
@@ -37,7 +36,7 @@ enum LoneStateDefinition {
 
     /// The machine around `bytes` when they hold one state; `nil` for anything else (a machine,
     /// or text that is not a JSON object: the analysis reports it as it is).
-    static func wrap(_ bytes: [UInt8]) -> [UInt8]? {
+    public static func wrap(_ bytes: [UInt8]) -> [UInt8]? {
         guard let value = try? JSONReader.read(bytes, options: .init(duplicateKeys: .keepLast)).value,
             case .object(let state) = value, state["Type"] != nil, state["States"] == nil, state["StartAt"] == nil
         else { return nil }
