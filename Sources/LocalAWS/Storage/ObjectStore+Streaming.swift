@@ -29,6 +29,11 @@ final class ObjectChunks {
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
+    /// Bytes of the object before ``buffer``.
+    private var bufferStart = 0
+
+    /// Bytes consumed so far (what ``next()`` has returned).
+    var offset: Int { bufferStart + position }
 
     init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
@@ -76,6 +81,7 @@ final class ObjectChunks {
                 return false
             }
             chunk.removeSubrange(count...)
+            bufferStart += buffer.count
             buffer = chunk
             position = 0
             return true
