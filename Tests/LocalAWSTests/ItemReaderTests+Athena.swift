@@ -46,6 +46,27 @@ extension ItemReaderTests {
         }
     }
 
+    /// Fields read a run at a time give what reading them byte by byte gave, across the 64 KiB
+    /// chunks the reader reads: quoted fields with delimiters, `""` and line breaks, plain fields,
+    /// text after a closing quote, CRLF and LF records.
+    @Test func csvFieldsAcrossChunkBoundaries() async throws {
+        var file = "a,b,c\r\n"
+        var expected: [JSON] = []
+        for row in 0..<2_500 {
+            let quoted = "q, \"\"\(row)\"\"\nline \(String(repeating: "x", count: row % 37))"
+            let plain = "plain-\(row)-" + String(repeating: "y", count: row % 23)
+            file += "\"" + quoted + "\"," + plain + ",\"t\"ail\(row)"
+            file += row.isMultiple(of: 2) ? "\n" : "\r\n"
+            expected.append([
+                "a": .string(quoted.replacingOccurrences(of: "\"\"", with: "\"")), "b": .string(plain),
+                "c": .string("tail\(row)"),
+            ])
+        }
+        #expect(file.utf8.count > 2 * 64 * 1024)
+        let output = try await Self.outcome(Self.definition(reader: Self.csvReader()), object: file)
+        #expect(output == JSONWriter.compact(.array(expected)))
+    }
+
     static func athenaReader(_ inputType: String?, key: String = "results/q-1-manifest.csv") -> String {
         let type = inputType.map { #", "InputType": "\#($0)""# } ?? ""
         return #"{"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"ManifestType": "ATHENA_DATA""#

@@ -53,6 +53,7 @@ struct CSVRecordReader {
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
+                    source.appendPlainRun(to: &field, delimiter: delimiter, inQuotes: true)
                 }
                 continue
             }
@@ -80,6 +81,8 @@ struct CSVRecordReader {
             default:
                 started = true
                 field.append(byte)
+                // The rest of a plain field at once (the bytes the cases above would take, one by one).
+                source.appendPlainRun(to: &field, delimiter: delimiter, inQuotes: false)
             }
         }
     }

@@ -88,6 +88,32 @@ final class ObjectChunks {
         }
     }
 
+    /// Appends to `field` the bytes from here that a CSV reader would append one by one: up to
+    /// the first `"` or `\n` when `inQuotes`, else up to the first `"`, `\n`, `\r` or
+    /// `delimiter`, within the chunk in memory (the reader goes on byte by byte from there).
+    func appendPlainRun(to field: inout [UInt8], delimiter: UInt8, inQuotes: Bool) {
+        let start = position
+        var end = position
+        buffer.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            if inQuotes {
+                while end < count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            } else {
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                        || byte == UInt8(ascii: "\r")
+                    {
+                        break
+                    }
+                    end += 1
+                }
+            }
+            if end > start { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        }
+        position = end
+    }
+
     /// Skips a UTF-8 byte order mark at the start of the object.
     func skipByteOrderMark() throws(StorageError) {
         guard try peek() == 0xEF else { return }
