@@ -7,8 +7,9 @@ import StatesRuntime
 /// data manifest an Athena `UNLOAD` writes (`<query-id>-manifest.csv`: one `s3://bucket/key` URI
 /// per line, no header), and the items are those of every file it lists, read one after the other
 /// as `InputType` says (`CSV`, `JSONL` or `PARQUET`: "All objects referenced in a single manifest
-/// file must have the same InputType format"; AWS developer guide "ItemReader (Map)", AWS Compute
-/// blog "Processing Amazon Athena query results with Step Functions Distributed Map", 2025).
+/// file must have the same InputType format": AWS Compute Blog, "Orchestrating big data processing
+/// with AWS Step Functions Distributed Map", 2025; AWS developer guide "ItemReader (Map)"). The
+/// one-URI-a-line layout is inferred (Athena's guide says the manifest lists the files written).
 /// The other `ReaderConfig` fields (`CSVHeaderLocation`, `CSVHeaders`, `CSVDelimiter`) apply to
 /// each file as they would to one object (SPEC-NOTES.md §17.6).
 final class AthenaManifestStream: ItemStream {
