@@ -45,6 +45,14 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// An object from parallel arrays whose keys the caller knows are unique; `keys` is shared,
+    /// not copied, so readers that make many objects of the same keys (the rows of a CSV file)
+    /// hold one key array for them all.
+    /// - Precondition: `keys` are unique and `keys.count == values.count` (checked in debug builds).
+    public init(uniqueKeys keys: [String], values: [JSON]) {
+        self.init(uniqueKeys: keys, values: values, index: nil)
+    }
+
     public var count: Int { keys.count }
     public var isEmpty: Bool { keys.isEmpty }
 

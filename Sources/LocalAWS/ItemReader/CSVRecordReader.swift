@@ -10,6 +10,12 @@ struct CSVRecordReader {
     let delimiter: UInt8
     /// The 1-based number of the line the next record starts on, for messages.
     private(set) var line = 1
+    /// The field being read, kept between records so its storage is allocated once.
+    private var field: [UInt8] = []
+    /// Fields in the last record: the next one's array is made that large at once.
+    private var lastFieldCount = 0
+    /// The bytes of the line break that ended the last record (0 at the end of the object).
+    private(set) var lastBreakLength = 0
 
     init(source: ObjectChunks, delimiter: UInt8) throws(StorageError) {
         self.source = source
@@ -21,7 +27,9 @@ struct CSVRecordReader {
     /// - Throws: ``CSVProblem`` for a quoted field that never ends.
     mutating func next() throws(CSVProblem) -> [String]? {
         var fields: [String] = []
-        var field: [UInt8] = []
+        fields.reserveCapacity(lastFieldCount)
+        field.removeAll(keepingCapacity: true)
+        defer { lastFieldCount = fields.count }
         var inQuotes = false
         var quoted = false
         var started = false
@@ -29,6 +37,7 @@ struct CSVRecordReader {
         while true {
             guard let byte = try read() else {
                 if inQuotes { throw CSVProblem.unterminatedQuote(line: startLine) }
+                lastBreakLength = 0
                 guard started else { return nil }
                 fields.append(String(decoding: field, as: UTF8.self))
                 return fields
@@ -44,12 +53,17 @@ struct CSVRecordReader {
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
+                    source.appendPlainRun(to: &field, delimiter: delimiter, inQuotes: true)
                 }
                 continue
             }
             switch byte {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                if byte == UInt8(ascii: "\r"), try peek() == UInt8(ascii: "\n") { _ = try read() }
+                lastBreakLength = 1
+                if byte == UInt8(ascii: "\r"), try peek() == UInt8(ascii: "\n") {
+                    _ = try read()
+                    lastBreakLength = 2
+                }
                 line += 1
                 // A line with nothing on it is no record.
                 guard started else { continue }
@@ -67,6 +81,8 @@ struct CSVRecordReader {
             default:
                 started = true
                 field.append(byte)
+                // The rest of a plain field at once (the bytes the cases above would take, one by one).
+                source.appendPlainRun(to: &field, delimiter: delimiter, inQuotes: false)
             }
         }
     }
@@ -123,6 +139,8 @@ enum CSVProblem: Error {
 struct CSVItemShape {
     let headers: [String]
     let order: [Int]
+    /// The headers in ``order``: every item shares this one array.
+    private let orderedHeaders: [String]
 
     /// - Throws: `States.ItemReaderFailed` "CSV headers cannot contain duplicates." (AWS's cause,
     ///   LocalStack recording `test_map_item_reader_csv_headers_decl_duplicate_headers`).
@@ -132,15 +150,14 @@ struct CSVItemShape {
         }
         self.headers = headers
         order = JavaHashOrder.order(headers)
+        orderedHeaders = order.map { headers[$0] }
     }
 
     func item(_ fields: [String]) -> JSON {
-        var object = JSONObject()
-        object.reserveCapacity(headers.count)
-        for index in order {
-            object.appendUnchecked(key: headers[index], value: .string(index < fields.count ? fields[index] : ""))
-        }
-        return .object(object)
+        var values: [JSON] = []
+        values.reserveCapacity(order.count)
+        for index in order { values.append(.string(index < fields.count ? fields[index] : "")) }
+        return .object(JSONObject(uniqueKeys: orderedHeaders, values: values))
     }
 }
 

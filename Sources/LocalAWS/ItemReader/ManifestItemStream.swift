@@ -10,8 +10,9 @@ import StatesRuntime
 /// after the other, each as a stream.
 ///
 /// Files whose key ends in `.gz` (as S3 Inventory writes them) are gunzipped (``Gunzip``), each
-/// in memory as a whole; plain CSV files are streamed. Not served: `ManifestType: ATHENA_DATA`
-/// and inventories in ORC or Parquet, each failing with a cause that says so (SPEC-NOTES.md §17.1).
+/// in memory as a whole; plain CSV files are streamed. Not served: inventories in ORC or Parquet,
+/// failing with a cause that says so (SPEC-NOTES.md §17.1). `ManifestType: ATHENA_DATA` is
+/// ``AthenaManifestStream``'s.
 final class ManifestItemStream: ItemStream {
     private let store: ObjectStore
     private let reader: S3ItemReader
@@ -30,7 +31,7 @@ final class ManifestItemStream: ItemStream {
         self.failures = failures
         if let type = config.manifestType, type != "S3_INVENTORY" {
             throw StatesError(
-                .itemReaderFailed, "ManifestType '\(type)' is not served locally: use S3_INVENTORY")
+                .itemReaderFailed, "ManifestType '\(type)' is not served locally: use S3_INVENTORY or ATHENA_DATA")
         }
         let document = try failures.readJSON(manifest, from: store, what: "manifest")
         let format = document["fileFormat"]?.stringValue ?? "CSV"

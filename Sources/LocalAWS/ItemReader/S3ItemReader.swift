@@ -79,6 +79,9 @@ public struct S3ItemReader: ItemReading {
     func getObject(_ location: S3Location, config: ItemReaderConfig, failures: ReaderFailures) throws(StatesError)
         -> any ItemStream
     {
+        if config.manifestType == "ATHENA_DATA" {
+            return try AthenaManifestStream(manifest: location, reader: self, config: config, failures: failures)
+        }
         switch config.inputType ?? "JSON" {
         case "JSON":
             return ArrayItemStream(try jsonArray(location, pointer: config.itemsPointer, failures: failures))
@@ -101,13 +104,18 @@ public struct S3ItemReader: ItemReading {
                         "CSVHeaderLocation is GIVEN but ReaderConfig has no CSVHeaders: add \"CSVHeaders\": [\"…\"]")
                 }
                 headers = given
+                try Self.checkHeaderSize(Array(given.joined(separator: String(UnicodeScalar(delimiter))).utf8).count)
             } else {
+                let start = source.offset
+                let first: [String]?
                 do {
-                    guard let first = try reader.next() else { return ArrayItemStream([]) }
-                    headers = first
+                    first = try reader.next()
                 } catch {
                     throw StatesError(.itemReaderFailed, error.message)
                 }
+                guard let first else { return ArrayItemStream([]) }
+                try Self.checkHeaderSize(source.offset - start - reader.lastBreakLength)
+                headers = first
             }
             return CSVItemStream(reader: reader, shape: try CSVItemShape(headers: headers))
         case "MANIFEST":
@@ -161,6 +169,20 @@ public struct S3ItemReader: ItemReading {
         } catch {
             throw failures.storage(error)
         }
+    }
+
+    /// The largest CSV header AWS reads: "Step Functions supports headers of up to 10 KiB for text
+    /// delimited files" (AWS developer guide, "ItemReader (Map)"; SPEC-NOTES.md §17.6).
+    static let maximumCSVHeaderBytes = 10 * 1024
+
+    /// - Throws: `States.ItemReaderFailed` for a header row (or `CSVHeaders` joined by the
+    ///   delimiter) over ``maximumCSVHeaderBytes``.
+    static func checkHeaderSize(_ bytes: Int) throws(StatesError) {
+        guard bytes > maximumCSVHeaderBytes else { return }
+        throw StatesError(
+            .itemReaderFailed,
+            "The CSV header is \(bytes) bytes; Step Functions reads CSV headers of up to 10 KiB "
+                + "(\(maximumCSVHeaderBytes) bytes)")
     }
 
     func csvDelimiter(_ config: ItemReaderConfig) throws(StatesError) -> UInt8 {

@@ -29,6 +29,11 @@ final class ObjectChunks {
     private var buffer: [UInt8] = []
     private var position = 0
     private var finished = false
+    /// Bytes of the object before ``buffer``.
+    private var bufferStart = 0
+
+    /// Bytes consumed so far (what ``next()`` has returned).
+    var offset: Int { bufferStart + position }
 
     init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
@@ -76,10 +81,37 @@ final class ObjectChunks {
                 return false
             }
             chunk.removeSubrange(count...)
+            bufferStart += buffer.count
             buffer = chunk
             position = 0
             return true
         }
+    }
+
+    /// Appends to `field` the bytes from here that a CSV reader would append one by one: up to
+    /// the first `"` or `\n` when `inQuotes`, else up to the first `"`, `\n`, `\r` or
+    /// `delimiter`, within the chunk in memory (the reader goes on byte by byte from there).
+    func appendPlainRun(to field: inout [UInt8], delimiter: UInt8, inQuotes: Bool) {
+        let start = position
+        var end = position
+        buffer.withUnsafeBufferPointer { bytes in
+            let count = bytes.count
+            if inQuotes {
+                while end < count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            } else {
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                        || byte == UInt8(ascii: "\r")
+                    {
+                        break
+                    }
+                    end += 1
+                }
+            }
+            if end > start { field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+        }
+        position = end
     }
 
     /// Skips a UTF-8 byte order mark at the start of the object.

@@ -66,6 +66,12 @@ public final class ObjectWriter: Sendable {
             guard !state.closed else {
                 throw StorageError(.io(operation: "append to", path: uri, reason: "already closed"), uri: uri)
             }
+            // A large piece is written as it is, not copied into the buffer first.
+            if bytes.count >= Self.bufferSize / 8 {
+                try drain(&state)
+                try write(bytes, &state)
+                return
+            }
             state.buffer += bytes
             if state.buffer.count >= Self.bufferSize { try drain(&state) }
         }
@@ -105,12 +111,16 @@ public final class ObjectWriter: Sendable {
 
     private func drain(_ state: inout State) throws(StorageError) {
         guard !state.buffer.isEmpty else { return }
+        try write(state.buffer, &state)
+        state.buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: [UInt8], _ state: inout State) throws(StorageError) {
         do {
-            try FileIO.writeAll(state.buffer, to: state.descriptor, path: folder.childPath(temporary))
+            try FileIO.writeAll(bytes, to: state.descriptor, path: folder.childPath(temporary))
         } catch {
             throw StorageError(error, uri: uri)
         }
-        state.buffer.removeAll(keepingCapacity: true)
     }
 
     private func abandon(_ state: inout State) {

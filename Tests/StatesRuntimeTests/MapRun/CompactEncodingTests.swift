@@ -18,6 +18,26 @@ import Testing
         #expect(CompactEncoding.byteCount(value) == JSONWriter.compactBytes(value).count)
     }
 
+    /// The one-pass quoting of a value's compact text is the writer's text quoted by the writer.
+    @Test(arguments: values) func quotedCompactBytesAreTheWritersQuoting(_ text: String) throws {
+        let value = try JSONReader.read(Array(text.utf8)).value
+        var expected: [UInt8] = []
+        JSONWriter.appendQuoted(JSONWriter.compactBytes(value), to: &expected)
+        #expect(CompactEncoding.quotedCompactBytes(value) == expected)
+    }
+
+    /// Nesting past the fast paths' depth takes the general ones, with the same bytes.
+    @Test func deepNestingTakesTheGeneralPaths() {
+        var value: JSON = ["k": "q\"\\\u{1}"]
+        for level in 0..<(CompactEncoding.maximumFastDepth + 5) {
+            value = level.isMultiple(of: 2) ? .array([value, 1]) : ["x": value]
+        }
+        var expected: [UInt8] = []
+        JSONWriter.appendQuoted(JSONWriter.compactBytes(value), to: &expected)
+        #expect(CompactEncoding.quotedCompactBytes(value) == expected)
+        #expect(CompactEncoding.byteCount(value) == JSONWriter.compactBytes(value).count)
+    }
+
     static func record(status: ChildExecutionRecord.Status, input: String, output: String?) throws
         -> ChildExecutionRecord
     {

@@ -121,7 +121,7 @@ func measure(history: Bool) async -> (seconds: Double, items: Int) {
         fail("the run ended \(result.status): \(result.error ?? "") \(result.cause ?? "")")
     }
     if let children { print("  child history events written: \(children.events.load(ordering: .relaxed))") }
-    return (seconds, summary.itemCounts.succeeded * 1000)
+    return (seconds, summary.itemCounts.succeeded)
 }
 
 for history in [false, true] where mode == "all" || mode == (history ? "on" : "off") {

@@ -40,12 +40,14 @@ struct MapRunIdentity: Sendable {
     var machineName: String
 
     /// A child's ARN: `execution:<machine>/<label>:<name>` (STANDARD) or
-    /// `express:<machine>/<label>:<name>:<name>` (EXPRESS).
-    func childArn(name: String) -> String {
+    /// `express:<machine>/<label>:<name>:<id>` (EXPRESS), `id` an identifier of its own, as AWS
+    /// gives express executions (LocalStack recording `test_sfn_api_express.snapshot.json`: the
+    /// two last parts differ; SPEC-NOTES.md §17.6).
+    func childArn(name: String, expressID: String) -> String {
         let prefix = "arn:aws:states:\(region):\(account)"
         switch executionType {
         case .standard: return "\(prefix):execution:\(machineName)/\(label):\(name)"
-        case .express: return "\(prefix):express:\(machineName)/\(label):\(name):\(name)"
+        case .express: return "\(prefix):express:\(machineName)/\(label):\(name):\(expressID)"
         }
     }
 }
@@ -65,7 +67,9 @@ extension ExecutionRunner {
     ) async -> ChildExecutionRecord {
         var random = random
         let name = UUIDText.random(using: &random)
-        let arn = run.childArn(name: name)
+        // From a stream of its own, so the child's own randomness is as it was.
+        var idSource = random.fork(-1)
+        let arn = run.childArn(name: name, expressID: UUIDText.random(using: &idSource))
         let sink = options.childHistory?(
             ChildExecutionStart(mapRunArn: run.arn, mapRunID: run.id, executionArn: arn, name: name))
         let recorder = HistoryRecorder(

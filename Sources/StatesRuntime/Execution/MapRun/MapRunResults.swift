@@ -18,14 +18,17 @@ final class MapRunResults: Sendable {
     }
 
     private enum Finished {
-        case child(succeeded: Bool, entries: [[UInt8]], values: [JSON])
+        case child(succeeded: Bool, items: Int, entries: [[UInt8]], values: [JSON])
         case pending(entry: [UInt8])
     }
 
     private struct State {
         var next = 0
         var buffered: [Int: Finished] = [:]
+        /// Child executions by status (`executionCounts`).
         var counts = MapRunSummary.Counts()
+        /// Items by the status of the child that had them (`itemCounts`).
+        var itemCounts = MapRunSummary.Counts()
         var values: [JSON] = []
         /// `FAILED`, `PENDING`, `SUCCEEDED`: the order the manifest lists them in.
         var streams: [ResultFileStream]
@@ -48,17 +51,20 @@ final class MapRunResults: Sendable {
 
     let config: WriterConfig
     let target: Target?
+    /// Each child input is a batch (`{"Items": […]}`) of an `ItemBatcher`.
+    let batched: Bool
     /// How far ahead of the first unfinished item a worker may start one (with a target).
     let window: Int
     private let report: (@Sendable (Report) -> Void)?
     private let state: Mutex<State>
 
     init(
-        config: WriterConfig, target: Target?, window: Int, maximumFileBytes: Int, total: Int?, itemTotal: Int?,
-        report: (@Sendable (Report) -> Void)?
+        config: WriterConfig, target: Target?, batched: Bool = false, window: Int, maximumFileBytes: Int, total: Int?,
+        itemTotal: Int?, report: (@Sendable (Report) -> Void)?
     ) {
         self.config = config
         self.target = target
+        self.batched = batched
         self.window = target == nil ? Int.max : max(1, window)
         self.report = report
         let streams = ["FAILED", "PENDING", "SUCCEEDED"].map {
@@ -101,18 +107,28 @@ final class MapRunResults: Sendable {
     func finish(_ index: Int, _ record: ChildExecutionRecord, items: Int) {
         let finished: Finished
         if target == nil {
-            finished = .child(succeeded: record.status == .succeeded, entries: [], values: config.entries(for: record))
+            finished = .child(
+                succeeded: record.status == .succeeded, items: items, entries: [], values: config.entries(for: record))
         } else {
             finished = .child(
-                succeeded: record.status == .succeeded, entries: config.encodedEntries(for: record), values: [])
+                succeeded: record.status == .succeeded, items: items, entries: config.encodedEntries(for: record),
+                values: [])
         }
         let (report, resumed) = state.withLock { state in
             state.items += items
             switch record.status {
-            case .succeeded: state.counts.succeeded += 1
-            case .failed: state.counts.failed += 1
-            case .timedOut: state.counts.timedOut += 1
-            case .aborted: state.counts.aborted += 1
+            case .succeeded:
+                state.counts.succeeded += 1
+                state.itemCounts.succeeded += items
+            case .failed:
+                state.counts.failed += 1
+                state.itemCounts.failed += items
+            case .timedOut:
+                state.counts.timedOut += 1
+                state.itemCounts.timedOut += items
+            case .aborted:
+                state.counts.aborted += 1
+                state.itemCounts.aborted += items
             }
             state.buffered[index] = finished
             return (Self.report(state, finished: false), flush(&state))
@@ -121,11 +137,13 @@ final class MapRunResults: Sendable {
         self.report?(report)
     }
 
-    /// An item no child was started for (the run stopped first): a `PENDING` entry.
+    /// A child input no child was started for (the run stopped first): a `PENDING` entry.
     func pending(_ index: Int, input: JSON) {
         let entry = target == nil ? [] : JSONWriter.compactBytes(WriterConfig.pendingEntry(input: input))
+        let items = MapChildFeed.itemCount(of: input, batched: batched)
         let resumed = state.withLock { state in
             state.counts.pending += 1
+            state.itemCounts.pending += items
             state.buffered[index] = .pending(entry: entry)
             return flush(&state)
         }
@@ -149,15 +167,18 @@ final class MapRunResults: Sendable {
     /// Counts so far (`total` is set by ``close(total:)``).
     var counts: MapRunSummary.Counts { state.withLock { $0.counts } }
 
-    /// Ends the run's entries: returns the counts, the kept entries (without a target) and the
-    /// results files, closed but not committed.
+    /// Ends the run's entries: returns the child execution counts, the item counts, the kept
+    /// entries (without a target) and the results files, closed but not committed.
     func close(total: Int, itemTotal: Int?) -> (
-        counts: MapRunSummary.Counts, values: [JSON], streams: [ResultFileStream]
+        counts: MapRunSummary.Counts, itemCounts: MapRunSummary.Counts, values: [JSON], streams: [ResultFileStream]
     ) {
         let result = state.withLock { state in
             state.total = total
             state.itemTotal = state.itemTotal ?? itemTotal
             state.counts.total = total
+            let items = state.itemCounts
+            state.itemCounts.total =
+                items.pending + items.succeeded + items.failed + items.timedOut + items.aborted
             // Every index below `total` has been finished or left pending; anything still
             // buffered past a gap (none expected) is written in index order.
             for index in state.buffered.keys.sorted() where index >= state.next {
@@ -171,10 +192,10 @@ final class MapRunResults: Sendable {
                     fail(&state, error)
                 }
             }
-            return (state.counts, state.values, state.streams, Self.report(state, finished: true))
+            return (state.counts, state.itemCounts, state.values, state.streams, Self.report(state, finished: true))
         }
-        report?(result.3)
-        return (result.0, result.1, result.2)
+        report?(result.4)
+        return (result.0, result.1, result.2, result.3)
     }
 
     /// The first failure writing results files, if any.
@@ -185,13 +206,16 @@ final class MapRunResults: Sendable {
         while let finished = state.buffered.removeValue(forKey: state.next) {
             state.next += 1
             switch finished {
-            case .child(let succeeded, let entries, let values):
+            case .child(let succeeded, let items, let entries, let values):
                 if target == nil {
                     state.values += values
                 } else {
                     write(entries, to: succeeded ? 2 : 0, &state)
-                    state.counts.resultsWritten += 1
                 }
+                // Without a writer the results go into the Map's output; AWS counts them as
+                // written too (SPEC-NOTES.md §17.6).
+                state.counts.resultsWritten += 1
+                state.itemCounts.resultsWritten += items
             case .pending(let entry):
                 if target != nil { write([entry], to: 1, &state) }
             }

@@ -12,8 +12,11 @@ public struct MapRunSummary: Sendable, Hashable {
         case aborted = "ABORTED"
     }
 
-    /// Items (or child executions) by status. Locally each item has exactly one child
-    /// execution, so `itemCounts` and `executionCounts` are equal.
+    /// Child executions (`executionCounts`) or items (`itemCounts`) by status. Without an
+    /// `ItemBatcher` each child has one item and the two are equal; with one, an item counts
+    /// under the status of the child whose batch held it (API reference "MapRunItemCounts":
+    /// "the total number of items processed in child workflow executions that …";
+    /// SPEC-NOTES.md §17.6).
     public struct Counts: Sendable, Hashable {
         public var pending = 0
         public var running = 0
@@ -22,7 +25,8 @@ public struct MapRunSummary: Sendable, Hashable {
         public var timedOut = 0
         public var aborted = 0
         public var total = 0
-        /// Children whose results a `ResultWriter` wrote.
+        /// Children (items) whose results were written: by a `ResultWriter`, or, without one,
+        /// into the Map's output (AWS counts those too: SPEC-NOTES.md §17.6).
         public var resultsWritten = 0
 
         public init() {}

@@ -33,7 +33,8 @@ extension ExecutionRunner {
         let results = MapRunResults(
             config: WriterConfig(map.resultWriter),
             target: target.map { .init(writer: handlers.resultWriter, bucket: $0.bucket, base: base ?? "") },
-            window: Self.readAheadWindow(workers: width), maximumFileBytes: options.maximumResultFileBytes,
+            batched: map.itemBatcher != nil, window: Self.readAheadWindow(workers: width),
+            maximumFileBytes: options.maximumResultFileBytes,
             total: feed.total, itemTotal: feed.itemTotal,
             report: Self.progressReport(progress, mapRunArn: run.arn, stateName: stateName))
         progress?(
@@ -49,9 +50,12 @@ extension ExecutionRunner {
             mapRunArn: run.arn, executionArn: path.context.execution.id, stateName: map.common.name,
             status: .succeeded, startDate: startDate, stopDate: startDate, maxConcurrency: limits.concurrency,
             toleratedFailurePercentage: Self.toleratedPercentage(map), toleratedFailureCount: Self.toleratedCount(map),
-            itemCounts: closed.counts, executionCounts: closed.counts)
-        summary.itemCounts.resultsWritten = 0
-        summary.executionCounts.resultsWritten = 0
+            itemCounts: closed.itemCounts, executionCounts: closed.counts)
+        if target != nil {
+            // Counted once the files are committed.
+            summary.itemCounts.resultsWritten = 0
+            summary.executionCounts.resultsWritten = 0
+        }
         if outcome.cancelled {
             for var stream in closed.streams { stream.discard() }
             summary.status = .aborted
@@ -67,7 +71,7 @@ extension ExecutionRunner {
                 if let error = results.writeError { throw error }
                 let key = try await commitResults(
                     target, base: base, run: run, streams: closed.streams, writer: handlers.resultWriter)
-                summary.itemCounts.resultsWritten = closed.counts.resultsWritten
+                summary.itemCounts.resultsWritten = closed.itemCounts.resultsWritten
                 summary.executionCounts.resultsWritten = closed.counts.resultsWritten
                 output = [
                     "MapRunArn": .string(run.arn),

@@ -125,18 +125,16 @@ struct ResultFileStream {
             current = File(key: key, object: try open(key), size: 0)
         }
         guard var file = current else { return }
-        var piece: [UInt8] = []
-        piece.reserveCapacity(bytes.count + 1)
+        // The entry and its separator go as they are (an entry can be large: no copy joins them).
         switch outputType {
         case .json:
-            piece.append(entriesInCurrent == 0 ? UInt8(ascii: "[") : UInt8(ascii: ","))
-            piece += bytes
+            try file.object.append([entriesInCurrent == 0 ? UInt8(ascii: "[") : UInt8(ascii: ",")])
+            try file.object.append(bytes)
         case .jsonl:
-            piece += bytes
-            piece.append(UInt8(ascii: "\n"))
+            try file.object.append(bytes)
+            try file.object.append([UInt8(ascii: "\n")])
         }
-        try file.object.append(piece)
-        file.size += piece.count
+        file.size += bytes.count + 1
         current = file
         entriesInCurrent += 1
     }
