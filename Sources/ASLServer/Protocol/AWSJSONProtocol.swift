@@ -93,7 +93,8 @@ package struct AWSJSONProtocol: Sendable {
         do {
             value = try JSONReader.read(bytes, options: .init(recordsSourceMap: false)).value
         } catch {
-            throw ProtocolErrors.serialization("The request body is not valid JSON: \(error.message) at byte \(error.offset)")
+            throw ProtocolErrors.serialization(
+                "The request body is not valid JSON: \(error.message) at byte \(error.offset)")
         }
         guard case .object = value else {
             throw ProtocolErrors.serialization("The request body must be a JSON object")
