@@ -161,7 +161,10 @@ final class FakeService: APIService {
         calls.add(1, ordering: .relaxed)
         switch operation {
         case "ListStateMachines":
-            return try! JSONReader.read(Self.listAnswer).value
+            guard let answer = try? JSONReader.read(Self.listAnswer).value else {
+                throw ServiceError("InternalFailure", "the canned answer is not JSON", httpStatus: 500)
+            }
+            return answer
         case "DescribeStateMachine":
             let arn: String
             if case .object(let object) = input, case .string(let text)? = object["stateMachineArn"] {

@@ -1,3 +1,5 @@
+internal import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -96,7 +98,10 @@ struct Connection {
 
     private func reply(status: Int, text: String) {
         let response = HTTPResponse(
-            status: status, headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
+            status: status,
+            headers: HTTPHeaders([
+                ("Content-Type", "text/plain; charset=utf-8"), ("x-amzn-RequestId", UUID().uuidString.lowercased()),
+            ]),
             body: Array((text + "\n").utf8))
         _ = HTTPServer.send(descriptor, response.serialized(date: HTTPServer.now(), closes: true))
     }

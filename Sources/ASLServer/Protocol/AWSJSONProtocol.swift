@@ -113,8 +113,6 @@ package struct AWSJSONProtocol: Sendable {
         var object = JSONObject()
         object["__type"] = .string(error.type)
         if !error.message.isEmpty { object["message"] = .string(error.message) }
-        var response = HTTPResponse(status: error.httpStatus, body: JSONWriter.compactBytes(.object(object)))
-        if error.httpStatus == 413 { response.headers.append("Connection", "close") }
-        return response
+        return HTTPResponse(status: error.httpStatus, body: JSONWriter.compactBytes(.object(object)))
     }
 }
