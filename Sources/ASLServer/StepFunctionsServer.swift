@@ -5,7 +5,8 @@ public import Foundation
 ///
 ///     let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 8083)
 ///     let server = try StepFunctionsServer(socket: socket, configuration: .init(), services: services)
-///     Task { await server.run() }      // serves until…
+///     server.start()                   // accepting from now on
+///     Task { await server.run() }      // returns after…
 ///     server.shutdown()                // …this: stop accepting, finish what is under way, return
 ///
 /// The server never reads arguments or the environment: the command binds the socket and builds
@@ -51,8 +52,15 @@ public final class StepFunctionsServer: Sendable {
         try self.init(socket: socket, configuration: configuration, services: services.services)
     }
 
-    /// Serves until ``shutdown()``; returns when every connection is closed (requests under way
-    /// finish first, within ``HTTPServerConfiguration/shutdownGrace``). Call once.
+    /// Starts accepting connections now, on a thread of its own, and returns. ``run()`` calls it;
+    /// call it first when the caller cannot be sure its `run()` task starts promptly (a busy
+    /// cooperative pool, a blocked main actor). Idempotent.
+    public func start() {
+        http.start()
+    }
+
+    /// Serves (starting if need be) until ``shutdown()``; returns when every connection is closed
+    /// (requests under way finish first, within ``HTTPServerConfiguration/shutdownGrace``).
     public func run() async {
         await http.run()
     }

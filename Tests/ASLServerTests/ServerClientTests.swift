@@ -119,7 +119,7 @@ import Testing
         let python = try #require(Self.python)
         try await withServer(
             [FakeService()],
-            configure: {
+            configuration: configured {
                 if setup.verifies {
                     $0.credentials = [Credentials(accessKeyID: Self.accessKey, secretAccessKey: Self.secret)]
                 }

@@ -33,7 +33,7 @@ struct RawResponse: Sendable {
 }
 
 /// A blocking HTTP/1.1 client over a raw socket, for driving the server byte by byte. Every read
-/// gives up after 20 s (a safety net against a hung test, not a timing assertion).
+/// gives up after 120 s (a safety net against a hung test, not a timing assertion).
 final class RawClient: @unchecked Sendable {
     private let descriptor: Int32
     private var pending: [UInt8] = []
@@ -54,7 +54,7 @@ final class RawClient: @unchecked Sendable {
             Glibc.close(fd)
             return nil
         }
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
+        var timeout = timeval(tv_sec: 120, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         descriptor = fd
     }
@@ -212,13 +212,12 @@ final class FakeService: APIService {
 
 /// A running server on an ephemeral loopback port, shut down and drained at the end of `body`.
 func withServer(
-    _ services: [any APIService], configure: (inout StepFunctionsServer.Configuration) -> Void = { _ in },
+    _ services: [any APIService], configuration: StepFunctionsServer.Configuration = .init(),
     _ body: (UInt16, StepFunctionsServer) async throws -> Void
 ) async throws {
     let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 0)
-    var configuration = StepFunctionsServer.Configuration()
-    configure(&configuration)
     let server = try StepFunctionsServer(socket: socket, configuration: configuration, services: services)
+    server.start()
     let running = Task { await server.run() }
     do {
         try await body(socket.port, server)
@@ -229,4 +228,11 @@ func withServer(
     }
     server.shutdown()
     await running.value
+}
+
+/// A server configuration changed by `change`.
+func configured(_ change: (inout StepFunctionsServer.Configuration) -> Void) -> StepFunctionsServer.Configuration {
+    var configuration = StepFunctionsServer.Configuration()
+    change(&configuration)
+    return configuration
 }

@@ -56,7 +56,8 @@ import Testing
     }
 
     @Test func oversizedBodyIsRefusedWith413AndClosed() async throws {
-        try await withServer([FakeService()], configure: { $0.http.limits.maxBodyBytes = 1024 }) { port, _ in
+        try await withServer([FakeService()], configuration: configured { $0.http.limits.maxBodyBytes = 1024 }) {
+            port, _ in
             let (response, closed) = await onThread { () -> (RawResponse?, Bool) in
                 guard let client = RawClient(port: port) else { return (nil, false) }
                 // Only the headers are sent: the length alone is enough to refuse.
@@ -100,7 +101,8 @@ import Testing
     }
 
     @Test func aSlowClientIsClosed() async throws {
-        try await withServer([FakeService()], configure: { $0.http.headerTimeout = .milliseconds(200) }) { port, _ in
+        try await withServer([FakeService()], configuration: configured { $0.http.headerTimeout = .milliseconds(200) })
+        { port, _ in
             let (response, closed) = await onThread { () -> (RawResponse?, Bool) in
                 guard let client = RawClient(port: port) else { return (nil, false) }
                 // The headers never finish.
@@ -113,7 +115,8 @@ import Testing
     }
 
     @Test func anIdleConnectionIsClosed() async throws {
-        try await withServer([FakeService()], configure: { $0.http.idleTimeout = .milliseconds(200) }) { port, _ in
+        try await withServer([FakeService()], configuration: configured { $0.http.idleTimeout = .milliseconds(200) }) {
+            port, _ in
             let (response, closed) = await onThread { () -> (RawResponse?, Bool) in
                 guard let client = RawClient(port: port) else { return (nil, false) }
                 client.send(apiRequest("ListStateMachines"))
@@ -126,7 +129,7 @@ import Testing
     }
 
     @Test func connectionsOverTheCapAreRefused() async throws {
-        try await withServer([FakeService()], configure: { $0.http.maxConnections = 1 }) { port, _ in
+        try await withServer([FakeService()], configuration: configured { $0.http.maxConnections = 1 }) { port, _ in
             let statuses = await onThread { () -> [Int] in
                 guard let first = RawClient(port: port) else { return [] }
                 first.send(apiRequest("ListStateMachines"))
@@ -157,6 +160,7 @@ import Testing
         let service = FakeService()
         let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 0)
         let server = try StepFunctionsServer(socket: socket, configuration: .init(), services: [service])
+        server.start()
         let running = Task { await server.run() }
         let port = socket.port
         let answer = Task {
@@ -182,6 +186,7 @@ import Testing
     @Test func idleConnectionsAreClosedOnShutdown() async throws {
         let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 0)
         let server = try StepFunctionsServer(socket: socket, configuration: .init(), services: [FakeService()])
+        server.start()
         let running = Task { await server.run() }
         let port = socket.port
         let client = await onThread { () -> RawClient? in

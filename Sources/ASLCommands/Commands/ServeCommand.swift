@@ -118,6 +118,7 @@ enum ServeCommand: ASLCommand {
             throw .usage
         }
         io.onInterrupt { server.shutdown() }
+        server.start()
         io.writeError("listening on \(ServeOptions.url(host: options.host, port: socket.port))\n")
         await server.run()
         return .success

@@ -34,6 +34,7 @@ final class HTTPServer: Sendable {
     private let open = Mutex<Set<Int32>>([])
     private let group = DispatchGroup()
     private let started = Atomic<Bool>(false)
+    private let finished = Mutex<(done: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
     init(
         socket: ListeningSocket, configuration: HTTPServerConfiguration, log: @escaping @Sendable (String) -> Void,
@@ -57,17 +58,34 @@ final class HTTPServer: Sendable {
 
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
-    /// Serves until ``shutdown()`` and returns once every connection is closed. Call once.
-    func run() async {
+    /// Starts accepting on a thread of its own, at once (not when a busy cooperative pool gets
+    /// round to a task). Idempotent.
+    func start() {
         guard !started.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let thread = Thread { [self] in
-                acceptLoop()
-                drain()
-                continuation.resume()
+        let thread = Thread { [self] in
+            acceptLoop()
+            drain()
+            let waiting = finished.withLock { state -> [CheckedContinuation<Void, Never>] in
+                state.done = true
+                defer { state.waiting.removeAll() }
+                return state.waiting
             }
-            thread.name = "asl-serve-accept"
-            thread.start()
+            for continuation in waiting { continuation.resume() }
+        }
+        thread.name = "asl-serve-accept"
+        thread.start()
+    }
+
+    /// Starts (if not yet started) and returns once the server has stopped and every connection
+    /// is closed.
+    func run() async {
+        start()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = finished.withLock { state -> Bool in
+                if !state.done { state.waiting.append(continuation) }
+                return state.done
+            }
+            if done { continuation.resume() }
         }
     }
 

@@ -220,6 +220,7 @@ do {
     exit(1)
 }
 // Detached: the main actor blocks in the clients' calls below.
+server.start()
 let serving = Task.detached { await server.run() }
 let port = listener.port
 
