@@ -201,6 +201,22 @@ import Testing
         #expect(closed)
     }
 
+    /// `start()` accepts at once, from its own thread: no `run()` task has to be scheduled first.
+    @Test func startAcceptsWithoutRun() async throws {
+        let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 0)
+        let server = try StepFunctionsServer(socket: socket, configuration: .init(), services: [FakeService()])
+        server.start()
+        let port = socket.port
+        let status = await onThread { () -> Int in
+            guard let client = RawClient(port: port) else { return -1 }
+            client.send(apiRequest("ListStateMachines"))
+            return client.readResponse()?.status ?? -1
+        }
+        #expect(status == 200)
+        server.shutdown()
+        await server.run()
+    }
+
     @Test func listeningSocketReportsItsPortAndLoopback() throws {
         let socket = try ListeningSocket.bind(host: "127.0.0.1", port: 0)
         #expect(socket.port != 0)

@@ -131,7 +131,10 @@ final class HTTPServer: Sendable {
             }
             guard admitted else {
                 let refusal = HTTPResponse(
-                    status: 503, headers: HTTPHeaders([("Content-Type", "text/plain")]),
+                    status: 503,
+                    headers: HTTPHeaders([
+                        ("Content-Type", "text/plain"), ("x-amzn-RequestId", UUID().uuidString.lowercased()),
+                    ]),
                     body: Array("too many connections (at most \(configuration.maxConnections))\n".utf8))
                 _ = Self.send(client, refusal.serialized(date: Self.now(), closes: true))
                 Glibc.close(client)
