@@ -66,7 +66,7 @@ public enum ASLMain {
     static var commands: [any ASLCommand.Type] {
         [
             ValidateCommand.self, RunCommand.self, EvalCommand.self, TestCommand.self, TestStateCommand.self,
-            GraphCommand.self, RulesCommand.self,
+            GraphCommand.self, ServeCommand.self, RulesCommand.self,
         ]
     }
 

@@ -7,9 +7,9 @@
 ///
 /// Used only by `States.Hash`; tested against the FIPS 180 examples ("abc", "", the 448- and
 /// 896-bit messages and one million "a").
-enum SHA2 {
+package enum SHA2 {
     /// The 32-byte SHA-256 digest of `message`.
-    static func sha256(_ message: [UInt8]) -> [UInt8] {
+    package static func sha256(_ message: [UInt8]) -> [UInt8] {
         let initial: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
