@@ -65,22 +65,26 @@ package enum ServerServices {
         return registry
     }
 
-    /// The services in dispatch order.
+    /// The services in dispatch order: machines and executions (`ExecutionService`), then
+    /// activities, callbacks and TestState (`TaskCoordinator`), which also decorates the
+    /// registry executions resolve their handlers from.
     package static func make(_ options: Options) throws -> [any APIService] {
-        let registry = try baseRegistry(options)
-        _ = registry
-        // TODO(lead, at merge): compose `tasks` and `core`:
-        //     var registry = try baseRegistry(options)
-        //     let tasks = TaskCoordinator(/* data directory, clock, … */)
-        //     tasks.decorate(&registry)
-        //     let core = try ExecutionService.open(CoreConfiguration(
-        //         dataDirectory: options.dataDirectory, region: options.region, account: options.account,
-        //         clock: options.clock == .virtual ? .virtual : .real, handlers: registry,
-        //         mockFile: options.mockConfiguration, seed: options.seed))
-        //     return [core, tasks]
-        return []
+        let base = try baseRegistry(options)
+        let tasks = try TaskCoordinator(
+            dataDirectory: options.dataDirectory, region: options.region, account: options.account,
+            clockMode: options.clock == .virtual ? .virtual : .real, testStateHandlers: base)
+        var registry = base
+        tasks.decorate(&registry)
+        var core = CoreConfiguration(
+            dataDirectory: options.dataDirectory, region: options.region, account: options.account,
+            clockMode: options.clock == .virtual ? .virtual : .real, handlers: registry,
+            mockConfiguration: options.mockConfiguration, seed: options.seed)
+        core.activityTags = tasks
+        return [try ExecutionService.open(core), tasks]
     }
 }
+
+extension TaskCoordinator: ActivityTagStore {}
 
 extension ServiceSet {
     /// The services `asl serve` runs with no run configuration, for the load benchmark and

@@ -27,6 +27,7 @@ public final class StepFunctionsServer: Sendable {
     }
 
     private let http: HTTPServer
+    private let services: [any APIService]
     /// The port the server listens on.
     public let port: UInt16
     public let host: String
@@ -43,6 +44,7 @@ public final class StepFunctionsServer: Sendable {
         }
         port = socket.port
         host = socket.host
+        self.services = services
     }
 
     /// A server over a ``ServiceSet`` (the public way in, for embedding and the load benchmark).
@@ -60,9 +62,12 @@ public final class StepFunctionsServer: Sendable {
     }
 
     /// Serves (starting if need be) until ``shutdown()``; returns when every connection is closed
-    /// (requests under way finish first, within ``HTTPServerConfiguration/shutdownGrace``).
+    /// (requests under way finish first, within ``HTTPServerConfiguration/shutdownGrace``) and
+    /// each service has shut down (running executions are stopped, their histories written:
+    /// SPEC-NOTES.md §18.2).
     public func run() async {
         await http.run()
+        for service in services { await service.shutdown() }
     }
 
     /// Stops accepting and starts the drain. Returns at once; safe to call from any thread, and

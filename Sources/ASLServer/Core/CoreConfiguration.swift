@@ -33,6 +33,9 @@ package struct CoreConfiguration: Sendable {
     /// `false` skips the `fsync`s after records are written (tests; a crash of the process
     /// still loses nothing, only a crash of the machine may).
     package var syncWrites: Bool
+    /// Where activities keep their tags (`tasks`' coordinator, which creates them with their
+    /// tags); `nil`: activity tags live in this service's own tag store.
+    package var activityTags: (any ActivityTagStore)? = nil
 
     package init(
         dataDirectory: URL,
@@ -57,4 +60,12 @@ package struct CoreConfiguration: Sendable {
         self.quotas = quotas
         self.syncWrites = syncWrites
     }
+}
+
+/// The tags of activities, kept with the activities themselves (`CreateActivity` takes tags).
+package protocol ActivityTagStore: Sendable {
+    /// The activity's tags, `nil` when no such activity exists.
+    func tags(of activityArn: String) -> [(key: String, value: String)]?
+    /// Replaces the activity's tags; `false` when no such activity exists.
+    func setTags(_ tags: [(key: String, value: String)], of activityArn: String) throws(ServiceError) -> Bool
 }

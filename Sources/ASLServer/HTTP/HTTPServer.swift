@@ -1,6 +1,6 @@
 import Dispatch
 internal import Foundation
-import Synchronization
+internal import Synchronization
 
 #if canImport(Glibc)
     import Glibc

@@ -22,4 +22,11 @@ package protocol APIService: Sendable {
     func serves(operation: String) -> Bool
     /// Runs one operation. `input` is the request body (an object); the result is the response body.
     func perform(operation: String, input: JSON, request: RequestInfo) async throws(ServiceError) -> JSON
+    /// Called once the server has stopped taking requests: stop what is running and write what
+    /// must survive. The default does nothing.
+    func shutdown() async
+}
+
+extension APIService {
+    package func shutdown() async {}
 }

@@ -1,4 +1,4 @@
-import StatesLanguage
+internal import StatesLanguage
 
 /// HMAC-SHA256 (RFC 2104 with SHA-256, FIPS 198-1): SigV4's only keyed primitive.
 ///

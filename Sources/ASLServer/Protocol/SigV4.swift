@@ -1,4 +1,4 @@
-import StatesLanguage
+internal import StatesLanguage
 
 /// AWS Signature Version 4 (AWS IAM User Guide, "Create a signed AWS API request"): the
 /// canonical request, the string to sign, the signing key and the signature, for requests signed

@@ -4,8 +4,9 @@
     python3 operations.py --endpoint http://localhost:8083
 
 Prints one line per check and exits 1 at the first failure. It creates machines named
-`ops-<random>-…` and deletes them at the end. Works under `--clock real` or `virtual`
-(it polls DescribeExecution until an execution ends). See SPEC-NOTES.md §18.2.
+`ops-<random>-…` and deletes them at the end. Run the server with `--clock real`: the RUNNING
+checks need a long Wait to stay running, which a virtual clock ends at once. It polls
+DescribeExecution until an execution ends. See SPEC-NOTES.md §18.2.
 """
 
 import argparse
@@ -75,7 +76,7 @@ def main():
         region_name=options.region,
         aws_access_key_id="test",
         aws_secret_access_key="test",
-        config=Config(retries={"max_attempts": 1}),
+        config=Config(retries={"max_attempts": 1}, inject_host_prefix=False),
     )
     prefix = f"ops-{uuid.uuid4().hex[:8]}"
 

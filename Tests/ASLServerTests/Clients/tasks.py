@@ -207,7 +207,7 @@ def main():
         region_name="us-east-1",
         aws_access_key_id="test",
         aws_secret_access_key="test",
-        config=Config(read_timeout=90, retries={"max_attempts": 1}),
+        config=Config(read_timeout=90, retries={"max_attempts": 1}, inject_host_prefix=False),
     )
     suffix = uuid.uuid4().hex[:8]
     activities(sfn, suffix)
