@@ -59,6 +59,13 @@ enum RunConfigurationLoader {
             if io.fileExists(candidate) { path = candidate }
         }
         guard let path else { return nil }
+        return try read(path, in: context)
+    }
+
+    /// Reads and parses the run configuration at `path` (relative paths inside it are resolved
+    /// from its folder); problems are reported located, "file:line:col: error: …".
+    static func read(_ path: String, in context: CommandContext) throws(RunCommand.Stop) -> RunConfiguration {
+        let io = context.io
         let bytes: [UInt8]
         do {
             bytes = try io.readFile(path)

@@ -129,22 +129,7 @@ enum ServeCommand: ASLCommand {
         -> RunConfiguration?
     {
         guard let path = options.configurationPath else { return nil }
-        let io = context.io
-        let bytes: [UInt8]
-        do {
-            bytes = try io.readFile(path)
-        } catch {
-            context.writeErrorMessage("cannot read '\(TerminalText.escaped(path))': \(FileReadError.reason(of: error))")
-            throw .usage
-        }
-        let base = URL(fileURLWithPath: io.currentDirectory, isDirectory: true)
-        let folder = URL(fileURLWithPath: RunCommand.directory(of: path), isDirectory: true, relativeTo: base)
-        do {
-            return try RunConfiguration.parse(bytes, path: path, baseDirectory: folder, plugins: RunServices.plugins)
-        } catch {
-            io.writeError(TerminalText.message(error.description) + "\n")
-            throw .usage
-        }
+        return try RunConfigurationLoader.read(path, in: context)
     }
 
     /// `--mock-config FILE` (or `SFN_MOCK_CONFIG`): a problem is reported at its line and column.
