@@ -284,7 +284,8 @@ private struct ConfigParser {
             var job = GlueJobConfig(
                 name: name, engine: engineName, input: try reader.s3Location(object, "input", at: at, what: what),
                 output: try reader.s3Location(object, "output", at: at, what: what))
-            let fields = ConfigFields(reader: reader, object: object, pointer: at, what: what, streams: [])
+            var fields = ConfigFields(reader: reader, object: object, pointer: at, what: what, streams: [])
+            fields.baseDirectory = baseDirectory
             job.parameters = try engine.parse(fields)
             result.append(job)
         }

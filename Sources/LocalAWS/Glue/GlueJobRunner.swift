@@ -49,14 +49,23 @@ public struct GlueJobRunner: TaskHandler {
         if let engine = services.plugins.glueEngine(job.engine) {
             let (source, sink) = (name, services.sinks.progress)
             do {
-                let run = GlueEngineJob(
+                var run = GlueEngineJob(
                     name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
                     outputDirectory: try services.store.directoryURL(for: job.output, create: true),
                     parameters: job.parameters, dataDirectory: services.store.directory,
                     progress: { rows, files in
                         sink(ServiceProgress(source: source, kind: .rowsWritten(rows: rows, files: files)))
                     })
-                outcome = await Self.runOffTheCooperativePool(engine, run)
+                run.runID = runID
+                run.arguments = Self.arguments(request.parameters["Arguments"])
+                run.timeLimitSeconds = Self.timeLimit(request)
+                run.environment = services.processEnvironment
+                let cancellation = run.cancellation
+                outcome = await withTaskCancellationHandler {
+                    await Self.runOffTheCooperativePool(engine, run)
+                } onCancel: {
+                    cancellation.cancel()
+                }
             } catch {
                 outcome = .failure(ETLError(.io, path: job.output.description, error.message))
             }
@@ -110,6 +119,31 @@ public struct GlueJobRunner: TaskHandler {
                 continuation.resume(returning: Result { () throws(ETLError) -> ETLReport in try engine.run(job) })
             }
         }
+    }
+
+    /// `Arguments` as Glue takes them: a map of strings (a value that is not a string is passed
+    /// as its JSON text).
+    static func arguments(_ value: JSON?) -> [String: String] {
+        guard case .object(let members)? = value else { return [:] }
+        var result: [String: String] = [:]
+        for (key, value) in members {
+            result[key] = value.stringValue ?? JSONWriter.compact(value)
+        }
+        return result
+    }
+
+    /// The real seconds a run may take: the task's deadline left (on the task's own clock, so a
+    /// virtual clock's timeout still ends a real program) and Glue's `Timeout` (minutes), the
+    /// smaller; `nil` when neither is set.
+    static func timeLimit(_ request: TaskRequest) -> Double? {
+        var limits: [Double] = []
+        if let deadline = request.deadline {
+            limits.append(max(0, deadline.timeIntervalSince(request.clock.now())))
+        }
+        if let minutes = request.parameters["Timeout"]?.numberValue?.doubleValue, minutes > 0 {
+            limits.append(minutes * 60)
+        }
+        return limits.min()
     }
 
     /// `jr_` and 64 hex digits, derived from the execution, the state and the attempt.
