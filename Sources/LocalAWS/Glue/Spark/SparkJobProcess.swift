@@ -52,7 +52,7 @@ struct SparkJobProcess {
         let log = data.absolutePath(logRelativePath)
         switch outcome.end {
         case .exited(0):
-            return ETLReport()
+            return SparkOutputReport.read(input: job.inputDirectory, output: job.outputDirectory)
         case .exited(let status):
             throw ETLError(.io, path: log, Self.errorMessage(outcome.output, status: status))
         case .failedToStart(let reason):

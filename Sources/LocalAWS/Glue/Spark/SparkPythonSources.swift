@@ -190,8 +190,11 @@ enum SparkPythonSources {
                 if _installed:
                     return
                 _installed = True
-                from pyspark.sql import readwriter
-                from pyspark import context
+                try:
+                    from pyspark.sql import readwriter
+                    from pyspark import context
+                except ImportError:
+                    return  # no PySpark: the script's own import of it fails with the reason
 
                 reader = readwriter.DataFrameReader
                 for name in ("load", "json", "csv", "orc", "text"):
