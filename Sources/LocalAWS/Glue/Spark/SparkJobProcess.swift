@@ -25,11 +25,14 @@ struct SparkJobProcess {
     let settings: SparkSettings
     let data: DataDirectory
 
-    /// The default Spark properties (the job's `sparkConf` replaces any): UTC as on Glue, no
+    /// The default Spark properties (the job's `sparkConf` replaces any): UTC as on Glue,
+    /// timestamps in Parquet as INT64 microseconds (as the native engine writes them and every
+    /// Parquet reader reads them, rather than Spark's legacy INT96), no
     /// console progress bar or web UI, and the local file system without `.crc` side files (S3
     /// has none).
     static let defaultConf: [String: String] = [
         "spark.sql.session.timeZone": "UTC",
+        "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
         "spark.ui.showConsoleProgress": "false",
         "spark.ui.enabled": "false",
         "spark.hadoop.fs.file.impl": "org.apache.hadoop.fs.RawLocalFileSystem",
