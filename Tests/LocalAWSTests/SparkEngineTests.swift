@@ -276,6 +276,7 @@ import Testing
                 _ = try engine.run(job)
             } throws: { error in
                 (error as? ETLError)?.message.hasPrefix("Job run timed out after 3 s") == true
+                    && (error as? ETLError)?.kind == .timedOut
             }
             let pid = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
             var ended = Self.hasEnded(pid)
@@ -325,5 +326,58 @@ import Testing
         let missing = SparkDependencyProbe().missing(.python("python3"), ["PATH": ""]) ?? ""
         #expect(missing.contains("openjdk-17-jre-headless"))
         #expect(missing.contains("Python is not found at 'python3'"))
+    }
+
+    /// An engine whose run always passes its time limit.
+    struct TimingOutEngine: GlueEngine {
+        var name: String { "slow" }
+        var fields: [String] { [] }
+        func parse(_ fields: ConfigFields) throws(RunConfigurationError) -> JSON { [:] }
+        func run(_ job: GlueEngineJob) throws(ETLError) -> ETLReport {
+            throw ETLError(.timedOut, path: job.name, "Job run timed out after 60 s")
+        }
+    }
+
+    @Test func aRunStoppedAtItsTimeLimitIsATimeoutJobRun() async throws {
+        try await TemporaryDirectory.with { directory in
+            var plugins = LocalPlugins()
+            plugins.register(TimingOutEngine())
+            let config = try RunConfiguration.parse(
+                Array(#"{"glueJobs": {"j": {"engine": "slow", "input": "s3://raw/", "output": "s3://out/"}}}"#.utf8),
+                path: "asl.config.json", baseDirectory: directory.url, plugins: plugins)
+            let services = try LocalServices(
+                config: config, dataDirectory: directory.url.appending(path: "data"), plugins: plugins)
+            var registry = HandlerRegistry()
+            try services.register(into: &registry)
+            let arn = TaskResource("arn:aws:states:::glue:startJobRun.sync")
+            let parameters: JSON = ["JobName": "j", "Timeout": 1]
+            let handler = try #require(registry.resolve(arn, parameters: parameters))
+            do {
+                _ = try await handler.handle(
+                    TaskRequest(
+                        resource: arn, stateName: "S", parameters: parameters,
+                        context: ["Execution": ["Id": "e"], "State": ["Name": "S"]],
+                        clock: VirtualClock(start: Date(timeIntervalSince1970: 1_704_456_000))))
+                Issue.record("the run succeeded")
+            } catch let error as StatesError {
+                #expect(error.name == .taskFailed)
+                let cause = try JSONReader.read(Array((error.cause ?? "").utf8)).value
+                #expect(cause["JobRunState"] == "TIMEOUT")
+                #expect(cause["ErrorMessage"] == "Job run timed out after 60 s")
+            }
+        }
+    }
+
+    @Test func glueTimeoutAndTheTaskDeadlineGiveTheTimeLimit() {
+        let clock = VirtualClock(start: Date(timeIntervalSince1970: 1_704_456_000))
+        let arn = TaskResource("arn:aws:states:::glue:startJobRun.sync")
+        var request = TaskRequest(
+            resource: arn, stateName: "S", parameters: ["JobName": "j", "Timeout": 2], context: [:], clock: clock)
+        #expect(GlueJobRunner.timeLimit(request) == 120)
+        request.deadline = Date(timeIntervalSince1970: 1_704_456_030)
+        #expect(GlueJobRunner.timeLimit(request) == 30)
+        request.parameters = ["JobName": "j"]
+        request.deadline = nil
+        #expect(GlueJobRunner.timeLimit(request) == nil)
     }
 }

@@ -102,7 +102,7 @@ public struct GlueJobRunner: TaskHandler {
             run["LocalReport"] = Self.json(report)
             return .object(run)
         case .failure(let error):
-            run["JobRunState"] = "FAILED"
+            run["JobRunState"] = error.kind == .timedOut ? "TIMEOUT" : "FAILED"
             run["ErrorMessage"] = .string(error.message)
             throw StatesError(.taskFailed, JSONWriter.compact(.object(run)))
         }

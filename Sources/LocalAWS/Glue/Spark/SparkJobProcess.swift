@@ -61,7 +61,7 @@ struct SparkJobProcess {
         case .failedToStart(let reason):
             throw ETLError(.invalidSpec, path: program, "cannot start \(program): \(reason)")
         case .timedOut(let seconds):
-            throw ETLError(.io, path: log, "Job run timed out after \(Self.secondsText(seconds)) s (log: \(log))")
+            throw ETLError(.timedOut, path: log, "Job run timed out after \(Self.secondsText(seconds)) s (log: \(log))")
         case .cancelled:
             throw ETLError(.io, path: log, "Job run stopped: the task was cancelled (log: \(log))")
         }
