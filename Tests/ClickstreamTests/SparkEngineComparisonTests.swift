@@ -65,6 +65,24 @@ private let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent(
         return (columns, rows)
     }
 
+    @Test func theExamplesSparkConfigurationRunsTheScriptOnTheSparkEngine() throws {
+        let url = repositoryRoot.appending(path: "Examples/clickstream/asl.spark.config.json")
+        let config = try RunConfiguration.load(from: url, plugins: .clickstream)
+        let job = try #require(config.glueJob("clickstream-etl"))
+        #expect(job.engine == "spark")
+        #expect(
+            job.parameters["script"]?.stringValue
+                == repositoryRoot.appending(path: "Examples/clickstream/glue/clickstream_etl.py").standardizedFileURL
+                .path(percentEncoded: false))
+        #expect(job.parameters["master"] == "local[*]")
+        #expect(
+            job.parameters["defaultArguments"] == [
+                "--raw_path": "s3://clickstream-raw/", "--processed_path": "s3://clickstream-processed/",
+            ])
+        #expect(job.input.description == "s3://clickstream-raw/")
+        #expect(job.output.description == "s3://clickstream-processed/")
+    }
+
     @Test(.enabled(if: missing == nil, "Java and PySpark are needed: \(missing ?? "")"))
     func sparkAndNativeWriteTheSameData() async throws {
         try await TemporaryDirectory.with { directory in
