@@ -79,8 +79,8 @@ private let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent(
             job.parameters["defaultArguments"] == [
                 "--raw_path": "s3://clickstream-raw/", "--processed_path": "s3://clickstream-processed/",
             ])
-        #expect(job.input.description == "s3://clickstream-raw/")
-        #expect(job.output.description == "s3://clickstream-processed/")
+        #expect(job.input?.description == "s3://clickstream-raw/")
+        #expect(job.output?.description == "s3://clickstream-processed/")
     }
 
     @Test(.enabled(if: missing == nil, "Java and PySpark are needed: \(missing ?? "")"))

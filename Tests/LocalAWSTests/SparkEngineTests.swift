@@ -66,6 +66,20 @@ import Testing
         }
     }
 
+    @Test func inputAndOutputAreOptionalForASparkJobButCheckedWhenGiven() async throws {
+        try await TemporaryDirectory.with { directory in
+            try Self.write("print('hi')\n", to: directory.url.appending(path: "job.py"))
+            let bare = try Self.parse(
+                #"{"glueJobs": {"j": {"engine": "spark", "script": "job.py"}}}"#, base: directory.url)
+            #expect(bare.glueJob("j")?.input == nil && bare.glueJob("j")?.output == nil)
+            #expect(throws: RunConfigurationError.self) {
+                try Self.parse(
+                    #"{"glueJobs": {"j": {"engine": "spark", "script": "job.py", "input": "s3://a/../b"}}}"#,
+                    base: directory.url)
+            }
+        }
+    }
+
     struct Mistake: Sendable, CustomTestStringConvertible {
         var fields: String
         var pointer: String
@@ -224,8 +238,9 @@ import Testing
             var plugins = LocalPlugins()
             plugins.register(SparkEngine(probe: Self.nothingMissing))
             let config = try RunConfiguration.parse(
-                Array(Self.job(#""script": "job.py", "python": "python3""#).utf8), path: "asl.config.json",
-                baseDirectory: directory.url, plugins: plugins)
+                Array(#"{"glueJobs": {"j": {"engine": "spark", "script": "job.py", "python": "python3"}}}"#.utf8),
+                path: "asl.config.json", baseDirectory: directory.url, plugins: plugins)
+            #expect(config.glueJob("j")?.input == nil && config.glueJob("j")?.output == nil)
             let services = try LocalServices(
                 config: config, dataDirectory: directory.url.appending(path: "data"),
                 processEnvironment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],

@@ -13,6 +13,9 @@ public protocol GlueEngine: Sendable {
     var name: String { get }
     /// The fields a job on this engine may have besides `engine`, `input` and `output`.
     var fields: [String] { get }
+    /// Whether a job on this engine must name `input` and `output` (default `true`). An engine
+    /// whose job decides by itself what it reads and writes (a Spark script) makes them optional.
+    var requiresLocations: Bool { get }
     /// Reads and checks those fields; what it returns is kept as ``GlueJobConfig/parameters``
     /// and handed back in ``GlueEngineJob/parameters``.
     func parse(_ fields: ConfigFields) throws(RunConfigurationError) -> JSON
@@ -26,6 +29,8 @@ public protocol GlueEngine: Sendable {
 }
 
 extension GlueEngine {
+    public var requiresLocations: Bool { true }
+
     public func preflight(_ parameters: JSON, environment: [String: String]) -> String? { nil }
 }
 
@@ -33,10 +38,15 @@ extension GlueEngine {
 public struct GlueEngineJob: Sendable {
     /// The job's name (`JobName`).
     public var name: String
-    /// The local folder of the job's `input`.
+    /// The local folder of the job's `input` (the object store's root when the job names none:
+    /// see ``locationsGiven``).
     public var inputDirectory: URL
-    /// The local folder of the job's `output` (created when missing).
+    /// The local folder of the job's `output` (created when missing; the object store's root
+    /// when the job names none).
     public var outputDirectory: URL
+    /// Whether the job named `input` and `output` (only an engine whose
+    /// ``GlueEngine/requiresLocations`` is `false` gets `false`).
+    public var locationsGiven = true
     /// What the engine's ``GlueEngine/parse(_:)`` returned.
     public var parameters: JSON
     /// The data directory the two folders lie in, when they do: an engine reaches them by its

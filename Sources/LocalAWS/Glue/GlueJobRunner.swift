@@ -49,13 +49,20 @@ public struct GlueJobRunner: TaskHandler {
         if let engine = services.plugins.glueEngine(job.engine) {
             let (source, sink) = (name, services.sinks.progress)
             do {
+                let storeRoot = URL(filePath: services.store.rootPath)
+                var inputDirectory = storeRoot
+                var outputDirectory = storeRoot
+                if let input = job.input { inputDirectory = try services.store.directoryURL(for: input) }
+                if let output = job.output {
+                    outputDirectory = try services.store.directoryURL(for: output, create: true)
+                }
                 var run = GlueEngineJob(
-                    name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
-                    outputDirectory: try services.store.directoryURL(for: job.output, create: true),
+                    name: job.name, inputDirectory: inputDirectory, outputDirectory: outputDirectory,
                     parameters: job.parameters, dataDirectory: services.store.directory,
                     progress: { rows, files in
                         sink(ServiceProgress(source: source, kind: .rowsWritten(rows: rows, files: files)))
                     })
+                run.locationsGiven = job.input != nil && job.output != nil
                 run.runID = runID
                 run.arguments = Self.arguments(request.parameters["Arguments"])
                 run.timeLimitSeconds = Self.timeLimit(request)
@@ -67,11 +74,13 @@ public struct GlueJobRunner: TaskHandler {
                     cancellation.cancel()
                 }
             } catch {
-                outcome = .failure(ETLError(.io, path: job.output.description, error.message))
+                outcome = .failure(ETLError(.io, path: (job.output ?? job.input)?.description ?? name, error.message))
             }
         } else {
             outcome = .failure(
-                ETLError(.invalidSpec, path: job.output.description, "no Glue engine '\(job.engine)' is registered"))
+                ETLError(
+                    .invalidSpec, path: job.output?.description ?? name, "no Glue engine '\(job.engine)' is registered")
+            )
         }
         // Virtual time: the job takes as long as the work really took (at least a second).
         let elapsed = max(1, Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)

@@ -28,6 +28,9 @@ public struct SparkEngine: GlueEngine {
 
     public var name: String { Self.engineName }
     public var fields: [String] { ["script", "master", "defaultArguments", "sparkConf", "python", "sparkSubmit"] }
+    /// A script decides what it reads and writes: `input` and `output` are optional (they feed
+    /// the run's `LocalReport` when given).
+    public var requiresLocations: Bool { false }
 
     public func parse(_ fields: ConfigFields) throws(RunConfigurationError) -> JSON {
         var result = JSONObject()

@@ -55,6 +55,7 @@ struct SparkJobProcess {
         let log = data.absolutePath(logRelativePath)
         switch outcome.end {
         case .exited(0):
+            guard job.locationsGiven else { return ETLReport() }
             return SparkOutputReport.read(input: job.inputDirectory, output: job.outputDirectory)
         case .exited(let status):
             throw ETLError(.io, path: log, Self.errorMessage(outcome.output, status: status))
