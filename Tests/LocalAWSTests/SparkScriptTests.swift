@@ -14,7 +14,7 @@ import Testing
     static let environment = ProcessInfo.processInfo.environment
     static let missing = SparkDependencyProbe().check(.python("python3"), environment)
 
-    static func job(_ script: String, in directory: URL) throws -> GlueEngineJob {
+    static func job(_ script: String, in directory: URL, sparkSubmit: String? = nil) throws -> GlueEngineJob {
         let scriptURL = directory.appending(path: "script.py")
         try Data(script.utf8).write(to: scriptURL)
         let data = directory.appending(path: "data")
@@ -27,7 +27,8 @@ import Testing
             outputDirectory: data.appending(path: "s3/out-bucket"),
             parameters: [
                 "script": .string(scriptURL.path(percentEncoded: false)), "master": "local[1]",
-                "defaultArguments": [:], "sparkConf": [:], "python": "python3",
+                "defaultArguments": [:], "sparkConf": [:],
+                sparkSubmit == nil ? "python" : "sparkSubmit": .string(sparkSubmit ?? "python3"),
             ], dataDirectory: DataDirectory(data))
         job.runID = "jr_script"
         job.environment = environment
@@ -109,6 +110,33 @@ import Testing
                 _ = try SparkEngine().run(job)
             } throws: { error in
                 (error as? ETLError)?.message == "AnalysisException: Path does not exist: s3://raw-bucket/nowhere."
+            }
+        }
+    }
+
+    static let sparkSubmit = SparkDependencyProbe.executable("spark-submit", environment)
+
+    @Test(
+        .enabled(
+            if: missing == nil && sparkSubmit != nil,
+            "spark-submit and Java are needed: \(missing ?? "no spark-submit on PATH")"))
+    func theSparkSubmitLauncherRunsTheScriptWithItsArguments() async throws {
+        try await TemporaryDirectory.with { directory in
+            var job = try Self.job(
+                """
+                import sys
+                from awsglue.utils import getResolvedOptions
+                from pyspark.sql import SparkSession
+                args = getResolvedOptions(sys.argv, ["JOB_NAME", "label"])
+                spark = SparkSession.builder.getOrCreate()
+                count = spark.read.json("s3://raw-bucket/in/2026/11/26/").count()
+                raise ValueError("%s counted %d on %s" % (args["label"], count, spark.sparkContext.master))
+                """, in: directory.url, sparkSubmit: Self.sparkSubmit)
+            job.arguments = ["--label": "submitted"]
+            #expect {
+                _ = try SparkEngine().run(job)
+            } throws: { error in
+                (error as? ETLError)?.message == "ValueError: submitted counted 20 on local[1]"
             }
         }
     }
