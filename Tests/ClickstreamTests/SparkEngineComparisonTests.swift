@@ -106,7 +106,7 @@ private let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent(
                     "defaultArguments": [
                         "--raw_path": "s3://clickstream-raw/", "--processed_path": "s3://clickstream-processed/",
                     ],
-                    "sparkConf": [:], "python": "python3",
+                    "sparkConf": ["spark.driver.memory": "512m"], "python": "python3",
                 ], dataDirectory: DataDirectory(data))
             job.runID = "jr_compare"
             job.environment = Self.environment

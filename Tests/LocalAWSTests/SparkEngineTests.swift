@@ -341,6 +341,7 @@ import Testing
         let missing = SparkDependencyProbe().missing(.python("python3"), ["PATH": ""]) ?? ""
         #expect(missing.contains("openjdk-17-jre-headless"))
         #expect(missing.contains("Python is not found at 'python3'"))
+        #expect(missing.contains("has no PATH"))
     }
 
     /// An engine whose run always passes its time limit.

@@ -27,7 +27,7 @@ import Testing
             outputDirectory: data.appending(path: "s3/out-bucket"),
             parameters: [
                 "script": .string(scriptURL.path(percentEncoded: false)), "master": "local[1]",
-                "defaultArguments": [:], "sparkConf": [:],
+                "defaultArguments": [:], "sparkConf": ["spark.driver.memory": "512m"],
                 sparkSubmit == nil ? "python" : "sparkSubmit": .string(sparkSubmit ?? "python3"),
             ], dataDirectory: DataDirectory(data))
         job.runID = "jr_script"

@@ -34,6 +34,11 @@ public struct SparkDependencyProbe: Sendable {
 
     static func realCheck(_ launcher: SparkLauncher, _ environment: [String: String]) -> String? {
         var problems: [String] = []
+        if (environment["PATH"] ?? "").isEmpty {
+            problems.append(
+                "the environment the local services were given has no PATH (a program embedding them passes "
+                    + "its environment as LocalServices' processEnvironment)")
+        }
         if javaPath(environment) == nil { problems.append(installJava) }
         switch resolve(launcher, environment) {
         case .sparkSubmit(let program):
