@@ -198,6 +198,28 @@ import Testing
         }
     }
 
+    @Test func anS3ScriptIsReadFromTheObjectStore() async throws {
+        try await TemporaryDirectory.with { directory in
+            var (engine, job) = try Self.engineJob("", in: directory.url)
+            var parameters = try #require(job.parameters.objectValue)
+            parameters["script"] = "s3://scripts/etl/job.py"
+            job.parameters = .object(parameters)
+            #expect {
+                _ = try engine.run(job)
+            } throws: { error in
+                (error as? ETLError)?.message
+                    == "the job's script s3://scripts/etl/job.py is not in the local object store ("
+                    + directory.url.appending(path: "data/s3/scripts/etl/job.py").standardizedFileURL.path
+                    + "): upload it first"
+            }
+            try Self.write("print('from the store')\n", to: directory.url.appending(path: "data/s3/scripts/etl/job.py"))
+            _ = try engine.run(job)
+            let log = try String(
+                contentsOf: directory.url.appending(path: "data/glue/etl/jr_test.log"), encoding: .utf8)
+            #expect(log.contains("from the store"))
+        }
+    }
+
     struct Failure: Sendable {
         var script: String
         var message: String
