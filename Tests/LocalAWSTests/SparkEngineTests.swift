@@ -337,6 +337,57 @@ import Testing
         }
     }
 
+    @Test func cancellingTheTaskStopsTheJobThroughTheRunner() async throws {
+        try await TemporaryDirectory.with { directory in
+            let started = directory.url.appending(path: "started").path
+            try Self.write(
+                "import os, time\nopen(\(String(reflecting: started)), 'w').write(str(os.getpid()))\ntime.sleep(300)\n",
+                to: directory.url.appending(path: "job.py"))
+            var plugins = LocalPlugins()
+            plugins.register(SparkEngine(probe: Self.nothingMissing))
+            let config = try RunConfiguration.parse(
+                Array(#"{"glueJobs": {"j": {"engine": "spark", "script": "job.py", "python": "python3"}}}"#.utf8),
+                path: "asl.config.json", baseDirectory: directory.url, plugins: plugins)
+            let services = try LocalServices(
+                config: config, dataDirectory: directory.url.appending(path: "data"),
+                processEnvironment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"],
+                plugins: plugins)
+            var registry = HandlerRegistry()
+            try services.register(into: &registry)
+            let arn = TaskResource("arn:aws:states:::glue:startJobRun.sync")
+            let parameters: JSON = ["JobName": "j"]
+            let handler = try #require(registry.resolve(arn, parameters: parameters))
+            let request = TaskRequest(
+                resource: arn, stateName: "S", parameters: parameters,
+                context: ["Execution": ["Id": "e"], "State": ["Name": "S"]], clock: SystemClock())
+            let task = Task { try await handler.handle(request) }
+            // Wait for the script to have started (it writes its pid), then cancel the task.
+            var pidText: String?
+            for _ in 0..<600 where pidText == nil {
+                pidText = try? String(contentsOfFile: started, encoding: .utf8)
+                if pidText == nil || pidText?.isEmpty == true {
+                    pidText = nil
+                    try await Task.sleep(nanoseconds: 50_000_000)
+                }
+            }
+            let pid = try #require(pidText.flatMap { Int32($0) })
+            task.cancel()
+            let result = await task.result
+            guard case .failure(let error as StatesError) = result else {
+                Issue.record("the cancelled run did not fail: \(result)")
+                return
+            }
+            let cause = try JSONReader.read(Array((error.cause ?? "").utf8)).value
+            #expect(cause["ErrorMessage"]?.stringValue?.hasPrefix("Job run stopped: the task was cancelled") == true)
+            var ended = Self.hasEnded(pid)
+            for _ in 0..<50 where !ended {
+                try await Task.sleep(nanoseconds: 100_000_000)
+                ended = Self.hasEnded(pid)
+            }
+            #expect(ended, "the script \(pid) still runs")
+        }
+    }
+
     @Test func missingJavaOrPySparkIsReportedBeforeTheRun() async throws {
         try await TemporaryDirectory.with { directory in
             try Self.write("print('hi')\n", to: directory.url.appending(path: "job.py"))
