@@ -31,8 +31,8 @@ import Testing
                 .ingest(IngestFunctionConfig(name: "clickstream-ingest", stream: "clickstream-data")),
             ])
         let job = try #require(config.glueJob("clickstream-etl"))
-        #expect(job.input.description == "s3://clickstream-raw/")
-        #expect(job.output.description == "s3://clickstream-processed/")
+        #expect(job.input?.description == "s3://clickstream-raw/")
+        #expect(job.output?.description == "s3://clickstream-processed/")
         #expect(job.parameters["partitionKeys"] == ["event_date"] && job.parameters["compression"] == "snappy")
         #expect(config.athena.outputLocation == "s3://clickstream-athena-results/")
         #expect(config.athena.setup.map(\.source) == ["ddl/clickstream_db.sql", "ddl/clickstream_events.sql"])

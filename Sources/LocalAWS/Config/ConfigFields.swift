@@ -1,3 +1,4 @@
+public import Foundation
 public import JSONCore
 import StatesLanguage
 
@@ -17,6 +18,8 @@ public struct ConfigFields {
     public let what: String
     /// The streams the configuration declares.
     public let streams: [String]
+    /// The configuration file's folder: where relative paths in the fields are read from.
+    public var baseDirectory: URL?
 
     public func string(_ key: String) throws(RunConfigurationError) -> String? {
         try reader.string(object, key, at: pointer)

@@ -185,8 +185,13 @@ public final class LocalServices: Sendable {
             }
         }
         if !config.glueJobs.isEmpty {
-            for job in config.glueJobs where plugins.glueEngine(job.engine) == nil {
-                throw LocalServicesError("Glue job '\(job.name)': no engine '\(job.engine)' is registered")
+            for job in config.glueJobs {
+                guard let engine = plugins.glueEngine(job.engine) else {
+                    throw LocalServicesError("Glue job '\(job.name)': no engine '\(job.engine)' is registered")
+                }
+                if let missing = engine.preflight(job.parameters, environment: processEnvironment) {
+                    throw LocalServicesError("Glue job '\(job.name)' (engine '\(job.engine)'): \(missing)")
+                }
             }
             registry.register(GlueJobRunner(services: self), service: "glue", action: "startJobRun")
         }

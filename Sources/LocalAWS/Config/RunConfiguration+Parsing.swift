@@ -281,10 +281,15 @@ private struct ConfigParser {
             }
             let object = try reader.object(
                 item, at: at, allowed: ["engine", "input", "output"] + engine.fields, what: what)
+            let locations = engine.requiresLocations
             var job = GlueJobConfig(
-                name: name, engine: engineName, input: try reader.s3Location(object, "input", at: at, what: what),
-                output: try reader.s3Location(object, "output", at: at, what: what))
-            let fields = ConfigFields(reader: reader, object: object, pointer: at, what: what, streams: [])
+                name: name, engine: engineName,
+                input: locations || object["input"] != nil
+                    ? try reader.s3Location(object, "input", at: at, what: what) : nil,
+                output: locations || object["output"] != nil
+                    ? try reader.s3Location(object, "output", at: at, what: what) : nil)
+            var fields = ConfigFields(reader: reader, object: object, pointer: at, what: what, streams: [])
+            fields.baseDirectory = baseDirectory
             job.parameters = try engine.parse(fields)
             result.append(job)
         }

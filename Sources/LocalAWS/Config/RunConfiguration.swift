@@ -149,14 +149,15 @@ public struct GlueJobConfig: Sendable, Hashable {
     public var name: String
     /// The engine that runs it; default ``defaultEngine``.
     public var engine: String = GlueJobConfig.defaultEngine
-    /// Where the job reads its input (recursively).
-    public var input: S3Location
-    /// Where the job writes its output (replaced as a whole).
-    public var output: S3Location
+    /// Where the job reads its input (recursively); `nil` only for an engine whose
+    /// ``GlueEngine/requiresLocations`` is `false` when the job names none.
+    public var input: S3Location?
+    /// Where the job writes its output (replaced as a whole); `nil` as `input`.
+    public var output: S3Location?
     /// The engine's own fields (e.g. `partitionKeys`, `compression`) as its parser returned them.
     public var parameters: JSON = .object(JSONObject())
 
-    public init(name: String, engine: String = GlueJobConfig.defaultEngine, input: S3Location, output: S3Location) {
+    public init(name: String, engine: String = GlueJobConfig.defaultEngine, input: S3Location?, output: S3Location?) {
         self.name = name
         self.engine = engine
         self.input = input

@@ -55,6 +55,8 @@ public struct ETLError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidSpec
         /// Another I/O failure.
         case io
+        /// The run passed its time limit and was stopped (Glue's `JobRunState` `TIMEOUT`).
+        case timedOut
     }
 
     public var kind: Kind

@@ -49,20 +49,38 @@ public struct GlueJobRunner: TaskHandler {
         if let engine = services.plugins.glueEngine(job.engine) {
             let (source, sink) = (name, services.sinks.progress)
             do {
-                let run = GlueEngineJob(
-                    name: job.name, inputDirectory: try services.store.directoryURL(for: job.input),
-                    outputDirectory: try services.store.directoryURL(for: job.output, create: true),
+                let storeRoot = URL(filePath: services.store.rootPath)
+                var inputDirectory = storeRoot
+                var outputDirectory = storeRoot
+                if let input = job.input { inputDirectory = try services.store.directoryURL(for: input) }
+                if let output = job.output {
+                    outputDirectory = try services.store.directoryURL(for: output, create: true)
+                }
+                var run = GlueEngineJob(
+                    name: job.name, inputDirectory: inputDirectory, outputDirectory: outputDirectory,
                     parameters: job.parameters, dataDirectory: services.store.directory,
                     progress: { rows, files in
                         sink(ServiceProgress(source: source, kind: .rowsWritten(rows: rows, files: files)))
                     })
-                outcome = await Self.runOffTheCooperativePool(engine, run)
+                run.locationsGiven = job.input != nil && job.output != nil
+                run.runID = runID
+                run.arguments = Self.arguments(request.parameters["Arguments"])
+                run.timeLimitSeconds = Self.timeLimit(request)
+                run.environment = services.processEnvironment
+                let cancellation = run.cancellation
+                outcome = await withTaskCancellationHandler {
+                    await Self.runOffTheCooperativePool(engine, run)
+                } onCancel: {
+                    cancellation.cancel()
+                }
             } catch {
-                outcome = .failure(ETLError(.io, path: job.output.description, error.message))
+                outcome = .failure(ETLError(.io, path: (job.output ?? job.input)?.description ?? name, error.message))
             }
         } else {
             outcome = .failure(
-                ETLError(.invalidSpec, path: job.output.description, "no Glue engine '\(job.engine)' is registered"))
+                ETLError(
+                    .invalidSpec, path: job.output?.description ?? name, "no Glue engine '\(job.engine)' is registered")
+            )
         }
         // Virtual time: the job takes as long as the work really took (at least a second).
         let elapsed = max(1, Double(DispatchTime.now().uptimeNanoseconds - wallStart) / 1e9)
@@ -93,7 +111,7 @@ public struct GlueJobRunner: TaskHandler {
             run["LocalReport"] = Self.json(report)
             return .object(run)
         case .failure(let error):
-            run["JobRunState"] = "FAILED"
+            run["JobRunState"] = error.kind == .timedOut ? "TIMEOUT" : "FAILED"
             run["ErrorMessage"] = .string(error.message)
             throw StatesError(.taskFailed, JSONWriter.compact(.object(run)))
         }
@@ -110,6 +128,31 @@ public struct GlueJobRunner: TaskHandler {
                 continuation.resume(returning: Result { () throws(ETLError) -> ETLReport in try engine.run(job) })
             }
         }
+    }
+
+    /// `Arguments` as Glue takes them: a map of strings (a value that is not a string is passed
+    /// as its JSON text).
+    static func arguments(_ value: JSON?) -> [String: String] {
+        guard case .object(let members)? = value else { return [:] }
+        var result: [String: String] = [:]
+        for (key, value) in members {
+            result[key] = value.stringValue ?? JSONWriter.compact(value)
+        }
+        return result
+    }
+
+    /// The real seconds a run may take: the task's deadline left (on the task's own clock, so a
+    /// virtual clock's timeout still ends a real program) and Glue's `Timeout` (minutes), the
+    /// smaller; `nil` when neither is set.
+    static func timeLimit(_ request: TaskRequest) -> Double? {
+        var limits: [Double] = []
+        if let deadline = request.deadline {
+            limits.append(max(0, deadline.timeIntervalSince(request.clock.now())))
+        }
+        if let minutes = request.parameters["Timeout"]?.numberValue?.doubleValue, minutes > 0 {
+            limits.append(minutes * 60)
+        }
+        return limits.min()
     }
 
     /// `jr_` and 64 hex digits, derived from the execution, the state and the attempt.

@@ -2,6 +2,7 @@ import Clickstream
 import Foundation
 import LocalAWS
 import Parquet
+import Synchronization
 
 // Generates clickstream events like the simulator's, as JSON Lines files (`YYYY/MM/DD/<id>.json`,
 // 10,000 events each) and as one object per file, then times ClickstreamETL.run on each and
@@ -32,6 +33,10 @@ struct Options {
     var eventsPerFile = 10_000
     var mode = "both"
     var directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("etl-bench")
+    /// `--mode spark`: the Spark master and the Glue script (default: the clickstream example's).
+    var master = "local[2]"
+    var script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../Examples/clickstream/glue/clickstream_etl.py").standardizedFileURL.path
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -43,9 +48,12 @@ struct Options {
             case "--events-per-file": eventsPerFile = Int(value) ?? eventsPerFile
             case "--mode": mode = value
             case "--dir": directory = URL(fileURLWithPath: value)
+            case "--master": master = value
+            case "--script": script = value
             default:
                 print(
-                    "usage: ETLBenchmark [--events N] [--objects N] [--events-per-file N] [--mode lines|objects|both] [--dir PATH]"
+                    "usage: ETLBenchmark [--events N] [--objects N] [--events-per-file N] "
+                        + "[--mode lines|objects|both|spark] [--dir PATH] [--master local[2]] [--script PATH]"
                 )
                 exit(2)
             }
@@ -163,10 +171,91 @@ func measure(_ name: String, input: URL, bytes: Int, events: Int, output: URL) t
     print(String(format: "  CPU time (both threads): %.3f s", cpu))
     print("  peak RSS (VmHWM, cumulative): \(peakResidentKiB() / 1024) MiB")
     print("swift_seconds_\(name)=\(seconds)")
+    print("swift_peak_mib_\(name)=\(peakResidentKiB() / 1024)")
+}
+
+/// The resident memory of `root` and its descendants (from `/proc`), in KiB.
+func treeResidentKiB(_ root: Int32) -> Int {
+    var parents: [Int32: Int32] = [:]
+    var resident: [Int32: Int] = [:]
+    for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+        guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { continue }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the name: state(0) ppid(1) … rss(21, in pages).
+        guard fields.count > 21, let parent = Int32(fields[1]), let pages = Int(fields[21]) else { continue }
+        parents[pid] = parent
+        resident[pid] = pages * 4
+    }
+    var total = 0
+    for (pid, kib) in resident {
+        var current: Int32? = pid
+        while let step = current, step > 1 {
+            if step == root {
+                total += kib
+                break
+            }
+            current = parents[step]
+        }
+    }
+    return total
+}
+
+/// Runs the Glue script on Spark (the `spark` engine, as `asl run` does) over the generated
+/// lines, sampling the process tree's resident memory every 100 ms for its peak.
+final class PeakSampler: Sendable {
+    let peak = Mutex(0)
+    let done = Mutex(false)
+}
+
+func measureSpark(_ options: Options, input: URL, events: Int, bytes: Int) throws {
+    let data = options.directory.appendingPathComponent("spark-data")
+    let output = options.directory.appendingPathComponent("out-spark")
+    try? FileManager.default.removeItem(at: output)
+    var job = GlueEngineJob(
+        name: "etl-bench", inputDirectory: input, outputDirectory: output,
+        parameters: [
+            "script": .string(options.script), "master": .string(options.master),
+            "defaultArguments": [
+                "--raw_path": .string("file://" + input.path), "--processed_path": .string("file://" + output.path),
+            ],
+            "sparkConf": ["spark.driver.memory": "2g"], "python": "python3",
+        ], dataDirectory: DataDirectory(data))
+    job.runID = "jr_bench"
+    job.environment = ProcessInfo.processInfo.environment
+    let sampler = PeakSampler()
+    let me = getpid()
+    Thread {
+        while !sampler.done.withLock({ $0 }) {
+            let now = treeResidentKiB(me)
+            sampler.peak.withLock { $0 = max($0, now) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }.start()
+    let clock = ContinuousClock()
+    var report = ETLReport()
+    let elapsed = try clock.measure { report = try SparkEngine().run(job) }
+    sampler.done.withLock { $0 = true }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print(
+        String(
+            format: "spark (%@): %d events, %.1f MB in %.3f s: %.0f events/s; %d rows, %.1f MB Parquet",
+            options.master, events, Double(bytes) / 1e6, seconds, Double(events) / seconds, report.rowsWritten,
+            Double(report.bytesWritten) / 1e6))
+    print("  peak RSS (this process and Spark's, sampled): \(sampler.peak.withLock { $0 } / 1024) MiB")
+    print("  log: \(data.path)/glue/etl-bench/jr_bench.log")
+    print("spark_seconds=\(seconds)")
+    print("spark_peak_mib=\(sampler.peak.withLock { $0 } / 1024)")
 }
 
 let options = Options(CommandLine.arguments)
 do {
+    if options.mode == "spark" {
+        let input = options.directory.appendingPathComponent("lines-\(options.events)")
+        let bytes = try generate(count: options.events, perFile: options.eventsPerFile, root: input, seed: 1)
+        try measureSpark(options, input: input, events: options.events, bytes: bytes)
+    }
     if options.mode == "lines" || options.mode == "both" {
         let input = options.directory.appendingPathComponent("lines-\(options.events)")
         let bytes = try generate(count: options.events, perFile: options.eventsPerFile, root: input, seed: 1)
