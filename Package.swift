@@ -28,6 +28,8 @@ let package = Package(
         .target(
             name: "LocalAWS",
             dependencies: ["JSONCore", "StatesLanguage", "StatesRuntime", "Parquet"],
+            // The Spark engine's Python, embedded in SparkPythonSources.swift by Python/embed.py.
+            exclude: ["Glue/Spark/Python"],
             swiftSettings: strict
         ),
         .target(

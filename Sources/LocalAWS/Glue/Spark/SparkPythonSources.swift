@@ -3,8 +3,9 @@
 /// package (AWS's own library is not on PyPI and needs AWS's Glue JARs; SPEC-NOTES.md §19).
 /// ``SparkRuntime`` writes them under `<data-dir>/glue/.runtime/<hash>/` when a job starts.
 ///
-/// A Python line starting with the word `import` is written `\#("import") …` (an interpolation
-/// of the same word, so the text is unchanged): the layering test reads lines starting with
+/// GENERATED from `Python/` by `Python/embed.py`: edit the Python files there and run it. A
+/// Python line starting with the word `import` is written `\#("import") …` (an interpolation of
+/// the same word, so the text is unchanged): the layering test reads lines starting with
 /// `import` as Swift imports.
 enum SparkPythonSources {
     /// Each file's path below the runtime folder and its text, in a fixed order.
