@@ -79,6 +79,62 @@ import Testing
         #expect(server.signal(SIGTERM) == 0)
     }
 
+    /// Hostile clients against the real process: each gets AWS's error or a closed connection,
+    /// and a well-behaved client is still answered meanwhile (slow and half-sent requests held
+    /// open on other connections).
+    @Test(.enabled(if: ServeChild.binary() != nil))
+    func hostileClientsNeitherCrashNorStallTheServer() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "serve-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let server = try await ServeChild.start(in: folder)
+        let port = server.port
+        let cases: [(String, String, Int, String?)] = [
+            ("malformed JSON", apiRequest("ListStateMachines", body: "{bad"), 400, "SerializationException"),
+            ("not an object", apiRequest("ListStateMachines", body: "[1]"), 400, "SerializationException"),
+            (
+                "content type", apiRequest("ListStateMachines", contentType: "text/plain"), 400,
+                "SerializationException"
+            ),
+            ("unknown operation", apiRequest("Nope"), 400, "UnknownOperationException"),
+            ("no target", apiRequest(nil), 400, "UnknownOperationException"),
+            (
+                "wrong member type", apiRequest("StartExecution", body: #"{"stateMachineArn": 5}"#), 400,
+                "SerializationException"
+            ),
+            (
+                "oversized body", "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999\r\n\r\n", 413, nil
+            ),
+            ("garbage", "\u{01}\u{02} nonsense\r\n\r\n", 400, nil),
+            ("HTTP/2", "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505, nil),
+        ]
+        for (name, request, status, type) in cases {
+            let response = await onThread { () -> RawResponse? in
+                guard let client = RawClient(port: port), client.send(request) else { return nil }
+                return client.readResponse()
+            }
+            #expect(response?.status == status, "\(name): \(response?.text ?? "no response")")
+            if let type { #expect(response?.errorType == type, "\(name)") }
+        }
+        // Slow and truncated clients hold connections open; a normal client is answered at once.
+        var held = await onThread { () -> [RawClient] in
+            (0..<40).compactMap { index -> RawClient? in
+                guard let client = RawClient(port: port) else { return nil }
+                client.send(
+                    index.isMultiple(of: 2) ? "POST / HTTP/1.1\r\nHo" : apiRequest("ListStateMachines").dropLast(1) + ""
+                )
+                return client
+            }
+        }
+        #expect(held.count == 40)
+        let answered = await server.call("ListStateMachines", "{}")
+        #expect(answered.status == 200, "\(answered.text)")
+        // Closed before SIGTERM: a half-received request would hold the exit for the 10 s grace.
+        held.removeAll()
+        #expect(server.process.isRunning)
+        #expect(server.signal(SIGTERM) == 0, "\(server.standardError)")
+    }
+
     static func machine(_ name: String, _ definition: String) -> String {
         let escaped = JSONWriter.compact(.string(definition))
         return #"{"name": "\#(name)", "roleArn": "arn:aws:iam::123456789012:role/R", "definition": \#(escaped)}"#
