@@ -117,6 +117,22 @@ import Testing
         #expect(await core.failure("StartExecution", ["stateMachineArn": "bad"])?.type == "InvalidArn")
     }
 
+    /// Under the real clock the history's first event carries the `startDate` StartExecution
+    /// answered (and DescribeExecution reports), as on AWS, not the instant the executor got
+    /// round to it; later events keep their real spacing (SPEC-NOTES.md §18.4). The injected wall
+    /// clock is fixed in 2023, so an event stamped by the system clock cannot match it by chance.
+    @Test func realClockHistoryStartsAtTheStartDate() async throws {
+        let core = try CoreHarness(clock: .real)
+        let machine = try await core.createMachine("Stamp")
+        let arn = try await core.run(machine)
+        let described = try await core.describe(arn)
+        let events = try await core.history(arn)
+        let start = try #require(described["startDate"])
+        #expect(events.first?["timestamp"] == start)
+        #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 >= 1_700_000_000 })
+        #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 < 1_700_000_060 })
+    }
+
     @Test func idempotentStartWhileRunningOnly() async throws {
         let core = try CoreHarness(clock: .real)
         let machine = try await core.createMachine("Slow", definition: CoreHarness.longWait)

@@ -157,7 +157,7 @@ extension ExecutionService {
         _ request: StartRequest, name: String, startDate: Date, sink: (@Sendable (HistoryEvent) -> Void)?
     ) -> Executor {
         let clock: any ExecutionClock =
-            configuration.clockMode == .virtual ? VirtualClock(start: startDate) : SystemClock()
+            configuration.clockMode == .virtual ? VirtualClock(start: startDate) : AnchoredClock(start: startDate)
         var options = ExecutionOptions(
             clock: clock, seed: CoreNames.seed(configuration.seed, name: name), executionName: name,
             stateMachineName: request.entry.record.name, region: configuration.region,
