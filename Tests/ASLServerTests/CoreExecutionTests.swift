@@ -129,8 +129,29 @@ import Testing
         let events = try await core.history(arn)
         let start = try #require(described["startDate"])
         #expect(events.first?["timestamp"] == start)
+        #expect(described["stopDate"] == events.last?["timestamp"])
         #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 >= 1_700_000_000 })
         #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 < 1_700_000_060 })
+    }
+
+    /// `$$.Execution.StartTime` is the answered startDate to the millisecond (the wire's
+    /// precision), whatever fraction of a millisecond the wall clock read (SPEC-NOTES.md §18.4).
+    @Test(arguments: [CoreConfiguration.ClockMode.virtual, .real])
+    func startTimeIsTheStartDateToTheMillisecond(_ clock: CoreConfiguration.ClockMode) async throws {
+        let folder = CoreHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try ExecutionService.open(
+            CoreConfiguration(
+                dataDirectory: folder, clockMode: clock, seed: 7,
+                wallClock: { Date(timeIntervalSince1970: 1_700_000_000.4775) }, syncWrites: false))
+        let core = CoreHarness(folder: folder, service: service)
+        let definition =
+            #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"t.$":"$$.Execution.StartTime"},"End":true}}}"#
+        let machine = try await core.createMachine("Start", definition: definition)
+        let arn = try await core.run(machine)
+        let described = try await core.describe(arn)
+        #expect(described["startDate"] == .number(JSONNumber(text: "1700000000.478")!))
+        #expect(described["output"] == #"{"t":"2023-11-14T22:13:20.478Z"}"#)
     }
 
     @Test func idempotentStartWhileRunningOnly() async throws {
@@ -325,5 +346,13 @@ import Testing
         let unknown = await core.failure("StartExecution", ["stateMachineArn": .string(machine + "#Other")])
         #expect(unknown?.type == "InvalidName")
         #expect(unknown?.message.contains("'Other'") == true)
+    }
+}
+
+extension CoreHarness {
+    /// A harness over a service opened with a configuration of the test's own.
+    init(folder: URL, service: ExecutionService) {
+        self.folder = folder
+        self.service = service
     }
 }

@@ -156,8 +156,11 @@ extension ExecutionService {
     private func executor(
         _ request: StartRequest, name: String, startDate: Date, sink: (@Sendable (HistoryEvent) -> Void)?
     ) -> Executor {
+        // At the millisecond the record and the wire give, so `$$.Execution.StartTime` and the first
+        // event read exactly the answered startDate.
+        let start = CoreTime.date(milliseconds: CoreTime.milliseconds(startDate))
         let clock: any ExecutionClock =
-            configuration.clockMode == .virtual ? VirtualClock(start: startDate) : AnchoredClock(start: startDate)
+            configuration.clockMode == .virtual ? VirtualClock(start: start) : AnchoredClock(start: start)
         var options = ExecutionOptions(
             clock: clock, seed: CoreNames.seed(configuration.seed, name: name), executionName: name,
             stateMachineName: request.entry.record.name, region: configuration.region,
@@ -187,7 +190,9 @@ extension ExecutionService {
     private func finish(_ live: LiveExecution, result: ExecutionResult, journal: EventJournal?) {
         var record = live.record
         record.status = result.status.rawValue
-        record.stopDate = result.stopDate
+        // The terminal event's instant, so DescribeExecution's stopDate and the history agree
+        // (the executor reads its clock once more after that event).
+        record.stopDate = journal?.lastTimestamp ?? result.stopDate
         record.output = result.output.map { JSONWriter.compact($0) }
         record.error = result.error
         record.cause = result.cause
