@@ -154,6 +154,28 @@ import Testing
         #expect(described["output"] == #"{"t":"2023-11-14T22:13:20.478Z"}"#)
     }
 
+    /// A server shutting down stops a StartSyncExecution under way at once, so its caller gets
+    /// an answer (ABORTED) within the grace period (SPEC-NOTES.md §18.4).
+    @Test func drainStopsASyncExecutionUnderWay() async throws {
+        let core = try CoreHarness(clock: .real)
+        // 200 s: within an Express execution's five minutes.
+        let wait = #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":200,"End":true}}}"#
+        let machine = try await core.createMachine("Quick", definition: wait, type: "EXPRESS")
+        let call = Task { try await core.call("StartSyncExecution", ["stateMachineArn": .string(machine)]) }
+        for _ in 0..<1_000_000 where core.service.runningCount == 0 { await Task.yield() }
+        // Not running as far as the service knows: drain() cannot reach it.
+        guard core.service.runningCount == 1 else {
+            call.cancel()
+            Issue.record("the sync execution never showed as running, so a shutdown cannot stop it")
+            return
+        }
+        core.service.drain()
+        let response = try await call.value
+        #expect(response["status"] == "ABORTED")
+        #expect(response["cause"] == "The server shut down")
+        #expect(core.service.runningCount == 0)
+    }
+
     @Test func idempotentStartWhileRunningOnly() async throws {
         let core = try CoreHarness(clock: .real)
         let machine = try await core.createMachine("Slow", definition: CoreHarness.longWait)

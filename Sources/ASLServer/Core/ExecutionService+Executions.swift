@@ -232,7 +232,21 @@ extension ExecutionService {
         let name = request.name ?? registry.withLock { generatedName(&$0, now: now) }
         var random = RandomSource(seed: CoreNames.seed(configuration.seed, name: "express|\(name)"))
         let arn = "\(arnPrefix):express:\(machine.name):\(name):\(CoreNames.uuid(using: &random))"
-        let result = await executor(request, name: name, startDate: now, sink: nil).run(input: request.input)
+        // In the live table while it runs, so a server shutting down stops it (``drain()``) and
+        // answers the caller within the grace rather than cutting the connection.
+        let record = ExecutionRecord(
+            id: 0, arn: arn, name: name, stateMachineArn: machine.arn, status: "RUNNING", startDate: now,
+            input: request.inputText, machine: machine)
+        let live = LiveExecution(arn: arn, control: ExecutionControl(), record: record, isExpress: true)
+        registry.withLock { $0.live[arn] = live }
+        let result = await executor(request, name: name, startDate: now, sink: nil).run(
+            input: request.input, control: live.control)
+        let waiters = registry.withLock { registry -> [CheckedContinuation<Void, Never>] in
+            registry.live[arn] = nil
+            removeIfDeleted(machine.arn, in: &registry)
+            return registry.waiters.removeValue(forKey: arn) ?? []
+        }
+        for waiter in waiters { waiter.resume() }
         var response = JSONObject()
         response["executionArn"] = .string(arn)
         response["stateMachineArn"] = .string(machine.arn)
