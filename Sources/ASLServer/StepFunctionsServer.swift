@@ -74,5 +74,6 @@ public final class StepFunctionsServer: Sendable {
     /// more than once.
     public func shutdown() {
         http.shutdown()
+        for service in services { service.drain() }
     }
 }

@@ -117,6 +117,65 @@ import Testing
         #expect(await core.failure("StartExecution", ["stateMachineArn": "bad"])?.type == "InvalidArn")
     }
 
+    /// Under the real clock the history's first event carries the `startDate` StartExecution
+    /// answered (and DescribeExecution reports), as on AWS, not the instant the executor got
+    /// round to it; later events keep their real spacing (SPEC-NOTES.md §18.4). The injected wall
+    /// clock is fixed in 2023, so an event stamped by the system clock cannot match it by chance.
+    @Test func realClockHistoryStartsAtTheStartDate() async throws {
+        let core = try CoreHarness(clock: .real)
+        let machine = try await core.createMachine("Stamp")
+        let arn = try await core.run(machine)
+        let described = try await core.describe(arn)
+        let events = try await core.history(arn)
+        let start = try #require(described["startDate"])
+        #expect(events.first?["timestamp"] == start)
+        #expect(described["stopDate"] == events.last?["timestamp"])
+        #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 >= 1_700_000_000 })
+        #expect(events.compactMap { $0["timestamp"]?.numberValue?.doubleValue }.allSatisfy { $0 < 1_700_000_060 })
+    }
+
+    /// `$$.Execution.StartTime` is the answered startDate to the millisecond (the wire's
+    /// precision), whatever fraction of a millisecond the wall clock read (SPEC-NOTES.md §18.4).
+    @Test(arguments: [CoreConfiguration.ClockMode.virtual, .real])
+    func startTimeIsTheStartDateToTheMillisecond(_ clock: CoreConfiguration.ClockMode) async throws {
+        let folder = CoreHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let service = try ExecutionService.open(
+            CoreConfiguration(
+                dataDirectory: folder, clockMode: clock, seed: 7,
+                wallClock: { Date(timeIntervalSince1970: 1_700_000_000.4775) }, syncWrites: false))
+        let core = CoreHarness(folder: folder, service: service)
+        let definition =
+            #"{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"t.$":"$$.Execution.StartTime"},"End":true}}}"#
+        let machine = try await core.createMachine("Start", definition: definition)
+        let arn = try await core.run(machine)
+        let described = try await core.describe(arn)
+        #expect(described["startDate"] == .number(JSONNumber(text: "1700000000.478")!))
+        #expect(described["output"] == #"{"t":"2023-11-14T22:13:20.478Z"}"#)
+    }
+
+    /// A server shutting down stops a StartSyncExecution under way at once, so its caller gets
+    /// an answer (ABORTED) within the grace period (SPEC-NOTES.md §18.4).
+    @Test func drainStopsASyncExecutionUnderWay() async throws {
+        let core = try CoreHarness(clock: .real)
+        // 200 s: within an Express execution's five minutes.
+        let wait = #"{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":200,"End":true}}}"#
+        let machine = try await core.createMachine("Quick", definition: wait, type: "EXPRESS")
+        let call = Task { try await core.call("StartSyncExecution", ["stateMachineArn": .string(machine)]) }
+        for _ in 0..<1_000_000 where core.service.runningCount == 0 { await Task.yield() }
+        // Not running as far as the service knows: drain() cannot reach it.
+        guard core.service.runningCount == 1 else {
+            call.cancel()
+            Issue.record("the sync execution never showed as running, so a shutdown cannot stop it")
+            return
+        }
+        core.service.drain()
+        let response = try await call.value
+        #expect(response["status"] == "ABORTED")
+        #expect(response["cause"] == "The server shut down")
+        #expect(core.service.runningCount == 0)
+    }
+
     @Test func idempotentStartWhileRunningOnly() async throws {
         let core = try CoreHarness(clock: .real)
         let machine = try await core.createMachine("Slow", definition: CoreHarness.longWait)
@@ -309,5 +368,13 @@ import Testing
         let unknown = await core.failure("StartExecution", ["stateMachineArn": .string(machine + "#Other")])
         #expect(unknown?.type == "InvalidName")
         #expect(unknown?.message.contains("'Other'") == true)
+    }
+}
+
+extension CoreHarness {
+    /// A harness over a service opened with a configuration of the test's own.
+    init(folder: URL, service: ExecutionService) {
+        self.folder = folder
+        self.service = service
     }
 }

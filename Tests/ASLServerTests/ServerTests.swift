@@ -227,6 +227,15 @@ import Testing
         #expect(!ListeningSocket.isLoopback(host: "192.0.2.1"))
         // The same port twice: the second bind fails with a message naming the address.
         #expect(throws: SocketError.self) { try ListeningSocket.bind(host: "127.0.0.1", port: socket.port) }
+        // ... and says what to do about it (SPEC-NOTES.md §18.4).
+        do {
+            _ = try ListeningSocket.bind(host: "127.0.0.1", port: socket.port)
+        } catch {
+            #expect(
+                error.message
+                    == "cannot bind 127.0.0.1:\(socket.port): Address already in use (another program, perhaps "
+                    + "another asl serve, listens there: stop it, or choose another port; port 0 picks a free one)")
+        }
         socket.close()
     }
 }

@@ -89,6 +89,28 @@ import Testing
         #expect(harness.coordinator.activityQueue.waitingWorkers(arn) == 0)
     }
 
+    /// A server shutting down answers its waiting long polls at once with no task (and any poll
+    /// after that too), so workers get an answer instead of a connection cut after the grace
+    /// (SPEC-NOTES.md §18.4). The default poll sleep waits 600 s: only the drain can end it.
+    @Test func drainAnswersWaitingPollsWithNoTask() async throws {
+        let harness = try TasksHarness()
+        defer { harness.directory.remove() }
+        let arn = try await harness.createActivity("draining")
+        let poll = Task { try await harness.call("GetActivityTask", ["activityArn": .string(arn), "workerName": "w"]) }
+        while harness.coordinator.activityQueue.waitingWorkers(arn) == 0 { await Task.yield() }
+        harness.coordinator.drain()
+        // The drain answers the poll before it returns; were it not to, the poll is cancelled so
+        // the test fails rather than waits.
+        let drained = harness.coordinator.activityQueue.waitingWorkers(arn) == 0
+        #expect(drained)
+        if !drained { poll.cancel() }
+        #expect(try await poll.value == .object(JSONObject()))
+        guard drained else { return }
+        let later = try await harness.call("GetActivityTask", ["activityArn": .string(arn), "workerName": "w"])
+        #expect(later == .object(JSONObject()))
+        #expect(harness.coordinator.activityQueue.waitingWorkers(arn) == 0)
+    }
+
     @Test func listActivitiesPages() async throws {
         let harness = try TasksHarness()
         defer { harness.directory.remove() }

@@ -72,6 +72,8 @@ import Testing
         var body: JSON
         var type: String
         var message: String?
+        var messagePrefix: String? = nil
+        var messageSuffix: String? = nil
         var testDescription: String { name }
     }
 
@@ -105,6 +107,28 @@ import Testing
         Refusal(
             name: "invalid definition", body: ["definition": #"{"Type": "Pass", "Next": 3}"#],
             type: "InvalidDefinition", message: nil),
+        // As CreateStateMachine words it (AWS's code, `at` the place), the place inside the lone
+        // state rather than inside the machine it is wrapped in (SPEC-NOTES.md §18.4).
+        Refusal(
+            name: "lone state missing a field", body: ["definition": #"{"Type": "Task", "End": true}"#],
+            type: "InvalidDefinition",
+            message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The field \"Resource\" is "
+                + "required in Task state but was missing at /'"),
+        Refusal(
+            name: "lone state field of a wrong type",
+            body: ["definition": #"{"Type": "Pass", "Result": 1, "ResultPath": 3, "End": true}"#],
+            type: "InvalidDefinition",
+            message: nil, messagePrefix: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: ",
+            messageSuffix: " at /ResultPath'"),
+        Refusal(
+            name: "machine state with an error",
+            body: [
+                "definition": #"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}}}"#,
+                "stateName": "A",
+            ],
+            type: "InvalidDefinition", message: nil, messagePrefix: "Invalid State Machine Definition: '",
+            messageSuffix: #"MISSING_TRANSITION_TARGET: State "A" has Next "Gone", which is not a state in this scope "#
+                + "at /States/A/Next'"),
         Refusal(
             name: "machine without stateName", body: ["definition": .string(machine)], type: "InvalidDefinition",
             message: nil),
@@ -126,5 +150,12 @@ import Testing
         let error = await harness.error("TestState", refusal.body)
         #expect(error?.type == refusal.type)
         if let message = refusal.message { #expect(error?.message == message) }
+        if let prefix = refusal.messagePrefix {
+            #expect(error?.message.hasPrefix(prefix) == true, "\(error?.message ?? "")")
+        }
+        if let suffix = refusal.messageSuffix {
+            #expect(error?.message.hasSuffix(suffix) == true, "\(error?.message ?? "")")
+        }
+        #expect(error?.message.contains(#""StateName""#) != true, "\(error?.message ?? "")")
     }
 }

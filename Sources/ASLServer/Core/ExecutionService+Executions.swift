@@ -156,8 +156,11 @@ extension ExecutionService {
     private func executor(
         _ request: StartRequest, name: String, startDate: Date, sink: (@Sendable (HistoryEvent) -> Void)?
     ) -> Executor {
+        // At the millisecond the record and the wire give, so `$$.Execution.StartTime` and the first
+        // event read exactly the answered startDate.
+        let start = CoreTime.date(milliseconds: CoreTime.milliseconds(startDate))
         let clock: any ExecutionClock =
-            configuration.clockMode == .virtual ? VirtualClock(start: startDate) : SystemClock()
+            configuration.clockMode == .virtual ? VirtualClock(start: start) : AnchoredClock(start: start)
         var options = ExecutionOptions(
             clock: clock, seed: CoreNames.seed(configuration.seed, name: name), executionName: name,
             stateMachineName: request.entry.record.name, region: configuration.region,
@@ -187,7 +190,9 @@ extension ExecutionService {
     private func finish(_ live: LiveExecution, result: ExecutionResult, journal: EventJournal?) {
         var record = live.record
         record.status = result.status.rawValue
-        record.stopDate = result.stopDate
+        // The terminal event's instant, so DescribeExecution's stopDate and the history agree
+        // (the executor reads its clock once more after that event).
+        record.stopDate = journal?.lastTimestamp ?? result.stopDate
         record.output = result.output.map { JSONWriter.compact($0) }
         record.error = result.error
         record.cause = result.cause
@@ -227,7 +232,21 @@ extension ExecutionService {
         let name = request.name ?? registry.withLock { generatedName(&$0, now: now) }
         var random = RandomSource(seed: CoreNames.seed(configuration.seed, name: "express|\(name)"))
         let arn = "\(arnPrefix):express:\(machine.name):\(name):\(CoreNames.uuid(using: &random))"
-        let result = await executor(request, name: name, startDate: now, sink: nil).run(input: request.input)
+        // In the live table while it runs, so a server shutting down stops it (``drain()``) and
+        // answers the caller within the grace rather than cutting the connection.
+        let record = ExecutionRecord(
+            id: 0, arn: arn, name: name, stateMachineArn: machine.arn, status: "RUNNING", startDate: now,
+            input: request.inputText, machine: machine)
+        let live = LiveExecution(arn: arn, control: ExecutionControl(), record: record, isExpress: true)
+        registry.withLock { $0.live[arn] = live }
+        let result = await executor(request, name: name, startDate: now, sink: nil).run(
+            input: request.input, control: live.control)
+        let waiters = registry.withLock { registry -> [CheckedContinuation<Void, Never>] in
+            registry.live[arn] = nil
+            removeIfDeleted(machine.arn, in: &registry)
+            return registry.waiters.removeValue(forKey: arn) ?? []
+        }
+        for waiter in waiters { waiter.resume() }
         var response = JSONObject()
         response["executionArn"] = .string(arn)
         response["stateMachineArn"] = .string(machine.arn)

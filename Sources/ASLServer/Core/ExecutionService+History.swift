@@ -9,6 +9,7 @@ final class EventJournal: Sendable {
     let store: CoreStore
     let id: Int
     private let firstFailure = Mutex<String?>(nil)
+    private let latest = Mutex<Date?>(nil)
 
     init(store: CoreStore, id: Int) {
         self.store = store
@@ -16,6 +17,7 @@ final class EventJournal: Sendable {
     }
 
     func append(_ event: HistoryEvent) {
+        latest.withLock { $0 = event.timestamp }
         guard firstFailure.withLock({ $0 == nil }) else { return }
         do {
             try store.appendEvent(JSONWriter.compactBytes(event.json()) + [0x0A], execution: id)
@@ -23,6 +25,10 @@ final class EventJournal: Sendable {
             firstFailure.withLock { $0 = "event \(event.id) could not be written: \(error)" }
         }
     }
+
+    /// The timestamp of the last event recorded (at the end, the terminal event's: the
+    /// execution's `stopDate`, as on AWS).
+    var lastTimestamp: Date? { latest.withLock { $0 } }
 
     /// Why the journal is incomplete, if a write failed (later events were not written).
     var failure: String? { firstFailure.withLock { $0 } }

@@ -159,6 +159,13 @@ package final class ExecutionService: APIService {
     /// How many executions are running (Standard and Express).
     package var runningCount: Int { registry.withLock { $0.live.count } }
 
+    /// The server has begun to shut down: stop every running execution now (ABORTED, cause "The
+    /// server shut down"), so a StartSyncExecution under way answers within the grace period.
+    package func drain() {
+        let running = registry.withLock { Array($0.live.values) }
+        for execution in running { execution.control.abort(error: nil, cause: "The server shut down") }
+    }
+
     /// Stops every running execution (ABORTED) and waits for them: what a server does before
     /// it exits cleanly.
     package func shutdown() async {

@@ -66,7 +66,13 @@ public final class ListeningSocket: Sendable {
             var one: Int32 = 1
             setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
             guard Glibc.bind(descriptor, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
+                let inUse = Glibc.errno == EADDRINUSE
                 lastError = .errno("cannot bind \(host):\(port)")
+                if inUse {
+                    lastError.message +=
+                        " (another program, perhaps another asl serve, listens there: stop it, or choose another "
+                        + "port; port 0 picks a free one)"
+                }
                 Glibc.close(descriptor)
                 continue
             }

@@ -25,8 +25,13 @@ package protocol APIService: Sendable {
     /// Called once the server has stopped taking requests: stop what is running and write what
     /// must survive. The default does nothing.
     func shutdown() async
+    /// Called as soon as the server starts shutting down, before it waits for the requests under
+    /// way: end long waits now (GetActivityTask polls) so those requests finish within the grace.
+    /// Must return at once; may be called from any thread. The default does nothing.
+    func drain()
 }
 
 extension APIService {
     package func shutdown() async {}
+    package func drain() {}
 }

@@ -23,6 +23,8 @@ final class ActivityQueue: Sendable {
         var tasks: [String: [ScheduledTask]] = [:]
         var pollers: [String: [Poller]] = [:]
         var nextPollerID: UInt64 = 0
+        /// Set by ``close()``: every poll answers at once with no task.
+        var closed = false
     }
 
     private let queues = Mutex(Queues())
@@ -90,7 +92,7 @@ final class ActivityQueue: Sendable {
                         queues.tasks[activityArn] = tasks.isEmpty ? nil : tasks
                         return .some(first)
                     }
-                    if Task.isCancelled { return .some(nil) }
+                    if Task.isCancelled || queues.closed { return .some(nil) }
                     queues.pollers[activityArn, default: []].append(Poller(id: id, continuation: continuation))
                     return .none
                 }
@@ -111,6 +113,18 @@ final class ActivityQueue: Sendable {
             return poller
         }
         poller?.continuation.resume(returning: nil)
+    }
+
+    /// Ends every waiting poll with no task, and every later one at once: the server is shutting
+    /// down, and a worker is better answered than cut off after the grace period.
+    func close() {
+        let waiting = queues.withLock { queues -> [Poller] in
+            queues.closed = true
+            let all = queues.pollers.values.flatMap { $0 }
+            queues.pollers = [:]
+            return all
+        }
+        for poller in waiting { poller.continuation.resume(returning: nil) }
     }
 
     /// How many tasks of the activity wait for a worker (tests).

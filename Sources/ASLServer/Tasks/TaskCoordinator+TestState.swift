@@ -85,13 +85,40 @@ extension TaskCoordinator {
         let analysis = DefinitionAnalyzer.analyze(source)
         let errors = analysis.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty, let parsed = analysis.machine, let resolved = try? ResolvedStateMachine(parsed) else {
-            let listed = errors.prefix(5).map { diagnostic in
-                "\(diagnostic.message) at \(diagnostic.pointer.description)"
+            var listed = errors.prefix(5).map { diagnostic in
+                lone == nil
+                    ? "\(DefinitionCheck.awsCode(diagnostic)): \(DefinitionCheck.message(diagnostic)) at "
+                        + DefinitionCheck.location(diagnostic)
+                    : "\(DefinitionCheck.awsCode(diagnostic)): \(loneMessage(DefinitionCheck.message(diagnostic))) at "
+                        + loneLocation(DefinitionCheck.location(diagnostic))
             }
+            if listed.isEmpty { listed = ["SCHEMA_VALIDATION_FAILED: The definition cannot be run at /"] }
             throw ServiceError(
                 "InvalidDefinition", "Invalid State Machine Definition: '\(listed.joined(separator: ", "))'")
         }
         return (resolved, name)
+    }
+
+    /// A lone state's diagnostic place, inside the state as given (`/Resource`), not inside the
+    /// machine it was wrapped in (`/States/StateName/Resource`).
+    static func loneLocation(_ location: String) -> String {
+        let wrapper = "/States/" + LoneStateDefinition.stateName
+        guard location.hasPrefix(wrapper) else { return location }
+        let rest = location.dropFirst(wrapper.count)
+        return rest.isEmpty ? "/" : String(rest)
+    }
+
+    /// A lone state's diagnostic without the wrapper's made-up state name (`Task state "StateName"`
+    /// → `Task state`): the client never named the state.
+    static func loneMessage(_ message: String) -> String {
+        let quoted = " state \"" + LoneStateDefinition.stateName + "\""
+        var text = Substring(message)
+        var result = ""
+        while let range = text.range(of: quoted) {
+            result += text[..<range.lowerBound] + " state"
+            text = text[range.upperBound...]
+        }
+        return result + text
     }
 
     /// A member that holds JSON as text, parsed.

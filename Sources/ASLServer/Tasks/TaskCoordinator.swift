@@ -86,6 +86,12 @@ package final class TaskCoordinator: APIService {
 
     package func serves(operation: String) -> Bool { Self.operations.contains(operation) }
 
+    /// The server is shutting down: waiting GetActivityTask polls answer `{}` at once, as when
+    /// their time runs out, and so does every later poll (SPEC-NOTES.md §18.4).
+    package func drain() {
+        activityQueue.close()
+    }
+
     package func perform(operation: String, input: JSON, request: RequestInfo) async throws(ServiceError) -> JSON {
         let fields = TasksRequestFields(input)
         switch operation {

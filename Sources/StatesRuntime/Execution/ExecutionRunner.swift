@@ -99,7 +99,11 @@ final class ExecutionRunner: Sendable {
                 .executionStarted, on: &path, .executionStarted(.init(input: input, roleArn: roleArn)))
             // The first state's entered event follows nothing (previousEventId 0), as AWS writes it.
             path.previousEventID = 0
-            ending = await race(input: input, path: path, deadline: baseClock.isVirtual ? nil : deadline)
+            // The watchdog sleeps on the system clock: the deadline on the execution's timeline,
+            // moved onto the wall clock (the same for `SystemClock`; a real clock shifted from the
+            // wall clock, as `asl serve`'s anchored one, keeps its distance to the deadline).
+            let wallDeadline = Date().addingTimeInterval(deadline.timeIntervalSince(baseClock.now()))
+            ending = await race(input: input, path: path, deadline: baseClock.isVirtual ? nil : wallDeadline)
         } catch {
             ending = .historyLimit(error)
         }
