@@ -26,6 +26,8 @@ package enum ServerServices {
         package var clock: ClockMode
         package var mockConfiguration: MockConfigFile?
         package var seed: UInt64
+        /// `fsync` every execution's record and history (`asl serve --sync-executions`).
+        package var syncExecutions = false
         /// The process environment the local services may read (a Lambda command's variables).
         package var environment: [String: String]
         /// The pipeline-specific plugins (the command passes `.clickstream`; the server never
@@ -36,7 +38,7 @@ package enum ServerServices {
         package init(
             dataDirectory: URL, runConfiguration: RunConfiguration? = nil, region: String = "us-east-1",
             account: String = "123456789012", clock: ClockMode = .real, mockConfiguration: MockConfigFile? = nil,
-            seed: UInt64 = 0, environment: [String: String] = [:], plugins: LocalPlugins = LocalPlugins(),
+            seed: UInt64 = 0, syncExecutions: Bool = false, environment: [String: String] = [:], plugins: LocalPlugins = LocalPlugins(),
             sinks: LocalServicesSinks = LocalServicesSinks()
         ) {
             self.dataDirectory = dataDirectory
@@ -46,6 +48,7 @@ package enum ServerServices {
             self.clock = clock
             self.mockConfiguration = mockConfiguration
             self.seed = seed
+            self.syncExecutions = syncExecutions
             self.environment = environment
             self.plugins = plugins
             self.sinks = sinks
@@ -80,6 +83,7 @@ package enum ServerServices {
             clockMode: options.clock == .virtual ? .virtual : .real, handlers: registry,
             mockConfiguration: options.mockConfiguration, seed: options.seed)
         core.activityTags = tasks
+        core.syncExecutions = options.syncExecutions
         return [try ExecutionService.open(core), tasks]
     }
 }

@@ -6,8 +6,10 @@ import Testing
 @testable import ASLServer
 
 @Suite struct CoreDurabilityTests {
-    @Test func finishedExecutionsSurviveARestart() async throws {
-        let core = try CoreHarness()
+    /// With and without the `fsync`s (`asl serve --sync-executions` turns on those of executions).
+    @Test(arguments: [false, true])
+    func finishedExecutionsSurviveARestart(syncs: Bool) async throws {
+        let core = try CoreHarness(syncs: syncs)
         let machine = try await core.createMachine("Kept")
         let arn = try await core.run(machine, name: "one", input: #"{"n":1}"#)
         let described = try await core.describe(arn)

@@ -18,11 +18,14 @@ struct CoreHarness {
 
     init(
         folder: URL? = nil, clock: CoreConfiguration.ClockMode = .virtual, mocks: MockConfigFile? = nil,
-        handlers: HandlerRegistry = HandlerRegistry()
+        handlers: HandlerRegistry = HandlerRegistry(), syncs: Bool = false
     ) throws {
         let folder = folder ?? Self.temporaryFolder()
         self.folder = folder
-        service = try ExecutionService.open(Self.configuration(folder, clock: clock, mocks: mocks, handlers: handlers))
+        var configuration = Self.configuration(folder, clock: clock, mocks: mocks, handlers: handlers)
+        configuration.syncWrites = syncs
+        configuration.syncExecutions = syncs
+        service = try ExecutionService.open(configuration)
     }
 
     static func configuration(

@@ -50,6 +50,11 @@ enum ServeCommand: ASLCommand {
                 .value("region", valueName: "REGION", help: "The region in ARNs (default us-east-1)."),
                 .value("account", valueName: "ID", help: "The account id in ARNs (default 123456789012)."),
                 .value("seed", valueName: "N", help: "Seed of every random choice (default 0)."),
+                .flag(
+                    "sync-executions",
+                    help:
+                        "fsync each execution's record and history, so it also survives an operating-system crash "
+                        + "(slower; a killed server loses nothing either way)."),
             ]
         )
     }
@@ -94,7 +99,7 @@ enum ServeCommand: ASLCommand {
                 .init(
                     dataDirectory: dataDirectory, runConfiguration: configuration, region: options.region,
                     account: options.account, clock: options.clock, mockConfiguration: mocks,
-                    seed: options.seed, environment: io.environment, plugins: RunServices.plugins,
+                    seed: options.seed, syncExecutions: options.syncExecutions, environment: io.environment, plugins: RunServices.plugins,
                     sinks: LocalServicesSinks(warning: warn)))
         } catch {
             context.writeErrorMessage("cannot set up the services: \(TerminalText.message("\(error)"))")

@@ -23,6 +23,8 @@ struct ServeOptions: Sendable, Hashable {
     var region = "us-east-1"
     var account = "123456789012"
     var seed: UInt64 = 0
+    /// `--sync-executions`: `fsync` each execution's record and history.
+    var syncExecutions = false
 
     init(_ arguments: ParsedArguments, environment: [String: String]) throws(UsageError) {
         if let text = arguments.value("port") {
@@ -73,6 +75,7 @@ struct ServeOptions: Sendable, Hashable {
             self.account = account
         }
         if let text = arguments.value("seed") { seed = try RunOptions.seed(text) }
+        syncExecutions = arguments.flag("sync-executions")
     }
 
     /// The credentials to verify signatures with, if any.

@@ -33,6 +33,12 @@ package struct CoreConfiguration: Sendable {
     /// `false` skips the `fsync`s after records are written (tests; a crash of the process
     /// still loses nothing, only a crash of the machine may).
     package var syncWrites: Bool
+    /// Whether execution records and history journals are `fsync`ed too (when ``syncWrites`` is
+    /// on): an acknowledged execution then survives a crash of the machine, at about five
+    /// `fsync`s per execution. `false` (the default): they survive a killed or crashed server
+    /// process, not an operating-system crash (SPEC-NOTES.md §18.5). Machines, activities and
+    /// tags are synced either way.
+    package var syncExecutions: Bool = false
     /// Where activities keep their tags (`tasks`' coordinator, which creates them with their
     /// tags); `nil`: activity tags live in this service's own tag store.
     package var activityTags: (any ActivityTagStore)? = nil

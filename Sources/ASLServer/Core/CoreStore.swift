@@ -14,7 +14,10 @@ internal import LocalAWS
 /// names never become file names, so no name can escape or collide.
 struct CoreStore: Sendable {
     let data: DataDirectory
+    /// `fsync` machine and tag records.
     let syncWrites: Bool
+    /// `fsync` execution records and journals too.
+    let syncExecutions: Bool
 
     static let machinesFolder = "sfn/state-machines"
     static let executionsFolder = "sfn/executions"
@@ -47,16 +50,17 @@ struct CoreStore: Sendable {
     }
 
     func write(_ record: ExecutionRecord) throws(ServiceError) {
-        try write(record.json(), to: Self.recordPath(record.id))
+        try write(record.json(), to: Self.recordPath(record.id), sync: syncWrites && syncExecutions)
     }
 
     func writeTags(_ tags: JSON) throws(ServiceError) {
         try write(tags, to: Self.tagsFile)
     }
 
-    private func write(_ value: JSON, to path: String) throws(ServiceError) {
+    private func write(_ value: JSON, to path: String, sync: Bool? = nil) throws(ServiceError) {
         do {
-            try data.writeAtomically(JSONWriter.compactBytes(value) + [0x0A], to: path, sync: syncWrites)
+            try data.writeAtomically(
+                JSONWriter.compactBytes(value) + [0x0A], to: path, sync: sync ?? syncWrites)
         } catch {
             throw .internalFailure("cannot write \(data.absolutePath(path)): \(error)")
         }
@@ -69,7 +73,7 @@ struct CoreStore: Sendable {
     }
 
     func syncJournal(_ id: Int) throws(FileIOError) {
-        if syncWrites { try data.sync(Self.journalPath(id)) }
+        if syncWrites && syncExecutions { try data.sync(Self.journalPath(id)) }
     }
 
     // MARK: Reading

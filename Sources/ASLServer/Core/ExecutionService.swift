@@ -46,7 +46,9 @@ package final class ExecutionService: APIService {
     /// journal repaired and closed with an `ExecutionFailed` event (SPEC-NOTES.md §18.2).
     /// - Throws: ``CoreStoreError`` naming a file that cannot be read or is not a record.
     package static func open(_ configuration: CoreConfiguration) throws -> ExecutionService {
-        let store = CoreStore(data: DataDirectory(configuration.dataDirectory), syncWrites: configuration.syncWrites)
+        let store = CoreStore(
+            data: DataDirectory(configuration.dataDirectory), syncWrites: configuration.syncWrites,
+            syncExecutions: configuration.syncExecutions)
         var registry = Registry()
         for machine in try store.loadMachines() {
             let check = DefinitionCheck(definition: machine.definition, express: machine.type == "EXPRESS")
