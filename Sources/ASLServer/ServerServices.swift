@@ -38,7 +38,8 @@ package enum ServerServices {
         package init(
             dataDirectory: URL, runConfiguration: RunConfiguration? = nil, region: String = "us-east-1",
             account: String = "123456789012", clock: ClockMode = .real, mockConfiguration: MockConfigFile? = nil,
-            seed: UInt64 = 0, syncExecutions: Bool = false, environment: [String: String] = [:], plugins: LocalPlugins = LocalPlugins(),
+            seed: UInt64 = 0, syncExecutions: Bool = false, environment: [String: String] = [:],
+            plugins: LocalPlugins = LocalPlugins(),
             sinks: LocalServicesSinks = LocalServicesSinks()
         ) {
             self.dataDirectory = dataDirectory

@@ -99,7 +99,8 @@ enum ServeCommand: ASLCommand {
                 .init(
                     dataDirectory: dataDirectory, runConfiguration: configuration, region: options.region,
                     account: options.account, clock: options.clock, mockConfiguration: mocks,
-                    seed: options.seed, syncExecutions: options.syncExecutions, environment: io.environment, plugins: RunServices.plugins,
+                    seed: options.seed, syncExecutions: options.syncExecutions, environment: io.environment,
+                    plugins: RunServices.plugins,
                     sinks: LocalServicesSinks(warning: warn)))
         } catch {
             context.writeErrorMessage("cannot set up the services: \(TerminalText.message("\(error)"))")
