@@ -83,7 +83,8 @@ final class ExecutionRunner: Sendable {
                 startDate: start, stopDate: start, executionArn: executionArn)
         }
         // The machine's TimeoutSeconds, or AWS's one-year maximum (SPEC-NOTES.md §5.5).
-        let deadline = ExecutionLimits.deadline(start: start, timeoutSeconds: machine.machine.timeoutSeconds)
+        let deadline = ExecutionLimits.deadline(
+            start: start, timeoutSeconds: machine.machine.timeoutSeconds, maximum: options.maximumDurationSeconds)
         let clock: any ExecutionClock = DeadlineClock(base: baseClock, deadline: deadline, kind: .execution)
         let context = ContextObject(
             execution: .init(
