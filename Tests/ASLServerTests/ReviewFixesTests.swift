@@ -28,12 +28,12 @@ import Testing
         let started = try #require(events.first?["timestamp"]?.numberValue?.doubleValue)
         let timedOut = try #require(events.last?["timestamp"]?.numberValue?.doubleValue)
         #expect(started == 1_700_000_000)
-        // Timestamps are written to the millisecond.
-        #expect(timedOut - started >= 0.999)
-        #expect(timedOut - started < 1.5)
+        // Timestamps are written to the millisecond; the instant is the deadline itself.
+        #expect(abs(timedOut - started - 1) < 0.0015)
         #expect(described["stopDate"] == events.last?["timestamp"])
+        // Not at once; the upper bound is generous, since a loaded machine runs timers late.
         #expect(wall >= 0.9)
-        #expect(wall < 30)
+        #expect(wall < 600)
     }
 
     /// The same for an EXPRESS execution run by StartSyncExecution.
@@ -47,10 +47,9 @@ import Testing
         let start = try #require(response["startDate"]?.numberValue?.doubleValue)
         let stop = try #require(response["stopDate"]?.numberValue?.doubleValue)
         #expect(start == 1_700_000_000)
-        #expect(stop - start >= 0.999)
-        #expect(stop - start < 1.5)
+        #expect(abs(stop - start - 1) < 0.0015)
         #expect(wall >= 0.9)
-        #expect(wall < 30)
+        #expect(wall < 600)
     }
 
     /// A state the SFN Local test case leaves unmocked fails with advice for the mock
