@@ -45,6 +45,10 @@ public struct ExecutionOptions: Sendable {
     /// (from the map run's workers, so it must be thread-safe and quick), and when it ends
     /// (`asl run` shows a progress line with it). `nil` (the default) costs nothing.
     public var mapRunProgress: (@Sendable (MapRunProgress) -> Void)? = nil
+    /// The longest the execution runs whatever its `TimeoutSeconds`, in seconds: AWS ends an
+    /// EXPRESS execution TIMED_OUT after five minutes (300) even when its `TimeoutSeconds` is
+    /// longer. `nil` (the default): a Standard execution's one year (SPEC-NOTES.md §18.6).
+    public var maximumDurationSeconds: Int64? = nil
     /// The size at which a `ResultWriter` starts a new results file (AWS's 5 GB; lowered by tests).
     var maximumResultFileBytes = ResultFileStream.awsMaximumFileBytes
 

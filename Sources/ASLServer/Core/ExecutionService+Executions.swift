@@ -68,7 +68,10 @@ extension ExecutionService {
                 "Invalid mock test case '\(testCase)': the mock configuration file has no test case of that name "
                     + "for the state machine '\(machine)'")
         }
-        return found.mocks
+        var mocks = found.mocks
+        // An unmocked state's failure then tells the SFN Local user to edit the mock file.
+        mocks.origin = .mockConfiguration(stateMachine: machine, testCase: testCase)
+        return mocks
     }
 
     /// A generated execution name: a UUID drawn from the seed, the execution counter and the
@@ -168,6 +171,8 @@ extension ExecutionService {
             quotas: configuration.quotas)
         options.historySink = sink
         options.mocks = request.mocks
+        // AWS ends an Express execution TIMED_OUT after five minutes, whatever its TimeoutSeconds.
+        if request.entry.record.type == "EXPRESS" { options.maximumDurationSeconds = 300 }
         return Executor(machine: request.machine, handlers: configuration.handlers, options: options)
     }
 

@@ -39,36 +39,61 @@ enum Causes {
             "The specified tolerated failure threshold was exceeded in the Map state '\(site.stateName)'")
     }
 
-    static func noHandler(_ resource: TaskResource, stateName: String, mocking: Bool = false) -> StatesError {
-        let mock =
-            mocking
-            ? "; or mock the state in the test case (\"mocks\": {\"\(stateName)\": {\"Return\": …}})" : ""
-        return StatesError(
+    /// A Task state nothing serves. `mocks` (the execution's, if any) chooses the mocking advice:
+    /// an `asl test` case's `"mocks"`, or the test case of an SFN Local mock configuration file.
+    static func noHandler(_ resource: TaskResource, stateName: String, mocks: StateMocks? = nil) -> StatesError {
+        StatesError(
             .runtime,
             "No local handler serves the resource '\(resource.text)' of state '\(stateName)': "
-                + Executor.hint(for: resource) + mock)
+                + Executor.hint(for: resource) + mockAdvice(stateName: stateName, mocks: mocks))
     }
 
     /// `lambda:invoke` in a test (mocks set) whose function has no handler: `States.Runtime`, so no
     /// Catch takes it and the case fails naming the state and both ways to serve it.
-    static func noFunctionHandler(_ resource: TaskResource, functionName: String, stateName: String) -> StatesError {
+    static func noFunctionHandler(
+        _ resource: TaskResource, functionName: String, stateName: String, mocks: StateMocks?
+    ) -> StatesError {
         StatesError(
             .runtime,
             "No local handler serves the resource '\(resource.text)' (FunctionName \(functionName)) of state "
-                + "'\(stateName)': \(Executor.functionHint(functionName)); or mock the state in the test case "
-                + "(\"mocks\": {\"\(stateName)\": {\"Return\": …}})")
+                + "'\(stateName)': \(Executor.functionHint(functionName))"
+                + mockAdvice(stateName: stateName, mocks: mocks ?? StateMocks()))
+    }
+
+    /// The second way to serve an unmocked state, in the words of the file the mocks came from.
+    private static func mockAdvice(stateName: String, mocks: StateMocks?) -> String {
+        switch mocks?.origin {
+        case nil:
+            return ""
+        case .testFile:
+            return "; or mock the state in the test case (\"mocks\": {\"\(stateName)\": {\"Return\": …}})"
+        case .mockConfiguration(let machine, let testCase):
+            return "; or add a response for the state '\(stateName)' to the test case '\(testCase)' of the state "
+                + "machine '\(machine)' in the mock configuration file (\"StateMachines\": {\"\(machine)\": "
+                + "{\"TestCases\": {\"\(testCase)\": {\"\(stateName)\": \"<a name in MockedResponses>\"}}}})"
+        }
     }
 
     /// A mocked state invoked once more than its mocked response numbers: SFN Local fails the
     /// execution (AWS developer guide, `sfn-local-mock-cfg-file`: "If you do not specify a mocked
     /// response, the state machine execution will fail"). `States.Runtime`, so no Retry or Catch
     /// takes it (SPEC-NOTES.md §14.2).
-    static func noMockedResponse(stateName: String, invocation: Int, mocked: MockedResponses) -> StatesError {
-        StatesError(
+    static func noMockedResponse(
+        stateName: String, invocation: Int, mocked: MockedResponses, origin: MockOrigin = .testFile
+    ) -> StatesError {
+        let fix: String
+        switch origin {
+        case .testFile:
+            fix = "add an attempt key \"\(invocation)\" to it"
+        case .mockConfiguration(_, let testCase):
+            fix =
+                "add an attempt key \"\(invocation)\" to \"MockedResponses\": {\"\(mocked.name)\": …} in the mock "
+                + "configuration file (test case '\(testCase)')"
+        }
+        return StatesError(
             .runtime,
             "The mocked response '\(mocked.name)' of state '\(stateName)' has no response for invocation "
-                + "\(invocation) (it numbers invocations 0 to \(mocked.invocationCount - 1)); "
-                + "add an attempt key \"\(invocation)\" to it")
+                + "\(invocation) (it numbers invocations 0 to \(mocked.invocationCount - 1)); " + fix)
     }
 
     /// A task result over the payload quota; AWS names the function ARN for a Lambda function

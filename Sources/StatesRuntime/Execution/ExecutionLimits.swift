@@ -16,8 +16,10 @@ enum ExecutionLimits {
     ///
     ///     deadline(start: t, timeoutSeconds: 60)     t + 60 s
     ///     deadline(start: t, timeoutSeconds: nil)    t + 31,536,000 s
-    static func deadline(start: Date, timeoutSeconds: Int64?) -> Date {
-        let seconds = min(max(0, timeoutSeconds ?? maximumDurationSeconds), maximumDurationSeconds)
+    ///     deadline(start: t, timeoutSeconds: 7200, maximum: 300)    t + 300 s (an EXPRESS execution)
+    static func deadline(start: Date, timeoutSeconds: Int64?, maximum: Int64? = nil) -> Date {
+        let limit = min(max(0, maximum ?? maximumDurationSeconds), maximumDurationSeconds)
+        let seconds = min(max(0, timeoutSeconds ?? limit), limit)
         return start.addingTimeInterval(Double(seconds))
     }
 }

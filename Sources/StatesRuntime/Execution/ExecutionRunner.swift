@@ -83,7 +83,8 @@ final class ExecutionRunner: Sendable {
                 startDate: start, stopDate: start, executionArn: executionArn)
         }
         // The machine's TimeoutSeconds, or AWS's one-year maximum (SPEC-NOTES.md §5.5).
-        let deadline = ExecutionLimits.deadline(start: start, timeoutSeconds: machine.machine.timeoutSeconds)
+        let deadline = ExecutionLimits.deadline(
+            start: start, timeoutSeconds: machine.machine.timeoutSeconds, maximum: options.maximumDurationSeconds)
         let clock: any ExecutionClock = DeadlineClock(base: baseClock, deadline: deadline, kind: .execution)
         let context = ContextObject(
             execution: .init(
@@ -107,10 +108,12 @@ final class ExecutionRunner: Sendable {
         } catch {
             ending = .historyLimit(error)
         }
-        let stop = finish(ending, clock: baseClock)
+        let stop = finish(ending, clock: baseClock, deadline: deadline)
+        var stopDate = baseClock.now()
+        if case .timedOut = ending { stopDate = min(stopDate, deadline) }
         return ExecutionResult(
             status: stop.status, output: stop.output, error: stop.error, cause: stop.cause,
-            history: events.recorder.events, startDate: start, stopDate: baseClock.now(), executionArn: executionArn,
+            history: events.recorder.events, startDate: start, stopDate: stopDate, executionArn: executionArn,
             mapRuns: mapRunLog.summaries)
     }
 
@@ -163,10 +166,13 @@ final class ExecutionRunner: Sendable {
     }
 
     /// Records the execution's last event.
-    private func finish(_ ending: Ending, clock: any ExecutionClock) -> Stop {
+    private func finish(_ ending: Ending, clock: any ExecutionClock, deadline: Date) -> Stop {
         let last = events.recorder.eventCount
-        func record(_ type: HistoryEventType, after previous: Int, _ details: HistoryEvent.Details) {
-            _ = try? events.recorder.record(type, previousEventId: previous, timestamp: clock.now(), details: details)
+        func record(
+            _ type: HistoryEventType, after previous: Int, _ details: HistoryEvent.Details, at instant: Date? = nil
+        ) {
+            _ = try? events.recorder.record(
+                type, previousEventId: previous, timestamp: instant ?? clock.now(), details: details)
         }
         switch ending {
         case .succeeded(let output, let previous):
@@ -187,7 +193,12 @@ final class ExecutionRunner: Sendable {
         case .timedOut:
             // No error name: DescribeExecution of an execution past its TimeoutSeconds has neither
             // `error` nor `cause` (observed, SPEC-NOTES.md §5.5).
-            record(.executionTimedOut, after: last, .failure(.init(error: nil, cause: nil)))
+            // At the deadline: a real clock's timer that fires late (a loaded machine) does not
+            // move the instant the execution timed out (virtual time never passes the deadline,
+            // so there this is the clock's reading; SPEC-NOTES.md §18.6).
+            record(
+                .executionTimedOut, after: last, .failure(.init(error: nil, cause: nil)),
+                at: min(clock.now(), deadline))
             return Stop(status: .timedOut)
         case .aborted:
             let reason = control.abortReason

@@ -128,7 +128,10 @@ extension ExecutionRunner {
             // iterations included; the mocked response takes the place of the handler only.
             let invocation = mockInvocations.next(stateName)
             guard let response = mocked.response(forInvocation: invocation) else {
-                throw .failed(Causes.noMockedResponse(stateName: stateName, invocation: invocation, mocked: mocked))
+                throw .failed(
+                    Causes.noMockedResponse(
+                        stateName: stateName, invocation: invocation, mocked: mocked,
+                        origin: options.mocks?.origin ?? .testFile))
             }
             handler = MockedTaskHandler(response: response)
         } else if let resolved = handlers.resolve(call.resource, parameters: call.parameters) {
@@ -139,11 +142,12 @@ extension ExecutionRunner {
                 // Lambda.ResourceNotFoundException an execution would see (SPEC-NOTES.md §14.1).
                 throw .failed(
                     Causes.noFunctionHandler(
-                        call.resource, functionName: HandlerRegistry.functionName(name), stateName: stateName))
+                        call.resource, functionName: HandlerRegistry.functionName(name), stateName: stateName,
+                        mocks: options.mocks))
             }
             handler = resolved
         } else {
-            throw .failed(Causes.noHandler(call.resource, stateName: stateName, mocking: options.mocks != nil))
+            throw .failed(Causes.noHandler(call.resource, stateName: stateName, mocks: options.mocks))
         }
         // An activity served by workers is started when a worker takes it (SPEC-NOTES.md §18.3).
         let defersStart = family == .activity && handler.reportsStart

@@ -95,6 +95,9 @@ public struct StateMocks: Sendable, Hashable {
     /// State names are told apart by their code units, as AWS tells states apart (SPEC-NOTES §1
     /// "String equality"); a `String` subscript reads and writes it.
     public var byState: [CodeUnitString: MockedResponses]
+    /// Where the mocks were written, so that a state left unmocked, or a mocked response too
+    /// short, fails with advice for the file the user edits (SPEC-NOTES.md §18.6).
+    public var origin: MockOrigin = .testFile
 
     public init(_ byState: [CodeUnitString: MockedResponses] = [:]) {
         self.byState = byState
@@ -112,6 +115,15 @@ public struct StateMocks: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { byState.isEmpty }
+}
+
+/// Where a set of ``StateMocks`` was written.
+public enum MockOrigin: Sendable, Hashable {
+    /// The `"mocks"` of an `asl test` case (the default).
+    case testFile
+    /// A test case of a Step Functions Local mock configuration file (`asl serve --mock-config`,
+    /// a StartExecution on `<stateMachineArn>#<testCase>`).
+    case mockConfiguration(stateMachine: String, testCase: String)
 }
 
 /// Numbers the invocations of mocked states in one execution (shared by every Map iteration and
