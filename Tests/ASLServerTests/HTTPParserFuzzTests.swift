@@ -1,3 +1,4 @@
+import StatesRuntime
 import Testing
 
 @testable import ASLServer
@@ -6,19 +7,6 @@ import Testing
 /// pieces. Each must end in requests, a need for more bytes, or an error — never a crash, a
 /// hang, or a request that breaks the limits.
 @Suite struct HTTPParserFuzzTests {
-    /// SplitMix64: small, seeded, the same sequence everywhere.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-    }
-
     static let seeds: [String] = [
         "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: AWSStepFunctions.ListStateMachines\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n{}",
         "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n4\r\nabcd\r\n0\r\n\r\n",
@@ -32,7 +20,7 @@ import Testing
         ";", "\u{0}", "\u{7F}", "é",
     ]
 
-    static func mutate(_ input: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ random: inout RandomSource) -> [UInt8] {
         var bytes = input
         for _ in 0..<(1 + random.below(4)) {
             switch random.below(6) {
@@ -58,7 +46,7 @@ import Testing
 
     @Test(arguments: [UInt64(1), 2, 3, 4])
     func mutatedRequestsNeverCrash(seed: UInt64) {
-        var random = Random(state: seed)
+        var random = RandomSource(seed: seed)
         let limits = HTTPLimits(maxHeaderBytes: 256, maxHeaderCount: 12, maxBodyBytes: 64)
         let statuses: Set<Int> = [400, 413, 417, 431, 501, 505]
         for _ in 0..<2_500 {
@@ -95,4 +83,9 @@ import Testing
             }
         }
     }
+}
+
+extension RandomSource {
+    /// A number in `0..<bound` (0 when `bound` is not positive).
+    fileprivate mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
 }
