@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import StatesTestSupport
 import Testing
 
 @testable import ASLServer
@@ -153,19 +154,8 @@ struct ServeChild {
     let stderrURL: URL
     let port: UInt16
 
-    /// The `asl` beside the test bundle (`swift build --build-tests` builds both), or `$ASL_BINARY`.
-    static func binary() -> URL? {
-        if let explicit = ProcessInfo.processInfo.environment["ASL_BINARY"], !explicit.isEmpty {
-            return URL(filePath: explicit)
-        }
-        let bundle = URL(filePath: "/proc/self/exe").resolvingSymlinksInPath()
-        let candidates = [
-            bundle.deletingLastPathComponent().appending(path: "asl"),
-            Bundle.main.bundleURL.appending(path: "asl"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appending(path: "asl"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path(percentEncoded: false)) }
-    }
+    /// The `asl` beside the test bundle, or `$ASL_BINARY`.
+    static func binary() -> URL? { BuiltBinary.asl() }
 
     struct Failure: Error, CustomStringConvertible {
         var description: String

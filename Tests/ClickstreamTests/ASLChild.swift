@@ -1,4 +1,5 @@
 import Foundation
+import StatesTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -13,20 +14,8 @@ struct ASLChild {
     let process: Process
     let stderrURL: URL
 
-    /// The `asl` beside the test bundle (`swift build --build-tests` builds both), or
-    /// `$ASL_BINARY`.
-    static func binary() -> URL? {
-        if let explicit = ProcessInfo.processInfo.environment["ASL_BINARY"], !explicit.isEmpty {
-            return URL(filePath: explicit)
-        }
-        let bundle = URL(filePath: "/proc/self/exe").resolvingSymlinksInPath()
-        let candidates = [
-            bundle.deletingLastPathComponent().appending(path: "asl"),
-            Bundle.main.bundleURL.appending(path: "asl"),
-            Bundle.main.bundleURL.deletingLastPathComponent().appending(path: "asl"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path(percentEncoded: false)) }
-    }
+    /// The `asl` beside the test bundle, or `$ASL_BINARY`.
+    static func binary() -> URL? { BuiltBinary.asl() }
 
     /// Starts `asl <arguments>` in `folder`, standard output and error to files there.
     static func start(_ arguments: [String], in folder: URL) throws -> ASLChild {
