@@ -2,8 +2,7 @@ public import Foundation
 package import LocalAWS
 package import StatesRuntime
 
-/// Builds the services `asl serve` dispatches to, from what the command read (the lead completes
-/// the `core` and `tasks` parts at merge; see the TODOs).
+/// Builds the services `asl serve` dispatches to, from what the command read.
 ///
 /// 1. The base ``HandlerRegistry`` comes from the run configuration (`--config FILE`) through
 ///    LocalAWS's ``LocalServices``, exactly as `asl run` builds it, or is empty.
@@ -12,18 +11,13 @@ package import StatesRuntime
 ///    store under `<data-dir>/sfn/`.
 /// 4. The list is `[ExecutionService, TaskCoordinator]`: each serves its own operations.
 package enum ServerServices {
-    package enum ClockMode: String, Sendable, CaseIterable {
-        case real
-        case virtual
-    }
-
     /// What the command hands over; paths are already resolved.
     package struct Options: Sendable {
         package var dataDirectory: URL
         package var runConfiguration: RunConfiguration?
         package var region: String
         package var account: String
-        package var clock: ClockMode
+        package var clock: ServerClockMode
         package var mockConfiguration: MockConfigFile?
         package var seed: UInt64
         /// `fsync` every execution's record and history (`asl serve --sync-executions`).
@@ -37,7 +31,7 @@ package enum ServerServices {
 
         package init(
             dataDirectory: URL, runConfiguration: RunConfiguration? = nil, region: String = "us-east-1",
-            account: String = "123456789012", clock: ClockMode = .real, mockConfiguration: MockConfigFile? = nil,
+            account: String = "123456789012", clock: ServerClockMode = .real, mockConfiguration: MockConfigFile? = nil,
             seed: UInt64 = 0, syncExecutions: Bool = false, environment: [String: String] = [:],
             plugins: LocalPlugins = LocalPlugins(),
             sinks: LocalServicesSinks = LocalServicesSinks()
@@ -76,12 +70,12 @@ package enum ServerServices {
         let base = try baseRegistry(options)
         let tasks = try TaskCoordinator(
             dataDirectory: options.dataDirectory, region: options.region, account: options.account,
-            clockMode: options.clock == .virtual ? .virtual : .real, testStateHandlers: base)
+            testStateHandlers: base)
         var registry = base
         tasks.decorate(&registry)
         var core = CoreConfiguration(
             dataDirectory: options.dataDirectory, region: options.region, account: options.account,
-            clockMode: options.clock == .virtual ? .virtual : .real, handlers: registry,
+            clockMode: options.clock, handlers: registry,
             mockConfiguration: options.mockConfiguration, seed: options.seed)
         core.activityTags = tasks
         core.syncExecutions = options.syncExecutions

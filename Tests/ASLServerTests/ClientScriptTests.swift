@@ -13,7 +13,7 @@ import Testing
 
     struct Script: CustomTestStringConvertible, Sendable {
         var file: String
-        var clock: ServerServices.ClockMode
+        var clock: ServerClockMode
         var testDescription: String { "\(file) (\(clock.rawValue) clock)" }
     }
 

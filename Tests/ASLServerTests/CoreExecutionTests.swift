@@ -136,8 +136,8 @@ import Testing
 
     /// `$$.Execution.StartTime` is the answered startDate to the millisecond (the wire's
     /// precision), whatever fraction of a millisecond the wall clock read (SPEC-NOTES.md §18.4).
-    @Test(arguments: [CoreConfiguration.ClockMode.virtual, .real])
-    func startTimeIsTheStartDateToTheMillisecond(_ clock: CoreConfiguration.ClockMode) async throws {
+    @Test(arguments: [ServerClockMode.virtual, .real])
+    func startTimeIsTheStartDateToTheMillisecond(_ clock: ServerClockMode) async throws {
         let folder = CoreHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let service = try ExecutionService.open(

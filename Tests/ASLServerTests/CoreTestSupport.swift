@@ -17,7 +17,7 @@ struct CoreHarness {
     let service: ExecutionService
 
     init(
-        folder: URL? = nil, clock: CoreConfiguration.ClockMode = .virtual, mocks: MockConfigFile? = nil,
+        folder: URL? = nil, clock: ServerClockMode = .virtual, mocks: MockConfigFile? = nil,
         handlers: HandlerRegistry = HandlerRegistry(), syncs: Bool = false
     ) throws {
         let folder = folder ?? Self.temporaryFolder()
@@ -29,7 +29,7 @@ struct CoreHarness {
     }
 
     static func configuration(
-        _ folder: URL, clock: CoreConfiguration.ClockMode = .virtual, mocks: MockConfigFile? = nil,
+        _ folder: URL, clock: ServerClockMode = .virtual, mocks: MockConfigFile? = nil,
         handlers: HandlerRegistry = HandlerRegistry()
     ) -> CoreConfiguration {
         CoreConfiguration(
@@ -42,7 +42,7 @@ struct CoreHarness {
     }
 
     /// Reopens the same data directory in a new service (a restart).
-    func reopened(clock: CoreConfiguration.ClockMode = .virtual) throws -> CoreHarness {
+    func reopened(clock: ServerClockMode = .virtual) throws -> CoreHarness {
         try CoreHarness(folder: folder, clock: clock)
     }
 

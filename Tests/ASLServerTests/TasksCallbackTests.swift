@@ -214,7 +214,7 @@ import Testing
     }
 
     @Test func underARealClockTheTaskTimesOutAndItsTokenWithIt() async throws {
-        let harness = try TasksHarness(clockMode: .real)
+        let harness = try TasksHarness()
         defer { harness.directory.remove() }
         let channel = TokenChannel()
         let machine = Self.callbackMachine.replacingOccurrences(
@@ -233,7 +233,7 @@ import Testing
     }
 
     @Test func anActivityNoWorkerTakesTimesOutUnderARealClock() async throws {
-        let harness = try TasksHarness(clockMode: .real)
+        let harness = try TasksHarness()
         defer { harness.directory.remove() }
         let arn = try await harness.createActivity("unwatched")
         let executor = try harness.executor(

@@ -17,12 +17,12 @@ struct TasksHarness {
     /// - Parameter pollSleep: how GetActivityTask waits its timeout; the default waits until the
     ///   poll is answered (a long real sleep, cancelled when a task arrives).
     init(
-        directory: TemporaryDirectory? = nil, clockMode: TaskCoordinator.ClockMode = .virtual,
+        directory: TemporaryDirectory? = nil,
         pollSleep: @escaping @Sendable (Double) async -> Void = { _ in try? await Task.sleep(for: .seconds(600)) }
     ) throws {
         self.directory = try directory ?? TemporaryDirectory()
         coordinator = try TaskCoordinator(
-            dataDirectory: self.directory.url, clockMode: clockMode,
+            dataDirectory: self.directory.url,
             now: { Date(timeIntervalSince1970: 1_733_331_234.5) }, pollSleep: pollSleep)
     }
 

@@ -43,7 +43,7 @@ enum ServeCommand: ASLCommand {
                 .value("config", valueName: "FILE", help: "The run configuration (local services, handlers)."),
                 .value("mock-config", valueName: "FILE", help: "A Step Functions Local mock configuration file."),
                 .value(
-                    "clock", valueName: "clock", choices: ServerServices.ClockMode.allCases.map(\.rawValue),
+                    "clock", valueName: "clock", choices: ServerClockMode.allCases.map(\.rawValue),
                     help: "real (default, as Step Functions Local) or virtual (waits end at once)."),
                 .value("access-key", valueName: "KEY", help: "Verify SigV4 signatures: the access key id."),
                 .value("secret-key", valueName: "SECRET", help: "Verify SigV4 signatures: the secret access key."),

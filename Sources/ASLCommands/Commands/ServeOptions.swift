@@ -17,7 +17,7 @@ struct ServeOptions: Sendable, Hashable {
     var dataDirectory: String?
     var configurationPath: String?
     var mockConfigurationPath: String?
-    var clock: ServerServices.ClockMode = .real
+    var clock: ServerClockMode = .real
     var accessKey: String?
     var secretKey: String?
     var region = "us-east-1"
@@ -48,7 +48,7 @@ struct ServeOptions: Sendable, Hashable {
         {
             mockConfigurationPath = fromEnvironment
         }
-        clock = arguments.value("clock").flatMap(ServerServices.ClockMode.init(rawValue:)) ?? .real
+        clock = arguments.value("clock").flatMap(ServerClockMode.init(rawValue:)) ?? .real
         accessKey = arguments.value("access-key")
         secretKey = arguments.value("secret-key")
         switch (accessKey, secretKey) {

@@ -4,20 +4,11 @@ package import StatesRuntime
 /// What ``ExecutionService`` is opened with: where its files live, who it claims to be, how
 /// executions tell time, and what serves their Task states.
 package struct CoreConfiguration: Sendable {
-    /// How executions tell time (SPEC-NOTES.md §18.2 "Clock").
-    package enum ClockMode: Sendable, Hashable {
-        /// The wall clock: waits really wait.
-        case real
-        /// Each execution on a ``StatesRuntime/VirtualClock`` starting at the wall-clock time it
-        /// starts: waits and retries end at once.
-        case virtual
-    }
-
     /// The data directory; the service keeps its files under `<data-dir>/sfn/`.
     package var dataDirectory: URL
     package var region: String
     package var account: String
-    package var clockMode: ClockMode
+    package var clockMode: ServerClockMode
     /// The handlers Task states reach (already decorated by `tasks`' coordinator).
     package var handlers: HandlerRegistry
     /// A parsed SFN Local mock file: `StartExecution` on `<machine-arn>#<TestCase>` runs with
@@ -47,7 +38,7 @@ package struct CoreConfiguration: Sendable {
         dataDirectory: URL,
         region: String = "us-east-1",
         account: String = "123456789012",
-        clockMode: ClockMode = .real,
+        clockMode: ServerClockMode = .real,
         handlers: HandlerRegistry = HandlerRegistry(),
         mockConfiguration: MockConfigFile? = nil,
         seed: UInt64 = 0,

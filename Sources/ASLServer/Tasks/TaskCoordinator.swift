@@ -8,7 +8,7 @@ package import StatesRuntime
 /// `SendTaskFailure`, `SendTaskHeartbeat`), the waiting inside executions that they end, and
 /// `TestState` (SPEC-NOTES.md §18.3).
 ///
-///     let tasks = try TaskCoordinator(dataDirectory: data, clockMode: .virtual)
+///     let tasks = try TaskCoordinator(dataDirectory: data)
 ///     var registry = HandlerRegistry()      // the run configuration's handlers
 ///     tasks.decorate(&registry)             // activities and .waitForTaskToken now wait
 ///     // serve `tasks` (an APIService) next to the execution service, run executions with `registry`
@@ -16,19 +16,6 @@ package import StatesRuntime
 /// Activities are kept in `<data-dir>/sfn/activities/`; task tokens live as long as their tasks,
 /// in memory.
 package final class TaskCoordinator: APIService {
-    /// Where execution time comes from, as `asl serve --clock` says. The coordinator needs no
-    /// switch of its own for it: a waiting task never waits on the execution clock, so what the
-    /// mode changes follows from the clock each execution runs on (SPEC-NOTES.md §18.3, "Clock
-    /// rule"). It is kept here for reports and for the server's composition.
-    package enum ClockMode: String, Sendable {
-        /// Executions on the wall clock: the runtime's watchdog ends a waiting task at its
-        /// `TimeoutSeconds`/`HeartbeatSeconds`.
-        case real
-        /// Executions on a virtual clock: time never jumps past a waiting task; it waits for its
-        /// callback however long it takes, and its `TimeoutSeconds`/`HeartbeatSeconds` do not fire.
-        case virtual
-    }
-
     /// The operations this service serves.
     package static let operations: Set<String> = [
         "CreateActivity", "DescribeActivity", "DeleteActivity", "ListActivities", "GetActivityTask",
@@ -37,7 +24,6 @@ package final class TaskCoordinator: APIService {
 
     package let region: String
     package let account: String
-    package let clockMode: ClockMode
     /// How long `GetActivityTask` waits for a task (AWS: 60 seconds).
     package let pollTimeout: Double
     /// The handlers a `TestState` of an unmocked Task may call (the run configuration's).
@@ -58,7 +44,7 @@ package final class TaskCoordinator: APIService {
     /// - Throws: ``TaskCoordinatorError`` when `sfn/activities/activities.json` cannot be read.
     package init(
         dataDirectory: URL, region: String = "us-east-1", account: String = "123456789012",
-        clockMode: ClockMode = .real, pollTimeout: Double = 60, testStateHandlers: HandlerRegistry = HandlerRegistry(),
+        pollTimeout: Double = 60, testStateHandlers: HandlerRegistry = HandlerRegistry(),
         now: @escaping @Sendable () -> Date = { Date() },
         pollSleep: @escaping @Sendable (Double) async -> Void = { seconds in
             try? await Task.sleep(for: .milliseconds(Int64(max(0, seconds) * 1000)))
@@ -66,7 +52,6 @@ package final class TaskCoordinator: APIService {
     ) throws(TaskCoordinatorError) {
         self.region = region
         self.account = account
-        self.clockMode = clockMode
         self.pollTimeout = pollTimeout
         self.testStateHandlers = testStateHandlers
         self.now = now
