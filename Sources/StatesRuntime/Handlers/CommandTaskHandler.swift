@@ -133,7 +133,7 @@ public struct CommandTaskHandler: TaskHandler {
             return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
                 process.terminationHandler = { finished in continuation.resume(returning: finished.terminationStatus) }
                 do {
-                    try Self.withNoSignalBlocked { try process.run() }
+                    try ChildProcess.withNoSignalBlocked { try process.run() }
                 } catch {
                     process.terminationHandler = nil
                     continuation.resume(
@@ -174,19 +174,6 @@ public struct CommandTaskHandler: TaskHandler {
             throw StatesError(.taskFailed, trimmed.isEmpty ? "\(program) exited with status \(status)" : trimmed)
         }
         return result ?? .null
-    }
-
-    /// Runs `body` (which starts the program) with no signal blocked on this thread. The threads
-    /// that start programs (Swift concurrency's, Dispatch's) block nearly every signal and a child
-    /// inherits the mask of the thread that spawned it, so SIGTERM (a timeout, an abort) and
-    /// Ctrl-C would not reach the program and only the SIGKILL after the grace would end it.
-    private static func withNoSignalBlocked<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t()
-        sigemptyset(&none)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
     }
 
     /// SIGTERM now, SIGKILL after `graceSeconds` if the program is still running.

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import JSONCore
+import StatesRuntime
 import Synchronization
 
 /// One run of a Glue script on Spark, as a child process.
@@ -188,7 +189,7 @@ struct SparkJobProcess {
         process.terminationHandler = { _ in exited.signal() }
         let stop = Mutex<End?>(nil)
         do {
-            try withNoSignalBlocked { try process.run() }
+            try ChildProcess.withNoSignalBlocked { try process.run() }
         } catch {
             return (.failedToStart(error.localizedDescription), [])
         }
@@ -222,17 +223,6 @@ struct SparkJobProcess {
         _ = readDone.wait(timeout: .now() + 10)
         let reason = stop.withLock { $0 }
         return (reason ?? .exited(process.terminationStatus), collector.bytes)
-    }
-
-    /// Starts a program with no signal blocked (Dispatch's threads block most signals, and a child
-    /// inherits the mask, so SIGTERM would not reach it).
-    private static func withNoSignalBlocked<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t()
-        sigemptyset(&none)
-        var previous = sigset_t()
-        pthread_sigmask(SIG_SETMASK, &none, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        return try body()
     }
 }
 
